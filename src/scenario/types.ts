@@ -1,0 +1,50 @@
+/**
+ * The normalised scenario: plain, validated data with every unit resolved to SI seconds.
+ * This is what the rest of queuesim consumes; the YAML as written has its own (input) type in schema.ts.
+ */
+
+/** A probability distribution as the user described it, all times in seconds. */
+export type DistributionSpec =
+  | { kind: 'exponential'; mean: number }
+  | { kind: 'constant'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'normal'; mean: number; sd: number }
+  | { kind: 'lognormal'; mean: number; cv: number }
+  | { kind: 'gamma'; mean: number; cv: number }
+  | { kind: 'erlang'; k: number; mean: number }
+  | { kind: 'weibull'; shape: number; scale: number }
+  | { kind: 'empirical'; values: number[] };
+
+/** What a full queue does with a new message. Issue 2 knows only `reject-new`. */
+export type OverflowPolicy = 'reject-new';
+
+export interface ProducerSpec {
+  name: string;
+  /** Name of the queue the producer publishes to. */
+  to: string;
+  /** Time between consecutive messages (exponential for `rate: 50/s`). */
+  interarrival: DistributionSpec;
+}
+
+export interface QueueSpec {
+  name: string;
+  /** Messages that may wait (excluding those in service); `null` = unbounded. */
+  capacity: number | null;
+  overflow: OverflowPolicy;
+  /** Identical workers serving this queue; 0 means the queue only holds messages. */
+  consumers: number;
+  /** Service time per message; `null` only when `consumers` is 0. */
+  service: DistributionSpec | null;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  /** Measured simulated time, seconds (after warm-up). */
+  durationSeconds: number;
+  /** Simulated time before measuring starts, seconds. */
+  warmupSeconds: number;
+  producers: ProducerSpec[];
+  queues: QueueSpec[];
+}
