@@ -1,0 +1,148 @@
+import { resized } from './typed-arrays.js';
+
+/**
+ * The future event list: a binary min-heap over typed arrays, in the spirit of mourner's flatqueue.
+ *
+ * Events are ordered by (time, priority, insertion sequence), so simultaneous events come out in a total,
+ * reproducible order. An event is four numbers — time, priority, an integer kind and two integer operands —
+ * and lives in a slot; the heap itself moves only (time, slot) pairs. Nothing is allocated per event.
+ */
+
+/** Ties at the same simulated time go to the lower priority number first. */
+export const MAX_PRIORITY = 15;
+
+/** Sequence numbers stay exact in a double far beyond any run (2^48 events). */
+const SEQUENCE_SCALE = 2 ** 48;
+
+export class EventCalendar {
+  private heapTimes: Float64Array;
+  private heapSlots: Int32Array;
+  private heapSize = 0;
+
+  // Per-slot event data; a slot is reused once its event has been taken.
+  private slotOrder: Float64Array; // priority * 2^48 + sequence: the tie-break key
+  private slotKind: Int32Array;
+  private slotTarget: Int32Array;
+  private slotPayload: Int32Array;
+  private freeSlots: Int32Array;
+  private freeCount: number;
+
+  // Doubles the hot path updates live in a typed array, so V8 does not box them (see STACK.md).
+  private readonly counters = new Float64Array(1); // [0] = next sequence number
+
+  /** Data of the event most recently taken by `pop()`. */
+  poppedTime = 0;
+  poppedKind = 0;
+  poppedTarget = 0;
+  poppedPayload = 0;
+
+  constructor(initialCapacity = 64) {
+    this.heapTimes = new Float64Array(initialCapacity);
+    this.heapSlots = new Int32Array(initialCapacity);
+    this.slotOrder = new Float64Array(initialCapacity);
+    this.slotKind = new Int32Array(initialCapacity);
+    this.slotTarget = new Int32Array(initialCapacity);
+    this.slotPayload = new Int32Array(initialCapacity);
+    this.freeSlots = new Int32Array(initialCapacity);
+    for (let i = 0; i < initialCapacity; i++) this.freeSlots[i] = initialCapacity - 1 - i;
+    this.freeCount = initialCapacity;
+  }
+
+  /** Number of pending events. */
+  get size(): number {
+    return this.heapSize;
+  }
+
+  /** Time of the earliest pending event; Infinity when there is none. */
+  peekTime(): number {
+    return this.heapSize > 0 ? this.heapTimes[0] : Infinity;
+  }
+
+  /** Adds an event. `kind`, `target` and `payload` are integers the caller interprets. */
+  push(time: number, priority: number, kind: number, target: number, payload: number): void {
+    if (!(time >= 0) || priority < 0 || priority > MAX_PRIORITY) {
+      throw new Error(`event calendar: invalid event (time ${time}, priority ${priority})`);
+    }
+    if (this.freeCount === 0) this.grow();
+    const slot = this.freeSlots[--this.freeCount];
+    const sequence = this.counters[0]++;
+    this.slotOrder[slot] = priority * SEQUENCE_SCALE + sequence;
+    this.slotKind[slot] = kind;
+    this.slotTarget[slot] = target;
+    this.slotPayload[slot] = payload;
+    this.siftUp(this.heapSize++, time, slot);
+  }
+
+  /** Removes the earliest event and exposes it through the `popped*` fields. The calendar must not be empty. */
+  pop(): void {
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    const slot = slots[0];
+    this.poppedTime = times[0];
+    this.poppedKind = this.slotKind[slot];
+    this.poppedTarget = this.slotTarget[slot];
+    this.poppedPayload = this.slotPayload[slot];
+    this.freeSlots[this.freeCount++] = slot;
+    const last = --this.heapSize;
+    if (last > 0) this.siftDown(times[last], slots[last], last);
+  }
+
+  /** Removes every pending event. */
+  clear(): void {
+    while (this.heapSize > 0) this.freeSlots[this.freeCount++] = this.heapSlots[--this.heapSize];
+  }
+
+  /** True when event (timeA, slotA) must come out before (timeB, slotB). */
+  private before(timeA: number, slotA: number, timeB: number, slotB: number): boolean {
+    return timeA < timeB || (timeA === timeB && this.slotOrder[slotA] < this.slotOrder[slotB]);
+  }
+
+  private siftUp(position: number, time: number, slot: number): void {
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    while (position > 0) {
+      const parent = (position - 1) >> 1;
+      const parentTime = times[parent];
+      const parentSlot = slots[parent];
+      if (!this.before(time, slot, parentTime, parentSlot)) break;
+      times[position] = parentTime;
+      slots[position] = parentSlot;
+      position = parent;
+    }
+    times[position] = time;
+    slots[position] = slot;
+  }
+
+  /** Places (time, slot) starting from the root of a heap of `size` entries. */
+  private siftDown(time: number, slot: number, size: number): void {
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    const half = size >> 1;
+    let position = 0;
+    while (position < half) {
+      let child = 2 * position + 1;
+      const right = child + 1;
+      if (right < size && this.before(times[right], slots[right], times[child], slots[child])) child = right;
+      if (!this.before(times[child], slots[child], time, slot)) break;
+      times[position] = times[child];
+      slots[position] = slots[child];
+      position = child;
+    }
+    times[position] = time;
+    slots[position] = slot;
+  }
+
+  private grow(): void {
+    const oldCapacity = this.heapTimes.length;
+    const capacity = oldCapacity * 2;
+    this.heapTimes = resized(this.heapTimes, capacity);
+    this.heapSlots = resized(this.heapSlots, capacity);
+    this.slotOrder = resized(this.slotOrder, capacity);
+    this.slotKind = resized(this.slotKind, capacity);
+    this.slotTarget = resized(this.slotTarget, capacity);
+    this.slotPayload = resized(this.slotPayload, capacity);
+    this.freeSlots = resized(this.freeSlots, capacity);
+    // All old slots are in use (that is why we grow): the new ones are free.
+    for (let slot = capacity - 1; slot >= oldCapacity; slot--) this.freeSlots[this.freeCount++] = slot;
+  }
+}
