@@ -1,0 +1,124 @@
+/**
+ * A streaming histogram of non-negative values with log-spaced buckets (HDR style): each power of two is
+ * split into 128 equal sub-buckets, so a value is known to within 1/256 of itself (≤ 0.4 % relative error)
+ * with constant memory, whatever the number of observations.
+ */
+
+const SUB_BUCKET_BITS = 7; // 128 sub-buckets per power of two
+const SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
+const MIN_EXPONENT = -30; // 2^-30 s ≈ 1 ns: below this a value counts as zero
+const MAX_EXPONENT = 40; // 2^40 s ≈ 35,000 years: above this values share the top bucket
+const BUCKET_COUNT = (MAX_EXPONENT - MIN_EXPONENT) * SUB_BUCKETS;
+const SMALLEST = 2 ** MIN_EXPONENT;
+
+// Bucket index straight from the IEEE-754 bits: the exponent and the top 7 mantissa bits.
+const bitsView = new Float64Array(1);
+const highWord = new Uint32Array(bitsView.buffer, 4, 1); // little-endian: the sign/exponent/mantissa-high word
+const FIRST_INDEX = (MIN_EXPONENT + 1023) << SUB_BUCKET_BITS;
+
+/** Summary of a latency distribution, seconds. `null` when nothing was observed. */
+export interface LatencySummary {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+export class LogHistogram {
+  private readonly counts = new Float64Array(BUCKET_COUNT);
+  // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
+  private readonly totals = new Float64Array(5);
+
+  constructor() {
+    this.reset();
+  }
+
+  /** Records one observation (a non-negative number). */
+  record(value: number): void {
+    const totals = this.totals;
+    totals[0]++;
+    totals[2] += value;
+    if (value < totals[3]) totals[3] = value;
+    if (value > totals[4]) totals[4] = value;
+    if (value < SMALLEST) {
+      totals[1]++;
+      return;
+    }
+    bitsView[0] = value;
+    let index = (highWord[0] >>> (20 - SUB_BUCKET_BITS)) - FIRST_INDEX;
+    if (index >= BUCKET_COUNT) index = BUCKET_COUNT - 1;
+    this.counts[index]++;
+  }
+
+  /** Forgets every observation (used at the end of the warm-up). */
+  reset(): void {
+    this.counts.fill(0);
+    this.totals.fill(0);
+    this.totals[3] = Infinity;
+    this.totals[4] = -Infinity;
+  }
+
+  /** Number of observations. */
+  get count(): number {
+    return this.totals[0];
+  }
+
+  /** Observations that were zero (below a nanosecond). */
+  get zeroCount(): number {
+    return this.totals[1];
+  }
+
+  /** Exact arithmetic mean; NaN when empty. */
+  get mean(): number {
+    return this.totals[0] > 0 ? this.totals[2] / this.totals[0] : NaN;
+  }
+
+  /** Exact maximum; NaN when empty. */
+  get max(): number {
+    return this.totals[0] > 0 ? this.totals[4] : NaN;
+  }
+
+  /** Exact minimum; NaN when empty. */
+  get min(): number {
+    return this.totals[0] > 0 ? this.totals[3] : NaN;
+  }
+
+  /** The p-quantile (0 < p ≤ 1) by nearest rank, to within the bucket resolution; NaN when empty. */
+  quantile(p: number): number {
+    const count = this.totals[0];
+    if (count === 0) return NaN;
+    const rank = Math.max(1, Math.ceil(p * count));
+    let seen = this.totals[1];
+    if (seen >= rank) return Math.max(0, this.totals[3]);
+    const counts = this.counts;
+    for (let index = 0; index < BUCKET_COUNT; index++) {
+      seen += counts[index];
+      if (seen >= rank) return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
+    }
+    return this.totals[4];
+  }
+
+  /** Mean, p50, p95, p99 and max, with `null` for an empty histogram. */
+  summary(): LatencySummary {
+    if (this.count === 0) return { mean: null, p50: null, p95: null, p99: null, max: null };
+    return {
+      mean: this.mean,
+      p50: this.quantile(0.5),
+      p95: this.quantile(0.95),
+      p99: this.quantile(0.99),
+      max: this.max,
+    };
+  }
+}
+
+/** The value in the middle of a bucket: within 1/256 relative of anything the bucket holds. */
+function bucketMidpoint(index: number): number {
+  const exponent = Math.floor(index / SUB_BUCKETS) + MIN_EXPONENT;
+  const subBucket = index % SUB_BUCKETS;
+  return 2 ** exponent * (1 + (subBucket + 0.5) / SUB_BUCKETS);
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return value < low ? low : value > high ? high : value;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../src/engine/random.js';
+import { LogHistogram } from '../../src/metrics/log-histogram.js';
+
+/** Nearest-rank quantile of sorted values: the definition the histogram approximates. */
+function exactQuantile(sorted: number[], p: number): number {
+  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1];
+}
+
+describe('LogHistogram', () => {
+  it('gives quantiles within 0.5 % of the exact ones over nine orders of magnitude', () => {
+    const histogram = new LogHistogram();
+    const random = new RandomStream(3, 'histogram');
+    const values: number[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const value = 10 ** (random.next() * 9 - 6); // 1 µs … 1000 s
+      values.push(value);
+      histogram.record(value);
+    }
+    values.sort((a, b) => a - b);
+    for (const p of [0.001, 0.1, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1]) {
+      const exact = exactQuantile(values, p);
+      expect(Math.abs(histogram.quantile(p) / exact - 1)).toBeLessThanOrEqual(0.005);
+    }
+  });
+
+  it('keeps count, mean, min and max exact', () => {
+    const histogram = new LogHistogram();
+    [0.5, 0.25, 2, 0.125].forEach((v) => histogram.record(v));
+    expect(histogram.count).toBe(4);
+    expect(histogram.mean).toBeCloseTo(0.71875, 12);
+    expect(histogram.min).toBe(0.125);
+    expect(histogram.max).toBe(2);
+    expect(histogram.quantile(1)).toBe(2);
+  });
+
+  it('counts zeros exactly, so a mostly-zero wait has p50 = 0', () => {
+    const histogram = new LogHistogram();
+    for (let i = 0; i < 60; i++) histogram.record(0);
+    for (let i = 0; i < 40; i++) histogram.record(1);
+    expect(histogram.quantile(0.5)).toBe(0);
+    expect(histogram.quantile(0.6)).toBe(0);
+    expect(histogram.quantile(0.61)).toBeCloseTo(1, 2);
+  });
+
+  it('summarises an empty histogram as nulls and forgets everything on reset', () => {
+    const histogram = new LogHistogram();
+    expect(histogram.summary()).toEqual({ mean: null, p50: null, p95: null, p99: null, max: null });
+    histogram.record(3);
+    histogram.reset();
+    expect(histogram.count).toBe(0);
+    expect(Number.isNaN(histogram.quantile(0.5))).toBe(true);
+  });
+
+  it('clamps huge values into the top bucket without losing the exact max', () => {
+    const histogram = new LogHistogram();
+    histogram.record(1e15);
+    expect(histogram.max).toBe(1e15);
+    expect(histogram.quantile(0.5)).toBeLessThanOrEqual(1e15);
+  });
+});
