@@ -1,0 +1,24 @@
+import type { QueueStats } from '../metrics/index.js';
+
+/** One queue's results: its configuration beside the measured statistics. */
+export interface QueueResult extends QueueStats {
+  consumers: number;
+  /** Waiting room; null when unbounded. */
+  capacity: number | null;
+}
+
+/** The outcome of one simulation run: plain, JSON-safe data (the `--json` object). */
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  measuredSeconds: number;
+  warmupSeconds: number;
+  queues: Record<string, QueueResult>;
+}
+
+/** How the run went as a computation (not part of the deterministic result). */
+export interface RunProfile {
+  events: number;
+  messages: number;
+  loopSeconds: number;
+}

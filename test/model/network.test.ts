@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/model/simulate.js';
+import { toJson } from '../../src/report/json.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
+
+const busy = singleQueueScenario({
+  arrivalRate: 25,
+  service: exponentialService(10),
+  consumers: 2,
+  capacity: 8,
+  durationSeconds: 2000,
+  warmupSeconds: 100,
+  seed: 42,
+});
+
+describe('simulate', () => {
+  it('is deterministic: the same scenario and seed give byte-identical JSON', () => {
+    expect(toJson(simulate(busy).result)).toBe(toJson(simulate(busy).result));
+  });
+
+  it('gives different results for a different seed', () => {
+    expect(toJson(simulate({ ...busy, seed: 43 }).result)).not.toBe(toJson(simulate(busy).result));
+  });
+
+  it('conserves messages: arrivals = completed + dropped + change in the number present', () => {
+    const queue = simulate(busy).result.queues.station;
+    const present = (queued: number, inService: number) => queued + inService;
+    expect(queue.arrivals).toBe(
+      queue.completed +
+        queue.dropped +
+        present(queue.queuedAtEnd, queue.inServiceAtEnd) -
+        present(queue.queuedAtStart, queue.inServiceAtStart),
+    );
+    expect(queue.accepted).toBe(queue.arrivals - queue.dropped);
+    expect(queue.queuedAtEnd).toBeLessThanOrEqual(8);
+    expect(queue.inServiceAtEnd).toBeLessThanOrEqual(2);
+  });
+
+  it('never lets more than `capacity` messages wait, and capacity 0 is a pure loss system', () => {
+    const loss = simulate({ ...busy, queues: [{ ...busy.queues[0], capacity: 0 }] }).result.queues.station;
+    expect(loss.meanQueueLength).toBe(0);
+    expect(loss.wait.max).toBe(0);
+    expect(loss.dropped).toBeGreaterThan(0);
+    const bounded = simulate(busy).result.queues.station;
+    expect(bounded.meanQueueLength).toBeLessThanOrEqual(8);
+  });
+
+  it('holds every message in a queue without consumers', () => {
+    const holding: Scenario = {
+      ...busy,
+      warmupSeconds: 0,
+      queues: [{ ...busy.queues[0], consumers: 0, service: null, capacity: null }],
+    };
+    const queue = simulate(holding).result.queues.station;
+    expect(queue.completed).toBe(0);
+    expect(queue.queuedAtEnd).toBe(queue.arrivals);
+    expect(queue.utilization).toBeNull();
+    expect(queue.wait.mean).toBeNull();
+  });
+
+  it('lets adding a producer leave the other producers’ random numbers untouched', () => {
+    const twoQueues: Scenario = {
+      ...busy,
+      queues: [busy.queues[0], { ...busy.queues[0], name: 'other' }],
+    };
+    const withExtra: Scenario = {
+      ...twoQueues,
+      producers: [{ ...busy.producers[0], name: 'extra', to: 'other' }, ...busy.producers],
+    };
+    expect(toJson(simulate(withExtra).result.queues.station)).toBe(
+      toJson(simulate(twoQueues).result.queues.station),
+    );
+  });
+
+  it('counts arrivals only after the warm-up and reports the measured duration', () => {
+    const { result } = simulate(busy);
+    expect(result.measuredSeconds).toBe(2000);
+    expect(result.warmupSeconds).toBe(100);
+    // 25/s over 2000 s: 50,000 expected, Poisson SD ≈ 224.
+    expect(Math.abs(result.queues.station.arrivals - 50_000)).toBeLessThan(5 * 224);
+  });
+});
