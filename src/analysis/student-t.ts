@@ -1,22 +1,9 @@
+import { logGamma } from '../engine/distributions/special-functions.js';
+
 /**
  * Student's t distribution: the CDF through the regularised incomplete beta function (continued fraction,
  * Numerical Recipes 3rd ed. §6.4) and the quantile by bisection on it — exact to ~1e-10, no tables.
  */
-
-/** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, n = 9; accurate to ~1e-15). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const g = 7;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  const z = x - 1;
-  let sum = c[0];
-  for (let i = 1; i < g + 2; i++) sum += c[i] / (z + i);
-  const t = z + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
 
 /** Continued fraction for the incomplete beta function (modified Lentz). */
 function betaContinuedFraction(a: number, b: number, x: number): number {
