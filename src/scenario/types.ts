@@ -1,6 +1,6 @@
 /**
  * The normalised scenario: plain, validated data with every unit resolved to SI seconds.
- * This is what the rest of queuesim consumes; the YAML as written has its own (input) type in schema.ts.
+ * This is what the rest of queuesim consumes; the YAML as written has its own (input) type in raw-schema.ts.
  */
 
 /** A probability distribution as the user described it, all times in seconds. */

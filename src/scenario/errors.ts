@@ -1,0 +1,49 @@
+/** Problems found in a scenario, the error that carries them, and their one-line-each text form. */
+
+export type Severity = 'error' | 'warning';
+
+/** One thing wrong (or suspicious) in a scenario, located in its file. */
+export interface ScenarioProblem {
+  /** The scenario file as given, or `<command line>` for flags. */
+  file: string;
+  /** 1-based; 0 when the problem has no place in the file (unreadable file, command-line flag). */
+  line: number;
+  /** 1-based; 0 when `line` is 0. */
+  column: number;
+  /** Where in the scenario, e.g. `queues[0].service.cv`, or the flag (`--duration`); '' for the whole file. */
+  path: string;
+  message: string;
+  severity: Severity;
+}
+
+/** Thrown when a scenario has at least one error; carries every problem found, warnings included. */
+export class ScenarioError extends Error {
+  readonly problems: ScenarioProblem[];
+
+  constructor(problems: ScenarioProblem[]) {
+    super(formatProblems(problems));
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+/** True when any problem is an error (not just a warning). */
+export function hasErrors(problems: readonly ScenarioProblem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Problems in reading order: by file, then line, then column (stable otherwise). */
+export function sortProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** One line per problem: `scenarios/x.yaml:12:5  error  queues[0].service.cv: expected …`. */
+export function formatProblems(problems: readonly ScenarioProblem[]): string {
+  return problems
+    .map((problem) => {
+      const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+      const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+      return `${where}  ${problem.severity}  ${what}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,116 @@
+/** The pipeline: YAML text → syntax check → schema → semantic rules → normalised `Scenario`. */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
+import { ScenarioError, hasErrors, sortProblems, type ScenarioProblem, type Severity } from './errors.js';
+import * as msg from './messages.js';
+import { normaliseScenario } from './normalise.js';
+import { SourceLocator, formatPath, type PathProblem } from './positions.js';
+import { rawScenarioSchema } from './raw-schema.js';
+import { checkSemantics } from './semantic-checks.js';
+import type { Scenario } from './types.js';
+import { fallbackMessage, issuesToProblems } from './zod-issues.js';
+
+/** A valid scenario and the warnings found on the way. */
+export interface ParsedScenario {
+  scenario: Scenario;
+  warnings: ScenarioProblem[];
+}
+
+/** Parses and validates scenario YAML; throws ScenarioError listing every problem when any is an error. */
+export function parseScenario(text: string, file: string): ParsedScenario {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: we place errors ourselves and keep messages to one line.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locator = new SourceLocator(doc, lineCounter);
+  const place = (problem: PathProblem): ScenarioProblem => ({
+    file,
+    ...locator.locate(problem.path, problem.anchor),
+    path: formatPath(problem.path),
+    message: problem.message,
+    severity: problem.severity,
+  });
+  const fromYaml = (problem: YAMLError | YAMLWarning, severity: Severity): ScenarioProblem => ({
+    file,
+    ...locator.at(problem.pos[0]),
+    path: '',
+    message:
+      problem.code === 'MULTIPLE_DOCS'
+        ? msg.multipleDocuments()
+        : severity === 'error'
+          ? msg.yamlSyntax(problem.message)
+          : msg.yamlWarning(problem.message),
+    severity,
+  });
+
+  const yamlProblems = [
+    ...doc.errors.map((problem) => fromYaml(problem, 'error')),
+    ...doc.warnings.map((problem) => fromYaml(problem, 'warning')),
+  ];
+  if (hasErrors(yamlProblems)) throw new ScenarioError(sortProblems(yamlProblems));
+
+  // Problems with the document as a whole point at its start.
+  const wholeFile = (message: string): ScenarioProblem => ({
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message,
+    severity: 'error',
+  });
+  const data = toData(doc);
+  if (typeof data === 'string') throw new ScenarioError([...yamlProblems, wholeFile(data)]);
+  if (data.value === null || data.value === undefined) {
+    throw new ScenarioError([...yamlProblems, wholeFile(msg.emptyFile())]);
+  }
+
+  const result = rawScenarioSchema.safeParse(data.value, { reportInput: true, error: fallbackMessage });
+  const found = [
+    ...yamlProblems,
+    ...(result.success ? [] : issuesToProblems(result.error.issues, data.value)).map(place),
+    ...checkSemantics(data.value).map(place),
+  ];
+  const problems = sortProblems(dedupe(found));
+  if (!result.success || hasErrors(problems)) throw new ScenarioError(problems);
+  return { scenario: normaliseScenario(result.data), warnings: problems };
+}
+
+/** Reads and parses a scenario file; an unreadable file is a ScenarioError too. */
+export async function loadScenarioFile(path: string): Promise<ParsedScenario> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const message = msg.fileUnreadable(describeReadError(error));
+    throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message, severity: 'error' }]);
+  }
+  return parseScenario(text, path);
+}
+
+/** Plain data from the document, or a message when it cannot be resolved (e.g. an alias bomb). */
+function toData(doc: Document): { value: unknown } | string {
+  try {
+    return { value: doc.toJS() };
+  } catch (error) {
+    return msg.yamlUnresolvable(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A read error in words, without the stack or errno noise. */
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Drops exact repeats (two rules can meet at the same place with the same words). */
+function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

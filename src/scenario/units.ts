@@ -1,0 +1,52 @@
+/**
+ * Units as written in scenario files: durations (`250ms`, `30s`, `10m`, `2h`) and rates (`50/s`, `3000/min`).
+ * The patterns are exported as strings so the zod schema, and through it the JSON Schema, use exactly the
+ * grammar that the parsers below accept.
+ */
+
+/** Seconds per time unit; `m` is minutes (never metres or months), `us`/`µs` microseconds. */
+const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
+  us: 1e-6,
+  µs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  min: 60,
+  m: 60,
+  h: 3600,
+  d: 86400,
+};
+
+// Longest units first so the alternation reads unambiguously (the anchors would make it correct anyway).
+const UNIT = '(us|µs|ms|s|min|m|h|d)';
+const DECIMAL = '(\\d+(?:\\.\\d+)?|\\.\\d+)';
+
+/** Grammar of a duration string: a non-negative decimal, an optional space, an optional unit (seconds). */
+export const DURATION_PATTERN = `^${DECIMAL} ?${UNIT}?$`;
+/** Grammar of a rate string: a non-negative decimal, optionally `/unit` (per second when absent). */
+export const RATE_PATTERN = `^${DECIMAL}(?: ?/ ?${UNIT})?$`;
+
+const DURATION_RE = new RegExp(DURATION_PATTERN);
+const RATE_RE = new RegExp(RATE_PATTERN);
+
+/** A plain number is accepted when it is finite and not negative. */
+function plainNumber(value: number): number | undefined {
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** Seconds in a duration (`250ms`, `30s`, `10m`, `2h`, `1d`, `20us`, or a number of seconds); undefined if not one. */
+export function parseDurationSeconds(value: string | number): number | undefined {
+  if (typeof value === 'number') return plainNumber(value);
+  const match = DURATION_RE.exec(value);
+  if (!match) return undefined;
+  const unit = match[2] ?? 's';
+  return plainNumber(Number(match[1]) * SECONDS_PER_UNIT[unit]);
+}
+
+/** Events per second in a rate (`50/s`, `3000/min`, `10/h`, or a number per second); undefined if not one. */
+export function parseRatePerSecond(value: string | number): number | undefined {
+  if (typeof value === 'number') return plainNumber(value);
+  const match = RATE_RE.exec(value);
+  if (!match) return undefined;
+  const unit = match[2] ?? 's';
+  return plainNumber(Number(match[1]) / SECONDS_PER_UNIT[unit]);
+}
