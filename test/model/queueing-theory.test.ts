@@ -36,12 +36,42 @@ describe('M/M/1 (λ = 8/s, μ = 10/s, ρ = 0.8)', () => {
   );
 
   it('matches mean wait, sojourn, queue length and number in system', () => {
-    expectWithin(interval(results, (r) => r.wait.mean), theory.meanWait, 0, 'Wq');
-    expectWithin(interval(results, (r) => r.sojourn.mean), theory.meanSojourn, 0, 'W');
-    expectWithin(interval(results, (r) => r.meanQueueLength), theory.meanQueueLength, 0, 'Lq');
-    expectWithin(interval(results, (r) => r.meanInSystem), theory.meanInSystem, 0, 'L');
-    expectWithin(interval(results, (r) => r.utilization), theory.utilization, 0, 'ρ');
-    expectWithin(interval(results, (r) => r.throughput), 8, 0, 'throughput');
+    expectWithin(
+      interval(results, (r) => r.wait.mean),
+      theory.meanWait,
+      0,
+      'Wq',
+    );
+    expectWithin(
+      interval(results, (r) => r.sojourn.mean),
+      theory.meanSojourn,
+      0,
+      'W',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanQueueLength),
+      theory.meanQueueLength,
+      0,
+      'Lq',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanInSystem),
+      theory.meanInSystem,
+      0,
+      'L',
+    );
+    expectWithin(
+      interval(results, (r) => r.utilization),
+      theory.utilization,
+      0,
+      'ρ',
+    );
+    expectWithin(
+      interval(results, (r) => r.throughput),
+      8,
+      0,
+      'throughput',
+    );
   });
 
   it('matches the sojourn-time percentiles (exponential with rate μ − λ)', () => {
@@ -51,7 +81,12 @@ describe('M/M/1 (λ = 8/s, μ = 10/s, ρ = 0.8)', () => {
       ['p99', 0.99],
     ] as const) {
       const analytic = mmcSojournQuantile(queue, p);
-      expectWithin(interval(results, (r) => r.sojourn[key]), analytic, PERCENTILE_SLACK, `sojourn ${key}`);
+      expectWithin(
+        interval(results, (r) => r.sojourn[key]),
+        analytic,
+        PERCENTILE_SLACK,
+        `sojourn ${key}`,
+      );
     }
   });
 });
@@ -71,15 +106,45 @@ describe('M/M/c (c = 4, λ = 30/s, μ = 10/s, ρ = 0.75)', () => {
   );
 
   it('matches the Erlang C probability of waiting and the mean wait', () => {
-    expectWithin(interval(results, (r) => r.probabilityOfWait), theory.probabilityOfWait, 0, 'P(wait)');
-    expectWithin(interval(results, (r) => r.wait.mean), theory.meanWait, 0, 'Wq');
-    expectWithin(interval(results, (r) => r.meanQueueLength), theory.meanQueueLength, 0, 'Lq');
-    expectWithin(interval(results, (r) => r.utilization), theory.utilization, 0, 'utilisation');
+    expectWithin(
+      interval(results, (r) => r.probabilityOfWait),
+      theory.probabilityOfWait,
+      0,
+      'P(wait)',
+    );
+    expectWithin(
+      interval(results, (r) => r.wait.mean),
+      theory.meanWait,
+      0,
+      'Wq',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanQueueLength),
+      theory.meanQueueLength,
+      0,
+      'Lq',
+    );
+    expectWithin(
+      interval(results, (r) => r.utilization),
+      theory.utilization,
+      0,
+      'utilisation',
+    );
   });
 
   it('matches the wait and sojourn percentiles', () => {
-    expectWithin(interval(results, (r) => r.wait.p95), mmcWaitQuantile(queue, 0.95), PERCENTILE_SLACK, 'wait p95');
-    expectWithin(interval(results, (r) => r.wait.p99), mmcWaitQuantile(queue, 0.99), PERCENTILE_SLACK, 'wait p99');
+    expectWithin(
+      interval(results, (r) => r.wait.p95),
+      mmcWaitQuantile(queue, 0.95),
+      PERCENTILE_SLACK,
+      'wait p95',
+    );
+    expectWithin(
+      interval(results, (r) => r.wait.p99),
+      mmcWaitQuantile(queue, 0.99),
+      PERCENTILE_SLACK,
+      'wait p99',
+    );
     expectWithin(
       interval(results, (r) => r.sojourn.p99),
       mmcSojournQuantile(queue, 0.99),
@@ -104,12 +169,42 @@ describe('M/M/c/K (c = 2, 8 waiting places so K = 10, λ = 25/s, μ = 10/s)', ()
   );
 
   it('matches the blocking probability, throughput and number in system', () => {
-    expectWithin(interval(results, (r) => r.dropRate), theory.blockingProbability, 0, 'P(block)');
-    expectWithin(interval(results, (r) => r.throughput), theory.throughput, 0, 'throughput');
-    expectWithin(interval(results, (r) => r.meanInSystem), theory.meanInSystem, 0, 'L');
-    expectWithin(interval(results, (r) => r.meanQueueLength), theory.meanQueueLength, 0, 'Lq');
-    expectWithin(interval(results, (r) => r.sojourn.mean), theory.meanSojourn, 0, 'W');
-    expectWithin(interval(results, (r) => r.utilization), theory.utilization, 0, 'utilisation');
+    expectWithin(
+      interval(results, (r) => r.dropRate),
+      theory.blockingProbability,
+      0,
+      'P(block)',
+    );
+    expectWithin(
+      interval(results, (r) => r.throughput),
+      theory.throughput,
+      0,
+      'throughput',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanInSystem),
+      theory.meanInSystem,
+      0,
+      'L',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanQueueLength),
+      theory.meanQueueLength,
+      0,
+      'Lq',
+    );
+    expectWithin(
+      interval(results, (r) => r.sojourn.mean),
+      theory.meanSojourn,
+      0,
+      'W',
+    );
+    expectWithin(
+      interval(results, (r) => r.utilization),
+      theory.utilization,
+      0,
+      'utilisation',
+    );
   });
 });
 
@@ -126,8 +221,18 @@ describe('M/M/c/c loss system (c = 5, capacity 0, offered load 2 Erlang)', () =>
   );
 
   it('drops exactly the Erlang B fraction and never queues', () => {
-    expectWithin(interval(results, (r) => r.dropRate), erlangB(5, 2), 0, 'Erlang B');
-    expectWithin(interval(results, (r) => r.meanQueueLength), 0, 0, 'Lq');
+    expectWithin(
+      interval(results, (r) => r.dropRate),
+      erlangB(5, 2),
+      0,
+      'Erlang B',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanQueueLength),
+      0,
+      0,
+      'Lq',
+    );
   });
 });
 
@@ -145,8 +250,18 @@ describe('M/D/1 (λ = 8/s, constant 100 ms service)', () => {
   );
 
   it('matches the Pollaczek–Khinchine mean wait, half that of M/M/1', () => {
-    expectWithin(interval(results, (r) => r.wait.mean), theory.meanWait, 0, 'Wq');
-    expectWithin(interval(results, (r) => r.meanQueueLength), theory.meanQueueLength, 0, 'Lq');
+    expectWithin(
+      interval(results, (r) => r.wait.mean),
+      theory.meanWait,
+      0,
+      'Wq',
+    );
+    expectWithin(
+      interval(results, (r) => r.meanQueueLength),
+      theory.meanQueueLength,
+      0,
+      'Lq',
+    );
   });
 });
 
@@ -160,11 +275,27 @@ describe('M/G/1 (Pollaczek–Khinchine) with high- and low-variability service',
     it(`matches the mean wait for ${label} service at ρ = 0.6`, () => {
       const theory = mg1({ arrivalRate: 6, serviceMean: 0.1, serviceVariance: variance });
       const results = replicate(
-        singleQueueScenario({ arrivalRate: 6, service, consumers: 1, durationSeconds: 20_000, warmupSeconds: 200 }),
+        singleQueueScenario({
+          arrivalRate: 6,
+          service,
+          consumers: 1,
+          durationSeconds: 20_000,
+          warmupSeconds: 200,
+        }),
         REPLICATIONS,
       );
-      expectWithin(interval(results, (r) => r.wait.mean), theory.meanWait, 0, `${label} Wq`);
-      expectWithin(interval(results, (r) => r.meanInSystem), theory.meanInSystem, 0, `${label} L`);
+      expectWithin(
+        interval(results, (r) => r.wait.mean),
+        theory.meanWait,
+        0,
+        `${label} Wq`,
+      );
+      expectWithin(
+        interval(results, (r) => r.meanInSystem),
+        theory.meanInSystem,
+        0,
+        `${label} L`,
+      );
     });
   }
 });

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ScenarioError, formatProblems } from '../scenario/index.js';
+import { runCommand } from './commands/run.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
+
+/** Runs the queuesim command line; the only place that reads argv, prints and sets the exit code. */
+async function main(argv: string[]): Promise<void> {
+  handleClosedStdout();
+  try {
+    await yargs(argv)
+      .scriptName('queuesim')
+      .usage('$0 <command> [options]')
+      .command(runCommand)
+      .demandCommand(1, 'Name a command: queuesim run <scenario.yaml>')
+      .strict()
+      .version(packageVersion())
+      .help()
+      .wrap(Math.min(110, process.stdout.columns ?? 110))
+      .fail((message, error) => {
+        if (error) throw error; // a failure inside a handler: reported below
+        writeStderr(`queuesim: ${message}\nRun 'queuesim --help' for usage.`);
+        process.exit(EXIT_BAD_INPUT);
+      })
+      .parseAsync();
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      writeStderr(formatProblems(error.problems));
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    writeStderr(
+      `queuesim: internal error: ${detail}\nThis is a bug in queuesim; please report it with the scenario file.`,
+    );
+    if (process.env.QUEUESIM_DEBUG && error instanceof Error) writeStderr(error.stack ?? '');
+    process.exitCode = EXIT_INTERNAL;
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+function scenarioFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'queuesim-cli-'));
+  const file = join(dir, 'scenario.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const small = `name: small
+seed: 7
+duration: 2m
+producers:
+  - { name: p, to: q, rate: 20/s }
+queues:
+  - { name: q, consumers: 2, capacity: 10, service: { distribution: exponential, mean: 50ms } }
+`;
+
+describe('queuesim run', () => {
+  it('prints a table per queue for the shipped example', () => {
+    const { status, stdout, stderr } = runCli(['run', 'scenarios/user-registered.yaml']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('user-registered');
+    expect(stdout).toContain('welcome-email');
+    expect(stdout).toMatch(/p99/);
+    expect(stdout.includes('\u001b[')).toBe(false); // no colour codes when piped
+  });
+
+  it('prints only JSON with --json, with the public field names', () => {
+    const { status, stdout } = runCli(['run', 'scenarios/user-registered.yaml', '--json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ scenario: 'user-registered', seed: 42, measuredSeconds: 600 });
+    const queue = result.queues['welcome-email'];
+    for (const key of [
+      'arrivals',
+      'accepted',
+      'dropped',
+      'completed',
+      'throughput',
+      'dropRate',
+      'utilization',
+    ]) {
+      expect(typeof queue[key]).toBe('number');
+    }
+    expect(Object.keys(queue.wait)).toEqual(['mean', 'p50', 'p95', 'p99', 'max']);
+    expect(Object.keys(queue.sojourn)).toEqual(['mean', 'p50', 'p95', 'p99', 'max']);
+    expect(queue.arrivals).toBeGreaterThan(25_000);
+  });
+
+  it('gives byte-identical JSON for the same seed and different JSON for another seed', () => {
+    const file = scenarioFile(small);
+    const first = runCli(['run', file, '--json']).stdout;
+    expect(runCli(['run', file, '--json']).stdout).toBe(first);
+    expect(runCli(['run', file, '--json', '--seed', '8']).stdout).not.toBe(first);
+  });
+
+  it('lets --seed, --duration and --warmup override the file', () => {
+    const file = scenarioFile(small);
+    const result = JSON.parse(
+      runCli(['run', file, '--json', '--seed', '9', '--duration', '30s', '--warmup', '5s']).stdout,
+    );
+    expect(result).toMatchObject({ seed: 9, measuredSeconds: 30, warmupSeconds: 5 });
+  });
+
+  it('reports a bad scenario with file, line, column and field path, exit code 2 and no stack trace', () => {
+    const file = scenarioFile(small.replace('capacity: 10', 'capacty: 10').replace('to: q', 'to: qq'));
+    const { status, stdout, stderr } = runCli(['run', file]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file}:7:`);
+    expect(stderr).toMatch(/capacty/);
+    expect(stderr).toMatch(/did you mean 'capacity'/);
+    expect(stderr).toMatch(/'qq'/);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack frames
+  });
+
+  it('reports a missing file and a bad override value with exit code 2', () => {
+    const missing = runCli(['run', 'no/such/file.yaml']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no\/such\/file\.yaml/);
+    const badDuration = runCli(['run', scenarioFile(small), '--duration', 'ten minutes']);
+    expect(badDuration.status).toBe(2);
+    expect(badDuration.stderr).toMatch(/--duration/);
+  });
+
+  it('rejects unknown flags and a missing command with exit code 2', () => {
+    expect(runCli(['run', 'scenarios/user-registered.yaml', '--jsno']).status).toBe(2);
+    expect(runCli([]).status).toBe(2);
+  });
+
+  it('prints engine statistics to stderr with --profile, keeping stdout pure JSON', () => {
+    const { status, stdout, stderr } = runCli(['run', scenarioFile(small), '--json', '--profile']);
+    expect(status).toBe(0);
+    JSON.parse(stdout);
+    const profile = JSON.parse(stderr);
+    expect(profile.events).toBeGreaterThan(0);
+    expect(profile.peakRssMiB).toBeGreaterThan(0);
+  });
+});
