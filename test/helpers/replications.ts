@@ -40,3 +40,24 @@ export function expectWithin(ci: ConfidenceInterval, analytic: number, relativeS
     );
   }
 }
+
+/** One comparison: a label, how to read the metric from a result, the analytic value, the slack. */
+export type TheoryCheck = [
+  label: string,
+  metric: (result: QueueResult) => number | null,
+  analytic: number,
+  slack?: number,
+];
+
+/** Runs `expectWithin` for every check, reporting all that fail at once. */
+export function expectMatchesTheory(results: QueueResult[], checks: TheoryCheck[]): void {
+  const failures: string[] = [];
+  for (const [label, metric, analytic, slack = 0] of checks) {
+    try {
+      expectWithin(interval(results, metric), analytic, slack, label);
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
+  }
+  if (failures.length > 0) throw new Error(failures.join('\n'));
+}

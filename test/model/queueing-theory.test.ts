@@ -15,7 +15,7 @@ import {
   mmcWaitQuantile,
 } from '../../src/analysis/closed-forms/index.js';
 import type { DistributionSpec } from '../../src/scenario/types.js';
-import { expectWithin, interval, replicate } from '../helpers/replications.js';
+import { expectMatchesTheory, replicate } from '../helpers/replications.js';
 import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
 
 const REPLICATIONS = 10;
@@ -24,244 +24,123 @@ const PERCENTILE_SLACK = 0.005;
 describe('M/M/1 (λ = 8/s, μ = 10/s, ρ = 0.8)', () => {
   const queue = { arrivalRate: 8, serviceRate: 10, servers: 1 };
   const theory = mmc(queue);
-  const results = replicate(
-    singleQueueScenario({
-      arrivalRate: 8,
-      service: exponentialService(10),
-      consumers: 1,
-      durationSeconds: 20_000,
-      warmupSeconds: 200,
-    }),
-    REPLICATIONS,
-  );
+  const scenario = singleQueueScenario({
+    arrivalRate: 8,
+    service: exponentialService(10),
+    consumers: 1,
+    durationSeconds: 20_000,
+    warmupSeconds: 200,
+  });
+  const results = replicate(scenario, REPLICATIONS);
 
-  it('matches mean wait, sojourn, queue length and number in system', () => {
-    expectWithin(
-      interval(results, (r) => r.wait.mean),
-      theory.meanWait,
-      0,
-      'Wq',
-    );
-    expectWithin(
-      interval(results, (r) => r.sojourn.mean),
-      theory.meanSojourn,
-      0,
-      'W',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanQueueLength),
-      theory.meanQueueLength,
-      0,
-      'Lq',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanInSystem),
-      theory.meanInSystem,
-      0,
-      'L',
-    );
-    expectWithin(
-      interval(results, (r) => r.utilization),
-      theory.utilization,
-      0,
-      'ρ',
-    );
-    expectWithin(
-      interval(results, (r) => r.throughput),
-      8,
-      0,
-      'throughput',
-    );
+  it('matches mean wait, sojourn, queue length, number in system, utilisation and throughput', () => {
+    expectMatchesTheory(results, [
+      ['Wq', (r) => r.wait.mean, theory.meanWait],
+      ['W', (r) => r.sojourn.mean, theory.meanSojourn],
+      ['Lq', (r) => r.meanQueueLength, theory.meanQueueLength],
+      ['L', (r) => r.meanInSystem, theory.meanInSystem],
+      ['ρ', (r) => r.utilization, theory.utilization],
+      ['throughput', (r) => r.throughput, 8],
+    ]);
   });
 
   it('matches the sojourn-time percentiles (exponential with rate μ − λ)', () => {
-    for (const [key, p] of [
-      ['p50', 0.5],
-      ['p95', 0.95],
-      ['p99', 0.99],
-    ] as const) {
-      const analytic = mmcSojournQuantile(queue, p);
-      expectWithin(
-        interval(results, (r) => r.sojourn[key]),
-        analytic,
-        PERCENTILE_SLACK,
-        `sojourn ${key}`,
-      );
-    }
+    expectMatchesTheory(results, [
+      ['sojourn p50', (r) => r.sojourn.p50, mmcSojournQuantile(queue, 0.5), PERCENTILE_SLACK],
+      ['sojourn p95', (r) => r.sojourn.p95, mmcSojournQuantile(queue, 0.95), PERCENTILE_SLACK],
+      ['sojourn p99', (r) => r.sojourn.p99, mmcSojournQuantile(queue, 0.99), PERCENTILE_SLACK],
+    ]);
   });
 });
 
 describe('M/M/c (c = 4, λ = 30/s, μ = 10/s, ρ = 0.75)', () => {
   const queue = { arrivalRate: 30, serviceRate: 10, servers: 4 };
   const theory = mmc(queue);
-  const results = replicate(
-    singleQueueScenario({
-      arrivalRate: 30,
-      service: exponentialService(10),
-      consumers: 4,
-      durationSeconds: 5_000,
-      warmupSeconds: 100,
-    }),
-    REPLICATIONS,
-  );
+  const scenario = singleQueueScenario({
+    arrivalRate: 30,
+    service: exponentialService(10),
+    consumers: 4,
+    durationSeconds: 5_000,
+    warmupSeconds: 100,
+  });
+  const results = replicate(scenario, REPLICATIONS);
 
   it('matches the Erlang C probability of waiting and the mean wait', () => {
-    expectWithin(
-      interval(results, (r) => r.probabilityOfWait),
-      theory.probabilityOfWait,
-      0,
-      'P(wait)',
-    );
-    expectWithin(
-      interval(results, (r) => r.wait.mean),
-      theory.meanWait,
-      0,
-      'Wq',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanQueueLength),
-      theory.meanQueueLength,
-      0,
-      'Lq',
-    );
-    expectWithin(
-      interval(results, (r) => r.utilization),
-      theory.utilization,
-      0,
-      'utilisation',
-    );
+    expectMatchesTheory(results, [
+      ['P(wait)', (r) => r.probabilityOfWait, theory.probabilityOfWait],
+      ['Wq', (r) => r.wait.mean, theory.meanWait],
+      ['Lq', (r) => r.meanQueueLength, theory.meanQueueLength],
+      ['utilisation', (r) => r.utilization, theory.utilization],
+    ]);
   });
 
   it('matches the wait and sojourn percentiles', () => {
-    expectWithin(
-      interval(results, (r) => r.wait.p95),
-      mmcWaitQuantile(queue, 0.95),
-      PERCENTILE_SLACK,
-      'wait p95',
-    );
-    expectWithin(
-      interval(results, (r) => r.wait.p99),
-      mmcWaitQuantile(queue, 0.99),
-      PERCENTILE_SLACK,
-      'wait p99',
-    );
-    expectWithin(
-      interval(results, (r) => r.sojourn.p99),
-      mmcSojournQuantile(queue, 0.99),
-      PERCENTILE_SLACK,
-      'sojourn p99',
-    );
+    expectMatchesTheory(results, [
+      ['wait p95', (r) => r.wait.p95, mmcWaitQuantile(queue, 0.95), PERCENTILE_SLACK],
+      ['wait p99', (r) => r.wait.p99, mmcWaitQuantile(queue, 0.99), PERCENTILE_SLACK],
+      ['sojourn p99', (r) => r.sojourn.p99, mmcSojournQuantile(queue, 0.99), PERCENTILE_SLACK],
+    ]);
   });
 });
 
 describe('M/M/c/K (c = 2, 8 waiting places so K = 10, λ = 25/s, μ = 10/s)', () => {
   const theory = mmck({ arrivalRate: 25, serviceRate: 10, servers: 2, systemCapacity: 10 });
-  const results = replicate(
-    singleQueueScenario({
-      arrivalRate: 25,
-      service: exponentialService(10),
-      consumers: 2,
-      capacity: 8,
-      durationSeconds: 4_000,
-      warmupSeconds: 50,
-    }),
-    REPLICATIONS,
-  );
+  const scenario = singleQueueScenario({
+    arrivalRate: 25,
+    service: exponentialService(10),
+    consumers: 2,
+    capacity: 8,
+    durationSeconds: 4_000,
+    warmupSeconds: 50,
+  });
+  const results = replicate(scenario, REPLICATIONS);
 
   it('matches the blocking probability, throughput and number in system', () => {
-    expectWithin(
-      interval(results, (r) => r.dropRate),
-      theory.blockingProbability,
-      0,
-      'P(block)',
-    );
-    expectWithin(
-      interval(results, (r) => r.throughput),
-      theory.throughput,
-      0,
-      'throughput',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanInSystem),
-      theory.meanInSystem,
-      0,
-      'L',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanQueueLength),
-      theory.meanQueueLength,
-      0,
-      'Lq',
-    );
-    expectWithin(
-      interval(results, (r) => r.sojourn.mean),
-      theory.meanSojourn,
-      0,
-      'W',
-    );
-    expectWithin(
-      interval(results, (r) => r.utilization),
-      theory.utilization,
-      0,
-      'utilisation',
-    );
+    expectMatchesTheory(results, [
+      ['P(block)', (r) => r.dropRate, theory.blockingProbability],
+      ['throughput', (r) => r.throughput, theory.throughput],
+      ['L', (r) => r.meanInSystem, theory.meanInSystem],
+      ['Lq', (r) => r.meanQueueLength, theory.meanQueueLength],
+      ['W', (r) => r.sojourn.mean, theory.meanSojourn],
+      ['utilisation', (r) => r.utilization, theory.utilization],
+    ]);
   });
 });
 
 describe('M/M/c/c loss system (c = 5, capacity 0, offered load 2 Erlang)', () => {
-  const results = replicate(
-    singleQueueScenario({
-      arrivalRate: 20,
-      service: exponentialService(10),
-      consumers: 5,
-      capacity: 0,
-      durationSeconds: 5_000,
-    }),
-    REPLICATIONS,
-  );
+  const scenario = singleQueueScenario({
+    arrivalRate: 20,
+    service: exponentialService(10),
+    consumers: 5,
+    capacity: 0,
+    durationSeconds: 5_000,
+  });
+  const results = replicate(scenario, REPLICATIONS);
 
   it('drops exactly the Erlang B fraction and never queues', () => {
-    expectWithin(
-      interval(results, (r) => r.dropRate),
-      erlangB(5, 2),
-      0,
-      'Erlang B',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanQueueLength),
-      0,
-      0,
-      'Lq',
-    );
+    expectMatchesTheory(results, [
+      ['Erlang B', (r) => r.dropRate, erlangB(5, 2)],
+      ['Lq', (r) => r.meanQueueLength, 0],
+    ]);
   });
 });
 
 describe('M/D/1 (λ = 8/s, constant 100 ms service)', () => {
   const theory = md1(8, 0.1);
-  const results = replicate(
-    singleQueueScenario({
-      arrivalRate: 8,
-      service: { kind: 'constant', value: 0.1 },
-      consumers: 1,
-      durationSeconds: 10_000,
-      warmupSeconds: 100,
-    }),
-    REPLICATIONS,
-  );
+  const scenario = singleQueueScenario({
+    arrivalRate: 8,
+    service: { kind: 'constant', value: 0.1 },
+    consumers: 1,
+    durationSeconds: 10_000,
+    warmupSeconds: 100,
+  });
+  const results = replicate(scenario, REPLICATIONS);
 
   it('matches the Pollaczek–Khinchine mean wait, half that of M/M/1', () => {
-    expectWithin(
-      interval(results, (r) => r.wait.mean),
-      theory.meanWait,
-      0,
-      'Wq',
-    );
-    expectWithin(
-      interval(results, (r) => r.meanQueueLength),
-      theory.meanQueueLength,
-      0,
-      'Lq',
-    );
+    expectMatchesTheory(results, [
+      ['Wq', (r) => r.wait.mean, theory.meanWait],
+      ['Lq', (r) => r.meanQueueLength, theory.meanQueueLength],
+    ]);
   });
 });
 
@@ -274,28 +153,17 @@ describe('M/G/1 (Pollaczek–Khinchine) with high- and low-variability service',
   for (const [label, service, variance] of cases) {
     it(`matches the mean wait for ${label} service at ρ = 0.6`, () => {
       const theory = mg1({ arrivalRate: 6, serviceMean: 0.1, serviceVariance: variance });
-      const results = replicate(
-        singleQueueScenario({
-          arrivalRate: 6,
-          service,
-          consumers: 1,
-          durationSeconds: 20_000,
-          warmupSeconds: 200,
-        }),
-        REPLICATIONS,
-      );
-      expectWithin(
-        interval(results, (r) => r.wait.mean),
-        theory.meanWait,
-        0,
-        `${label} Wq`,
-      );
-      expectWithin(
-        interval(results, (r) => r.meanInSystem),
-        theory.meanInSystem,
-        0,
-        `${label} L`,
-      );
+      const scenario = singleQueueScenario({
+        arrivalRate: 6,
+        service,
+        consumers: 1,
+        durationSeconds: 20_000,
+        warmupSeconds: 200,
+      });
+      expectMatchesTheory(replicate(scenario, REPLICATIONS), [
+        [`${label} Wq`, (r) => r.wait.mean, theory.meanWait],
+        [`${label} L`, (r) => r.meanInSystem, theory.meanInSystem],
+      ]);
     });
   }
 });
