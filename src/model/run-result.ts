@@ -5,6 +5,8 @@ export interface QueueResult extends QueueStats {
   consumers: number;
   /** Waiting room; null when unbounded. */
   capacity: number | null;
+  /** With replications: 95 % confidence interval [low, high] per metric, dotted names ("sojourn.p99"). */
+  ci95?: Record<string, [number, number]>;
 }
 
 /** The outcome of one simulation run: plain, JSON-safe data (the `--json` object). */
