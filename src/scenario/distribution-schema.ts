@@ -1,22 +1,127 @@
 /**
- * Distributions as written: a plain duration (constant) or a mapping keyed by `distribution`.
+ * Distributions as written: a plain quantity (constant) or a mapping keyed by `distribution`. The same
+ * shapes describe times (service, interarrival; seconds) and sizes (message-size; bytes).
  * To add a distribution: add its mapping here, its case in normalise.ts, and its kind in types.ts.
  */
 import { z } from 'zod';
-import { closedObject, durationField, integerAtLeast, listOf, numberAbove, rateField } from './fields.js';
+import {
+  DURATION,
+  SIZE,
+  closedObject,
+  integerAtLeast,
+  listOf,
+  numberAbove,
+  quantityField,
+  rateField,
+  type Quantity,
+} from './fields.js';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
-import { parseDurationSeconds } from './units.js';
 
-const meanTime = () =>
-  durationField({ positive: true }).describe('Mean time, e.g. 20ms or 0.02 (seconds); > 0.');
-const time = (what: string) => durationField().describe(`${what}, e.g. 20ms or 0.02 (seconds); >= 0.`);
+/** What a distribution measures: how its values are written, named and described. */
+interface Measure {
+  quantity: Quantity;
+  /** Id of the distribution in the JSON Schema's `$defs`. */
+  id: string;
+  /** "time" or "size", for descriptions. */
+  noun: string;
+  /** An example value with its plain-number form, e.g. "20ms or 0.02 (seconds)". */
+  example: string;
+  /** Message for a value that is neither a quantity nor a distribution mapping. */
+  expectedDistribution: (got: unknown) => string;
+}
+
+const TIME: Measure = {
+  quantity: DURATION,
+  id: 'Distribution',
+  noun: 'time',
+  example: '20ms or 0.02 (seconds)',
+  expectedDistribution: msg.expectedDistribution,
+};
+
+const BYTES: Measure = {
+  quantity: SIZE,
+  id: 'SizeDistribution',
+  noun: 'size',
+  example: '4KB or 4000 (bytes)',
+  expectedDistribution: msg.expectedSizeDistribution,
+};
+
 const kind = <const Name extends string>(name: Name, description: string) =>
   z.literal(name).describe(description);
 
-const exponential = closedObject('an exponential distribution', {
+/** The mean of a distribution of `measure`, > 0. */
+const meanOf = (measure: Measure) =>
+  quantityField(measure.quantity, { positive: true }).describe(
+    `Mean ${measure.noun}, e.g. ${measure.example}; > 0.`,
+  );
+
+/** A value of `measure`, >= 0. */
+const valueOf = (measure: Measure, what: string) =>
+  quantityField(measure.quantity).describe(`${what}, e.g. ${measure.example}; >= 0.`);
+
+/** Every distribution except the exponential, whose form differs between times and sizes. */
+function commonOptions(measure: Measure) {
+  const constant = closedObject('a constant distribution', {
+    distribution: kind('constant', 'Always the same value.'),
+    value: valueOf(measure, 'The value'),
+  });
+
+  const uniform = closedObject('a uniform distribution', {
+    distribution: kind('uniform', 'Uniform between min and max.'),
+    min: valueOf(measure, 'Lower bound'),
+    max: valueOf(measure, 'Upper bound, >= min'),
+  }).refine((d) => (measure.quantity.parse(d.min) ?? 0) <= (measure.quantity.parse(d.max) ?? 0), {
+    error: msg.uniformMaxBelowMin(),
+    path: ['max'],
+  });
+
+  const normal = closedObject('a normal distribution', {
+    distribution: kind('normal', 'Normal, truncated at 0.'),
+    mean: meanOf(measure),
+    sd: valueOf(measure, 'Standard deviation'),
+  });
+
+  const lognormal = closedObject('a lognormal distribution', {
+    distribution: kind('lognormal', 'Lognormal, given by its mean and coefficient of variation.'),
+    mean: meanOf(measure),
+    cv: numberAbove(0, { inclusive: true }).describe('Coefficient of variation (sd / mean); >= 0.'),
+  });
+
+  const gamma = closedObject('a gamma distribution', {
+    distribution: kind('gamma', 'Gamma, given by its mean and coefficient of variation.'),
+    mean: meanOf(measure),
+    cv: numberAbove(0, { inclusive: false }).describe('Coefficient of variation (sd / mean); > 0.'),
+  });
+
+  const erlang = closedObject('an Erlang distribution', {
+    distribution: kind('erlang', 'Erlang: the sum of k exponential phases.'),
+    k: integerAtLeast(1).describe('Number of phases; an integer >= 1.'),
+    mean: meanOf(measure),
+  });
+
+  const weibull = closedObject('a Weibull distribution', {
+    distribution: kind('weibull', 'Weibull, given by shape and scale.'),
+    shape: numberAbove(0, { inclusive: false }).describe('Shape parameter; > 0.'),
+    scale: quantityField(measure.quantity, { positive: true }).describe(
+      `Scale, a ${measure.noun}, e.g. ${measure.example.split(' ')[0]}; > 0.`,
+    ),
+  });
+
+  const empirical = closedObject('an empirical distribution', {
+    distribution: kind('empirical', 'Resamples the listed values with equal probability.'),
+    values: listOf('values', valueOf(measure, 'A value')).describe(
+      `Observed ${measure.noun}s, e.g. ${measure.noun === 'time' ? '[12ms, 15ms, 40ms]' : '[1KB, 2KB, 64KB]'}.`,
+    ),
+  });
+
+  return [constant, uniform, normal, lognormal, gamma, erlang, weibull, empirical] as const;
+}
+
+/** Times: the exponential may be given by its rate instead of its mean. */
+const timeExponential = closedObject('an exponential distribution', {
   distribution: kind('exponential', 'Exponential (memoryless); give exactly one of mean or rate.'),
-  mean: meanTime().optional(),
+  mean: meanOf(TIME).optional(),
   rate: rateField().optional().describe('Events per time, e.g. 50/s; the mean is 1/rate.'),
 })
   .refine((d) => d.mean !== undefined || d.rate !== undefined, { error: msg.exponentialNeedsMeanOrRate() })
@@ -25,87 +130,71 @@ const exponential = closedObject('an exponential distribution', {
     path: ['rate'],
   });
 
-const constant = closedObject('a constant distribution', {
-  distribution: kind('constant', 'Always the same value.'),
-  value: time('The value'),
+/** Sizes: an exponential is given by its mean. */
+const sizeExponential = closedObject('an exponential distribution', {
+  distribution: kind('exponential', 'Exponential, given by its mean.'),
+  mean: meanOf(BYTES),
 });
 
-const uniform = closedObject('a uniform distribution', {
-  distribution: kind('uniform', 'Uniform between min and max.'),
-  min: time('Lower bound'),
-  max: time('Upper bound, >= min'),
-}).refine((d) => (parseDurationSeconds(d.min) ?? 0) <= (parseDurationSeconds(d.max) ?? 0), {
-  error: msg.uniformMaxBelowMin(),
-  path: ['max'],
-});
-
-const normal = closedObject('a normal distribution', {
-  distribution: kind('normal', 'Normal, truncated at 0.'),
-  mean: meanTime(),
-  sd: time('Standard deviation'),
-});
-
-const lognormal = closedObject('a lognormal distribution', {
-  distribution: kind('lognormal', 'Lognormal, given by its mean and coefficient of variation.'),
-  mean: meanTime(),
-  cv: numberAbove(0, { inclusive: true }).describe('Coefficient of variation (sd / mean); >= 0.'),
-});
-
-const gamma = closedObject('a gamma distribution', {
-  distribution: kind('gamma', 'Gamma, given by its mean and coefficient of variation.'),
-  mean: meanTime(),
-  cv: numberAbove(0, { inclusive: false }).describe('Coefficient of variation (sd / mean); > 0.'),
-});
-
-const erlang = closedObject('an Erlang distribution', {
-  distribution: kind('erlang', 'Erlang: the sum of k exponential phases.'),
-  k: integerAtLeast(1).describe('Number of phases; an integer >= 1.'),
-  mean: meanTime(),
-});
-
-const weibull = closedObject('a Weibull distribution', {
-  distribution: kind('weibull', 'Weibull, given by shape and scale.'),
-  shape: numberAbove(0, { inclusive: false }).describe('Shape parameter; > 0.'),
-  scale: durationField({ positive: true }).describe('Scale, a time, e.g. 20ms; > 0.'),
-});
-
-const empirical = closedObject('an empirical distribution', {
-  distribution: kind('empirical', 'Resamples the listed values with equal probability.'),
-  values: listOf('values', time('A value')).describe('Observed times, e.g. [12ms, 15ms, 40ms].'),
-});
-
-const OPTIONS = [
-  exponential,
-  constant,
-  uniform,
-  normal,
-  lognormal,
-  gamma,
-  erlang,
-  weibull,
-  empirical,
-] as const;
+const TIME_OPTIONS = [timeExponential, ...commonOptions(TIME)] as const;
+const SIZE_OPTIONS = [sizeExponential, ...commonOptions(BYTES)] as const;
 
 /** Names accepted in the `distribution` key, in the order the docs list them. */
-export const DISTRIBUTION_NAMES = OPTIONS.map((option) => option.shape.distribution.value);
+export const DISTRIBUTION_NAMES = TIME_OPTIONS.map((option) => option.shape.distribution.value);
 
-/** A distribution written as a mapping, e.g. `{ distribution: lognormal, mean: 60ms, cv: 1.5 }`. */
-export const distributionMappingSchema = z.discriminatedUnion('distribution', OPTIONS, {
-  error: (iss) => {
-    if (iss.code !== 'invalid_union') return msg.expectedDistribution(iss.input);
-    const named = (iss.input as Record<string, unknown>).distribution;
-    const suggestion = typeof named === 'string' ? closestMatch(named, DISTRIBUTION_NAMES) : undefined;
-    return msg.unknownDistribution(named, DISTRIBUTION_NAMES, suggestion);
-  },
-});
+/** A distribution mapping of `measure`, e.g. `{ distribution: lognormal, mean: 60ms, cv: 1.5 }`. */
+function mappingSchema<const Options extends typeof TIME_OPTIONS | typeof SIZE_OPTIONS>(
+  measure: Measure,
+  options: Options,
+) {
+  return z.discriminatedUnion('distribution', options, {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return measure.expectedDistribution(iss.input);
+      const named = (iss.input as Record<string, unknown>).distribution;
+      const suggestion = typeof named === 'string' ? closestMatch(named, DISTRIBUTION_NAMES) : undefined;
+      return msg.unknownDistribution(named, DISTRIBUTION_NAMES, suggestion);
+    },
+  });
+}
 
-/** A distribution field: a plain duration (constant) or a distribution mapping. */
-export const distributionSchema = z
-  .union([durationField({ expected: msg.expectedDistribution }), distributionMappingSchema], {
-    error: (iss) => msg.expectedDistribution(iss.input),
-  })
-  // The id makes the JSON Schema define it once, under $defs, and refer to it from each use.
-  .meta({ id: 'Distribution', description: 'A constant duration (e.g. 20ms) or a distribution mapping.' });
+/** A field holding a constant (a plain quantity) or a distribution mapping of `measure`. */
+function distributionField<const Options extends typeof TIME_OPTIONS | typeof SIZE_OPTIONS>(
+  measure: Measure,
+  options: Options,
+  description: string,
+) {
+  const wrong = (iss: { input?: unknown }) => measure.expectedDistribution(iss.input);
+  return (
+    z
+      .union(
+        [
+          quantityField(measure.quantity, { expected: measure.expectedDistribution }),
+          mappingSchema(measure, options),
+        ],
+        {
+          error: wrong,
+        },
+      )
+      // The id makes the JSON Schema define it once, under $defs, and refer to it from each use.
+      .meta({ id: measure.id, description })
+  );
+}
 
-/** A distribution as written and validated (zod output). */
+/** A time distribution field: a plain duration (constant) or a distribution mapping. */
+export const distributionSchema = distributionField(
+  TIME,
+  TIME_OPTIONS,
+  'A constant duration (e.g. 20ms) or a distribution mapping.',
+);
+
+/** A size distribution field: a plain size in bytes (constant, e.g. 2KB) or a distribution mapping. */
+export const sizeDistributionSchema = distributionField(
+  BYTES,
+  SIZE_OPTIONS,
+  'A constant size (e.g. 2KB; B, KB, MB, GB are 1000-based, KiB, MiB, GiB 1024-based; a number is bytes) or a distribution mapping of sizes.',
+);
+
+/** A time distribution as written and validated (zod output). */
 export type RawDistribution = z.output<typeof distributionSchema>;
+/** A size distribution as written and validated (zod output). */
+export type RawSizeDistribution = z.output<typeof sizeDistributionSchema>;

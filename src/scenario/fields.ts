@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
-import { DURATION_PATTERN, RATE_PATTERN, parseDurationSeconds, parseRatePerSecond } from './units.js';
+import {
+  DURATION_PATTERN,
+  RATE_PATTERN,
+  SIZE_PATTERN,
+  parseBytes,
+  parseDurationSeconds,
+  parseRatePerSecond,
+} from './units.js';
 
 /** The part of a zod issue that our message functions read. */
 type IssueInput = { readonly input?: unknown };
@@ -16,7 +23,7 @@ type IssueInput = { readonly input?: unknown };
  */
 export const KNOWN_KEYS = 'knownKeys';
 
-/** Grammar of producer, queue and scenario names (safe in file names, metric labels and CLI flags). */
+/** Grammar of producer, queue, exchange, message-type and scenario names (safe in file names, metric labels and CLI flags). */
 export const NAME_PATTERN = '^[A-Za-z0-9_.-]+$';
 
 /** A mapping whose keys are exactly those of `shape`; `what` names it in messages ("a queue"). */
@@ -78,26 +85,96 @@ export function oneOfField<const Values extends readonly [string, ...string[]]>(
 /** Runs a refinement only on a value that passed its earlier checks, so one mistake gives one message. */
 const isClean = (payload: { issues: readonly unknown[] }): boolean => payload.issues.length === 0;
 
+/** A quantity written as a plain number or a string with a unit: a duration (seconds) or a size (bytes). */
+export interface Quantity {
+  /** Grammar of the string form. */
+  pattern: string;
+  /** The value in SI units, or undefined when it is none. */
+  parse: (value: string | number) => number | undefined;
+  /** Message for a value that is no such quantity at all. */
+  expected: (got: unknown) => string;
+  /** Message for a value of the right kind out of its range, e.g. bound "> 0". */
+  outOfRange: (bound: string, got: unknown) => string;
+}
+
+/** Durations: `250ms`, `30s`, `10m`, or a number of seconds. */
+export const DURATION: Quantity = {
+  pattern: DURATION_PATTERN,
+  parse: parseDurationSeconds,
+  expected: msg.expectedDuration,
+  outOfRange: msg.durationOutOfRange,
+};
+
+/** Sizes: `512B`, `4KB`, `1MiB`, or a number of bytes. */
+export const SIZE: Quantity = {
+  pattern: SIZE_PATTERN,
+  parse: parseBytes,
+  expected: msg.expectedSize,
+  outOfRange: msg.sizeOutOfRange,
+};
+
+/** Options of a quantity field. */
+export interface QuantityOptions {
+  /** Exclude zero. */
+  positive?: boolean;
+  /** Words the message for a value that is no quantity at all (a distribution field mentions its mapping form). */
+  expected?: (got: unknown) => string;
+}
+
 /**
- * A duration: seconds as a number, or a string with a unit. `positive` excludes zero; `expected` words the
- * message for a value that is no duration at all (a distribution field mentions its mapping form too).
+ * A quantity: a number in SI units, or a string with a unit. `positive` excludes zero; `expected` words the
+ * message for a value that is no quantity at all.
  */
-export function durationField({
-  positive = false,
-  expected = msg.expectedDuration,
-}: { positive?: boolean; expected?: (got: unknown) => string } = {}) {
+export function quantityField(quantity: Quantity, { positive = false, expected }: QuantityOptions = {}) {
   const bound = positive ? '> 0' : '>= 0';
-  const wrong = (iss: IssueInput) => expected(iss.input);
-  const outOfRange = (iss: IssueInput) => msg.durationOutOfRange(bound, iss.input);
+  const wrong = (iss: IssueInput) => (expected ?? quantity.expected)(iss.input);
+  const outOfRange = (iss: IssueInput) => quantity.outOfRange(bound, iss.input);
   const asNumber = positive
     ? z.number({ error: wrong }).gt(0, { error: outOfRange })
     : z.number({ error: wrong }).min(0, { error: outOfRange });
-  const asString = z.string({ error: wrong }).regex(new RegExp(DURATION_PATTERN), { error: wrong });
+  const asString = z.string({ error: wrong }).regex(new RegExp(quantity.pattern), { error: wrong });
   const field = z.union([asNumber, asString], { error: wrong });
   // The string grammar cannot say "> 0", so `0ms` is caught after parsing (only if nothing else failed).
   return positive
-    ? field.refine((value) => (parseDurationSeconds(value) ?? 0) > 0, { error: outOfRange, when: isClean })
+    ? field.refine((value) => (quantity.parse(value) ?? 0) > 0, { error: outOfRange, when: isClean })
     : field;
+}
+
+/** A duration: seconds as a number, or a string with a unit (`250ms`, `30s`, `10m`). */
+export function durationField(options: QuantityOptions = {}) {
+  return quantityField(DURATION, options);
+}
+
+/** A size: bytes as a number, or a string with a unit (`512B`, `4KB`, `1MiB`). */
+export function sizeField(options: QuantityOptions = {}) {
+  return quantityField(SIZE, options);
+}
+
+/** An integer from `min` to `max` inclusive. */
+export function integerBetween(min: number, max: number) {
+  const error = (iss: IssueInput) => msg.expectedInteger(`from ${min} to ${max}`, iss.input);
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+/**
+ * A probability. `zero` and `one` say whether 0 and 1 themselves are allowed; `atOne` words the message
+ * for exactly 1 when 1 is excluded and that deserves its own explanation.
+ */
+export function probabilityField({
+  zero,
+  one,
+  atOne,
+}: {
+  zero: boolean;
+  one: boolean;
+  atOne?: () => string;
+}) {
+  const range = `${zero ? '>= 0' : '> 0'} and ${one ? '<= 1' : '< 1'}`;
+  const error = (iss: IssueInput) =>
+    iss.input === 1 && atOne !== undefined ? atOne() : msg.expectedProbability(range, iss.input);
+  const base = z.number({ error });
+  const bottom = zero ? base.min(0, { error }) : base.gt(0, { error });
+  return one ? bottom.max(1, { error }) : bottom.lt(1, { error });
 }
 
 /** A rate > 0: events per second as a number, or a string like `50/s`. */

@@ -18,6 +18,16 @@ function didYouMean(suggestion: string | undefined): string {
   return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
 }
 
+/** "producer 'a'" or "producers 'a' and 'b'". */
+function producerNames(names: readonly string[]): string {
+  return `${names.length === 1 ? 'producer' : 'producers'} ${listNames(names)}`;
+}
+
+/** A number for reading: at most 4 significant digits, no float noise (1.1, not 1.1000000000000001). */
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
 /** Quotes a list of names for "one of: …". */
 function oneOf(names: readonly string[]): string {
   return names.map((name) => `'${name}'`).join(', ');
@@ -25,6 +35,13 @@ function oneOf(names: readonly string[]): string {
 
 const DURATION_EXAMPLES = 'like 250ms, 30s, 10m, 2h (or a number of seconds)';
 const RATE_EXAMPLES = 'like 50/s, 3000/min, 10/h (or a number per second)';
+const SIZE_EXAMPLES = 'like 512B, 4KB, 10MB, 1GiB (or a number of bytes)';
+
+/** Names joined for reading: `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
 
 // --- reading and YAML syntax ---
 
@@ -96,6 +113,15 @@ export const expectedRate = (got: unknown): string =>
   `expected a rate ${RATE_EXAMPLES}, got ${describeValue(got)}`;
 /** A rate must be positive. */
 export const rateNotPositive = (got: unknown): string => `expected a rate > 0, got ${describeValue(got)}`;
+/** A size was expected (wrong type or unknown unit). */
+export const expectedSize = (got: unknown): string =>
+  `expected a size ${SIZE_EXAMPLES}, got ${describeValue(got)}`;
+/** A size out of its range, e.g. bound "> 0". */
+export const sizeOutOfRange = (bound: string, got: unknown): string =>
+  `expected a size ${bound}, got ${describeValue(got)}`;
+/** A probability within a range was expected, e.g. range ">= 0 and < 1". */
+export const expectedProbability = (range: string, got: unknown): string =>
+  `expected a probability ${range}, got ${describeValue(got)}`;
 /** A seed (command line or file) was expected. */
 export const expectedSeed = (got: unknown): string =>
   `expected a seed: an integer >= 0, got ${describeValue(got)}`;
@@ -105,6 +131,9 @@ export const expectedSeed = (got: unknown): string =>
 /** A distribution (duration or mapping) was expected. */
 export const expectedDistribution = (got: unknown): string =>
   `expected a duration ${DURATION_EXAMPLES} or a distribution like { distribution: exponential, mean: 20ms }, got ${describeValue(got)}`;
+/** A size distribution (size or mapping) was expected. */
+export const expectedSizeDistribution = (got: unknown): string =>
+  `expected a size ${SIZE_EXAMPLES} or a distribution like { distribution: lognormal, mean: 4KB, cv: 1 }, got ${describeValue(got)}`;
 /** The `distribution` key names no known distribution. */
 export const unknownDistribution = (
   got: unknown,
@@ -133,9 +162,13 @@ export const producerHasBothArrivals = (producer: string): string =>
 /** A producer's interarrival time is always zero, which would never let simulated time advance. */
 export const interarrivalAlwaysZero = (producer: string): string =>
   `producer '${producer}' has an interarrival time that is always 0, so simulated time could never advance`;
-/** A producer sends to a queue that does not exist. */
-export const unknownQueue = (producer: string, queue: string, suggestion: string | undefined): string =>
-  `producer '${producer}' sends to queue '${queue}', which does not exist${didYouMean(suggestion)}`;
+/** A producer sends to a name that is neither a queue nor an exchange. */
+export const producerTargetUnknown = (
+  producer: string,
+  target: string,
+  suggestion: string | undefined,
+): string =>
+  `producer '${producer}' sends to '${target}', which is not a queue or exchange${didYouMean(suggestion)}`;
 /** Two components of one kind share a name. */
 export const duplicateName = (kind: string, name: string, firstPath: string): string =>
   `${kind} name '${name}' is already used by ${firstPath}; names must be unique`;
@@ -148,5 +181,111 @@ export const serviceIgnored = (queue: string): string =>
 /** A queue is fed by producers but never consumed. */
 export const queueNeverConsumed = (queue: string): string =>
   `queue '${queue}' receives messages but has no 'service', so it has no consumers and nothing is ever consumed; add 'service', or 'consumers: 0' if that is intended`;
-/** A queue no producer sends to. */
-export const queueNeverFed = (queue: string): string => `queue '${queue}' receives from no producer`;
+/** A queue nothing sends to. */
+export const queueNeverFed = (queue: string): string =>
+  `queue '${queue}' receives from no producer, exchange binding, 'then' or 'dead-letter'`;
+
+// --- message-queue topology: exchanges, pipelines, dead-lettering ---
+
+/** A queue or exchange takes a name already used by the other kind. */
+export const sharedNameClash = (kind: string, name: string, firstPath: string): string =>
+  `${kind} name '${name}' is already used by ${firstPath}; queues and exchanges share one namespace so that every 'to' is unambiguous`;
+/** A `then` that is neither a name, a route nor a list of routes. */
+export const expectedRoutes = (got: unknown): string =>
+  `expected a queue or exchange name, a route like { to: ledger, probability: 0.9 }, or a list of routes, got ${describeValue(got)}`;
+/** An entry of a `then` list that is neither a name nor a route. */
+export const expectedRoute = (got: unknown): string =>
+  `expected a queue or exchange name or a route like { to: ledger, probability: 0.9 }, got ${describeValue(got)}`;
+/** A binding was expected in an exchange's `to`. */
+export const expectedBinding = (got: unknown): string =>
+  `expected a queue name or a binding like { queue: billing, types: [order_placed] }, got ${describeValue(got)}`;
+/** `max-attempts` was neither a count nor `unlimited`. */
+export const expectedMaxAttempts = (got: unknown): string =>
+  `expected an integer >= 1 or 'unlimited', got ${describeValue(got)}`;
+/** A failure probability of 1 would never let a message finish. */
+export const failureAlwaysFails = (): string =>
+  'a failure probability of 1 fails every attempt, so no message would ever finish; expected a probability >= 0 and < 1';
+/** A mapping needs at least one entry. */
+export const emptyMapping = (what: string): string => `expected at least one entry in ${what}`;
+/** A queue publishes onward to a name that is neither a queue nor an exchange. */
+export const thenTargetUnknown = (queue: string, target: string, suggestion: string | undefined): string =>
+  `queue '${queue}' publishes onward to '${target}', which is not a queue or exchange${didYouMean(suggestion)}`;
+/** A queue's then-probabilities add up to more than 1. */
+export const thenSumAboveOne = (queue: string, sum: number): string =>
+  `the then-probabilities of queue '${queue}' sum to ${formatNumber(sum)}; they must sum to at most 1 (the rest leaves the system)`;
+/** An exchange binds a name that is not a queue. */
+export const bindingQueueUnknown = (
+  exchange: string,
+  queue: string,
+  suggestion: string | undefined,
+): string => `exchange '${exchange}' binds queue '${queue}', which does not exist${didYouMean(suggestion)}`;
+/** An exchange binds another exchange. */
+export const bindingToExchange = (exchange: string, other: string): string =>
+  `exchange '${exchange}' binds '${other}', which is an exchange; bindings name queues (exchange-to-exchange bindings are not supported)`;
+/** An exchange binds one queue twice. */
+export const duplicateBinding = (exchange: string, queue: string, firstPath: string): string =>
+  `exchange '${exchange}' binds queue '${queue}' again (first at ${firstPath}); bind each queue once, with all its types in one binding`;
+/** A direct exchange's binding has no types. */
+export const directBindingNeedsTypes = (exchange: string, queue: string): string =>
+  `direct exchange '${exchange}' binds queue '${queue}' without 'types', so nothing would be routed to it; write { queue: ${queue}, types: [...] }`;
+/** A fanout exchange's binding has types. */
+export const fanoutBindingHasTypes = (exchange: string): string =>
+  `fanout exchange '${exchange}' ignores types (it copies every message to every bound queue); remove 'types', or make it type: direct`;
+/** A producer publishes untyped messages to a direct exchange. */
+export const directExchangeNeedsTypes = (producer: string, exchange: string): string =>
+  `producer '${producer}' publishes to direct exchange '${exchange}' but has no 'types', so none of its messages could be routed; add e.g. types: { order_placed: 1 }, or publish to a fanout exchange or a queue`;
+/** A direct binding names a type that never reaches its exchange. */
+export const boundTypeNeverArrives = (
+  exchange: string,
+  type: string,
+  emittedElsewhere: boolean,
+  suggestion: string | undefined,
+): string =>
+  `exchange '${exchange}' routes type '${type}', but no message of that type reaches it (${
+    emittedElsewhere ? `the producers of '${type}' publish elsewhere` : `no producer emits '${type}'`
+  })${didYouMean(suggestion)}`;
+/** Messages of a type reach a direct exchange that routes that type nowhere. */
+export const typeUnroutable = (exchange: string, type: string, producers: readonly string[]): string =>
+  `messages of type '${type}' (from ${producerNames(producers)}) reach direct exchange '${exchange}', which has no binding for that type, so they are unroutable and lost; bind a queue to '${type}'`;
+/** Untyped messages reach a direct exchange through a `then`. */
+export const untypedUnroutable = (exchange: string, producers: readonly string[]): string =>
+  `untyped messages (from ${producerNames(producers)}) reach direct exchange '${exchange}' through a 'then', so they are unroutable and lost; give the producer 'types'`;
+/** A declared message type no producer emits. */
+export const messageTypeNeverEmitted = (type: string, suggestion: string | undefined): string =>
+  `message type '${type}' is declared but no producer emits it${didYouMean(suggestion)}`;
+/** An exchange nothing publishes to. */
+export const exchangeNeverPublished = (exchange: string): string =>
+  `exchange '${exchange}' receives from no producer or 'then', so nothing is ever published to it`;
+/** A dead-letter target that is not a queue. */
+export const deadLetterUnknown = (queue: string, target: string, suggestion: string | undefined): string =>
+  `queue '${queue}' dead-letters to queue '${target}', which does not exist${didYouMean(suggestion)}`;
+/** A dead-letter target that is an exchange. */
+export const deadLetterToExchange = (queue: string, target: string): string =>
+  `queue '${queue}' dead-letters to '${target}', which is an exchange; 'dead-letter' must name a queue`;
+/** A queue dead-letters to itself. */
+export const deadLetterToItself = (queue: string): string =>
+  `queue '${queue}' dead-letters to itself; name another queue (e.g. '${queue}-dlq')`;
+/** `reject-publish-dlx` needs a dead-letter queue. */
+export const dlxNeedsDeadLetter = (queue: string): string =>
+  `queue '${queue}' has overflow 'reject-publish-dlx', which dead-letters refused messages, but no 'dead-letter' queue; add dead-letter: <queue>, or use 'reject-new'`;
+/** An overflow policy on a queue that can never be full. */
+export const overflowWithoutLimit = (queue: string, policy: string): string =>
+  `queue '${queue}' has overflow '${policy}' but neither 'capacity' nor 'capacity-bytes', so it is never full and the policy never applies`;
+/** A byte limit on a queue reached by messages of unknown size. */
+export const capacityBytesNeedsSize = (queue: string, producers: readonly string[]): string =>
+  `queue '${queue}' has 'capacity-bytes', but messages from ${producerNames(producers)} can reach it and have no 'message-size'; give every producer whose messages reach it a message-size`;
+/** A consumer setting on a queue without consumers. */
+export const unusedWithoutConsumers = (queue: string, key: string): string =>
+  `queue '${queue}' has no consumers, so '${key}' has no effect`;
+/** A priority queue no prioritised message reaches. */
+export const maxPriorityUnused = (queue: string, maxPriority: number): string =>
+  `queue '${queue}' has max-priority ${maxPriority}, but no message reaching it has a priority above 0; give message types a priority under 'message-types'`;
+/** " for messages of type 'x'" when a routing problem concerns one message type only. */
+const ofType = (type: string | undefined): string =>
+  type === undefined ? '' : ` for messages of type '${type}'`;
+/** A routing cycle that keeps every message on it. */
+export const routingCycleNoExit = (cycle: readonly string[], type?: string): string =>
+  `routing cycle ${cycle.join(' → ')}${ofType(type)} never lets messages leave (every cycle needs an exit probability: make the then-probabilities sum to less than 1 somewhere on it)`;
+/** Routing cycles that multiply messages. */
+export const routingCyclesMultiply = (names: readonly string[], copies: number, type?: string): string =>
+  `routing cycles through ${listNames(names)}${ofType(type)} ${copies > 1 + 1e-6 ? 'multiply messages without bound' : 'never let messages die out'}: fan-out on them turns each message into ${formatNumber(copies)} ${formatNumber(copies) === '1' ? 'copy' : 'copies'} per round on average (it must be below 1); lower the then-probabilities that lead back, or bind fewer queues on them`;

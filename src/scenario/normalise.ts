@@ -1,16 +1,44 @@
-/** Validated, as-written data → the normalised `Scenario`: units resolved to seconds, defaults decided. */
-import type { RawDistribution } from './distribution-schema.js';
-import type { RawProducer, RawQueue, RawScenario } from './raw-schema.js';
-import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from './types.js';
-import { parseDurationSeconds, parseRatePerSecond } from './units.js';
+/** Validated, as-written data → the normalised `Scenario`: units resolved to seconds and bytes, defaults decided. */
+import type { RawDistribution, RawSizeDistribution } from './distribution-schema.js';
+import {
+  OVERFLOW_ALIASES,
+  type RawExchange,
+  type RawProducer,
+  type RawQueue,
+  type RawRetry,
+  type RawScenario,
+  type RawThen,
+} from './raw-schema.js';
+import type {
+  BindingSpec,
+  DistributionSpec,
+  ExchangeSpec,
+  MessageTypeSpec,
+  OverflowPolicy,
+  ProducerSpec,
+  QueueSpec,
+  RetrySpec,
+  RouteSpec,
+  Scenario,
+  TypeShare,
+} from './types.js';
+import { parseBytes, parseDurationSeconds, parseRatePerSecond } from './units.js';
 
-/** Seconds in an already-validated duration; a failure here is a bug in the schema, not in the file. */
-function seconds(value: string | number): number {
-  const parsed = parseDurationSeconds(value);
-  if (parsed === undefined)
-    throw new Error(`scenario normalise: duration ${JSON.stringify(value)} passed validation`);
-  return parsed;
+/** A unit parser that the schema has already vouched for; a failure here is a bug, not a user error. */
+function validated(parse: (value: string | number) => number | undefined, what: string) {
+  return (value: string | number): number => {
+    const parsed = parse(value);
+    if (parsed === undefined) {
+      throw new Error(`scenario normalise: ${what} ${JSON.stringify(value)} passed validation`);
+    }
+    return parsed;
+  };
 }
+
+/** Seconds in an already-validated duration. */
+const seconds = validated(parseDurationSeconds, 'duration');
+/** Bytes in an already-validated size. */
+const bytes = validated(parseBytes, 'size');
 
 /** Per-second rate of an already-validated rate. */
 function perSecond(value: string | number): number {
@@ -27,34 +55,48 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** The normalised form of a validated distribution (a plain duration is a constant). */
-export function normaliseDistribution(raw: RawDistribution): DistributionSpec {
-  if (typeof raw === 'number' || typeof raw === 'string') return { kind: 'constant', value: seconds(raw) };
+/** The normalised form of a validated distribution whose values `convert` turns into SI units. */
+function distributionSpec(
+  raw: RawDistribution | RawSizeDistribution,
+  convert: (value: string | number) => number,
+): DistributionSpec {
+  if (typeof raw === 'number' || typeof raw === 'string') return { kind: 'constant', value: convert(raw) };
   switch (raw.distribution) {
-    case 'exponential':
-      // The schema guarantees exactly one of mean and rate.
+    case 'exponential': {
+      // The schema guarantees exactly one of mean and rate (sizes have only a mean).
+      const rate = 'rate' in raw ? raw.rate : undefined;
       return {
         kind: 'exponential',
-        mean:
-          raw.mean !== undefined ? seconds(raw.mean) : 1 / perSecond(required(raw.rate, 'exponential rate')),
+        mean: raw.mean !== undefined ? convert(raw.mean) : 1 / perSecond(required(rate, 'exponential rate')),
       };
+    }
     case 'constant':
-      return { kind: 'constant', value: seconds(raw.value) };
+      return { kind: 'constant', value: convert(raw.value) };
     case 'uniform':
-      return { kind: 'uniform', min: seconds(raw.min), max: seconds(raw.max) };
+      return { kind: 'uniform', min: convert(raw.min), max: convert(raw.max) };
     case 'normal':
-      return { kind: 'normal', mean: seconds(raw.mean), sd: seconds(raw.sd) };
+      return { kind: 'normal', mean: convert(raw.mean), sd: convert(raw.sd) };
     case 'lognormal':
-      return { kind: 'lognormal', mean: seconds(raw.mean), cv: raw.cv };
+      return { kind: 'lognormal', mean: convert(raw.mean), cv: raw.cv };
     case 'gamma':
-      return { kind: 'gamma', mean: seconds(raw.mean), cv: raw.cv };
+      return { kind: 'gamma', mean: convert(raw.mean), cv: raw.cv };
     case 'erlang':
-      return { kind: 'erlang', k: raw.k, mean: seconds(raw.mean) };
+      return { kind: 'erlang', k: raw.k, mean: convert(raw.mean) };
     case 'weibull':
-      return { kind: 'weibull', shape: raw.shape, scale: seconds(raw.scale) };
+      return { kind: 'weibull', shape: raw.shape, scale: convert(raw.scale) };
     case 'empirical':
-      return { kind: 'empirical', values: raw.values.map(seconds) };
+      return { kind: 'empirical', values: raw.values.map(convert) };
   }
+}
+
+/** The normalised form of a validated time distribution, in seconds (a plain duration is a constant). */
+export function normaliseDistribution(raw: RawDistribution): DistributionSpec {
+  return distributionSpec(raw, seconds);
+}
+
+/** The normalised form of a validated size distribution, in bytes (a plain size is a constant). */
+export function normaliseSizeDistribution(raw: RawSizeDistribution): DistributionSpec {
+  return distributionSpec(raw, bytes);
 }
 
 /** True when every draw of the distribution is 0 (an arrival process that would stall simulated time). */
@@ -76,23 +118,84 @@ export function defaultConsumers(queue: { service?: unknown }): number {
   return queue.service === undefined ? 0 : 1;
 }
 
+/** The canonical name of an overflow policy as written (RabbitMQ's names included). */
+export function canonicalOverflow(written: OverflowPolicy | keyof typeof OVERFLOW_ALIASES): OverflowPolicy {
+  return written in OVERFLOW_ALIASES
+    ? OVERFLOW_ALIASES[written as keyof typeof OVERFLOW_ALIASES]
+    : (written as OverflowPolicy);
+}
+
+/** A `then` as written (a name, a route or a list of either) → routes, in the order written. */
+export function normaliseThen(raw: RawThen | undefined): RouteSpec[] {
+  if (raw === undefined) return [];
+  const items = Array.isArray(raw) ? raw : [raw];
+  return items.map((item) =>
+    typeof item === 'string' ? { to: item, probability: 1 } : { to: item.to, probability: item.probability },
+  );
+}
+
+/** Type weights → probabilities summing to 1, in the order written. */
+export function typeShares(weights: Record<string, number> | undefined): TypeShare[] {
+  if (weights === undefined) return [];
+  const entries = Object.entries(weights);
+  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  return entries.map(([type, weight]) => ({ type, probability: weight / total }));
+}
+
+function normaliseRetry(raw: RawRetry | undefined): RetrySpec {
+  return {
+    maxAttempts: raw === undefined || raw['max-attempts'] === 'unlimited' ? null : raw['max-attempts'],
+    backoffSeconds: raw === undefined ? 0 : seconds(raw.backoff),
+    multiplier: raw?.multiplier ?? 1,
+    maxBackoffSeconds: raw?.['max-backoff'] === undefined ? null : seconds(raw['max-backoff']),
+  };
+}
+
 function normaliseProducer(raw: RawProducer): ProducerSpec {
   // Semantic checks guarantee exactly one of rate and interarrival.
   const interarrival: DistributionSpec =
     raw.rate !== undefined
       ? { kind: 'exponential', mean: 1 / perSecond(raw.rate) }
       : normaliseDistribution(required(raw.interarrival, `producer '${raw.name}' interarrival`));
-  return { name: raw.name, to: raw.to, interarrival };
+  return {
+    name: raw.name,
+    to: raw.to,
+    interarrival,
+    types: typeShares(raw.types),
+    messageBytes: raw['message-size'] === undefined ? null : normaliseSizeDistribution(raw['message-size']),
+  };
+}
+
+function normaliseExchange(raw: RawExchange): ExchangeSpec {
+  const bindings = raw.to.map((binding): BindingSpec =>
+    typeof binding === 'string'
+      ? { queue: binding, types: null }
+      : { queue: binding.queue, types: binding.types ?? null },
+  );
+  return { name: raw.name, type: raw.type, bindings };
 }
 
 function normaliseQueue(raw: RawQueue): QueueSpec {
   return {
     name: raw.name,
     capacity: raw.capacity ?? null,
-    overflow: raw.overflow,
+    capacityBytes: raw['capacity-bytes'] === undefined ? null : bytes(raw['capacity-bytes']),
+    overflow: canonicalOverflow(raw.overflow),
+    ttlSeconds: raw.ttl === undefined ? null : seconds(raw.ttl),
+    deadLetter: raw['dead-letter'] ?? null,
     consumers: raw.consumers ?? defaultConsumers(raw),
     service: raw.service === undefined ? null : normaliseDistribution(raw.service),
+    prefetch: raw.prefetch,
+    failureProbability: raw.failure?.probability ?? 0,
+    retry: normaliseRetry(raw.retry),
+    timeoutSeconds: raw.timeout === undefined ? null : seconds(raw.timeout),
+    maxPriority: raw['max-priority'],
+    then: normaliseThen(raw.then),
   };
+}
+
+function normaliseMessageTypes(raw: RawScenario['message-types']): MessageTypeSpec[] {
+  return Object.entries(raw ?? {}).map(([name, settings]) => ({ name, priority: settings.priority }));
 }
 
 /** The normalised scenario; call only on data that passed the schema and the semantic checks. */
@@ -104,6 +207,8 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     durationSeconds: seconds(raw.duration),
     warmupSeconds: seconds(raw.warmup),
     producers: raw.producers.map(normaliseProducer),
+    exchanges: (raw.exchanges ?? []).map(normaliseExchange),
     queues: raw.queues.map(normaliseQueue),
+    messageTypes: normaliseMessageTypes(raw['message-types']),
   };
 }

@@ -1,27 +1,69 @@
 /**
  * The scenario file as written: the one zod source for validation, the input TypeScript type and the
- * JSON Schema. It checks shape and per-field ranges only; relations between parts (names, references)
- * are checked in semantic-checks.ts, and units are resolved in normalise.ts.
+ * JSON Schema. It checks shape and per-field ranges only; relations between parts (names, references,
+ * routing) are checked in semantic-checks.ts, and units are resolved in normalise.ts.
  */
 import { z } from 'zod';
-import { distributionSchema } from './distribution-schema.js';
+import { distributionSchema, sizeDistributionSchema } from './distribution-schema.js';
 import {
   closedObject,
   durationField,
   integerAtLeast,
+  integerBetween,
   listOf,
   nameField,
+  numberAbove,
   oneOfField,
+  probabilityField,
   rateField,
+  sizeField,
   textField,
 } from './fields.js';
+import * as msg from './messages.js';
+import type { OverflowPolicy } from './types.js';
 
-/** Overflow policies a queue accepts; later issues add more (drop-head, dead-letter…). */
-export const OVERFLOW_POLICIES = ['reject-new'] as const;
+/** Overflow policies by their canonical names. */
+export const OVERFLOW_POLICIES = ['reject-new', 'drop-oldest', 'block'] as const;
+
+/** RabbitMQ's names for the overflow policies, accepted in files and normalised to the canonical ones. */
+export const OVERFLOW_ALIASES = {
+  'reject-publish': 'reject-new',
+  'drop-head': 'drop-oldest',
+  'reject-publish-dlx': 'reject-new',
+} as const satisfies Record<string, OverflowPolicy>;
+
+/** Every word `overflow` accepts: the canonical names, then RabbitMQ's. */
+export const OVERFLOW_WORDS = [
+  ...OVERFLOW_POLICIES,
+  ...(Object.keys(OVERFLOW_ALIASES) as (keyof typeof OVERFLOW_ALIASES)[]),
+] as const;
+
+/** Exchange types. */
+export const EXCHANGE_TYPES = ['fanout', 'direct'] as const;
+
+/** Highest message priority (RabbitMQ's x-max-priority allows 0..255). */
+export const MAX_PRIORITY = 255;
+
+/** A mapping keyed by names (message types), with at least one entry. */
+function namedMapping<Value extends z.ZodType>(what: string, value: Value) {
+  return z
+    .record(nameField(), value, {
+      error: (iss) =>
+        iss.code === 'invalid_key' ? msg.expectedName(iss.input) : msg.expectedMapping(what, iss.input),
+    })
+    .refine((entries) => Object.keys(entries).length > 0, { error: () => msg.emptyMapping(what) })
+    .meta({ minProperties: 1 });
+}
+
+const messageTypeSchema = closedObject('a message type', {
+  priority: integerBetween(0, MAX_PRIORITY).describe(
+    'Priority of messages of this type, 0..255 (higher first) in queues with max-priority.',
+  ),
+}).describe('A message type and its settings.');
 
 export const producerSchema = closedObject('a producer', {
   name: nameField().describe('Unique producer name (letters, digits, _ . -).'),
-  to: nameField().describe('Name of the queue this producer publishes to.'),
+  to: nameField().describe('Name of the queue or exchange this producer publishes to.'),
   rate: rateField()
     .optional()
     .describe(
@@ -30,25 +72,153 @@ export const producerSchema = closedObject('a producer', {
   interarrival: distributionSchema
     .optional()
     .describe('Time between messages, as a distribution or a constant duration. Give rate or interarrival.'),
-}).describe('A source of messages: a Poisson rate or an interarrival distribution, sent to one queue.');
+  types: namedMapping('types', numberAbove(0, { inclusive: false }).describe('Relative weight; > 0.'))
+    .optional()
+    .describe(
+      'Message-type mix as weights, e.g. { order_placed: 0.7, order_cancelled: 0.3 }; normalised to probabilities. Needed to publish to a direct exchange. Omit for untyped messages.',
+    ),
+  'message-size': sizeDistributionSchema
+    .optional()
+    .describe(
+      'Size of each message in bytes: a constant (e.g. 2KB) or a distribution (e.g. { distribution: lognormal, mean: 4KB, cv: 1 }). Needed when a queue it reaches has capacity-bytes.',
+    ),
+}).describe(
+  'A source of messages: a Poisson rate or an interarrival distribution, sent to a queue or exchange.',
+);
+
+const bindingSchema = z
+  .union(
+    [
+      nameField().describe('A bound queue (fanout exchanges).'),
+      closedObject('a binding', {
+        queue: nameField().describe('The bound queue.'),
+        types: listOf('types', nameField())
+          .optional()
+          .describe('Message types routed to the queue (direct exchanges only).'),
+      }),
+    ],
+    { error: (iss) => msg.expectedBinding(iss.input) },
+  )
+  .describe('A queue name (fanout) or { queue, types } (direct).');
+
+export const exchangeSchema = closedObject('an exchange', {
+  name: nameField().describe('Unique exchange name; queues and exchanges share one namespace.'),
+  type: oneOfField(EXCHANGE_TYPES).describe(
+    'fanout: a copy of every message to each bound queue; direct: each message to the queues bound to its type.',
+  ),
+  to: listOf('bindings', bindingSchema).describe(
+    'Bound queues: fanout lists queue names, e.g. [billing, email]; direct lists { queue, types: [...] }.',
+  ),
+}).describe('An exchange (RabbitMQ): routes each published message to bound queues.');
+
+const routeSchema = closedObject('a route', {
+  to: nameField().describe('Queue or exchange that receives the message.'),
+  probability: probabilityField({ zero: false, one: true })
+    .default(1)
+    .describe('Probability that a finished message takes this route; > 0 and <= 1. Default 1.'),
+}).meta({ id: 'Route', description: 'An onward route: { to: <queue or exchange>, probability }.' });
+
+/** A route in a list: a plain name (probability 1) or a route mapping. */
+const routeItemSchema = z.union([nameField(), routeSchema], { error: (iss) => msg.expectedRoute(iss.input) });
+
+const thenSchema = z
+  .union([nameField(), routeSchema, listOf('routes', routeItemSchema)], {
+    error: (iss) => msg.expectedRoutes(iss.input),
+  })
+  .describe(
+    'Where a finished message is published next: a queue or exchange name (probability 1), { to, probability }, or a list of them; probabilities sum to <= 1 and the rest leaves the system.',
+  );
+
+const maxAttemptsError = (iss: { input?: unknown }) => msg.expectedMaxAttempts(iss.input);
+const maxAttemptsSchema = z
+  .union(
+    [
+      z
+        .number({ error: maxAttemptsError })
+        .int({ error: maxAttemptsError })
+        .min(1, { error: maxAttemptsError }),
+      z.literal('unlimited', { error: maxAttemptsError }),
+    ],
+    { error: maxAttemptsError },
+  )
+  .default('unlimited')
+  .describe(
+    'Processing attempts before a message is given up (exhausted): an integer >= 1, or unlimited (default).',
+  );
+
+const retrySchema = closedObject('a retry policy', {
+  'max-attempts': maxAttemptsSchema,
+  backoff: durationField()
+    .default(0)
+    .describe('Delay before the first redelivery becomes visible, e.g. 1s; default 0 (at once).'),
+  multiplier: numberAbove(1, { inclusive: true })
+    .default(1)
+    .describe('Each further redelivery waits this many times longer; >= 1, default 1 (constant backoff).'),
+  'max-backoff': durationField({ positive: true })
+    .optional()
+    .describe('Upper bound of the redelivery delay, e.g. 1m; default none.'),
+}).describe('Redelivery of failed messages.');
+
+const failureSchema = closedObject('a failure setting', {
+  probability: probabilityField({ zero: true, one: false, atOne: msg.failureAlwaysFails }).describe(
+    'Probability that a processing attempt fails (after its full service time); >= 0 and < 1.',
+  ),
+}).describe('Failures of processing attempts.');
 
 export const queueSchema = closedObject('a queue', {
-  name: nameField().describe('Unique queue name (letters, digits, _ . -).'),
+  name: nameField().describe(
+    'Unique queue name (letters, digits, _ . -); queues and exchanges share one namespace.',
+  ),
   capacity: integerAtLeast(0)
     .optional()
-    .describe('Messages that may wait, excluding those in service; omit for unbounded; 0 = pure loss.'),
-  overflow: oneOfField(OVERFLOW_POLICIES)
+    .describe(
+      'Ready messages that may wait, excluding those held by consumers; omit for unbounded; 0 = pure loss.',
+    ),
+  'capacity-bytes': sizeField()
+    .optional()
+    .describe(
+      'Bytes of ready messages that may wait, e.g. 10MB (B, KB, MB, GB 1000-based; KiB, MiB, GiB 1024-based; a number is bytes). Needs message-size on every producer that reaches the queue.',
+    ),
+  overflow: oneOfField(OVERFLOW_WORDS)
     .default('reject-new')
-    .describe('What a full queue does with a new message: reject-new drops it.'),
+    .describe(
+      'What a full queue does: reject-new refuses the new message (default), drop-oldest discards the oldest ready one, block stalls the publisher. RabbitMQ names accepted: reject-publish, drop-head, reject-publish-dlx (needs dead-letter).',
+    ),
+  ttl: durationField({ positive: true })
+    .optional()
+    .describe('A message waiting ready longer than this expires (or is dead-lettered), e.g. 30s; > 0.'),
+  'dead-letter': nameField()
+    .optional()
+    .describe('Queue that receives refused, dropped, expired and exhausted messages instead of losing them.'),
   consumers: integerAtLeast(0)
     .optional()
     .describe('Identical workers serving the queue. Default: 1 when service is given, else 0.'),
+  prefetch: integerAtLeast(1)
+    .default(1)
+    .describe(
+      'Unacknowledged messages each consumer may hold (RabbitMQ basic.qos); >= 1, default 1 (fair dispatch).',
+    ),
   service: distributionSchema
     .optional()
     .describe(
       'Service time per message, as a distribution or a constant duration; needed when consumers > 0.',
     ),
-}).describe('A queue, its capacity and the identical consumers that serve it.');
+  failure: failureSchema.optional().describe('Failures of processing attempts, e.g. { probability: 0.02 }.'),
+  retry: retrySchema
+    .optional()
+    .describe(
+      'Redelivery of failed messages, e.g. { max-attempts: 5, backoff: 1s, multiplier: 2, max-backoff: 1m }.',
+    ),
+  timeout: durationField({ positive: true })
+    .optional()
+    .describe(
+      'Visibility timeout, e.g. 30s: a message still being processed after this long is delivered again (duplicates are counted); > 0.',
+    ),
+  'max-priority': integerBetween(0, MAX_PRIORITY)
+    .default(0)
+    .describe('Highest message priority honoured (RabbitMQ x-max-priority), 0..255; default 0 = FIFO.'),
+  then: thenSchema.optional(),
+}).describe('A queue, its limits and the identical consumers that serve it.');
 
 export const rawScenarioSchema = closedObject('a scenario', {
   name: nameField().describe('Scenario name (letters, digits, _ . -).'),
@@ -60,11 +230,20 @@ export const rawScenarioSchema = closedObject('a scenario', {
   warmup: durationField()
     .default(0)
     .describe('Simulated time before measuring starts, e.g. 1m; a number is seconds. Default 0.'),
+  'message-types': namedMapping('message-types', messageTypeSchema)
+    .optional()
+    .describe(
+      'Declared message types and their priorities, e.g. { vip_order: { priority: 9 } }; undeclared types have priority 0.',
+    ),
   producers: listOf('producers', producerSchema).describe('Sources of messages.'),
+  exchanges: listOf('exchanges', exchangeSchema)
+    .optional()
+    .describe('Exchanges that route published messages to queues (fanout or direct).'),
   queues: listOf('queues', queueSchema).describe('Queues and the consumers that serve them.'),
 }).meta({
   title: 'queuesim scenario',
-  description: 'A queueing scenario for queuesim: producers publish messages to queues served by consumers.',
+  description:
+    'A queueing scenario for queuesim: producers publish messages to queues (directly or through exchanges) served by consumers.',
 });
 
 /** The scenario as a user may write it (the input type; optional keys may be absent). */
@@ -72,4 +251,14 @@ export type RawScenarioInput = z.input<typeof rawScenarioSchema>;
 /** The scenario as validated by the schema, defaults filled in but units not yet resolved. */
 export type RawScenario = z.output<typeof rawScenarioSchema>;
 export type RawProducer = RawScenario['producers'][number];
+export type RawExchange = NonNullable<RawScenario['exchanges']>[number];
 export type RawQueue = RawScenario['queues'][number];
+export type RawThen = NonNullable<RawQueue['then']>;
+export type RawRetry = NonNullable<RawQueue['retry']>;
+
+/** The schemas of parts, for the semantic checks' lenient reading of possibly invalid files. */
+export const partSchemas = {
+  then: thenSchema,
+  binding: bindingSchema,
+  types: namedMapping('types', z.unknown()),
+} as const;

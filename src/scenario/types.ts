@@ -1,9 +1,9 @@
 /**
- * The normalised scenario: plain, validated data with every unit resolved to SI seconds.
+ * The normalised scenario: plain, validated data with every unit resolved to SI (seconds, bytes).
  * This is what the rest of queuesim consumes; the YAML as written has its own (input) type in raw-schema.ts.
  */
 
-/** A probability distribution as the user described it, all times in seconds. */
+/** A probability distribution as the user described it, all times in seconds (sizes in bytes). */
 export type DistributionSpec =
   | { kind: 'exponential'; mean: number }
   | { kind: 'constant'; value: number }
@@ -15,26 +15,96 @@ export type DistributionSpec =
   | { kind: 'weibull'; shape: number; scale: number }
   | { kind: 'empirical'; values: number[] };
 
-/** What a full queue does with a new message. Issue 2 knows only `reject-new`. */
-export type OverflowPolicy = 'reject-new';
+/**
+ * What a full queue does with a new message (canonical names; RabbitMQ's `reject-publish`,
+ * `reject-publish-dlx` and `drop-head` are accepted in the file and normalised to these):
+ * - `reject-new`: the new message is refused (dead-lettered when the queue has `dead-letter`);
+ * - `drop-oldest`: the oldest waiting message is discarded (or dead-lettered) to make room;
+ * - `block`: the publisher stalls until there is room; nothing is lost.
+ */
+export type OverflowPolicy = 'reject-new' | 'drop-oldest' | 'block';
+
+/** One message type in a producer's mix, with its probability (the weights normalised to sum to 1). */
+export interface TypeShare {
+  type: string;
+  probability: number;
+}
 
 export interface ProducerSpec {
   name: string;
-  /** Name of the queue the producer publishes to. */
+  /** Name of the queue or exchange the producer publishes to. */
   to: string;
   /** Time between consecutive messages (exponential for `rate: 50/s`). */
   interarrival: DistributionSpec;
+  /** Message types emitted and their probabilities; empty = untyped messages. */
+  types: TypeShare[];
+  /** Message size in bytes, when the scenario uses `capacity-bytes`; null = not modelled. */
+  messageBytes: DistributionSpec | null;
+}
+
+/** A binding of an exchange to a queue; `types` null = every message (fanout). */
+export interface BindingSpec {
+  queue: string;
+  types: string[] | null;
+}
+
+export interface ExchangeSpec {
+  name: string;
+  /** fanout: a copy to every bound queue; direct: to the queues bound to the message's type. */
+  type: 'fanout' | 'direct';
+  bindings: BindingSpec[];
+}
+
+/** An onward publish after a consumer finishes: to a queue or exchange, with a probability. */
+export interface RouteSpec {
+  to: string;
+  probability: number;
+}
+
+/** Redelivery of failed messages. */
+export interface RetrySpec {
+  /** Processing attempts before a message is given up (exhausted); null = unlimited. */
+  maxAttempts: number | null;
+  /** Delay before the first redelivery becomes visible, seconds. */
+  backoffSeconds: number;
+  /** Each further redelivery waits `multiplier` times longer. */
+  multiplier: number;
+  /** Upper bound of the delay, seconds; null = none. */
+  maxBackoffSeconds: number | null;
 }
 
 export interface QueueSpec {
   name: string;
-  /** Messages that may wait (excluding those in service); `null` = unbounded. */
+  /** Messages that may wait (ready, excluding those held by consumers); `null` = unbounded. */
   capacity: number | null;
+  /** Bytes that may wait; `null` = no byte limit. */
+  capacityBytes: number | null;
   overflow: OverflowPolicy;
+  /** Longest a message may wait ready in the queue before it expires, seconds; null = no TTL. */
+  ttlSeconds: number | null;
+  /** Queue that receives refused, dropped, expired and exhausted messages; null = they are lost. */
+  deadLetter: string | null;
   /** Identical workers serving this queue; 0 means the queue only holds messages. */
   consumers: number;
   /** Service time per message; `null` only when `consumers` is 0. */
   service: DistributionSpec | null;
+  /** Unacknowledged messages a consumer may hold (RabbitMQ basic.qos); 1 = fair dispatch. */
+  prefetch: number;
+  /** Probability that a processing attempt fails (after taking its full service time). */
+  failureProbability: number;
+  retry: RetrySpec;
+  /** Visibility timeout: a message still in processing after this long is delivered again; null = none. */
+  timeoutSeconds: number | null;
+  /** Highest message priority honoured (RabbitMQ x-max-priority); 0 = plain FIFO. */
+  maxPriority: number;
+  /** Where a finished message goes next; empty = it leaves the system (its flow completes here). */
+  then: RouteSpec[];
+}
+
+export interface MessageTypeSpec {
+  name: string;
+  /** Priority of messages of this type (higher first) in queues with `max-priority`. */
+  priority: number;
 }
 
 export interface Scenario {
@@ -46,5 +116,8 @@ export interface Scenario {
   /** Simulated time before measuring starts, seconds. */
   warmupSeconds: number;
   producers: ProducerSpec[];
+  exchanges: ExchangeSpec[];
   queues: QueueSpec[];
+  /** Declared message types (priorities); types a producer emits without declaring have priority 0. */
+  messageTypes: MessageTypeSpec[];
 }

@@ -1,5 +1,6 @@
 /**
- * Units as written in scenario files: durations (`250ms`, `30s`, `10m`, `2h`) and rates (`50/s`, `3000/min`).
+ * Units as written in scenario files: durations (`250ms`, `30s`, `10m`, `2h`), rates (`50/s`, `3000/min`)
+ * and sizes (`512B`, `4KB`, `1MiB`).
  * The patterns are exported as strings so the zod schema, and through it the JSON Schema, use exactly the
  * grammar that the parsers below accept.
  */
@@ -49,4 +50,30 @@ export function parseRatePerSecond(value: string | number): number | undefined {
   if (!match) return undefined;
   const unit = match[2] ?? 's';
   return plainNumber(Number(match[1]) / SECONDS_PER_UNIT[unit]);
+}
+
+/** Bytes per size unit: decimal (SI) multiples of 1000 and binary (IEC) multiples of 1024. */
+const BYTES_PER_UNIT: Readonly<Record<string, number>> = {
+  B: 1,
+  KB: 1e3,
+  kB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+};
+
+/** Grammar of a size string: a non-negative decimal, an optional space, an optional unit (bytes). */
+export const SIZE_PATTERN = `^${DECIMAL} ?(B|KB|kB|MB|GB|KiB|MiB|GiB)?$`;
+
+const SIZE_RE = new RegExp(SIZE_PATTERN);
+
+/** Bytes in a size (`512B`, `4KB` = 4000, `4KiB` = 4096, `10MB`, `1GiB`, or a number of bytes); undefined if not one. */
+export function parseBytes(value: string | number): number | undefined {
+  if (typeof value === 'number') return plainNumber(value);
+  const match = SIZE_RE.exec(value);
+  if (!match) return undefined;
+  const unit = match[2] ?? 'B';
+  return plainNumber(Number(match[1]) * BYTES_PER_UNIT[unit]);
 }

@@ -41,8 +41,15 @@ function issueToProblems(issue: Issue, data: unknown, path: Path): PathProblem[]
       anchor: 'key' as const,
     }));
   }
+  if (issue.code === 'invalid_key') {
+    // A bad key in a mapping of names (message types): point at the key as written.
+    return [{ path, message: issue.message, severity: 'error', anchor: 'key' }];
+  }
   const isUnion = issue.code === 'invalid_union' && issue.errors.length > 0;
-  if ((issue.code === 'invalid_type' || isUnion) && isMissingKey(data, path)) {
+  // A required key that is absent fails as a wrong type, a failed union or (for a fixed set of words) a
+  // wrong value; all of these are "missing key" to a user.
+  const absentFails = issue.code === 'invalid_type' || issue.code === 'invalid_value' || isUnion;
+  if (absentFails && isMissingKey(data, path)) {
     return [{ path, message: msg.missingKey(String(path[path.length - 1])), severity: 'error' }];
   }
   if (issue.code === 'invalid_union' && isUnion) {

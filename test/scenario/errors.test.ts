@@ -6,6 +6,7 @@ import {
   type ScenarioProblem,
 } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
+import { OVERFLOW_WORDS } from '../../src/scenario/raw-schema.js';
 import { expectOnly, problemsOf, scenarioText } from './helpers.js';
 
 describe('YAML syntax', () => {
@@ -67,7 +68,7 @@ describe('keys', () => {
       'colour',
       3,
       1,
-      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'producers', 'queues'",
+      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'message-types', 'producers', 'exchanges', 'queues'",
     );
   });
 
@@ -139,8 +140,8 @@ describe('values', () => {
     ['capacity: 2.5', 'capacity', 15, msg.expectedInteger('>= 0', 2.5)],
     ['capacity: lots', 'capacity', 15, msg.expectedInteger('>= 0', 'lots')],
     ['consumers: -2', 'consumers', 16, msg.expectedInteger('>= 0', -2)],
-    ['overflow: drop-head', 'overflow', 15, msg.expectedOneOf(['reject-new'], 'drop-head', undefined)],
-    ['overflow: reject-nwe', 'overflow', 15, msg.expectedOneOf(['reject-new'], 'reject-nwe', 'reject-new')],
+    ['overflow: drop-tail', 'overflow', 15, msg.expectedOneOf(OVERFLOW_WORDS, 'drop-tail', undefined)],
+    ['overflow: reject-nwe', 'overflow', 15, msg.expectedOneOf(OVERFLOW_WORDS, 'reject-nwe', 'reject-new')],
   ])('queue %s', (line, field, column, message) => {
     const problems = problemsOf(scenarioText({ queue: `    ${line}\n    service: 1s\n` }));
     expectOnly(problems, `queues[0].${field}`, 9, column, message);

@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
-import { ScenarioError, parseScenario, type ScenarioProblem } from '../../src/scenario/index.js';
+import {
+  ScenarioError,
+  parseScenario,
+  type ProducerSpec,
+  type QueueSpec,
+  type ScenarioProblem,
+} from '../../src/scenario/index.js';
 
 /** The problems a scenario text is rejected with; fails the test when it is accepted. */
 export function problemsOf(text: string, file = 'test.yaml'): ScenarioProblem[] {
@@ -51,4 +57,50 @@ export function scenarioText({
     '  - name: q\n' +
     queue
   );
+}
+
+/** A normalised queue's settings at their defaults (FIFO, no limits, no failures, prefetch 1), to spread. */
+export const QUEUE_DEFAULTS = {
+  capacity: null,
+  capacityBytes: null,
+  overflow: 'reject-new',
+  ttlSeconds: null,
+  deadLetter: null,
+  prefetch: 1,
+  failureProbability: 0,
+  retry: { maxAttempts: null, backoffSeconds: 0, multiplier: 1, maxBackoffSeconds: null },
+  timeoutSeconds: null,
+  maxPriority: 0,
+  then: [],
+} as const satisfies Partial<QueueSpec>;
+
+/** A normalised producer's issue-3 settings at their defaults (untyped, size not modelled), to spread. */
+export const PRODUCER_DEFAULTS = { types: [], messageBytes: null } as const satisfies Partial<ProducerSpec>;
+
+/** Lines joined into a YAML text (ending with a newline), so tests can show line numbers beside them. */
+export function lines(...text: string[]): string {
+  return text.join('\n') + '\n';
+}
+
+/** The 1-based line and column where `needle` is first written in `text` (after `after`, when given). */
+export function positionOf(text: string, needle: string, after = ''): { line: number; column: number } {
+  const offset = text.indexOf(needle, after === '' ? 0 : text.indexOf(after) + after.length);
+  if (offset < 0) throw new Error(`'${needle}' is not in the text`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** The warnings of a scenario that loads. */
+export function warningsOf(text: string, file = 'test.yaml'): ScenarioProblem[] {
+  return parseScenario(text, file).warnings;
+}
+
+/** Every problem of a scenario text, whether it loads (warnings only) or is rejected. */
+export function allProblems(text: string, file = 'test.yaml'): ScenarioProblem[] {
+  try {
+    return parseScenario(text, file).warnings;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return (error as ScenarioError).problems;
+  }
 }

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseDurationSeconds, parseRatePerSecond, scenarioJsonSchema } from '../../src/scenario/index.js';
+import {
+  parseBytes,
+  parseDurationSeconds,
+  parseRatePerSecond,
+  scenarioJsonSchema,
+} from '../../src/scenario/index.js';
 
 const committedPath = new URL('../../schema/scenario.schema.json', import.meta.url);
 
@@ -84,6 +89,69 @@ describe('scenarioJsonSchema', () => {
       '',
     ]) {
       expect(rate.test(sample), sample).toBe(parseRatePerSecond(sample) !== undefined);
+    }
+  });
+
+  it('has a description on every key at every depth (queues, exchanges, retry, distributions…)', () => {
+    const missing: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      if (typeof node !== 'object' || node === null) return;
+      const { properties } = node as { properties?: Record<string, { description?: string }> };
+      for (const [key, property] of Object.entries(properties ?? {})) {
+        if (!property.description) missing.push(`${path}.${key}`);
+      }
+      for (const [key, child] of Object.entries(node)) visit(child, `${path}/${key}`);
+    };
+    visit(schema, '');
+    expect(missing).toEqual([]);
+  });
+
+  it('lists every overflow policy, RabbitMQ names included', () => {
+    const queues = schema.properties.queues as unknown as {
+      items: { properties: { overflow: { enum: string[] } } };
+    };
+    expect(queues.items.properties.overflow.enum).toEqual([
+      'reject-new',
+      'drop-oldest',
+      'block',
+      'reject-publish',
+      'drop-head',
+      'reject-publish-dlx',
+    ]);
+  });
+
+  it('defines size distributions and routes once', () => {
+    expect(Object.keys(schema.$defs).sort()).toEqual(['Distribution', 'Route', 'SizeDistribution']);
+    expect(JSON.stringify(schema.$defs.SizeDistribution)).not.toContain('"rate"');
+  });
+
+  it('uses the same size grammar as the parser', () => {
+    type Alternatives = { anyOf: { pattern?: string }[] };
+    const queues = schema.properties.queues as unknown as {
+      items: { properties: { 'capacity-bytes': Alternatives } };
+    };
+    const size = new RegExp(
+      queues.items.properties['capacity-bytes'].anyOf.find((branch) => branch.pattern)!.pattern!,
+    );
+    for (const sample of [
+      '512',
+      '512B',
+      '2KB',
+      '2kB',
+      '2 KB',
+      '1.5MB',
+      '1GB',
+      '4KiB',
+      '1MiB',
+      '1GiB',
+      '2kb',
+      '1TB',
+      '-1KB',
+      'KB',
+      '',
+    ]) {
+      expect(size.test(sample), sample).toBe(parseBytes(sample) !== undefined);
     }
   });
 });

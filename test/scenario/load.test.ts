@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
+import { PRODUCER_DEFAULTS, QUEUE_DEFAULTS } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -28,25 +29,53 @@ describe('loadScenarioFile', () => {
       durationSeconds: 7200,
       warmupSeconds: 90,
       producers: [
-        { name: 'web-orders', to: 'billing', interarrival: { kind: 'exponential', mean: 0.02 } },
-        { name: 'batch.orders', to: 'email_v2', interarrival: { kind: 'uniform', min: 1, max: 3 } },
+        {
+          name: 'web-orders',
+          to: 'billing',
+          interarrival: { kind: 'exponential', mean: 0.02 },
+          ...PRODUCER_DEFAULTS,
+        },
+        {
+          name: 'batch.orders',
+          to: 'email_v2',
+          interarrival: { kind: 'uniform', min: 1, max: 3 },
+          ...PRODUCER_DEFAULTS,
+        },
+        {
+          name: 'shop',
+          to: 'order-events',
+          interarrival: { kind: 'exponential', mean: 0.5 },
+          types: [
+            { type: 'order', probability: 0.75 },
+            { type: 'vip', probability: 0.25 },
+          ],
+          messageBytes: { kind: 'constant', value: 1024 },
+        },
+      ],
+      exchanges: [
+        {
+          name: 'order-events',
+          type: 'direct',
+          bindings: [
+            { queue: 'billing', types: ['order', 'vip'] },
+            { queue: 'email_v2', types: ['vip'] },
+          ],
+        },
       ],
       queues: [
         {
           name: 'billing',
+          ...QUEUE_DEFAULTS,
           capacity: 0,
-          overflow: 'reject-new',
           consumers: 8,
           service: { kind: 'gamma', mean: 0.4, cv: 0.8 },
+          maxPriority: 5,
+          then: [{ to: 'ledger', probability: 0.5 }],
         },
-        {
-          name: 'email_v2',
-          capacity: null,
-          overflow: 'reject-new',
-          consumers: 1,
-          service: { kind: 'constant', value: 0.015 },
-        },
+        { name: 'email_v2', ...QUEUE_DEFAULTS, consumers: 1, service: { kind: 'constant', value: 0.015 } },
+        { name: 'ledger', ...QUEUE_DEFAULTS, consumers: 1, service: { kind: 'constant', value: 0.001 } },
       ],
+      messageTypes: [{ name: 'vip', priority: 5 }],
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
-import { scenarioText } from './helpers.js';
+import { PRODUCER_DEFAULTS, QUEUE_DEFAULTS, scenarioText } from './helpers.js';
 
 describe('parseScenario: a valid scenario', () => {
   const example = `
@@ -29,16 +29,35 @@ queues:
       seed: 42,
       durationSeconds: 600,
       warmupSeconds: 60,
-      producers: [{ name: 'signup', to: 'welcome-email', interarrival: { kind: 'exponential', mean: 0.02 } }],
+      producers: [
+        {
+          name: 'signup',
+          to: 'welcome-email',
+          interarrival: { kind: 'exponential', mean: 0.02 },
+          types: [],
+          messageBytes: null,
+        },
+      ],
+      exchanges: [],
       queues: [
         {
           name: 'welcome-email',
           capacity: 1000,
+          capacityBytes: null,
           overflow: 'reject-new',
+          ttlSeconds: null,
+          deadLetter: null,
           consumers: 4,
           service: { kind: 'lognormal', mean: 0.06, cv: 1.5 },
+          prefetch: 1,
+          failureProbability: 0,
+          retry: { maxAttempts: null, backoffSeconds: 0, multiplier: 1, maxBackoffSeconds: null },
+          timeoutSeconds: null,
+          maxPriority: 0,
+          then: [],
         },
       ],
+      messageTypes: [],
     };
     expect(parseScenario(example, 'x.yaml')).toEqual({ scenario: expected, warnings: [] });
   });
@@ -56,8 +75,18 @@ describe('defaults', () => {
     expect(minimal).toMatchObject({ seed: 1, description: '', warmupSeconds: 0, durationSeconds: 60 });
   });
 
-  it('an unbounded queue that rejects new messages when full', () => {
-    expect(minimal.queues[0]).toMatchObject({ capacity: null, overflow: 'reject-new' });
+  it('an unbounded FIFO queue with fair dispatch, no TTL, failures, retries, timeout or onward route', () => {
+    expect(minimal.queues[0]).toEqual({
+      name: 'q',
+      consumers: 1,
+      service: { kind: 'constant', value: 0.02 },
+      ...QUEUE_DEFAULTS,
+    });
+  });
+
+  it('untyped producers without a message size, no exchanges, no message types', () => {
+    expect(minimal.producers[0]).toMatchObject(PRODUCER_DEFAULTS);
+    expect(minimal).toMatchObject({ exchanges: [], messageTypes: [] });
   });
 
   it('one consumer when a service is given', () => {

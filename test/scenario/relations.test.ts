@@ -13,13 +13,19 @@ describe('relations between parts', () => {
       'producers[0].to',
       5,
       9,
-      "producer 'p' sends to queue 'welcom-email', which does not exist; did you mean 'welcome-email'?",
+      "producer 'p' sends to 'welcom-email', which is not a queue or exchange; did you mean 'welcome-email'?",
     );
   });
 
   it('an unknown queue with nothing close has no suggestion', () => {
     const text = scenarioText().replace('to: q', 'to: billing');
-    expectOnly(problemsOf(text), 'producers[0].to', 5, 9, msg.unknownQueue('p', 'billing', undefined));
+    expectOnly(
+      problemsOf(text),
+      'producers[0].to',
+      5,
+      9,
+      msg.producerTargetUnknown('p', 'billing', undefined),
+    );
   });
 
   it('duplicate producer names: the second use is the error', () => {

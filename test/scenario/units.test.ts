@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationSeconds, parseRatePerSecond } from '../../src/scenario/index.js';
+import { parseBytes, parseDurationSeconds, parseRatePerSecond } from '../../src/scenario/index.js';
 
 describe('parseDurationSeconds', () => {
   it.each([
@@ -73,5 +73,38 @@ describe('parseRatePerSecond', () => {
 
   it.each([-1, Infinity, NaN])('rejects the number %f', (input) => {
     expect(parseRatePerSecond(input)).toBeUndefined();
+  });
+});
+
+describe('parseBytes', () => {
+  it.each([
+    [0, 0],
+    [512, 512],
+    [1.5, 1.5],
+    ['512', 512],
+    ['512B', 512],
+    ['2KB', 2000],
+    ['2kB', 2000],
+    ['2 KB', 2000],
+    ['1.5MB', 1.5e6],
+    ['1GB', 1e9],
+    ['4KiB', 4096],
+    ['10MiB', 10 * 1024 ** 2],
+    ['1GiB', 1024 ** 3],
+    ['.5KB', 500],
+    ['0B', 0],
+  ])('%j is %f bytes', (input, bytes) => {
+    expect(parseBytes(input)).toBeCloseTo(bytes, 6);
+  });
+
+  it.each(['2kb', '2Kb', '2KIB', '2mb', '1TB', '2 K', 'KB', '-1KB', '1e3B', '2KB ', ' 2KB', '', 'big'])(
+    'rejects %j',
+    (input) => {
+      expect(parseBytes(input)).toBeUndefined();
+    },
+  );
+
+  it.each([-1, Infinity, NaN])('rejects the number %f', (input) => {
+    expect(parseBytes(input)).toBeUndefined();
   });
 });
