@@ -1,3 +1,4 @@
 export { LogHistogram, type LatencySummary } from './log-histogram.js';
-export type { QueueProbe } from './queue-probe.js';
-export { QueueCollector, type QueueStats } from './queue-collector.js';
+export * from './queue-probe.js';
+export { QueueCollector, type QueueStats, type QueueFates } from './queue-collector.js';
+export { FlowCollector, type FlowStats } from './flow-collector.js';

@@ -1,46 +1,95 @@
 import { LogHistogram, type LatencySummary } from './log-histogram.js';
-import type { QueueProbe } from './queue-probe.js';
+import {
+  LOSS_DROPPED_HEAD,
+  LOSS_EXHAUSTED,
+  LOSS_EXPIRED,
+  LOSS_REJECTED,
+  RETRY_DELAYED,
+  RETRY_REQUEUED,
+  type QueueProbe,
+} from './queue-probe.js';
+
+/** Messages that left a queue for good, by how (mutually exclusive; they sum with the levels to arrivals). */
+export interface QueueFates {
+  completed: number;
+  rejected: number;
+  droppedHead: number;
+  expired: number;
+  exhausted: number;
+  deadLettered: number;
+  /** Failed attempts superseded by a copy a visibility timeout had already redelivered. */
+  abandoned: number;
+}
 
 /** Per-queue results over the measured interval: the public JSON names, times in seconds. */
 export interface QueueStats {
   arrivals: number;
   accepted: number;
+  /** Lost without dead-lettering: refused, dropped from the head, or exhausted. */
   dropped: number;
   completed: number;
   /** Completed messages per second. */
   throughput: number;
   /** Dropped / arrivals (0 when nothing arrived). */
   dropRate: number;
-  /** Mean fraction of consumers busy; null for a queue without consumers. */
+  /** Mean fraction of consumers processing; null for a queue without consumers. */
   utilization: number | null;
-  /** Time-average number of waiting messages. */
+  /** Time-average number of ready (waiting) messages. */
   meanQueueLength: number;
-  /** Time-average number waiting or in service. */
+  /** Time-average number ready, buffered in consumers, in processing or awaiting redelivery. */
   meanInSystem: number;
-  /** Fraction of messages that had to wait for a consumer (Erlang C's P(wait) for M/M/c); null if none started. */
+  /** Fraction of processing attempts that had to wait (Erlang C's P(wait) for M/M/c); null if none started. */
   probabilityOfWait: number | null;
   wait: LatencySummary;
   sojourn: LatencySummary;
-  /** Messages waiting and in service when measuring began and ended: the conservation terms. */
+  /** Expired (TTL) and lost. */
+  expired: number;
+  /** Sent to the dead-letter queue, for any reason (see deadLetteredBy). */
+  deadLettered: number;
+  deadLetteredBy: { rejected: number; droppedHead: number; expired: number; exhausted: number };
+  /** Failed attempts delivered again, plus timeout copies. */
+  redelivered: number;
+  /** Visibility timeouts that delivered a message still in processing again. */
+  timeouts: number;
+  /** Completions of a message that had already completed (at-least-once delivery). */
+  duplicates: number;
+  /** Publisher time spent blocked on this queue (overflow: block). */
+  blockedSeconds: number;
+  fates: QueueFates;
+  /** Messages present when measuring began and ended: the conservation terms. */
   queuedAtStart: number;
   inServiceAtStart: number;
   queuedAtEnd: number;
   inServiceAtEnd: number;
+  /** Prefetched into consumers' buffers, and waiting out a redelivery back-off. */
+  bufferedAtStart: number;
+  bufferedAtEnd: number;
+  delayedAtStart: number;
+  delayedAtEnd: number;
 }
 
 // Indexes into the collector's state array (doubles kept unboxed for the hot path).
 const LAST_TIME = 0;
-const QUEUE_AREA = 1; // ∫ waiting dt
-const BUSY_AREA = 2; // ∫ in service dt
-const WAITING = 3;
+const MEASURE_START = 1;
+const READY = 2; // levels …
+const BUFFERED = 3;
 const BUSY = 4;
-const ARRIVALS = 5;
-const DROPPED = 6;
-const COMPLETED = 7;
-const MEASURE_START = 8;
-const WAITING_AT_START = 9;
-const BUSY_AT_START = 10;
-const STATE_SIZE = 11;
+const DELAYED = 5;
+const READY_AREA = 6; // … and their integrals over time
+const BUFFERED_AREA = 7;
+const BUSY_AREA = 8;
+const DELAYED_AREA = 9;
+const ARRIVALS = 10;
+const COMPLETED = 11;
+const LOST = 12; // + LOSS_* reason: lost without dead-lettering (4 slots)
+const DEAD_LETTERED = 16; // + LOSS_* reason (4 slots)
+const REDELIVERED = 20;
+const TIMEOUTS = 21;
+const DUPLICATES = 22;
+const ABANDONED = 23;
+const BLOCKED_SECONDS = 24;
+const AT_START = 25; // READY…DELAYED at the start of measuring (4 slots)
+const STATE_SIZE = 29;
 
 /** Streaming statistics for one queue: counters, time-weighted levels and latency histograms. */
 export class QueueCollector implements QueueProbe {
@@ -48,44 +97,91 @@ export class QueueCollector implements QueueProbe {
   private readonly waitHistogram = new LogHistogram();
   private readonly sojournHistogram = new LogHistogram();
 
-  rejected(_now: number): void {
+  accepted(now: number): void {
+    this.advance(now);
     this.state[ARRIVALS]++;
-    this.state[DROPPED]++;
+    this.state[READY]++;
   }
 
-  enqueued(now: number): void {
-    const state = this.state;
-    this.advance(now);
-    state[ARRIVALS]++;
-    state[WAITING]++;
+  refused(_now: number, deadLettered: boolean): void {
+    this.state[ARRIVALS]++;
+    this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_REJECTED]++;
   }
 
-  serviceStarted(now: number, waitSeconds: number): void {
+  discarded(now: number, reason: number, deadLettered: boolean): void {
+    this.advance(now);
+    this.state[READY]--;
+    this.state[(deadLettered ? DEAD_LETTERED : LOST) + reason]++;
+  }
+
+  buffered(now: number): void {
+    this.advance(now);
+    this.state[READY]--;
+    this.state[BUFFERED]++;
+  }
+
+  serviceStarted(now: number, waitSeconds: number, fromBuffer: boolean): void {
     const state = this.state;
     this.advance(now);
-    state[WAITING]--;
+    state[fromBuffer ? BUFFERED : READY]--;
     state[BUSY]++;
     this.waitHistogram.record(waitSeconds);
   }
 
-  completed(now: number, sojournSeconds: number): void {
+  completed(now: number, sojournSeconds: number, duplicate: boolean): void {
     const state = this.state;
     this.advance(now);
     state[BUSY]--;
     state[COMPLETED]++;
+    if (duplicate) state[DUPLICATES]++;
     this.sojournHistogram.record(sojournSeconds);
+  }
+
+  failed(now: number, retry: number): void {
+    const state = this.state;
+    this.advance(now);
+    state[BUSY]--;
+    if (retry === RETRY_REQUEUED) {
+      state[READY]++;
+      state[REDELIVERED]++;
+    } else if (retry === RETRY_DELAYED) {
+      state[DELAYED]++;
+      state[REDELIVERED]++;
+    }
+  }
+
+  exhausted(_now: number, deadLettered: boolean): void {
+    this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_EXHAUSTED]++;
+  }
+
+  abandoned(_now: number): void {
+    this.state[ABANDONED]++;
+  }
+
+  redelivered(now: number): void {
+    this.advance(now);
+    this.state[DELAYED]--;
+    this.state[READY]++;
+  }
+
+  timedOut(now: number): void {
+    this.advance(now);
+    this.state[READY]++;
+    this.state[TIMEOUTS]++;
+    this.state[REDELIVERED]++;
+  }
+
+  blocked(seconds: number): void {
+    this.state[BLOCKED_SECONDS] += seconds;
   }
 
   /** Forgets everything observed so far, keeping the current levels: the end of the warm-up. */
   startMeasuring(now: number): void {
     const state = this.state;
-    const waiting = state[WAITING];
-    const busy = state[BUSY];
+    const levels = state.slice(READY, DELAYED + 1);
     state.fill(0);
-    state[WAITING] = waiting;
-    state[BUSY] = busy;
-    state[WAITING_AT_START] = waiting;
-    state[BUSY_AT_START] = busy;
+    state.set(levels, READY);
+    state.set(levels, AT_START);
     state[LAST_TIME] = now;
     state[MEASURE_START] = now;
     this.waitHistogram.reset();
@@ -97,26 +193,57 @@ export class QueueCollector implements QueueProbe {
     this.advance(now);
     const state = this.state;
     const elapsed = now - state[MEASURE_START];
+    const perSecond = (area: number) => (elapsed > 0 ? area / elapsed : 0);
     const arrivals = state[ARRIVALS];
-    const dropped = state[DROPPED];
+    const lost = (reason: number) => state[LOST + reason];
+    const deadLetteredBy = (reason: number) => state[DEAD_LETTERED + reason];
+    const dropped = lost(LOSS_REJECTED) + lost(LOSS_DROPPED_HEAD) + lost(LOSS_EXHAUSTED);
+    const deadLettered = [0, 1, 2, 3].reduce((sum, reason) => sum + deadLetteredBy(reason), 0);
     const waitCount = this.waitHistogram.count;
     return {
       arrivals,
-      accepted: arrivals - dropped,
+      accepted: arrivals - lost(LOSS_REJECTED) - deadLetteredBy(LOSS_REJECTED),
       dropped,
       completed: state[COMPLETED],
-      throughput: elapsed > 0 ? state[COMPLETED] / elapsed : 0,
+      throughput: perSecond(state[COMPLETED]),
       dropRate: arrivals > 0 ? dropped / arrivals : 0,
       utilization: consumers > 0 && elapsed > 0 ? state[BUSY_AREA] / (consumers * elapsed) : null,
-      meanQueueLength: elapsed > 0 ? state[QUEUE_AREA] / elapsed : 0,
-      meanInSystem: elapsed > 0 ? (state[QUEUE_AREA] + state[BUSY_AREA]) / elapsed : 0,
+      meanQueueLength: perSecond(state[READY_AREA]),
+      meanInSystem: perSecond(
+        state[READY_AREA] + state[BUFFERED_AREA] + state[BUSY_AREA] + state[DELAYED_AREA],
+      ),
       probabilityOfWait: waitCount > 0 ? (waitCount - this.waitHistogram.zeroCount) / waitCount : null,
       wait: this.waitHistogram.summary(),
       sojourn: this.sojournHistogram.summary(),
-      queuedAtStart: state[WAITING_AT_START],
-      inServiceAtStart: state[BUSY_AT_START],
-      queuedAtEnd: state[WAITING],
+      expired: lost(LOSS_EXPIRED),
+      deadLettered,
+      deadLetteredBy: {
+        rejected: deadLetteredBy(LOSS_REJECTED),
+        droppedHead: deadLetteredBy(LOSS_DROPPED_HEAD),
+        expired: deadLetteredBy(LOSS_EXPIRED),
+        exhausted: deadLetteredBy(LOSS_EXHAUSTED),
+      },
+      redelivered: state[REDELIVERED],
+      timeouts: state[TIMEOUTS],
+      duplicates: state[DUPLICATES],
+      blockedSeconds: state[BLOCKED_SECONDS],
+      fates: {
+        completed: state[COMPLETED],
+        rejected: lost(LOSS_REJECTED),
+        droppedHead: lost(LOSS_DROPPED_HEAD),
+        expired: lost(LOSS_EXPIRED),
+        exhausted: lost(LOSS_EXHAUSTED),
+        deadLettered,
+        abandoned: state[ABANDONED],
+      },
+      queuedAtStart: state[AT_START + READY - READY],
+      inServiceAtStart: state[AT_START + BUSY - READY],
+      queuedAtEnd: state[READY],
       inServiceAtEnd: state[BUSY],
+      bufferedAtStart: state[AT_START + BUFFERED - READY],
+      bufferedAtEnd: state[BUFFERED],
+      delayedAtStart: state[AT_START + DELAYED - READY],
+      delayedAtEnd: state[DELAYED],
     };
   }
 
@@ -125,8 +252,10 @@ export class QueueCollector implements QueueProbe {
     const state = this.state;
     const elapsed = now - state[LAST_TIME];
     if (elapsed > 0) {
-      state[QUEUE_AREA] += state[WAITING] * elapsed;
+      state[READY_AREA] += state[READY] * elapsed;
+      state[BUFFERED_AREA] += state[BUFFERED] * elapsed;
       state[BUSY_AREA] += state[BUSY] * elapsed;
+      state[DELAYED_AREA] += state[DELAYED] * elapsed;
       state[LAST_TIME] = now;
     }
   }

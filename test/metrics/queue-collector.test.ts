@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { QueueCollector } from '../../src/metrics/queue-collector.js';
+import {
+  LOSS_DROPPED_HEAD,
+  LOSS_EXPIRED,
+  RETRY_DELAYED,
+  RETRY_REQUEUED,
+} from '../../src/metrics/queue-probe.js';
 
 describe('QueueCollector', () => {
   it('integrates queue length, number in system and busy consumers over time', () => {
     const collector = new QueueCollector();
     collector.startMeasuring(0);
-    collector.enqueued(0); // message A arrives, starts at once
-    collector.serviceStarted(0, 0);
-    collector.enqueued(1); // B waits from t=1
-    collector.completed(2, 2); // A leaves at 2, B starts
-    collector.serviceStarted(2, 1);
-    collector.rejected(2.5);
-    collector.completed(4, 3);
+    collector.accepted(0); // message A arrives, starts at once
+    collector.serviceStarted(0, 0, false);
+    collector.accepted(1); // B waits from t=1
+    collector.completed(2, 2, false); // A leaves at 2, B starts
+    collector.serviceStarted(2, 1, false);
+    collector.refused(2.5, false);
+    collector.completed(4, 3, false);
     const stats = collector.snapshot(10, 2);
     expect(stats.arrivals).toBe(3);
     expect(stats.accepted).toBe(2);
@@ -24,16 +30,26 @@ describe('QueueCollector', () => {
     expect(stats.utilization).toBeCloseTo(4 / (2 * 10), 12); // 4 busy-seconds over 2 consumers × 10 s
     expect(stats.wait.mean).toBeCloseTo(0.5, 12);
     expect(stats.sojourn.max).toBe(3);
+    expect(stats.probabilityOfWait).toBeCloseTo(0.5, 12);
+    expect(stats.fates).toEqual({
+      completed: 2,
+      rejected: 1,
+      droppedHead: 0,
+      expired: 0,
+      exhausted: 0,
+      deadLettered: 0,
+      abandoned: 0,
+    });
   });
 
   it('discards the warm-up but keeps the messages present when measuring starts', () => {
     const collector = new QueueCollector();
-    collector.enqueued(0);
-    collector.serviceStarted(0, 0);
-    collector.enqueued(1);
+    collector.accepted(0);
+    collector.serviceStarted(0, 0, false);
+    collector.accepted(1);
     collector.startMeasuring(5); // one in service, one waiting
-    collector.completed(6, 6);
-    collector.serviceStarted(6, 5);
+    collector.completed(6, 6, false);
+    collector.serviceStarted(6, 5, false);
     const stats = collector.snapshot(15, 1);
     expect(stats.arrivals).toBe(0);
     expect(stats.completed).toBe(1);
@@ -44,10 +60,35 @@ describe('QueueCollector', () => {
     expect(stats.utilization).toBeCloseTo(1, 12);
   });
 
+  it('counts losses by reason, dead letters apart, and tracks buffered and delayed messages', () => {
+    const collector = new QueueCollector();
+    collector.startMeasuring(0);
+    for (let i = 0; i < 4; i++) collector.accepted(0);
+    collector.discarded(1, LOSS_DROPPED_HEAD, false);
+    collector.discarded(1, LOSS_EXPIRED, true);
+    collector.buffered(1); // one prefetched by a busy consumer
+    collector.serviceStarted(1, 1, false);
+    collector.failed(2, RETRY_DELAYED);
+    collector.redelivered(3);
+    collector.serviceStarted(3, 0, false);
+    collector.failed(4, RETRY_REQUEUED);
+    collector.exhausted(4, true);
+    collector.blocked(2.5);
+    const stats = collector.snapshot(10, 1);
+    expect(stats.dropped).toBe(1);
+    expect(stats.expired).toBe(0);
+    expect(stats.deadLettered).toBe(2);
+    expect(stats.deadLetteredBy).toEqual({ rejected: 0, droppedHead: 0, expired: 1, exhausted: 1 });
+    expect(stats.redelivered).toBe(2);
+    expect(stats.blockedSeconds).toBe(2.5);
+    expect(stats.bufferedAtEnd).toBe(1);
+    expect(stats.queuedAtEnd).toBe(1); // the requeued one
+  });
+
   it('reports no utilisation for a queue without consumers', () => {
     const collector = new QueueCollector();
     collector.startMeasuring(0);
-    collector.enqueued(1);
+    collector.accepted(1);
     expect(collector.snapshot(2, 0).utilization).toBeNull();
   });
 });

@@ -1,0 +1,91 @@
+import { LogHistogram, type LatencySummary } from './log-histogram.js';
+import { LOSS_DROPPED_HEAD, LOSS_EXHAUSTED, LOSS_EXPIRED, LOSS_REJECTED } from './queue-probe.js';
+
+/** One producer's messages end to end, over the measured interval (public JSON names, seconds). */
+export interface FlowStats {
+  /** Messages the producer published (before any fan-out). */
+  published: number;
+  /** Copies that reached the end of their branch (a fanned-out message counts once per branch). */
+  completed: number;
+  /** Publish → completion at the last queue of the branch. */
+  endToEnd: LatencySummary;
+  /** Where the flow's copies ended, by reason (a dead-lettered copy counts here, not again at the DLQ). */
+  fates: {
+    completed: number;
+    rejected: number;
+    droppedHead: number;
+    expired: number;
+    exhausted: number;
+    deadLettered: number;
+    /** Published to a direct exchange with no binding for the message's type. */
+    unroutable: number;
+  };
+  /** Time the producer spent blocked by full `block` queues. */
+  blockedSeconds: number;
+}
+
+const PUBLISHED = 0;
+const COMPLETED = 1;
+const LOST = 2; // + LOSS_* reason (4 slots)
+const DEAD_LETTERED = 6;
+const UNROUTABLE = 7;
+const BLOCKED_SECONDS = 8;
+const STATE_SIZE = 9;
+
+/** Streaming statistics for one flow (one producer's messages through the whole network). */
+export class FlowCollector {
+  private readonly state = new Float64Array(STATE_SIZE);
+  private readonly endToEndHistogram = new LogHistogram();
+
+  /** The producer published a message. */
+  published(): void {
+    this.state[PUBLISHED]++;
+  }
+
+  /** A copy left the network complete, `endToEndSeconds` after it was published. */
+  completed(endToEndSeconds: number): void {
+    this.state[COMPLETED]++;
+    this.endToEndHistogram.record(endToEndSeconds);
+  }
+
+  /** A copy was lost for `reason` (a LOSS_* code) or, with `deadLettered`, sent to a dead-letter queue. */
+  ended(reason: number, deadLettered: boolean): void {
+    this.state[deadLettered ? DEAD_LETTERED : LOST + reason]++;
+  }
+
+  /** A message found no binding at a direct exchange. */
+  unroutable(): void {
+    this.state[UNROUTABLE]++;
+  }
+
+  /** The producer was blocked for `seconds`. */
+  blocked(seconds: number): void {
+    this.state[BLOCKED_SECONDS] += seconds;
+  }
+
+  /** Forgets the warm-up. */
+  startMeasuring(): void {
+    this.state.fill(0);
+    this.endToEndHistogram.reset();
+  }
+
+  /** The flow's statistics so far. */
+  snapshot(): FlowStats {
+    const state = this.state;
+    return {
+      published: state[PUBLISHED],
+      completed: state[COMPLETED],
+      endToEnd: this.endToEndHistogram.summary(),
+      fates: {
+        completed: state[COMPLETED],
+        rejected: state[LOST + LOSS_REJECTED],
+        droppedHead: state[LOST + LOSS_DROPPED_HEAD],
+        expired: state[LOST + LOSS_EXPIRED],
+        exhausted: state[LOST + LOSS_EXHAUSTED],
+        deadLettered: state[DEAD_LETTERED],
+        unroutable: state[UNROUTABLE],
+      },
+      blockedSeconds: state[BLOCKED_SECONDS],
+    };
+  }
+}
