@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { simulate } from '../src/model/simulate.js';
 import { loadScenarioFile } from '../src/scenario/index.js';
+import { expectConserved } from './helpers/conservation.js';
 
 const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const schemaPath = new URL('../schema/scenario.schema.json', import.meta.url);
@@ -32,16 +33,9 @@ describe('shipped scenarios', async () => {
       const { scenario, warnings } = await loadScenarioFile(path);
       expect(warnings).toEqual([]);
       const { result } = simulate({ ...scenario, durationSeconds: Math.min(scenario.durationSeconds, 600) });
-      for (const queue of Object.values(result.queues)) {
-        expect(queue.arrivals).toBeGreaterThan(0);
-        expect(queue.arrivals).toBe(
-          queue.completed +
-            queue.dropped +
-            queue.queuedAtEnd +
-            queue.inServiceAtEnd -
-            queue.queuedAtStart -
-            queue.inServiceAtStart,
-        );
+      for (const [name, queue] of Object.entries(result.queues)) {
+        expect(queue.arrivals, `arrivals at ${name}`).toBeGreaterThan(0);
+        expectConserved(name, queue);
       }
     });
   }

@@ -1,21 +1,70 @@
 import { resized } from '../engine/index.js';
 
+/** Dead-lettered: its later completion or loss no longer counts for its flow (it was counted once). */
+export const FLAG_DEAD_LETTERED = 1;
+/** A duplicate (a timeout copy that completed after its original): it no longer completes its flow. */
+export const FLAG_DUPLICATE = 2;
+/** A visibility timeout already made a copy of it visible again: a failure then needs no retry. */
+export const FLAG_SUPERSEDED = 4;
+/** Either of the flags that stop a message from counting for its flow. */
+export const FLAGS_NOT_COUNTED = FLAG_DEAD_LETTERED | FLAG_DUPLICATE;
+
 /**
  * Every message in flight, stored column-wise in typed arrays and addressed by an integer handle.
  * Handles are recycled, so memory follows the number of messages in the system, not the number simulated.
  */
 export class MessagePool {
-  /** Simulated time the message entered its current queue. */
+  /** Simulated time the message entered its current queue (sojourn starts here). */
   enteredQueueAt = new Float64Array(1024);
+  /** Simulated time the message last became ready in its queue (wait and TTL start here). */
+  readyAt = new Float64Array(1024);
+  /** Simulated time the producer published it (end-to-end latency starts here). */
+  publishedAt = new Float64Array(1024);
+  /** Size in bytes (0 when sizes are not modelled). */
+  bytes = new Float64Array(1024);
+  /** Index of the producer whose flow it belongs to. */
+  flow = new Int32Array(1024);
+  /** Message type index, or -1 for untyped. */
+  type = new Int32Array(1024);
+  /** Priority (0 = lowest), from its type. */
+  priority = new Int32Array(1024);
+  /** Processing attempts in the current queue. */
+  attempts = new Int32Array(1024);
+  /** Consumer (within its queue's pool) holding it, or -1. */
+  consumer = new Int32Array(1024);
+  /** Duplicate group (see DuplicateGroups) when a timeout has copied it, else -1. */
+  group = new Int32Array(1024);
+  /** FLAG_* bits. */
+  flags = new Uint8Array(1024);
+
   private freeHandles = new Int32Array(1024);
   private freeCount = 0;
   private highWater = 0;
 
-  /** A new message that enters a queue at `now`; returns its handle. */
-  allocate(now: number): number {
+  /** A new message published at `now` by flow `flow`; returns its handle. */
+  allocate(now: number, flow: number, type: number, priority: number, bytes: number): number {
     const handle = this.freeCount > 0 ? this.freeHandles[--this.freeCount] : this.fresh();
-    this.enteredQueueAt[handle] = now;
+    this.publishedAt[handle] = now;
+    this.bytes[handle] = bytes;
+    this.flow[handle] = flow;
+    this.type[handle] = type;
+    this.priority[handle] = priority;
+    this.group[handle] = -1;
+    this.flags[handle] = 0;
     return handle;
+  }
+
+  /** A copy of `handle` (same flow, type, size and publish time), e.g. for a fan-out. */
+  copy(handle: number): number {
+    const copy = this.allocate(
+      this.publishedAt[handle],
+      this.flow[handle],
+      this.type[handle],
+      this.priority[handle],
+      this.bytes[handle],
+    );
+    this.flags[copy] = this.flags[handle] & (FLAG_DEAD_LETTERED | FLAG_DUPLICATE);
+    return copy;
   }
 
   /** Returns a handle to the pool once its message has left the system. */
@@ -29,9 +78,19 @@ export class MessagePool {
   }
 
   private fresh(): number {
-    if (this.highWater === this.enteredQueueAt.length) {
+    if (this.highWater === this.flow.length) {
       const capacity = this.highWater * 2;
       this.enteredQueueAt = resized(this.enteredQueueAt, capacity);
+      this.readyAt = resized(this.readyAt, capacity);
+      this.publishedAt = resized(this.publishedAt, capacity);
+      this.bytes = resized(this.bytes, capacity);
+      this.flow = resized(this.flow, capacity);
+      this.type = resized(this.type, capacity);
+      this.priority = resized(this.priority, capacity);
+      this.attempts = resized(this.attempts, capacity);
+      this.consumer = resized(this.consumer, capacity);
+      this.group = resized(this.group, capacity);
+      this.flags = resized(this.flags, capacity);
       this.freeHandles = resized(this.freeHandles, capacity);
     }
     return this.highWater++;

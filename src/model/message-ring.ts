@@ -18,6 +18,11 @@ export class MessageRing {
     this.count++;
   }
 
+  /** The message at the head, without removing it. The ring must not be empty. */
+  peek(): number {
+    return this.items[this.head];
+  }
+
   /** Removes and returns the message at the head. The ring must not be empty. */
   shift(): number {
     const handle = this.items[this.head];

@@ -1,67 +1,111 @@
 import { RandomStream, Simulation, type EventHandler } from '../engine/index.js';
-import { QueueCollector } from '../metrics/index.js';
+import { FlowCollector, QueueCollector } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
-import { ConsumerPool } from './consumer-pool.js';
-import { distributionFromSpec } from './distribution-from-spec.js';
-import { EVENT_ARRIVAL, EVENT_SERVICE_END } from './events.js';
+import { DuplicateGroups } from './duplicate-groups.js';
+import {
+  EVENT_ARRIVAL,
+  EVENT_EXPIRY_CHECK,
+  EVENT_REDELIVERY,
+  EVENT_SERVICE_END,
+  EVENT_TIMEOUT,
+  NO_PUBLISHER,
+  OFFER_BLOCKED,
+} from './events.js';
+import type { Exchange } from './exchange.js';
 import { MessagePool } from './message-pool.js';
-import { Producer } from './producer.js';
-import { Queue } from './queue.js';
+import { buildComponents } from './network-builder.js';
+import type { Producer } from './producer.js';
+import type { Queue } from './queue.js';
+import type { MessageRouter } from './routing.js';
 import type { QueueResult, RunResult } from './run-result.js';
 
-/** The producers, queues and consumers of a scenario, wired onto one simulation kernel. */
-export class Network implements EventHandler {
+/**
+ * The producers, exchanges, queues and consumers of a scenario, wired onto one simulation kernel.
+ * It dispatches calendar events to components and routes messages between them.
+ */
+export class Network implements EventHandler, MessageRouter {
   readonly simulation = new Simulation();
   private readonly messages = new MessagePool();
-  private readonly queues: Queue[] = [];
-  private readonly collectors: QueueCollector[] = [];
-  private readonly producers: Producer[] = [];
+  private readonly producers: Producer[];
+  private readonly queues: Queue[];
+  private readonly exchanges: Exchange[];
+  private readonly queueCollectors: QueueCollector[];
+  private readonly flowCollectors: FlowCollector[];
+  /** For publisher codes of workers (≥ number of producers): their queue and worker index. */
+  private readonly publisherQueue: Int32Array;
+  private readonly publisherWorker: Int32Array;
 
   /** Builds the network; `streamSeed` names the random streams (the scenario seed, or seed/replication). */
   constructor(
     private readonly scenario: Scenario,
     streamSeed: number | string = scenario.seed,
   ) {
-    const queueByName = new Map<string, Queue>();
-    scenario.queues.forEach((spec, index) => {
-      const random = new RandomStream(streamSeed, `queue:${spec.name}/service`);
-      const service = spec.service ? distributionFromSpec(spec.service) : null;
-      const consumers = new ConsumerPool(spec.consumers, service, random);
-      const collector = new QueueCollector();
-      const capacity = spec.capacity ?? Infinity;
-      const queue = new Queue(
-        spec.name,
-        index,
-        capacity,
-        consumers,
-        this.simulation,
-        this.messages,
-        collector,
-      );
-      this.queues.push(queue);
-      this.collectors.push(collector);
-      queueByName.set(spec.name, queue);
+    const parts = buildComponents(scenario, {
+      simulation: this.simulation,
+      messages: this.messages,
+      duplicates: new DuplicateGroups(),
+      router: this,
+      random: (name) => new RandomStream(streamSeed, name),
     });
-    scenario.producers.forEach((spec, index) => {
-      const destination = queueByName.get(spec.to);
-      if (!destination)
-        throw new Error(`network: producer '${spec.name}' sends to unknown queue '${spec.to}'`);
-      const random = new RandomStream(streamSeed, `producer:${spec.name}/interarrival`);
-      const interarrival = distributionFromSpec(spec.interarrival);
-      this.producers.push(
-        new Producer(spec.name, index, interarrival, random, destination, this.simulation, this.messages),
-      );
-    });
+    this.producers = parts.producers;
+    this.queues = parts.queues;
+    this.exchanges = parts.exchanges;
+    this.queueCollectors = parts.queueCollectors;
+    this.flowCollectors = parts.flowCollectors;
+    this.publisherQueue = parts.publisherQueue;
+    this.publisherWorker = parts.publisherWorker;
   }
 
   /** Dispatches one event from the calendar to the component it targets. */
   handleEvent(kind: number, target: number, payload: number): void {
-    if (kind === EVENT_SERVICE_END) {
-      this.queues[target].finishService(payload, this.simulation.now);
-    } else if (kind === EVENT_ARRIVAL) {
-      this.producers[target].emit(this.simulation.now);
+    const now = this.simulation.now;
+    switch (kind) {
+      case EVENT_SERVICE_END:
+        this.queues[target].finishService(payload, now);
+        break;
+      case EVENT_ARRIVAL:
+        this.producers[target].emit(now);
+        break;
+      case EVENT_REDELIVERY:
+        this.queues[target].redeliver(payload, now);
+        break;
+      case EVENT_TIMEOUT:
+        this.queues[target].timeOut(payload, now);
+        break;
+      case EVENT_EXPIRY_CHECK:
+        this.queues[target].checkExpiry(now);
+        break;
+      default:
+        throw new Error(`network: unknown event kind ${kind} at t=${now}`);
+    }
+  }
+
+  publish(message: number, destination: number, publisher: number, now: number): number {
+    const queues = this.queues;
+    if (destination < queues.length) {
+      return queues[destination].offer(message, now, publisher) === OFFER_BLOCKED ? 1 : 0;
+    }
+    const exchange = this.exchanges[destination - queues.length];
+    const targets = exchange.targetsFor(this.messages.type[message]);
+    if (targets.length === 0) {
+      exchange.unroutable(message, this.messages, this.flowCollectors);
+      return 0;
+    }
+    let blocked = 0;
+    // Every bound queue but the last gets a copy; the last one takes the original.
+    for (let i = 0; i < targets.length; i++) {
+      const copy = i < targets.length - 1 ? this.messages.copy(message) : message;
+      if (queues[targets[i]].offer(copy, now, publisher) === OFFER_BLOCKED) blocked++;
+    }
+    return blocked;
+  }
+
+  deliveryUnblocked(publisher: number, now: number): void {
+    if (publisher === NO_PUBLISHER) return;
+    if (publisher < this.producers.length) {
+      this.producers[publisher].deliveryUnblocked(now);
     } else {
-      throw new Error(`network: unknown event kind ${kind} at t=${this.simulation.now}`);
+      this.queues[this.publisherQueue[publisher]].workerUnblocked(this.publisherWorker[publisher], now);
     }
   }
 
@@ -72,10 +116,13 @@ export class Network implements EventHandler {
 
   /** Ends the warm-up: statistics from here on are the measured ones. */
   startMeasuring(): void {
-    for (const collector of this.collectors) collector.startMeasuring(this.simulation.now);
+    const now = this.simulation.now;
+    for (const collector of this.queueCollectors) collector.startMeasuring(now);
+    for (const collector of this.flowCollectors) collector.startMeasuring();
+    for (const exchange of this.exchanges) exchange.startMeasuring();
   }
 
-  /** Messages currently inside the network (waiting or in service). */
+  /** Messages currently inside the network (waiting, held by consumers, delayed or blocked). */
   get messagesInFlight(): number {
     return this.messages.inUse;
   }
@@ -85,15 +132,28 @@ export class Network implements EventHandler {
     const now = this.simulation.now;
     const queues: Record<string, QueueResult> = {};
     this.scenario.queues.forEach((spec, index) => {
-      const stats = this.collectors[index].snapshot(now, spec.consumers);
-      queues[spec.name] = { ...stats, consumers: spec.consumers, capacity: spec.capacity };
+      const stats = this.queueCollectors[index].snapshot(now, spec.consumers);
+      queues[spec.name] = {
+        ...stats,
+        consumers: spec.consumers,
+        capacity: spec.capacity,
+        overflow: spec.overflow,
+      };
     });
+    const flows = Object.fromEntries(
+      this.scenario.producers.map((spec, index) => [spec.name, this.flowCollectors[index].snapshot()]),
+    );
+    const exchanges = Object.fromEntries(
+      this.exchanges.map((exchange) => [exchange.name, exchange.snapshot()]),
+    );
     return {
       scenario: this.scenario.name,
       seed: this.scenario.seed,
       measuredSeconds: this.scenario.durationSeconds,
       warmupSeconds: this.scenario.warmupSeconds,
       queues,
+      flows,
+      exchanges,
     };
   }
 }

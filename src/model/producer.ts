@@ -1,20 +1,43 @@
-import type { Distribution } from '../engine/distributions/index.js';
-import type { RandomStream, Simulation } from '../engine/index.js';
-import { EVENT_ARRIVAL, OFFER_REJECTED, PRIORITY_ARRIVAL } from './events.js';
+import type { Distribution, RandomStream, Simulation } from '../engine/index.js';
+import type { FlowCollector } from '../metrics/index.js';
+import { EVENT_ARRIVAL, OFFER_BLOCKED, PRIORITY_ARRIVAL } from './events.js';
 import type { MessagePool } from './message-pool.js';
 import type { Queue } from './queue.js';
+import type { MessageRouter } from './routing.js';
 
-/** A source of messages: a renewal process (Poisson for `rate:`) publishing to one queue. */
+/** A producer's message mix: type indexes with cumulative probabilities, and their priorities. */
+export interface TypeMix {
+  types: Int32Array;
+  cumulative: Float64Array;
+  priorities: Int32Array;
+}
+
+/**
+ * A source of messages: a renewal process (Poisson for `rate:`) publishing to a queue or exchange.
+ * When a `block` queue is full it stalls: the next message is scheduled only once all its deliveries
+ * went through, so its arrivals are delayed, not lost.
+ */
 export class Producer {
+  private outstanding = 0;
+  private readonly blockedSince = new Float64Array(1);
+
   constructor(
     readonly name: string,
-    /** Position of this producer in the network: the target of its arrival events. */
+    /** Position of this producer in the network: its event target and its publisher code. */
     private readonly index: number,
+    /** Destination number (queue or exchange), and the queue itself when it is one (the fast path). */
+    private readonly destination: number,
+    private readonly destinationQueue: Queue | null,
     private readonly interarrival: Distribution,
     private readonly random: RandomStream,
-    private readonly destination: Queue,
+    private readonly mix: TypeMix | null,
+    private readonly mixRandom: RandomStream,
+    private readonly size: Distribution | null,
+    private readonly sizeRandom: RandomStream,
     private readonly simulation: Simulation,
     private readonly messages: MessagePool,
+    private readonly router: MessageRouter,
+    private readonly flow: FlowCollector,
   ) {}
 
   /** Schedules the first message, one inter-arrival time after the start. */
@@ -22,10 +45,38 @@ export class Producer {
     this.scheduleNext();
   }
 
-  /** Publishes one message now and schedules the next. */
+  /** Publishes one message now and schedules the next (or stalls while a delivery is blocked). */
   emit(now: number): void {
-    const message = this.messages.allocate(now);
-    if (this.destination.offer(message, now) === OFFER_REJECTED) this.messages.release(message);
+    let type = -1;
+    let priority = 0;
+    const mix = this.mix;
+    if (mix !== null) {
+      const u = this.mixRandom.next();
+      let i = 0;
+      while (i < mix.types.length - 1 && u >= mix.cumulative[i]) i++;
+      type = mix.types[i];
+      priority = mix.priorities[i];
+    }
+    const bytes = this.size === null ? 0 : this.size.sample(this.sizeRandom);
+    const message = this.messages.allocate(now, this.index, type, priority, bytes);
+    this.flow.published();
+    const queue = this.destinationQueue;
+    const blocked =
+      queue !== null
+        ? Number(queue.offer(message, now, this.index) === OFFER_BLOCKED)
+        : this.router.publish(message, this.destination, this.index, now);
+    if (blocked === 0) {
+      this.scheduleNext();
+    } else {
+      this.outstanding = blocked;
+      this.blockedSince[0] = now;
+    }
+  }
+
+  /** One of this producer's blocked deliveries went through; it resumes once all have. */
+  deliveryUnblocked(now: number): void {
+    if (--this.outstanding > 0) return;
+    this.flow.blocked(now - this.blockedSince[0]);
     this.scheduleNext();
   }
 

@@ -1,68 +1,418 @@
-import type { Simulation } from '../engine/index.js';
-import type { QueueProbe } from '../metrics/index.js';
-import type { ConsumerPool } from './consumer-pool.js';
+import type { RandomStream, Simulation } from '../engine/index.js';
 import {
+  LOSS_DROPPED_HEAD,
+  LOSS_EXHAUSTED,
+  LOSS_EXPIRED,
+  LOSS_REJECTED,
+  RETRY_DELAYED,
+  RETRY_NONE,
+  RETRY_REQUEUED,
+  type FlowCollector,
+  type QueueProbe,
+} from '../metrics/index.js';
+import type { ConsumerPool } from './consumer-pool.js';
+import type { DuplicateGroups } from './duplicate-groups.js';
+import {
+  EVENT_EXPIRY_CHECK,
+  EVENT_REDELIVERY,
   EVENT_SERVICE_END,
-  OFFER_ENQUEUED,
-  OFFER_REJECTED,
-  OFFER_STARTED,
+  EVENT_TIMEOUT,
+  NO_PUBLISHER,
+  OFFER_ACCEPTED,
+  OFFER_BLOCKED,
+  OFFER_REFUSED,
+  OVERFLOW_BLOCK,
+  OVERFLOW_DROP_OLDEST,
+  PRIORITY_EXPIRY,
+  PRIORITY_REDELIVERY,
   PRIORITY_SERVICE_END,
+  PRIORITY_TIMEOUT,
 } from './events.js';
-import type { MessagePool } from './message-pool.js';
 import { MessageRing } from './message-ring.js';
+import {
+  FLAG_DEAD_LETTERED,
+  FLAG_DUPLICATE,
+  FLAG_SUPERSEDED,
+  FLAGS_NOT_COUNTED,
+  type MessagePool,
+} from './message-pool.js';
+import type { OnwardRoutes } from './onward-routes.js';
+import { ReadyList } from './ready-list.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { MessageRouter } from './routing.js';
+
+/** A queue's fixed configuration, resolved to numbers (Infinity / null where unlimited or absent). */
+export interface QueueSettings {
+  name: string;
+  /** Position in the network: the target of this queue's events and its destination number. */
+  index: number;
+  capacity: number;
+  capacityBytes: number;
+  overflow: number;
+  ttlSeconds: number | null;
+  timeoutSeconds: number | null;
+  failureProbability: number;
+  priorityLevels: number;
+  /** Queue index of the dead-letter queue, or -1. */
+  deadLetter: number;
+  /** Publisher code of this queue's first worker (workers publish onward as `firstPublisher + worker`). */
+  firstPublisher: number;
+}
+
+/** The shared parts of the network a queue works with. */
+export interface QueueContext {
+  simulation: Simulation;
+  messages: MessagePool;
+  duplicates: DuplicateGroups;
+  flows: FlowCollector[];
+  router: MessageRouter;
+}
 
 /**
- * A bounded FIFO queue and the consumers that drain it. `capacity` counts waiting messages only, as in
- * RabbitMQ: a message being processed no longer occupies the queue.
+ * A message queue and the consumers that drain it: admission and overflow, TTL, delivery to consumers
+ * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
+ * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
 export class Queue {
-  private readonly waiting = new MessageRing();
+  private readonly ready: ReadyList;
+  private readyBytes = 0;
+  /** Deliveries waiting for room (overflow: block) and who published them. */
+  private readonly blockedMessages = new MessageRing();
+  private readonly blockedPublishers = new MessageRing();
+  /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
+  private readonly workerBlockedDeliveries: Int32Array;
+  private expiryScheduled = false;
 
   constructor(
-    readonly name: string,
-    /** Position of this queue in the network: the target of its service-end events. */
-    private readonly index: number,
-    /** Messages that may wait; Infinity when unbounded. */
-    readonly capacity: number,
+    readonly settings: QueueSettings,
     readonly consumers: ConsumerPool,
-    private readonly simulation: Simulation,
-    private readonly messages: MessagePool,
+    private readonly retry: RetryPolicy,
+    private readonly onward: OnwardRoutes,
+    /** Decides failed attempts. */
+    private readonly failureRandom: RandomStream,
+    private readonly context: QueueContext,
     private readonly probe: QueueProbe,
-  ) {}
-
-  /** Messages waiting for a consumer. */
-  get waitingCount(): number {
-    return this.waiting.length;
+  ) {
+    this.ready = new ReadyList(settings.priorityLevels);
+    this.workerBlockedDeliveries = new Int32Array(consumers.size);
   }
 
-  /** A message arrives: it starts service, waits, or is refused because the queue is full. */
-  offer(message: number, now: number): number {
-    if (this.consumers.hasIdle()) {
-      // An idle consumer means nobody is waiting: the message goes straight through.
-      this.probe.enqueued(now);
-      this.startService(message, now);
-      return OFFER_STARTED;
-    }
-    if (this.waiting.length >= this.capacity) {
-      this.probe.rejected(now);
-      return OFFER_REJECTED;
-    }
-    this.waiting.push(message);
-    this.probe.enqueued(now);
-    return OFFER_ENQUEUED;
+  get name(): string {
+    return this.settings.name;
   }
 
-  /** A consumer finished `message`; it takes the next waiting one, if any. */
+  /** A message is published to this queue: it is accepted, refused, or its publisher is blocked. */
+  offer(message: number, now: number, publisher: number): number {
+    if (this.blockedMessages.length === 0) {
+      if (this.consumers.hasRoom()) {
+        // The common case first: a consumer takes it at once (nobody is waiting then).
+        this.accept(message, now);
+        this.deliver(message, now);
+        return OFFER_ACCEPTED;
+      }
+      if (this.hasRoomFor(message)) {
+        this.accept(message, now);
+        this.wait(message);
+        return OFFER_ACCEPTED;
+      }
+    }
+    const { overflow } = this.settings;
+    if (overflow === OVERFLOW_BLOCK && publisher !== NO_PUBLISHER) {
+      this.context.messages.enteredQueueAt[message] = now; // blocked since
+      this.blockedMessages.push(message);
+      this.blockedPublishers.push(publisher);
+      return OFFER_BLOCKED;
+    }
+    if (overflow === OVERFLOW_DROP_OLDEST && this.makeRoomFor(message, now)) {
+      this.accept(message, now);
+      this.wait(message);
+      return OFFER_ACCEPTED;
+    }
+    const deadLettered = this.deadLetters(message);
+    this.probe.refused(now, deadLettered);
+    this.lose(message, LOSS_REJECTED, deadLettered, now);
+    return OFFER_REFUSED;
+  }
+
+  /** A consumer finished processing `message`: success or failure, then onward publishing. */
   finishService(message: number, now: number): void {
-    this.probe.completed(now, now - this.messages.enteredQueueAt[message]);
-    this.messages.release(message);
-    this.consumers.release();
-    if (this.waiting.length > 0) this.startService(this.waiting.shift(), now);
+    const { messages } = this.context;
+    const worker = messages.consumer[message];
+    const p = this.settings.failureProbability;
+    if (p > 0 && this.failureRandom.next() < p) {
+      this.handleFailure(message, now);
+      this.acknowledge(worker, now);
+      return;
+    }
+    const group = messages.group[message];
+    const duplicate = group >= 0 && this.context.duplicates.complete(group);
+    if (group >= 0) {
+      this.context.duplicates.leave(group);
+      messages.group[message] = -1;
+    }
+    if (duplicate) messages.flags[message] |= FLAG_DUPLICATE;
+    this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
+    const destination = this.onward.choose();
+    if (destination < 0) {
+      this.leaveNetwork(message, now);
+      this.acknowledge(worker, now);
+      return;
+    }
+    const publisher = this.settings.firstPublisher + worker;
+    const blocked = this.context.router.publish(message, destination, publisher, now);
+    if (blocked === 0) this.acknowledge(worker, now);
+    else this.workerBlockedDeliveries[worker] = blocked;
   }
 
-  private startService(message: number, now: number): void {
-    this.probe.serviceStarted(now, now - this.messages.enteredQueueAt[message]);
-    const serviceSeconds = this.consumers.take();
-    this.simulation.schedule(serviceSeconds, PRIORITY_SERVICE_END, EVENT_SERVICE_END, this.index, message);
+  /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
+  workerUnblocked(worker: number, now: number): void {
+    if (--this.workerBlockedDeliveries[worker] === 0) this.acknowledge(worker, now);
+  }
+
+  /** A failed message's back-off is over: it is ready again (redeliveries bypass the capacity). */
+  redeliver(message: number, now: number): void {
+    this.probe.redelivered(now);
+    this.context.messages.readyAt[message] = now;
+    this.enterReady(message, now);
+  }
+
+  /** A message is still being processed after the visibility timeout: a copy becomes visible again. */
+  timeOut(message: number, now: number): void {
+    const { messages, duplicates } = this.context;
+    const copy = messages.copy(message);
+    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
+    messages.readyAt[copy] = now;
+    messages.attempts[copy] = messages.attempts[message];
+    let group = messages.group[message];
+    if (group < 0) {
+      group = duplicates.create();
+      messages.group[message] = group;
+    } else {
+      duplicates.join(group);
+    }
+    messages.group[copy] = group;
+    messages.flags[message] |= FLAG_SUPERSEDED;
+    this.probe.timedOut(now);
+    this.enterReady(copy, now);
+  }
+
+  /** Expires every ready message that has waited longer than the TTL, then re-arms the check. */
+  checkExpiry(now: number): void {
+    this.expiryScheduled = false;
+    const ttl = this.settings.ttlSeconds as number;
+    const { readyAt } = this.context.messages;
+    for (let level = 0; level < this.ready.levelCount; level++) {
+      for (let head = this.ready.peekLevel(level); head >= 0 && readyAt[head] + ttl <= now;) {
+        this.ready.shiftLevel(level);
+        this.discard(head, LOSS_EXPIRED, now);
+        head = this.ready.peekLevel(level);
+      }
+    }
+    this.scheduleExpiry();
+    this.admitBlocked(now);
+  }
+
+  /** Waiting (ready) messages. */
+  get readyCount(): number {
+    return this.ready.length;
+  }
+
+  /** True when `message` can enter now: a consumer can take it, or it fits in the ready list. */
+  private canAdmit(message: number): boolean {
+    return this.consumers.hasRoom() || this.hasRoomFor(message);
+  }
+
+  /** True when `message` fits in the ready list (by count and, with a byte limit, by size). */
+  private hasRoomFor(message: number): boolean {
+    const { capacity, capacityBytes } = this.settings;
+    if (this.ready.length >= capacity) return false;
+    return (
+      capacityBytes === Infinity || this.readyBytes + this.context.messages.bytes[message] <= capacityBytes
+    );
+  }
+
+  /** drop-oldest: discards the oldest ready messages until `message` fits; false if it never can. */
+  private makeRoomFor(message: number, now: number): boolean {
+    const { capacity, capacityBytes } = this.settings;
+    const bytes = this.context.messages.bytes[message];
+    if (capacity === 0 || bytes > capacityBytes) return false;
+    while (!this.hasRoomFor(message)) {
+      const oldest = this.ready.shiftOldestLeastImportant();
+      this.discard(oldest, LOSS_DROPPED_HEAD, now);
+    }
+    return true;
+  }
+
+  /** A newly published message enters the queue (the caller then delivers it or lets it wait). */
+  private accept(message: number, now: number): void {
+    const { messages } = this.context;
+    messages.enteredQueueAt[message] = now;
+    messages.readyAt[message] = now;
+    messages.attempts[message] = 0;
+    this.probe.accepted(now);
+  }
+
+  /** A message that counts as ready goes to a consumer with room, or waits in the ready list. */
+  private enterReady(message: number, now: number): void {
+    if (this.consumers.hasRoom()) this.deliver(message, now);
+    else this.wait(message);
+  }
+
+  /** A ready message joins the ready list (no consumer has room). */
+  private wait(message: number): void {
+    const { messages } = this.context;
+    this.ready.push(message, messages.priority[message]);
+    this.readyBytes += messages.bytes[message];
+    if (this.settings.ttlSeconds !== null && !this.expiryScheduled) this.scheduleExpiry();
+  }
+
+  /** Hands a ready message to the next consumer with room: it starts now or waits in the prefetch buffer. */
+  private deliver(message: number, now: number): void {
+    const worker = this.consumers.assign(message);
+    if (worker >= 0) {
+      this.startProcessing(message, worker, now, false);
+    } else {
+      this.context.messages.consumer[message] = -1 - worker;
+      this.probe.buffered(now);
+    }
+  }
+
+  private startProcessing(message: number, worker: number, now: number, fromBuffer: boolean): void {
+    const { messages, simulation } = this.context;
+    this.probe.serviceStarted(now, now - messages.readyAt[message], fromBuffer);
+    messages.consumer[message] = worker;
+    messages.attempts[message]++;
+    const serviceSeconds = this.consumers.startProcessing(worker);
+    const index = this.settings.index;
+    simulation.schedule(serviceSeconds, PRIORITY_SERVICE_END, EVENT_SERVICE_END, index, message);
+    const timeout = this.settings.timeoutSeconds;
+    if (timeout !== null && serviceSeconds > timeout) {
+      simulation.schedule(timeout, PRIORITY_TIMEOUT, EVENT_TIMEOUT, index, message);
+    }
+  }
+
+  /** The worker is done with its message: it starts its next buffered one, or takes ready ones. */
+  private acknowledge(worker: number, now: number): void {
+    const next = this.consumers.acknowledge(worker);
+    if (next >= 0) this.startProcessing(next, worker, now, true);
+    while (this.ready.length > 0 && this.consumers.hasRoom()) {
+      const message = this.ready.shift();
+      this.readyBytes -= this.context.messages.bytes[message];
+      this.deliver(message, now);
+    }
+    if (this.blockedMessages.length > 0) this.admitBlocked(now);
+  }
+
+  private handleFailure(message: number, now: number): void {
+    const { messages, simulation } = this.context;
+    if ((messages.flags[message] & FLAG_SUPERSEDED) !== 0) {
+      // A timeout already made a copy visible again: that copy carries the message on.
+      this.probe.failed(now, RETRY_NONE);
+      this.probe.abandoned(now);
+      this.release(message);
+      return;
+    }
+    const attempts = messages.attempts[message];
+    if (this.retry.exhausted(attempts)) {
+      this.probe.failed(now, RETRY_NONE);
+      const deadLettered = this.deadLetters(message);
+      this.probe.exhausted(now, deadLettered);
+      this.lose(message, LOSS_EXHAUSTED, deadLettered, now);
+      return;
+    }
+    const delay = this.retry.delaySeconds(attempts);
+    if (delay > 0) {
+      this.probe.failed(now, RETRY_DELAYED);
+      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
+    } else {
+      this.probe.failed(now, RETRY_REQUEUED);
+      messages.readyAt[message] = now;
+      // The worker is still held: the message waits in the ready list for the next free one.
+      this.wait(message);
+    }
+  }
+
+  /** A ready message is removed unprocessed (dropped head or expired). */
+  private discard(message: number, reason: number, now: number): void {
+    this.readyBytes -= this.context.messages.bytes[message];
+    const deadLettered = this.deadLetters(message);
+    this.probe.discarded(now, reason, deadLettered);
+    this.lose(message, reason, deadLettered, now);
+  }
+
+  /** True when a lost message goes to the dead-letter queue (once: a dead letter is not dead-lettered again). */
+  private deadLetters(message: number): boolean {
+    return this.settings.deadLetter >= 0 && (this.context.messages.flags[message] & FLAG_DEAD_LETTERED) === 0;
+  }
+
+  /** A message leaves this queue unprocessed: to the dead-letter queue, or lost. */
+  private lose(message: number, reason: number, deadLettered: boolean, now: number): void {
+    const { messages, flows, router } = this.context;
+    if ((messages.flags[message] & FLAGS_NOT_COUNTED) === 0) {
+      flows[messages.flow[message]].ended(reason, deadLettered);
+    }
+    this.leaveGroup(message);
+    if (deadLettered) {
+      messages.flags[message] |= FLAG_DEAD_LETTERED;
+      router.publish(message, this.settings.deadLetter, NO_PUBLISHER, now);
+    } else {
+      messages.release(message);
+    }
+  }
+
+  /** A finished message leaves the network here: its flow completes (unless it is a dead letter or a duplicate). */
+  private leaveNetwork(message: number, now: number): void {
+    const { messages, flows } = this.context;
+    if ((messages.flags[message] & FLAGS_NOT_COUNTED) === 0) {
+      flows[messages.flow[message]].completed(now - messages.publishedAt[message]);
+    }
+    messages.release(message);
+  }
+
+  private release(message: number): void {
+    this.leaveGroup(message);
+    this.context.messages.release(message);
+  }
+
+  private leaveGroup(message: number): void {
+    const group = this.context.messages.group[message];
+    if (group >= 0) {
+      this.context.duplicates.leave(group);
+      this.context.messages.group[message] = -1;
+    }
+  }
+
+  /** Admits blocked deliveries while there is room, in the order they were blocked. */
+  private admitBlocked(now: number): void {
+    const { messages, router } = this.context;
+    while (this.blockedMessages.length > 0 && this.canAdmit(this.blockedMessages.peek())) {
+      const message = this.blockedMessages.shift();
+      const publisher = this.blockedPublishers.shift();
+      this.probe.blocked(now - messages.enteredQueueAt[message]);
+      this.accept(message, now);
+      this.enterReady(message, now);
+      router.deliveryUnblocked(publisher, now);
+    }
+  }
+
+  /** Arms the TTL check for the earliest-expiring ready message, if any. */
+  private scheduleExpiry(): void {
+    const ttl = this.settings.ttlSeconds;
+    if (ttl === null || this.ready.length === 0) return;
+    const { readyAt } = this.context.messages;
+    let earliest = Infinity;
+    for (let level = 0; level < this.ready.levelCount; level++) {
+      const head = this.ready.peekLevel(level);
+      if (head >= 0 && readyAt[head] < earliest) earliest = readyAt[head];
+    }
+    const { simulation } = this.context;
+    simulation.scheduleAt(
+      Math.max(earliest + ttl, simulation.now),
+      PRIORITY_EXPIRY,
+      EVENT_EXPIRY_CHECK,
+      this.settings.index,
+      0,
+    );
+    this.expiryScheduled = true;
   }
 }

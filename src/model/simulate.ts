@@ -18,6 +18,7 @@ export function simulate(scenario: Scenario): SimulationOutcome {
   simulation.runUntil(scenario.warmupSeconds + scenario.durationSeconds, network);
   const loopSeconds = (performance.now() - startedAt) / 1000;
   const result = network.result();
-  const messages = Object.values(result.queues).reduce((sum, queue) => sum + queue.arrivals, 0);
-  return { result, profile: { events: simulation.eventsProcessed, messages, loopSeconds } };
+  const messages = Object.values(result.flows).reduce((sum, flow) => sum + flow.published, 0);
+  const queueArrivals = Object.values(result.queues).reduce((sum, queue) => sum + queue.arrivals, 0);
+  return { result, profile: { events: simulation.eventsProcessed, messages, queueArrivals, loopSeconds } };
 }

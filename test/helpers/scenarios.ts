@@ -1,4 +1,55 @@
-import type { DistributionSpec, Scenario } from '../../src/scenario/types.js';
+import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
+
+/** A queue with every issue-3 option at its default (FIFO, no TTL, no failures, prefetch 1). */
+export function queueSpec(fields: Partial<QueueSpec> & Pick<QueueSpec, 'name'>): QueueSpec {
+  return {
+    capacity: null,
+    capacityBytes: null,
+    overflow: 'reject-new',
+    ttlSeconds: null,
+    deadLetter: null,
+    consumers: 0,
+    service: null,
+    prefetch: 1,
+    failureProbability: 0,
+    retry: { maxAttempts: null, backoffSeconds: 0, multiplier: 1, maxBackoffSeconds: null },
+    timeoutSeconds: null,
+    maxPriority: 0,
+    then: [],
+    ...fields,
+  };
+}
+
+/** A Poisson producer with the given rate (per second). */
+export function poissonProducer(
+  name: string,
+  to: string,
+  ratePerSecond: number,
+  fields: Partial<ProducerSpec> = {},
+): ProducerSpec {
+  return {
+    name,
+    to,
+    interarrival: { kind: 'exponential', mean: 1 / ratePerSecond },
+    types: [],
+    messageBytes: null,
+    ...fields,
+  };
+}
+
+/** A scenario from its parts, with defaults for everything else. */
+export function scenarioOf(fields: Partial<Scenario> & Pick<Scenario, 'producers' | 'queues'>): Scenario {
+  return {
+    name: 'test',
+    description: '',
+    seed: 1,
+    durationSeconds: 1000,
+    warmupSeconds: 0,
+    exchanges: [],
+    messageTypes: [],
+    ...fields,
+  };
+}
 
 export interface SingleQueueOptions {
   arrivalRate: number;
@@ -9,29 +60,28 @@ export interface SingleQueueOptions {
   durationSeconds: number;
   warmupSeconds?: number;
   seed?: number;
+  /** Further queue settings (overflow, failures, …). */
+  queue?: Partial<QueueSpec>;
 }
 
 /** A scenario with one Poisson producer feeding one queue: the textbook single-station system. */
 export function singleQueueScenario(options: SingleQueueOptions): Scenario {
-  return {
+  return scenarioOf({
     name: 'textbook',
-    description: '',
     seed: options.seed ?? 1,
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds ?? 0,
-    producers: [
-      { name: 'source', to: 'station', interarrival: { kind: 'exponential', mean: 1 / options.arrivalRate } },
-    ],
+    producers: [poissonProducer('source', 'station', options.arrivalRate)],
     queues: [
-      {
+      queueSpec({
         name: 'station',
         capacity: options.capacity ?? null,
-        overflow: 'reject-new',
         consumers: options.consumers,
         service: options.service,
-      },
+        ...options.queue,
+      }),
     ],
-  };
+  });
 }
 
 /** Exponential service with the given rate per consumer. */

@@ -38,6 +38,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         toJson({
           events: profile.events,
           messages: profile.messages,
+          queueArrivals: profile.queueArrivals,
           loopSeconds: profile.loopSeconds,
           eventsPerSecond: profile.events / profile.loopSeconds,
           messagesPerSecond: profile.messages / profile.loopSeconds,

@@ -1,0 +1,149 @@
+import type { RandomStream, Simulation } from '../engine/index.js';
+import { FlowCollector, QueueCollector } from '../metrics/index.js';
+import type { OverflowPolicy, Scenario } from '../scenario/types.js';
+import { ConsumerPool } from './consumer-pool.js';
+import { distributionFromSpec } from './distribution-from-spec.js';
+import type { DuplicateGroups } from './duplicate-groups.js';
+import { OVERFLOW_BLOCK, OVERFLOW_DROP_OLDEST, OVERFLOW_REJECT_NEW } from './events.js';
+import { Exchange } from './exchange.js';
+import type { MessagePool } from './message-pool.js';
+import { OnwardRoutes } from './onward-routes.js';
+import { Producer, type TypeMix } from './producer.js';
+import { Queue } from './queue.js';
+import { RetryPolicy } from './retry-policy.js';
+import type { MessageRouter } from './routing.js';
+
+/** What every component shares. */
+export interface SharedParts {
+  simulation: Simulation;
+  messages: MessagePool;
+  duplicates: DuplicateGroups;
+  router: MessageRouter;
+  /** The random stream of a component, by its stable name. */
+  random: (streamName: string) => RandomStream;
+}
+
+export interface NetworkComponents {
+  producers: Producer[];
+  queues: Queue[];
+  exchanges: Exchange[];
+  queueCollectors: QueueCollector[];
+  flowCollectors: FlowCollector[];
+  publisherQueue: Int32Array;
+  publisherWorker: Int32Array;
+}
+
+const OVERFLOW_CODES: Record<OverflowPolicy, number> = {
+  'reject-new': OVERFLOW_REJECT_NEW,
+  'drop-oldest': OVERFLOW_DROP_OLDEST,
+  block: OVERFLOW_BLOCK,
+};
+
+/**
+ * Builds the components of a (validated) scenario. Destinations are numbered queues first, then
+ * exchanges; publisher codes are producers first, then every queue's workers.
+ */
+export function buildComponents(scenario: Scenario, shared: SharedParts): NetworkComponents {
+  const destinationOf = destinationIndex(scenario);
+  const typeIndex = new Map<string, number>();
+  const typeOf = (name: string) => {
+    if (!typeIndex.has(name)) typeIndex.set(name, typeIndex.size);
+    return typeIndex.get(name) as number;
+  };
+  const priorityOf = new Map(scenario.messageTypes.map((type) => [type.name, type.priority]));
+  scenario.messageTypes.forEach((type) => typeOf(type.name));
+  scenario.producers.forEach((producer) => producer.types.forEach((share) => typeOf(share.type)));
+
+  const flowCollectors = scenario.producers.map(() => new FlowCollector());
+  const queueCollectors = scenario.queues.map(() => new QueueCollector());
+  const totalWorkers = scenario.queues.reduce((sum, queue) => sum + queue.consumers, 0);
+  const publisherQueue = new Int32Array(scenario.producers.length + totalWorkers);
+  const publisherWorker = new Int32Array(scenario.producers.length + totalWorkers);
+  const context = { ...shared, flows: flowCollectors };
+
+  let firstPublisher = scenario.producers.length;
+  const queues = scenario.queues.map((spec, index) => {
+    const stream = (purpose: string) => shared.random(`queue:${spec.name}/${purpose}`);
+    const service = spec.service ? distributionFromSpec(spec.service) : null;
+    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'));
+    const onward = new OnwardRoutes(
+      spec.then.map((route) => ({ destination: destinationOf(route.to), probability: route.probability })),
+      stream('route'),
+    );
+    for (let worker = 0; worker < spec.consumers; worker++) {
+      publisherQueue[firstPublisher + worker] = index;
+      publisherWorker[firstPublisher + worker] = worker;
+    }
+    const settings = {
+      name: spec.name,
+      index,
+      capacity: spec.capacity ?? Infinity,
+      capacityBytes: spec.capacityBytes ?? Infinity,
+      overflow: OVERFLOW_CODES[spec.overflow],
+      ttlSeconds: spec.ttlSeconds,
+      timeoutSeconds: spec.timeoutSeconds,
+      failureProbability: spec.failureProbability,
+      priorityLevels: spec.maxPriority + 1,
+      deadLetter: spec.deadLetter === null ? -1 : destinationOf(spec.deadLetter),
+      firstPublisher,
+    };
+    firstPublisher += spec.consumers;
+    const retry = new RetryPolicy(spec.retry);
+    return new Queue(settings, consumers, retry, onward, stream('failure'), context, queueCollectors[index]);
+  });
+
+  const exchanges = scenario.exchanges.map((spec) => {
+    const queuesOf = (bindings: typeof spec.bindings) =>
+      Int32Array.from(bindings.map((binding) => destinationOf(binding.queue)));
+    if (spec.type === 'fanout') return new Exchange(spec.name, queuesOf(spec.bindings), []);
+    const byType = [...typeIndex.keys()].map((type) =>
+      queuesOf(spec.bindings.filter((binding) => binding.types?.includes(type))),
+    );
+    return new Exchange(spec.name, null, byType);
+  });
+
+  const producers = scenario.producers.map((spec, index) => {
+    const stream = (purpose: string) => shared.random(`producer:${spec.name}/${purpose}`);
+    let cumulative = 0;
+    const mix: TypeMix | null =
+      spec.types.length === 0
+        ? null
+        : {
+            types: Int32Array.from(spec.types.map((share) => typeOf(share.type))),
+            cumulative: Float64Array.from(spec.types.map((share) => (cumulative += share.probability))),
+            priorities: Int32Array.from(spec.types.map((share) => priorityOf.get(share.type) ?? 0)),
+          };
+    const size = spec.messageBytes ? distributionFromSpec(spec.messageBytes) : null;
+    const destination = destinationOf(spec.to);
+    return new Producer(
+      spec.name,
+      index,
+      destination,
+      destination < queues.length ? queues[destination] : null,
+      distributionFromSpec(spec.interarrival),
+      stream('interarrival'),
+      mix,
+      stream('types'),
+      size,
+      stream('size'),
+      shared.simulation,
+      shared.messages,
+      shared.router,
+      flowCollectors[index],
+    );
+  });
+
+  return { producers, queues, exchanges, queueCollectors, flowCollectors, publisherQueue, publisherWorker };
+}
+
+/** Maps a queue or exchange name to its destination number (queues first, then exchanges). */
+function destinationIndex(scenario: Scenario): (name: string) => number {
+  const index = new Map<string, number>();
+  scenario.queues.forEach((queue, i) => index.set(queue.name, i));
+  scenario.exchanges.forEach((exchange, i) => index.set(exchange.name, scenario.queues.length + i));
+  return (name) => {
+    const destination = index.get(name);
+    if (destination === undefined) throw new Error(`network: unknown queue or exchange '${name}'`);
+    return destination;
+  };
+}

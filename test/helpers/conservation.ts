@@ -1,0 +1,32 @@
+import { expect } from 'vitest';
+import type { QueueResult } from '../../src/model/run-result.js';
+
+/** Messages present in a queue: ready, in processing, prefetched, or awaiting redelivery. */
+export function presentAtStart(queue: QueueResult): number {
+  return queue.queuedAtStart + queue.inServiceAtStart + queue.bufferedAtStart + queue.delayedAtStart;
+}
+
+/** Messages present in a queue at the end of the run. */
+export function presentAtEnd(queue: QueueResult): number {
+  return queue.queuedAtEnd + queue.inServiceAtEnd + queue.bufferedAtEnd + queue.delayedAtEnd;
+}
+
+/**
+ * Every message that entered a queue (new arrivals plus timeout copies) ended somewhere or is still
+ * there: completed, dropped, expired, dead-lettered, abandoned, or present at the end.
+ */
+export function expectConserved(name: string, queue: QueueResult): void {
+  const entered = queue.arrivals + queue.timeouts + presentAtStart(queue);
+  const accounted =
+    queue.completed +
+    queue.dropped +
+    queue.expired +
+    queue.deadLettered +
+    queue.fates.abandoned +
+    presentAtEnd(queue);
+  expect(accounted, `conservation at queue ${name}`).toBe(entered);
+  const fates = queue.fates;
+  expect(fates.rejected + fates.droppedHead + fates.exhausted, `dropped by reason at ${name}`).toBe(
+    queue.dropped,
+  );
+}
