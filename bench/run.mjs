@@ -11,6 +11,12 @@ const quick = process.argv.includes('--quick');
 const cases = [
   { label: 'M/M/2/10, 5 M messages', file: 'bench/mm2-10.yaml', args: [], runs: quick ? 1 : 3 },
   {
+    label: 'fanout + 3-stage pipeline + retries',
+    file: 'bench/pipeline.yaml',
+    args: [],
+    runs: quick ? 1 : 3,
+  },
+  {
     label: 'M/M/2/10, 50 M messages',
     file: 'bench/mm2-10.yaml',
     args: ['--duration', '2000000s'],
