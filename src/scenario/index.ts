@@ -5,4 +5,4 @@ export { applyOverrides, COMMAND_LINE, type ScenarioOverrides } from './override
 export { loadScenarioFile, parseScenario, type ParsedScenario } from './parse.js';
 export type { RawScenarioInput } from './raw-schema.js';
 export type * from './types.js';
-export { parseDurationSeconds, parseRatePerSecond } from './units.js';
+export { parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';

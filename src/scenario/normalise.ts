@@ -1,8 +1,8 @@
 /** Validated, as-written data → the normalised `Scenario`: units resolved to seconds, defaults decided. */
 import type { RawDistribution } from './distribution-schema.js';
 import type { RawProducer, RawQueue, RawScenario } from './raw-schema.js';
-import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from './types.js';
-import { parseDurationSeconds, parseRatePerSecond } from './units.js';
+import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario, StatisticsSpec } from './types.js';
+import { parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';
 
 /** Seconds in an already-validated duration; a failure here is a bug in the schema, not in the file. */
 function seconds(value: string | number): number {
@@ -92,18 +92,45 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     overflow: raw.overflow,
     consumers: raw.consumers ?? defaultConsumers(raw),
     service: raw.service === undefined ? null : normaliseDistribution(raw.service),
+    ...(raw.backlog ? { backlog: raw.backlog } : {}),
+  };
+}
+
+/** The statistics keys, or undefined when the file uses none of them (one plain run). */
+function normaliseStatistics(raw: RawScenario): StatisticsSpec | undefined {
+  const given = [
+    raw.replications,
+    raw.batches,
+    raw.precision,
+    raw['max-replications'],
+    raw['max-duration'],
+    raw['time-budget'],
+  ];
+  if (given.every((value) => value === undefined)) return undefined;
+  const optionalSeconds = (value: string | number | undefined) =>
+    value === undefined ? null : seconds(value);
+  return {
+    replications: raw.replications ?? null,
+    batches: raw.batches ?? null,
+    precision: raw.precision === undefined ? null : required(parsePrecision(raw.precision), 'precision'),
+    maxReplications: raw['max-replications'] ?? null,
+    maxDurationSeconds: optionalSeconds(raw['max-duration']),
+    timeBudgetSeconds: optionalSeconds(raw['time-budget']),
   };
 }
 
 /** The normalised scenario; call only on data that passed the schema and the semantic checks. */
 export function normaliseScenario(raw: RawScenario): Scenario {
+  const statistics = normaliseStatistics(raw);
   return {
     name: raw.name,
     description: raw.description,
     seed: raw.seed,
     durationSeconds: seconds(raw.duration),
-    warmupSeconds: seconds(raw.warmup),
+    warmupSeconds: raw.warmup === 'auto' ? 0 : seconds(raw.warmup),
+    ...(raw.warmup === 'auto' ? { warmupAuto: true } : {}),
     producers: raw.producers.map(normaliseProducer),
     queues: raw.queues.map(normaliseQueue),
+    ...(statistics ? { statistics } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { NAME_PATTERN } from './fields.js';
 import * as msg from './messages.js';
 import { defaultConsumers, isAlwaysZero, normaliseDistribution } from './normalise.js';
 import { formatPath, type PathProblem } from './positions.js';
+import { checkStatistics } from './statistics-checks.js';
 import { closestMatch } from './suggest.js';
 
 /** One entry of `producers` or `queues`, as written. */
@@ -181,5 +182,5 @@ export function checkSemantics(data: unknown): PathProblem[] {
     queues: entries(data, 'queues'),
     queuesReadable: Array.isArray(queuesList),
   };
-  return SEMANTIC_RULES.flatMap((rule) => rule(view));
+  return [...SEMANTIC_RULES.flatMap((rule) => rule(view)), ...checkStatistics(data)];
 }
