@@ -120,6 +120,12 @@ export class QueueCollector implements QueueProbe {
     };
   }
 
+  /** ∫(waiting + in service)dt from the start of measuring to `now`: the area behind a time-averaged series. */
+  integratedInSystem(now: number): number {
+    this.advance(now);
+    return this.state[QUEUE_AREA] + this.state[BUSY_AREA];
+  }
+
   /** Integrates the levels up to `now`. */
   private advance(now: number): void {
     const state = this.state;

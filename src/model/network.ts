@@ -65,9 +65,21 @@ export class Network implements EventHandler {
     }
   }
 
-  /** Schedules every producer's first message. */
+  /** Puts each queue's initial backlog in place, then schedules every producer's first message. */
   start(): void {
+    this.scenario.queues.forEach((spec, index) => {
+      for (let i = 0; i < (spec.backlog ?? 0); i++) {
+        this.queues[index].offer(this.messages.allocate(this.simulation.now), this.simulation.now);
+      }
+    });
     for (const producer of this.producers) producer.start();
+  }
+
+  /** Writes each queue's ∫(waiting + in service)dt since measuring started into `into`, by queue index. */
+  integratedInSystem(into: Float64Array): void {
+    for (let i = 0; i < this.collectors.length; i++) {
+      into[i] = this.collectors[i].integratedInSystem(this.simulation.now);
+    }
   }
 
   /** Ends the warm-up: statistics from here on are the measured ones. */
