@@ -83,16 +83,7 @@ function statisticsOverrides(
     overrides.timeBudget,
   ];
   if (flags.every((flag) => flag === undefined)) return base;
-  const result: StatisticsSpec = base
-    ? { ...base }
-    : {
-        replications: null,
-        batches: null,
-        precision: null,
-        maxReplications: null,
-        maxDurationSeconds: null,
-        timeBudgetSeconds: null,
-      };
+  const result: StatisticsSpec = base ? { ...base } : emptyStatistics();
   const count = (flag: string, value: string | number | undefined, min: number, set: (n: number) => void) => {
     if (value === undefined) return;
     const parsed = parseCount(value, min);
@@ -127,4 +118,16 @@ function statisticsOverrides(
     reject('--batches', msg.replicationsAndBatches(result.replications));
   }
   return result;
+}
+
+/** Statistics settings with nothing given: one run, no precision, default caps. */
+export function emptyStatistics(): StatisticsSpec {
+  return {
+    replications: null,
+    batches: null,
+    precision: null,
+    maxReplications: null,
+    maxDurationSeconds: null,
+    timeBudgetSeconds: null,
+  };
 }

@@ -11,7 +11,7 @@ import { mmc, mmck } from '../../src/analysis/closed-forms/index.js';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
 import type { QueueResult } from '../../src/model/run-result.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
+import { exponentialService, singleQueueScenario, statistics } from '../helpers/scenarios.js';
 
 const SETS = 200;
 const REPLICATIONS = 10;
@@ -23,14 +23,7 @@ async function replicationSets(base: Scenario): Promise<QueueResult[]> {
     const scenario: Scenario = {
       ...base,
       seed,
-      statistics: {
-        replications: REPLICATIONS,
-        batches: null,
-        precision: null,
-        maxReplications: null,
-        maxDurationSeconds: null,
-        timeBudgetSeconds: null,
-      },
+      statistics: statistics({ replications: REPLICATIONS }),
     };
     sets.push((await runStudy(scenario, { runner: serialRunner() })).result.queues.station);
   }

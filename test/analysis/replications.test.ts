@@ -5,8 +5,8 @@ import { runTask } from '../../src/analysis/replication-task.js';
 import { planStudy, runStudy, serialRunner, type TaskRunner } from '../../src/analysis/replications.js';
 import { simulate } from '../../src/model/simulate.js';
 import { toJson } from '../../src/report/json.js';
-import type { Scenario, StatisticsSpec } from '../../src/scenario/types.js';
-import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { exponentialService, singleQueueScenario, statistics } from '../helpers/scenarios.js';
 
 const mm1 = singleQueueScenario({
   arrivalRate: 5,
@@ -15,16 +15,6 @@ const mm1 = singleQueueScenario({
   durationSeconds: 400,
   warmupSeconds: 20,
   seed: 11,
-});
-
-const statistics = (spec: Partial<StatisticsSpec>): StatisticsSpec => ({
-  replications: null,
-  batches: null,
-  precision: null,
-  maxReplications: null,
-  maxDurationSeconds: null,
-  timeBudgetSeconds: null,
-  ...spec,
 });
 
 const study = async (scenario: Scenario, runner: TaskRunner = serialRunner(), now?: () => number) =>

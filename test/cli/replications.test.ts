@@ -1,30 +1,13 @@
 /** Replications from the command line and on worker threads: identical to serial, and `estimate`. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
 import { workerPoolRunner } from '../../src/cli/worker-pool.js';
 import { toJson } from '../../src/report/json.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { runCli } from '../helpers/cli.js';
-import { singleQueueScenario } from '../helpers/scenarios.js';
+import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { singleQueueScenario, statistics } from '../helpers/scenarios.js';
 
-function scenarioFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'queuesim-replications-'));
-  const file = join(dir, 'scenario.yaml');
-  writeFileSync(file, text);
-  return file;
-}
-
-const small = `name: small
-seed: 7
-duration: 2m
-producers:
-  - { name: p, to: q, rate: 20/s }
-queues:
-  - { name: q, consumers: 2, capacity: 10, service: { distribution: exponential, mean: 50ms } }
-`;
+const small = SMALL_SCENARIO;
 
 describe('parallel replications', () => {
   const scenario: Scenario = {
@@ -36,14 +19,7 @@ describe('parallel replications', () => {
       seed: 9,
     }),
     warmupAuto: true,
-    statistics: {
-      replications: 5,
-      batches: null,
-      precision: 0.05,
-      maxReplications: 40,
-      maxDurationSeconds: null,
-      timeBudgetSeconds: null,
-    },
+    statistics: statistics({ replications: 5, precision: 0.05, maxReplications: 40 }),
   };
 
   it('give byte-identical JSON on 2 worker threads and serially (warm-up detection and precision included)', async () => {

@@ -1,4 +1,5 @@
-import type { DistributionSpec, Scenario } from '../../src/scenario/types.js';
+import { emptyStatistics } from '../../src/scenario/index.js';
+import type { DistributionSpec, Scenario, StatisticsSpec } from '../../src/scenario/types.js';
 
 export interface SingleQueueOptions {
   arrivalRate: number;
@@ -37,4 +38,9 @@ export function singleQueueScenario(options: SingleQueueOptions): Scenario {
 /** Exponential service with the given rate per consumer. */
 export function exponentialService(ratePerSecond: number): DistributionSpec {
   return { kind: 'exponential', mean: 1 / ratePerSecond };
+}
+
+/** Statistics settings: the given ones, nothing else. */
+export function statistics(spec: Partial<StatisticsSpec>): StatisticsSpec {
+  return { ...emptyStatistics(), ...spec };
 }
