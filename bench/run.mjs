@@ -1,7 +1,9 @@
 // `npm run bench`: times the real command line on the benchmark scenarios, as whole processes.
 // For each case it prints the simulation loop's own rates (from `run --profile`), the whole-process
-// rates (start-up, parsing and output included) and the peak resident memory.
+// rates (start-up, parsing and output included) and the peak resident memory. Then it times 8
+// replications of the standard bench on 1 worker and on every core, and prints the speed-up.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +28,12 @@ const cases = [
 
 /** Runs the CLI once; returns the whole-process wall time and the engine profile it printed. */
 function runOnce(file, args) {
+  const { wallSeconds, profile } = runCli(file, args);
+  return { wallSeconds, profile };
+}
+
+/** Runs `queuesim run <file> --json --profile …`; returns wall time, the profile and stdout. */
+function runCli(file, args) {
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, [cli, 'run', file, '--json', '--profile', ...args], {
     cwd: root,
@@ -34,7 +42,7 @@ function runOnce(file, args) {
   });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`queuesim failed on ${file}:\n${child.stderr}`);
-  return { wallSeconds, profile: JSON.parse(child.stderr) };
+  return { wallSeconds, profile: JSON.parse(child.stderr), stdout: child.stdout };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -60,3 +68,40 @@ for (const { label, file, args, runs } of cases) {
 }
 console.log(`queuesim benchmark — node ${process.version}, median of runs, whole process includes start-up`);
 console.table(rows);
+
+// Replications: 8 × 100,000 s of the standard bench (2.5 M messages each), 1 worker vs all cores.
+const cores = availableParallelism();
+const replicationArgs = ['--replications', '8', '--duration', quick ? '20000s' : '100000s'];
+const replicationRuns = quick ? 1 : 3;
+const timed = (workers) =>
+  Array.from({ length: replicationRuns }, () =>
+    runCli('bench/mm2-10.yaml', [...replicationArgs, '--workers', String(workers)]),
+  );
+const serial = timed(1);
+const parallel = timed(cores);
+if (parallel.some((run) => run.stdout !== serial[0].stdout)) {
+  throw new Error('replications: parallel and serial runs printed different results');
+}
+const serialWall = median(serial.map((run) => run.wallSeconds));
+const parallelWall = median(parallel.map((run) => run.wallSeconds));
+const serialStudy = median(serial.map((run) => run.profile.wallSeconds));
+const parallelStudy = median(parallel.map((run) => run.profile.wallSeconds));
+console.log(
+  `\n8 replications of M/M/2/10 (${millions(serial[0].profile.messages)} messages), median of ${replicationRuns}, identical results:`,
+);
+console.table([
+  {
+    workers: 1,
+    'process s': serialWall.toFixed(2),
+    'replications s': serialStudy.toFixed(2),
+  },
+  {
+    workers: cores,
+    'process s': parallelWall.toFixed(2),
+    'replications s': parallelStudy.toFixed(2),
+  },
+]);
+console.log(
+  `speed-up on ${cores} cores: ${(serialWall / parallelWall).toFixed(2)}× whole process, ` +
+    `${(serialStudy / parallelStudy).toFixed(2)}× replications alone (worker start-up included)`,
+);

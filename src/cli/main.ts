@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
+import { estimateCommand } from './commands/estimate.js';
 import { runCommand } from './commands/run.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
 
@@ -13,7 +14,8 @@ async function main(argv: string[]): Promise<void> {
       .scriptName('queuesim')
       .usage('$0 <command> [options]')
       .command(runCommand)
-      .demandCommand(1, 'Name a command: queuesim run <scenario.yaml>')
+      .command(estimateCommand)
+      .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
       .strict()
       .version(packageVersion())
       .help()

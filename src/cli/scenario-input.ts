@@ -8,6 +8,12 @@ export interface OverrideArgs {
   seed?: string;
   duration?: string;
   warmup?: string;
+  replications?: string;
+  batches?: string;
+  precision?: string;
+  maxReplications?: string;
+  maxDuration?: string;
+  timeBudget?: string;
 }
 
 /** Adds `--seed`, `--duration` and `--warmup` to a command. */
@@ -20,7 +26,33 @@ export function overrideOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
     })
     .option('warmup', {
       type: 'string',
-      describe: 'Simulated time before measuring, e.g. 1m (overrides the file)',
+      describe: "Simulated time before measuring, e.g. 1m, or 'auto' to detect it (overrides the file)",
+    });
+}
+
+/** Adds the replication and precision flags, which override the file's statistics keys. */
+export function statisticsOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
+  return yargs
+    .option('replications', {
+      type: 'string',
+      describe: 'Independent runs; results become means with 95 % confidence intervals',
+    })
+    .option('batches', { type: 'string', describe: 'Batch means: split one long run into this many batches' })
+    .option('precision', {
+      type: 'string',
+      describe: 'Add replications (or batches) until every headline CI is within e.g. 2% of its mean',
+    })
+    .option('max-replications', {
+      type: 'string',
+      describe: 'With --precision: at most this many replications',
+    })
+    .option('max-duration', {
+      type: 'string',
+      describe: 'With --batches and --precision: longest measured time',
+    })
+    .option('time-budget', {
+      type: 'string',
+      describe: 'With --precision: start no more runs after this wall-clock time, e.g. 2m',
     });
 }
 
@@ -32,5 +64,11 @@ export async function loadScenario(path: string, overrides: OverrideArgs): Promi
     seed: overrides.seed,
     duration: overrides.duration,
     warmup: overrides.warmup,
+    replications: overrides.replications,
+    batches: overrides.batches,
+    precision: overrides.precision,
+    maxReplications: overrides.maxReplications,
+    maxDuration: overrides.maxDuration,
+    timeBudget: overrides.timeBudget,
   });
 }

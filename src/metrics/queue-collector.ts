@@ -247,6 +247,13 @@ export class QueueCollector implements QueueProbe {
     };
   }
 
+  /** ∫(number in system)dt from the start of measuring to `now`: the area behind a time-averaged series. */
+  integratedInSystem(now: number): number {
+    this.advance(now);
+    const state = this.state;
+    return state[READY_AREA] + state[BUFFERED_AREA] + state[BUSY_AREA] + state[DELAYED_AREA];
+  }
+
   /** Integrates the levels up to `now`. */
   private advance(now: number): void {
     const state = this.state;

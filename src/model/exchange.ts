@@ -1,5 +1,5 @@
 import type { FlowCollector } from '../metrics/index.js';
-import { FLAG_DEAD_LETTERED, type MessagePool } from './message-pool.js';
+import { FLAGS_NOT_COUNTED, type MessagePool } from './message-pool.js';
 
 /** Counts of one exchange over the measured interval. */
 export interface ExchangeStats {
@@ -39,7 +39,7 @@ export class Exchange {
   /** Records an unroutable message (and ends it in its flow). */
   unroutable(message: number, messages: MessagePool, flows: FlowCollector[]): void {
     this.counts[2]++;
-    if ((messages.flags[message] & FLAG_DEAD_LETTERED) === 0) flows[messages.flow[message]].unroutable();
+    if ((messages.flags[message] & FLAGS_NOT_COUNTED) === 0) flows[messages.flow[message]].unroutable();
     messages.release(message);
   }
 

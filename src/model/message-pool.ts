@@ -6,8 +6,10 @@ export const FLAG_DEAD_LETTERED = 1;
 export const FLAG_DUPLICATE = 2;
 /** A visibility timeout already made a copy of it visible again: a failure then needs no retry. */
 export const FLAG_SUPERSEDED = 4;
-/** Either of the flags that stop a message from counting for its flow. */
-export const FLAGS_NOT_COUNTED = FLAG_DEAD_LETTERED | FLAG_DUPLICATE;
+/** Already in a queue when the run started (a `backlog`): it belongs to no producer's flow. */
+export const FLAG_BACKLOG = 8;
+/** The flags that stop a message from counting for its flow. */
+export const FLAGS_NOT_COUNTED = FLAG_DEAD_LETTERED | FLAG_DUPLICATE | FLAG_BACKLOG;
 
 /**
  * Every message in flight, stored column-wise in typed arrays and addressed by an integer handle.
@@ -63,7 +65,7 @@ export class MessagePool {
       this.priority[handle],
       this.bytes[handle],
     );
-    this.flags[copy] = this.flags[handle] & (FLAG_DEAD_LETTERED | FLAG_DUPLICATE);
+    this.flags[copy] = this.flags[handle] & FLAGS_NOT_COUNTED;
     return copy;
   }
 

@@ -12,7 +12,7 @@ import {
   OFFER_BLOCKED,
 } from './events.js';
 import type { Exchange } from './exchange.js';
-import { MessagePool } from './message-pool.js';
+import { FLAG_BACKLOG, MessagePool } from './message-pool.js';
 import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
 import type { Queue } from './queue.js';
@@ -109,9 +109,25 @@ export class Network implements EventHandler, MessageRouter {
     }
   }
 
-  /** Schedules every producer's first message. */
+  /** Puts each queue's initial backlog in place, then schedules every producer's first message. */
   start(): void {
+    this.scenario.queues.forEach((spec, index) => {
+      const now = this.simulation.now;
+      for (let i = 0; i < (spec.backlog ?? 0); i++) {
+        // A backlog message belongs to no producer's flow: it is flagged so no flow counts it.
+        const message = this.messages.allocate(now, 0, -1, 0, 0);
+        this.messages.flags[message] = FLAG_BACKLOG;
+        this.queues[index].offer(message, now, NO_PUBLISHER);
+      }
+    });
     for (const producer of this.producers) producer.start();
+  }
+
+  /** Writes each queue's ∫(number in system)dt since measuring started into `into`, by queue index. */
+  integratedInSystem(into: Float64Array): void {
+    for (let i = 0; i < this.queueCollectors.length; i++) {
+      into[i] = this.queueCollectors[i].integratedInSystem(this.simulation.now);
+    }
   }
 
   /** Ends the warm-up: statistics from here on are the measured ones. */

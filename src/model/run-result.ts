@@ -1,5 +1,12 @@
 import type { FlowStats, QueueStats } from '../metrics/index.js';
 import type { ExchangeStats } from './exchange.js';
+import type {
+  AnalyticComparison,
+  BatchMeansInfo,
+  NoAnalyticEstimate,
+  PrecisionOutcome,
+  WarmupDetection,
+} from './statistics-result.js';
 
 /** One queue's results: its configuration beside the measured statistics. */
 export interface QueueResult extends QueueStats {
@@ -10,6 +17,10 @@ export interface QueueResult extends QueueStats {
   overflow: string;
   /** With replications: 95 % confidence interval [low, high] per metric, dotted names ("sojourn.p99"). */
   ci95?: Record<string, [number, number]>;
+  /** With `warmup: auto`: where MSER-5 found this queue's transient to end, seconds. */
+  warmupCutSeconds?: number;
+  /** The steady-state estimate from queueing theory, when the configuration has one. */
+  analytic?: AnalyticComparison | NoAnalyticEstimate;
 }
 
 /** The outcome of one simulation run: plain, JSON-safe data (the `--json` object). */
@@ -22,6 +33,14 @@ export interface RunResult {
   /** Per producer: its messages end to end through the network. */
   flows: Record<string, FlowStats>;
   exchanges: Record<string, ExchangeStats>;
+  /** Independent replications behind the means and `ci95` (absent for a single run). */
+  replications?: number;
+  /** Batch means of one long run, when `batches` is used instead of replications. */
+  batchMeans?: BatchMeansInfo;
+  /** With `precision`: whether every headline metric reached it. */
+  precision?: PrecisionOutcome;
+  /** With `warmup: auto`: how the warm-up (`warmupSeconds`) was chosen. */
+  warmupDetection?: WarmupDetection;
 }
 
 /** How the run went as a computation (not part of the deterministic result). */

@@ -7,18 +7,46 @@ export interface SimulationOutcome {
   profile: RunProfile;
 }
 
+/** How to run one replication; the defaults give the scenario's own single run. */
+export interface SimulateOptions {
+  /** Names the random streams: the scenario seed (default), or one derived per replication. */
+  streamSeed?: number | string;
+  /** Told the fraction of simulated time done, about every 1 % of the run. */
+  onProgress?: (fraction: number) => void;
+}
+
 /** Runs a scenario once: warm-up, then the measured duration. Same scenario and seed, same result. */
-export function simulate(scenario: Scenario): SimulationOutcome {
-  const network = new Network(scenario);
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationOutcome {
+  const network = new Network(scenario, options.streamSeed ?? scenario.seed);
   const { simulation } = network;
+  const end = scenario.warmupSeconds + scenario.durationSeconds;
   const startedAt = performance.now();
   network.start();
-  simulation.runUntil(scenario.warmupSeconds, network);
+  runReporting(network, scenario.warmupSeconds, end, options.onProgress);
   network.startMeasuring();
-  simulation.runUntil(scenario.warmupSeconds + scenario.durationSeconds, network);
+  runReporting(network, end, end, options.onProgress);
   const loopSeconds = (performance.now() - startedAt) / 1000;
   const result = network.result();
   const messages = Object.values(result.flows).reduce((sum, flow) => sum + flow.published, 0);
   const queueArrivals = Object.values(result.queues).reduce((sum, queue) => sum + queue.arrivals, 0);
   return { result, profile: { events: simulation.eventsProcessed, messages, queueArrivals, loopSeconds } };
+}
+
+/** Runs the network to `until`, in 1 % steps of `end` when someone is listening for progress. */
+export function runReporting(
+  network: Network,
+  until: number,
+  end: number,
+  onProgress?: (fraction: number) => void,
+): void {
+  const { simulation } = network;
+  if (onProgress && end > 0) {
+    const step = end / 100;
+    for (let next = simulation.now + step; next < until; next += step) {
+      simulation.runUntil(next, network);
+      onProgress(next / end);
+    }
+  }
+  simulation.runUntil(until, network);
+  onProgress?.(until / end);
 }

@@ -1,90 +1,126 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { LatencySummary } from '../metrics/index.js';
-import type { RunResult } from '../model/run-result.js';
+import type { QueueResult, RunResult } from '../model/run-result.js';
+import {
+  estimateCell,
+  estimateLabel,
+  estimateOf,
+  metricCell,
+  type Formatter,
+  type Paint,
+} from './estimate-cells.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
+import { describeRuns, studyNotes } from './study-notes.js';
 
 export interface TableOptions {
   /** ANSI colour (only for a terminal that wants it). */
   color: boolean;
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
+/** Traffic columns after queue and consumers: metric, formatter. */
+const TRAFFIC: Array<[string, Formatter]> = [
+  ['arrivals', (v) => (v === null ? '–' : formatCount(v))],
+  ['completed', (v) => (v === null ? '–' : formatCount(v))],
+  ['dropped', (v) => (v === null ? '–' : formatCount(v))],
+  ['throughput', formatNumber],
+  ['utilization', formatPercent],
+  ['meanQueueLength', formatNumber],
+  ['meanInSystem', formatNumber],
+];
+/** Counts shown only when some queue has them. */
+const OPTIONAL_TRAFFIC: Array<[string, Formatter]> = [
+  ['expired', (v) => (v === null ? '–' : formatCount(v))],
+  ['deadLettered', (v) => (v === null ? '–' : formatCount(v))],
+  ['redelivered', (v) => (v === null ? '–' : formatCount(v))],
+  ['blockedSeconds', formatSeconds],
+];
+const TRAFFIC_HEADS: Record<string, string> = {
+  throughput: 'throughput/s',
+  meanQueueLength: 'queue len',
+  meanInSystem: 'in system',
+  deadLettered: 'dead-lettered',
+  blockedSeconds: 'blocked',
+};
+const LATENCY_STATS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
 
-/** The run's results as terminal tables: traffic per queue, latency per queue, then flows end to end. */
+/**
+ * The run's results as terminal tables: traffic per queue, then latency per queue. With replications each
+ * value has its 95 % CI half-width under it; a queue's analytic estimate follows it on its own row.
+ */
 export function renderRunTables(result: RunResult, options: TableOptions): string {
-  const paint = options.color ? pc : pc.createColors(false);
+  const colors = options.color ? pc : pc.createColors(false);
+  const paint: Paint = colors;
   const style = options.color ? {} : { head: [], border: [] }; // cli-table3 colours even when piped
-  const measured = formatSeconds(result.measuredSeconds);
-  const warmup = result.warmupSeconds > 0 ? ` after ${formatSeconds(result.warmupSeconds)} warm-up` : '';
-  const title = `${paint.bold(result.scenario)}  seed ${result.seed}, ${measured} measured${warmup}`;
-  const parts = [title, trafficTable(result, paint, style), latencyTable(result, style)];
-  if (Object.keys(result.queues).length > 1) parts.push(flowTable(result, paint, style));
-  return parts.join('\n') + '\n';
-}
+  const title = `${colors.bold(result.scenario)}  seed ${result.seed}, ${describeRuns(result)}`;
 
-type Style = { head?: string[]; border?: string[] };
-
-/** Counts and levels per queue; the loss columns appear only when something was lost that way. */
-function trafficTable(result: RunResult, paint: Colors, style: Style): string {
-  const queues = Object.entries(result.queues);
-  const optional = [
-    { head: 'expired', value: (q: (typeof queues)[number][1]) => q.expired },
-    { head: 'dead-lettered', value: (q: (typeof queues)[number][1]) => q.deadLettered },
-    { head: 'redelivered', value: (q: (typeof queues)[number][1]) => q.redelivered },
-    { head: 'blocked', value: (q: (typeof queues)[number][1]) => q.blockedSeconds, seconds: true },
-  ].filter((column) => queues.some(([, queue]) => column.value(queue) > 0));
-  const head = ['queue', 'consumers', 'arrivals', 'completed', 'dropped', ...optional.map((c) => c.head)];
-  head.push('throughput/s', 'utilization', 'queue len', 'in system');
-  const table = new Table({ head, colAligns: ['left', ...head.slice(1).map(() => 'right' as const)], style });
-  for (const [name, queue] of queues) {
-    const dropped =
-      queue.dropped > 0 ? `${formatCount(queue.dropped)} (${formatPercent(queue.dropRate)})` : '0';
-    table.push([
-      name,
-      String(queue.consumers),
-      formatCount(queue.arrivals),
-      formatCount(queue.completed),
-      queue.dropped > 0 ? paint.yellow(dropped) : dropped,
-      ...optional.map((column) =>
-        column.seconds ? formatSeconds(column.value(queue)) : formatCount(column.value(queue)),
-      ),
-      formatNumber(queue.throughput),
-      formatPercent(queue.utilization),
-      formatNumber(queue.meanQueueLength),
-      formatNumber(queue.meanInSystem),
-    ]);
-  }
-  return table.toString();
-}
-
-function latencyRow(first: string, label: string, summary: LatencySummary): string[] {
-  return [
-    first,
-    label,
-    formatSeconds(summary.mean),
-    formatSeconds(summary.p50),
-    formatSeconds(summary.p95),
-    formatSeconds(summary.p99),
-    formatSeconds(summary.max),
-  ];
-}
-
-/** Wait and sojourn percentiles per queue. */
-function latencyTable(result: RunResult, style: Style): string {
-  const table = new Table({
+  // Loss and back-pressure columns appear only when something happened that way.
+  const queues = Object.values(result.queues);
+  const optional = OPTIONAL_TRAFFIC.filter(([metric]) =>
+    queues.some((queue) => (queue[metric as keyof QueueResult] as number) > 0),
+  );
+  const columns = [...TRAFFIC.slice(0, 3), ...optional, ...TRAFFIC.slice(3)];
+  const traffic = new Table({
+    head: ['queue', 'consumers', ...columns.map(([metric]) => TRAFFIC_HEADS[metric] ?? metric)],
+    colAligns: ['left', ...columns.map(() => 'right' as const), 'right'],
+    style,
+  });
+  const latency = new Table({
     head: ['queue', 'latency', 'mean', 'p50', 'p95', 'p99', 'max'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
     style,
   });
+
   for (const [name, queue] of Object.entries(result.queues)) {
-    table.push(latencyRow(name, 'wait', queue.wait), latencyRow('', 'sojourn', queue.sojourn));
+    traffic.push([
+      name,
+      String(queue.consumers),
+      ...columns.map(([metric, f]) => trafficCell(queue, metric, f, paint)),
+    ]);
+    const estimate = estimateOf(queue);
+    if (estimate) {
+      traffic.push([
+        paint.dim(`  ${estimateLabel(estimate)}`),
+        '',
+        '',
+        '',
+        estimateCell(estimate, 'dropRate', formatPercent, paint),
+        ...optional.map(() => ''),
+        ...TRAFFIC.slice(3).map(([metric, f]) => estimateCell(estimate, metric, f, paint)),
+      ]);
+    }
+    for (const label of ['wait', 'sojourn'] as const) {
+      latency.push([
+        label === 'wait' ? name : '',
+        label,
+        ...LATENCY_STATS.map((stat) => metricCell(queue, `${label}.${stat}`, formatSeconds, paint)),
+      ]);
+      if (estimate && `${label}.mean` in estimate.values) {
+        latency.push([
+          '',
+          paint.dim(`${label}: ${estimateLabel(estimate)}`),
+          ...LATENCY_STATS.map((stat) => estimateCell(estimate, `${label}.${stat}`, formatSeconds, paint)),
+        ]);
+      }
+    }
   }
-  return table.toString();
+  const notes = studyNotes(result, paint);
+  const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
+  return [title, traffic.toString(), latency.toString(), ...flows, ...notes].join('\n') + '\n';
+}
+
+/** A traffic cell; drops also show their share of arrivals, in yellow when there are any. */
+function trafficCell(queue: QueueResult, metric: string, format: Formatter, paint: Paint): string {
+  if (metric !== 'dropped') return metricCell(queue, metric, format, paint);
+  const interval = queue.ci95?.dropped;
+  if (queue.dropped === 0 && (!interval || interval[1] === interval[0])) return '0';
+  const [count, ...rest] = metricCell(queue, 'dropped', format, paint).split('\n');
+  const text = [`${count} (${formatPercent(queue.dropRate)})`, ...rest].join('\n');
+  return queue.dropped > 0 ? paint.yellow(text) : text;
 }
 
 /** Per producer: what it published, what reached the end of its branches, how long it took, what was lost. */
-function flowTable(result: RunResult, paint: Colors, style: Style): string {
+function flowTable(result: RunResult, paint: Paint, style: { head?: string[]; border?: string[] }): string {
   const table = new Table({
     head: ['flow', 'published', 'completed', 'lost', 'end-to-end mean', 'p50', 'p95', 'p99', 'max'],
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -92,19 +128,21 @@ function flowTable(result: RunResult, paint: Colors, style: Style): string {
   });
   for (const [name, flow] of Object.entries(result.flows)) {
     const { completed: _completed, ...losses } = flow.fates;
-    const lostTotal = Object.values(losses).reduce((sum, count) => sum + count, 0);
     const lost = Object.entries(losses)
       .filter(([, count]) => count > 0)
       .map(([reason, count]) => `${formatCount(count)} ${reason}`)
       .join(', ');
-    const [, , ...latency] = latencyRow('', '', flow.endToEnd);
     table.push([
       name,
       formatCount(flow.published),
       formatCount(flow.completed),
-      lostTotal > 0 ? paint.yellow(lost) : '0',
-      ...latency,
+      lost === '' ? '0' : paint.yellow(lost),
+      ...latencyCells(flow.endToEnd),
     ]);
   }
   return table.toString();
+}
+
+function latencyCells(summary: LatencySummary): string[] {
+  return LATENCY_STATS.map((stat) => formatSeconds(summary[stat]));
 }

@@ -7,10 +7,12 @@ import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
 import {
   DURATION_PATTERN,
+  PERCENT_PATTERN,
   RATE_PATTERN,
   SIZE_PATTERN,
   parseBytes,
   parseDurationSeconds,
+  parsePrecision,
   parseRatePerSecond,
 } from './units.js';
 
@@ -186,4 +188,22 @@ export function rateField() {
   return z
     .union([asNumber, asString], { error: wrong })
     .refine((value) => (parseRatePerSecond(value) ?? 0) > 0, { error: notPositive, when: isClean });
+}
+
+/** A relative precision: a percentage string (`2%`) or a fraction (0.02), strictly between 0 and 1. */
+export function precisionField() {
+  const wrong = (iss: IssueInput) => msg.expectedPrecision(iss.input);
+  const asNumber = z.number({ error: wrong }).gt(0, { error: wrong }).lt(1, { error: wrong });
+  const asString = z.string({ error: wrong }).regex(new RegExp(PERCENT_PATTERN), { error: wrong });
+  return z
+    .union([asNumber, asString], { error: wrong })
+    .refine((value) => parsePrecision(value) !== undefined, { error: wrong, when: isClean });
+}
+
+/** The warm-up: a duration, or `auto` to detect the end of the initial transient per queue (MSER-5). */
+export function warmupField() {
+  const wrong = (iss: IssueInput) => msg.expectedWarmup(iss.input);
+  return z.union([durationField({ expected: msg.expectedWarmup }), z.literal('auto', { error: wrong })], {
+    error: wrong,
+  });
 }

@@ -1,8 +1,8 @@
 /** The scenario module: YAML scenario files → validated, normalised `Scenario` data. */
 export { ScenarioError, formatProblems, type ScenarioProblem, type Severity } from './errors.js';
 export { scenarioJsonSchema } from './json-schema.js';
-export { applyOverrides, COMMAND_LINE, type ScenarioOverrides } from './overrides.js';
+export { applyOverrides, COMMAND_LINE, emptyStatistics, type ScenarioOverrides } from './overrides.js';
 export { loadScenarioFile, parseScenario, type ParsedScenario } from './parse.js';
 export type { RawScenarioInput } from './raw-schema.js';
 export type * from './types.js';
-export { parseBytes, parseDurationSeconds, parseRatePerSecond } from './units.js';
+export { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';

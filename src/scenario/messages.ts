@@ -289,3 +289,32 @@ export const routingCycleNoExit = (cycle: readonly string[], type?: string): str
 /** Routing cycles that multiply messages. */
 export const routingCyclesMultiply = (names: readonly string[], copies: number, type?: string): string =>
   `routing cycles through ${listNames(names)}${ofType(type)} ${copies > 1 + 1e-6 ? 'multiply messages without bound' : 'never let messages die out'}: fan-out on them turns each message into ${formatNumber(copies)} ${formatNumber(copies) === '1' ? 'copy' : 'copies'} per round on average (it must be below 1); lower the then-probabilities that lead back, or bind fewer queues on them`;
+// --- replications, precision and warm-up detection ---
+
+/** `warmup` is neither a duration nor `auto`. */
+export const expectedWarmup = (got: unknown): string =>
+  `expected a duration ${DURATION_EXAMPLES} or 'auto' (detect it per queue), got ${describeValue(got)}`;
+/** `precision` is not a fraction in (0, 1) nor a percentage in (0 %, 100 %). */
+export const expectedPrecision = (got: unknown): string =>
+  `expected a precision like 2% or 0.02 (the confidence interval's half-width as a fraction of the mean, > 0 and < 100%), got ${describeValue(got)}`;
+/** Both independent replications and batch means were asked for. */
+export const replicationsAndBatches = (replications: number): string =>
+  `'batches' splits one long run into batch means, but replications is ${replications}; use either replications or batches`;
+/** The cap on replications is below the starting number. */
+export const maxReplicationsBelowReplications = (max: number, replications: number): string =>
+  `max-replications (${max}) is below replications (${replications}); with precision, replications is the number to start with`;
+/** The cap on a batch-means run's measured time is below its duration. */
+export const maxDurationBelowDuration = (): string =>
+  `max-duration is shorter than duration; with batches and precision the run starts at duration and may grow up to max-duration`;
+/** A stopping cap is given without the precision it caps. */
+export const capWithoutPrecision = (key: string): string =>
+  `'${key}' only limits precision-driven runs; without 'precision' (or --precision) it has no effect`;
+/** `max-duration` only applies to batch means. */
+export const maxDurationWithoutBatches = (): string =>
+  `'max-duration' limits a batch-means run (set 'batches'); independent replications are capped by 'max-replications'`;
+/** `max-replications` does not apply to batch means. */
+export const maxReplicationsWithBatches = (): string =>
+  `'max-replications' caps independent replications; a batch-means run is capped by 'max-duration'`;
+/** A queue's initial backlog does not fit in it. */
+export const backlogTooLarge = (queue: string, backlog: number, room: number): string =>
+  `queue '${queue}' starts with a backlog of ${backlog} messages but can hold only ${room} (capacity plus consumers)`;

@@ -20,9 +20,10 @@ import type {
   RetrySpec,
   RouteSpec,
   Scenario,
+  StatisticsSpec,
   TypeShare,
 } from './types.js';
-import { parseBytes, parseDurationSeconds, parseRatePerSecond } from './units.js';
+import { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';
 
 /** A unit parser that the schema has already vouched for; a failure here is a bug, not a user error. */
 function validated(parse: (value: string | number) => number | undefined, what: string) {
@@ -191,6 +192,30 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     timeoutSeconds: raw.timeout === undefined ? null : seconds(raw.timeout),
     maxPriority: raw['max-priority'],
     then: normaliseThen(raw.then),
+    ...(raw.backlog ? { backlog: raw.backlog } : {}),
+  };
+}
+
+/** The statistics keys, or undefined when the file uses none of them (one plain run). */
+function normaliseStatistics(raw: RawScenario): StatisticsSpec | undefined {
+  const given = [
+    raw.replications,
+    raw.batches,
+    raw.precision,
+    raw['max-replications'],
+    raw['max-duration'],
+    raw['time-budget'],
+  ];
+  if (given.every((value) => value === undefined)) return undefined;
+  const optionalSeconds = (value: string | number | undefined) =>
+    value === undefined ? null : seconds(value);
+  return {
+    replications: raw.replications ?? null,
+    batches: raw.batches ?? null,
+    precision: raw.precision === undefined ? null : required(parsePrecision(raw.precision), 'precision'),
+    maxReplications: raw['max-replications'] ?? null,
+    maxDurationSeconds: optionalSeconds(raw['max-duration']),
+    timeBudgetSeconds: optionalSeconds(raw['time-budget']),
   };
 }
 
@@ -200,15 +225,18 @@ function normaliseMessageTypes(raw: RawScenario['message-types']): MessageTypeSp
 
 /** The normalised scenario; call only on data that passed the schema and the semantic checks. */
 export function normaliseScenario(raw: RawScenario): Scenario {
+  const statistics = normaliseStatistics(raw);
   return {
     name: raw.name,
     description: raw.description,
     seed: raw.seed,
     durationSeconds: seconds(raw.duration),
-    warmupSeconds: seconds(raw.warmup),
+    warmupSeconds: raw.warmup === 'auto' ? 0 : seconds(raw.warmup),
+    ...(raw.warmup === 'auto' ? { warmupAuto: true } : {}),
     producers: raw.producers.map(normaliseProducer),
     exchanges: (raw.exchanges ?? []).map(normaliseExchange),
     queues: raw.queues.map(normaliseQueue),
     messageTypes: normaliseMessageTypes(raw['message-types']),
+    ...(statistics ? { statistics } : {}),
   };
 }

@@ -1,14 +1,20 @@
-/** Command-line flags (`--seed`, `--duration`, `--warmup`) applied over a loaded scenario. */
+/** Command-line flags (`--seed`, `--duration`, `--warmup`, `--replications`…) applied over a loaded scenario. */
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
-import type { Scenario } from './types.js';
-import { parseDurationSeconds } from './units.js';
+import type { Scenario, StatisticsSpec } from './types.js';
+import { parseDurationSeconds, parsePrecision } from './units.js';
 
 /** Flag values as the command line gives them; undefined means "not given". */
 export interface ScenarioOverrides {
   seed?: string | number;
   duration?: string | number;
   warmup?: string | number;
+  replications?: string | number;
+  batches?: string | number;
+  precision?: string | number;
+  maxReplications?: string | number;
+  maxDuration?: string | number;
+  timeBudget?: string | number;
 }
 
 /** The `file` of problems that come from flags rather than from a scenario file. */
@@ -38,12 +44,90 @@ export function applyOverrides(scenario: Scenario, overrides: ScenarioOverrides)
     else if (seconds <= 0) reject('--duration', msg.durationOutOfRange('> 0', overrides.duration));
     else result.durationSeconds = seconds;
   }
-  if (overrides.warmup !== undefined) {
+  if (overrides.warmup === 'auto') {
+    result.warmupSeconds = 0;
+    result.warmupAuto = true;
+  } else if (overrides.warmup !== undefined) {
     const seconds = parseDurationSeconds(overrides.warmup);
-    if (seconds === undefined) reject('--warmup', msg.expectedDuration(overrides.warmup));
-    else result.warmupSeconds = seconds;
+    if (seconds === undefined) reject('--warmup', msg.expectedWarmup(overrides.warmup));
+    else {
+      result.warmupSeconds = seconds;
+      delete result.warmupAuto;
+    }
   }
+  const statistics = statisticsOverrides(scenario.statistics, overrides, reject);
+  if (statistics) result.statistics = statistics;
 
   if (problems.length > 0) throw new ScenarioError(problems);
   return result;
+}
+
+/** A count flag: a safe integer >= `min`, as a number or a string of digits. */
+function parseCount(value: string | number, min: number): number | undefined {
+  const count = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(count) && count >= min ? count : undefined;
+}
+
+/** The statistics settings with the flags applied; undefined when neither the file nor a flag has any. */
+function statisticsOverrides(
+  base: StatisticsSpec | undefined,
+  overrides: ScenarioOverrides,
+  reject: (flag: string, message: string) => void,
+): StatisticsSpec | undefined {
+  const flags = [
+    overrides.replications,
+    overrides.batches,
+    overrides.precision,
+    overrides.maxReplications,
+    overrides.maxDuration,
+    overrides.timeBudget,
+  ];
+  if (flags.every((flag) => flag === undefined)) return base;
+  const result: StatisticsSpec = base ? { ...base } : emptyStatistics();
+  const count = (flag: string, value: string | number | undefined, min: number, set: (n: number) => void) => {
+    if (value === undefined) return;
+    const parsed = parseCount(value, min);
+    if (parsed === undefined) reject(flag, msg.expectedInteger(`>= ${min}`, value));
+    else set(parsed);
+  };
+  const duration = (flag: string, value: string | number | undefined, set: (s: number) => void) => {
+    if (value === undefined) return;
+    const parsed = parseDurationSeconds(value);
+    if (parsed === undefined) reject(flag, msg.expectedDuration(value));
+    else if (parsed <= 0) reject(flag, msg.durationOutOfRange('> 0', value));
+    else set(parsed);
+  };
+  // A flag for one method replaces the file's choice of the other.
+  count('--replications', overrides.replications, 1, (n) => {
+    result.replications = n;
+    if (overrides.batches === undefined && n > 1) result.batches = null;
+  });
+  count('--batches', overrides.batches, 2, (n) => {
+    result.batches = n;
+    if (overrides.replications === undefined) result.replications = null;
+  });
+  if (overrides.precision !== undefined) {
+    const precision = parsePrecision(overrides.precision);
+    if (precision === undefined) reject('--precision', msg.expectedPrecision(overrides.precision));
+    else result.precision = precision;
+  }
+  count('--max-replications', overrides.maxReplications, 2, (n) => (result.maxReplications = n));
+  duration('--max-duration', overrides.maxDuration, (s) => (result.maxDurationSeconds = s));
+  duration('--time-budget', overrides.timeBudget, (s) => (result.timeBudgetSeconds = s));
+  if (result.batches !== null && result.replications !== null && result.replications > 1) {
+    reject('--batches', msg.replicationsAndBatches(result.replications));
+  }
+  return result;
+}
+
+/** Statistics settings with nothing given: one run, no precision, default caps. */
+export function emptyStatistics(): StatisticsSpec {
+  return {
+    replications: null,
+    batches: null,
+    precision: null,
+    maxReplications: null,
+    maxDurationSeconds: null,
+    timeBudgetSeconds: null,
+  };
 }

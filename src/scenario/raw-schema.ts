@@ -15,9 +15,11 @@ import {
   numberAbove,
   oneOfField,
   probabilityField,
+  precisionField,
   rateField,
   sizeField,
   textField,
+  warmupField,
 } from './fields.js';
 import * as msg from './messages.js';
 import type { OverflowPolicy } from './types.js';
@@ -218,6 +220,11 @@ export const queueSchema = closedObject('a queue', {
     .default(0)
     .describe('Highest message priority honoured (RabbitMQ x-max-priority), 0..255; default 0 = FIFO.'),
   then: thenSchema.optional(),
+  backlog: integerAtLeast(0)
+    .optional()
+    .describe(
+      'Messages already in the queue at time 0 (e.g. after an outage); at most capacity + consumers.',
+    ),
 }).describe('A queue, its limits and the identical consumers that serve it.');
 
 export const rawScenarioSchema = closedObject('a scenario', {
@@ -227,9 +234,37 @@ export const rawScenarioSchema = closedObject('a scenario', {
   duration: durationField({ positive: true }).describe(
     'Measured simulated time after warm-up, e.g. 10m; a number is seconds.',
   ),
-  warmup: durationField()
+  warmup: warmupField()
     .default(0)
-    .describe('Simulated time before measuring starts, e.g. 1m; a number is seconds. Default 0.'),
+    .describe(
+      'Simulated time before measuring starts, e.g. 1m (a number is seconds), or auto: detected per queue by MSER-5. Default 0.',
+    ),
+  replications: integerAtLeast(1)
+    .optional()
+    .describe(
+      'Independent runs with independent random streams; results are means with 95 % confidence intervals. Default 1 (5 with precision).',
+    ),
+  batches: integerAtLeast(2)
+    .optional()
+    .describe('Batch means: split one long run into this many equal batches for confidence intervals.'),
+  precision: precisionField()
+    .optional()
+    .describe(
+      'Target confidence-interval half-width relative to the mean, e.g. 2%: add replications (or batches) until every headline metric reaches it.',
+    ),
+  'max-replications': integerAtLeast(2)
+    .optional()
+    .describe('With precision: stop adding replications at this many. Default 100.'),
+  'max-duration': durationField({ positive: true })
+    .optional()
+    .describe(
+      'With batches and precision: stop extending the run at this measured time. Default 10 × duration.',
+    ),
+  'time-budget': durationField({ positive: true })
+    .optional()
+    .describe(
+      'With precision: wall-clock time after which no more replications or batches are started, e.g. 2m.',
+    ),
   'message-types': namedMapping('message-types', messageTypeSchema)
     .optional()
     .describe(

@@ -36,6 +36,7 @@ import {
 import { routingCyclesExit } from './checks/routing-cycles.js';
 import { viewOf, type Rule } from './checks/view.js';
 import type { PathProblem } from './positions.js';
+import { checkStatistics } from './statistics-checks.js';
 
 /** Every rule, in the order their problems are reported for the same place. */
 export const SEMANTIC_RULES: readonly Rule[] = [
@@ -76,5 +77,5 @@ export const SEMANTIC_RULES: readonly Rule[] = [
 /** Runs every semantic rule over the (possibly invalid) data of a scenario file. */
 export function checkSemantics(data: unknown): PathProblem[] {
   const view = viewOf(data);
-  return SEMANTIC_RULES.flatMap((rule) => rule(view));
+  return [...SEMANTIC_RULES.flatMap((rule) => rule(view)), ...checkStatistics(data)];
 }

@@ -99,6 +99,8 @@ export interface QueueSpec {
   maxPriority: number;
   /** Where a finished message goes next; empty = it leaves the system (its flow completes here). */
   then: RouteSpec[];
+  /** Messages already in the queue at time 0 (absent = none). */
+  backlog?: number;
 }
 
 export interface MessageTypeSpec {
@@ -107,14 +109,34 @@ export interface MessageTypeSpec {
   priority: number;
 }
 
+/** How many runs to make and when to stop: the `replications`, `batches` and `precision` keys. */
+export interface StatisticsSpec {
+  /** Independent replications (the number to start with when `precision` is set); null = not given. */
+  replications: number | null;
+  /** Batch means of one long run with this many batches; null = independent replications. */
+  batches: number | null;
+  /** Target CI half-width as a fraction of the mean (0.02 for 2 %); null = a fixed number of runs. */
+  precision: number | null;
+  /** With precision: the most replications to run; null = the default. */
+  maxReplications: number | null;
+  /** With batches and precision: the longest measured time, seconds; null = the default. */
+  maxDurationSeconds: number | null;
+  /** With precision: wall-clock seconds after which no more runs or batches start; null = no limit. */
+  timeBudgetSeconds: number | null;
+}
+
 export interface Scenario {
   name: string;
   description: string;
   seed: number;
   /** Measured simulated time, seconds (after warm-up). */
   durationSeconds: number;
-  /** Simulated time before measuring starts, seconds. */
+  /** Simulated time before measuring starts, seconds (0 when `warmupAuto` until it is detected). */
   warmupSeconds: number;
+  /** `warmup: auto`: the warm-up is detected per queue by MSER-5 before measuring. */
+  warmupAuto?: boolean;
+  /** Replications, batch means and precision-driven stopping; absent = one run. */
+  statistics?: StatisticsSpec;
   producers: ProducerSpec[];
   exchanges: ExchangeSpec[];
   queues: QueueSpec[];

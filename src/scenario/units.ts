@@ -77,3 +77,22 @@ export function parseBytes(value: string | number): number | undefined {
   const unit = match[2] ?? 'B';
   return plainNumber(Number(match[1]) * BYTES_PER_UNIT[unit]);
 }
+
+/** Grammar of a precision string: a percentage such as `2%` or `0.5 %`. */
+export const PERCENT_PATTERN = `^${DECIMAL} ?%$`;
+const PERCENT_RE = new RegExp(PERCENT_PATTERN);
+
+/**
+ * A relative precision as a fraction: `2%` → 0.02, or a plain fraction such as 0.02. Undefined unless it
+ * lies strictly between 0 and 1 (a half-width of 100 % of the mean or more says nothing).
+ */
+export function parsePrecision(value: string | number): number | undefined {
+  let fraction: number;
+  if (typeof value === 'number') fraction = value;
+  else {
+    const match = PERCENT_RE.exec(value.trim());
+    if (!match) return undefined;
+    fraction = Number(match[1]) / 100;
+  }
+  return Number.isFinite(fraction) && fraction > 0 && fraction < 1 ? fraction : undefined;
+}

@@ -1,24 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
 
-function scenarioFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'queuesim-cli-'));
-  const file = join(dir, 'scenario.yaml');
-  writeFileSync(file, text);
-  return file;
-}
-
-const small = `name: small
-seed: 7
-duration: 2m
-producers:
-  - { name: p, to: q, rate: 20/s }
-queues:
-  - { name: q, consumers: 2, capacity: 10, service: { distribution: exponential, mean: 50ms } }
-`;
+const small = SMALL_SCENARIO;
 
 describe('queuesim run', () => {
   it('prints a table per queue for the shipped example', () => {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,3 +21,21 @@ export function runCli(args: string[], options: { cwd?: string } = {}): CliOutco
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
+
+/** Writes `text` to a fresh temporary scenario file and returns its path. */
+export function scenarioFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'queuesim-cli-'));
+  const file = join(dir, 'scenario.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A small M/M/2/12 scenario file's text: two minutes at 20/s. */
+export const SMALL_SCENARIO = `name: small
+seed: 7
+duration: 2m
+producers:
+  - { name: p, to: q, rate: 20/s }
+queues:
+  - { name: q, consumers: 2, capacity: 10, service: { distribution: exponential, mean: 50ms } }
+`;

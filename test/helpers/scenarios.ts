@@ -1,4 +1,11 @@
-import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
+import { emptyStatistics } from '../../src/scenario/index.js';
+import type {
+  DistributionSpec,
+  ProducerSpec,
+  QueueSpec,
+  Scenario,
+  StatisticsSpec,
+} from '../../src/scenario/types.js';
 
 /** A queue with every issue-3 option at its default (FIFO, no TTL, no failures, prefetch 1). */
 export function queueSpec(fields: Partial<QueueSpec> & Pick<QueueSpec, 'name'>): QueueSpec {
@@ -87,4 +94,9 @@ export function singleQueueScenario(options: SingleQueueOptions): Scenario {
 /** Exponential service with the given rate per consumer. */
 export function exponentialService(ratePerSecond: number): DistributionSpec {
   return { kind: 'exponential', mean: 1 / ratePerSecond };
+}
+
+/** Statistics settings: the given ones, nothing else. */
+export function statistics(spec: Partial<StatisticsSpec>): StatisticsSpec {
+  return { ...emptyStatistics(), ...spec };
 }

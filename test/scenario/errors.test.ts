@@ -68,7 +68,7 @@ describe('keys', () => {
       'colour',
       3,
       1,
-      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'message-types', 'producers', 'exchanges', 'queues'",
+      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'batches', 'precision', 'max-replications', 'max-duration', 'time-budget', 'message-types', 'producers', 'exchanges', 'queues'",
     );
   });
 
@@ -111,7 +111,7 @@ describe('values', () => {
   });
 
   it.each([
-    ['warmup: soon', 'warmup', 9, msg.expectedDuration('soon')],
+    ['warmup: soon', 'warmup', 9, msg.expectedWarmup('soon')],
     ['seed: 1.5', 'seed', 7, msg.expectedInteger('>= 0', 1.5)],
     ['seed: "42"', 'seed', 7, msg.expectedInteger('>= 0', '42')],
     ['seed: -1', 'seed', 7, msg.expectedInteger('>= 0', -1)],

@@ -75,7 +75,7 @@ describe('applyOverrides', () => {
   });
 
   it('rejects a negative warm-up', () => {
-    expect(rejected({ warmup: -5 })).toEqual([flagProblem('--warmup', msg.expectedDuration(-5))]);
+    expect(rejected({ warmup: -5 })).toEqual([flagProblem('--warmup', msg.expectedWarmup(-5))]);
   });
 
   it('reports every bad flag at once', () => {

@@ -1,23 +1,38 @@
+import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { simulate } from '../../model/simulate.js';
+import {
+  MAX_PILOT_REPLICATIONS,
+  planStudy,
+  runStudy,
+  serialRunner,
+  type TaskRunner,
+} from '../../analysis/replications.js';
 import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
-import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
+import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
+import { expectedInteger } from '../../scenario/messages.js';
+import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { progressBar } from '../progress.js';
 
 interface RunArgs extends OverrideArgs {
   scenario: string;
   json: boolean;
   profile: boolean;
+  workers?: string;
 }
 
-/** `queuesim run <scenario>`: simulate once and print the results. */
+/** `queuesim run <scenario>`: simulate (once, or replicated) and print the results. */
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'Simulate a scenario and print throughput, drops, utilisation and latency per queue',
   builder: (yargs: Argv) =>
-    overrideOptions(yargs)
+    statisticsOptions(overrideOptions(yargs))
       .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
+      .option('workers', {
+        type: 'string',
+        describe: 'Worker threads for replications (default: the number of cores; 1 = this thread)',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -30,10 +45,21 @@ export const runCommand: CommandModule<object, RunArgs> = {
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
-    const { result, profile } = simulate(scenario);
+    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const runner = await chooseRunner(parallelTasks(scenario), workers);
+    const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
+    const startedAt = performance.now();
+    let outcome;
+    try {
+      outcome = await runStudy(scenario, { runner, onProgress: (progress) => bar.update(progress) });
+    } finally {
+      bar.stop();
+      await runner.close?.();
+    }
+    const wallSeconds = (performance.now() - startedAt) / 1000;
+    const { result, profile } = outcome;
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
     if (args.profile) {
-      const peakRssMiB = process.resourceUsage().maxRSS / 1024;
       writeStderr(
         toJson({
           events: profile.events,
@@ -42,9 +68,47 @@ export const runCommand: CommandModule<object, RunArgs> = {
           loopSeconds: profile.loopSeconds,
           eventsPerSecond: profile.events / profile.loopSeconds,
           messagesPerSecond: profile.messages / profile.loopSeconds,
-          peakRssMiB,
+          runs: profile.runs,
+          workers: runner.concurrency,
+          wallSeconds,
+          peakRssMiB: process.resourceUsage().maxRSS / 1024,
         }),
       );
     }
   },
 };
+
+/** `--workers N`: an integer >= 1; anything else is bad input (exit code 2). */
+function parseWorkers(value: string): number {
+  const workers = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isSafeInteger(workers) && workers >= 1) return workers;
+  throw new ScenarioError([
+    {
+      file: COMMAND_LINE,
+      line: 0,
+      column: 0,
+      path: '--workers',
+      message: expectedInteger('>= 1', value),
+      severity: 'error',
+    },
+  ]);
+}
+
+/** The most runs the study may have in flight at once (pilot series included). */
+function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
+  const plan = planStudy(scenario);
+  if (plan.method === 'batches') return 1; // one long run
+  const pilots = scenario.warmupAuto ? Math.min(plan.replications, MAX_PILOT_REPLICATIONS) : 1;
+  return Math.max(pilots, plan.precision === null ? plan.replications : plan.maxReplications);
+}
+
+/** This thread for one run at a time, else a pool of at most `workers` threads (loaded only then). */
+async function chooseRunner(
+  tasks: number,
+  workers: number,
+): Promise<TaskRunner & { close?(): Promise<void> }> {
+  const threads = Math.min(tasks, workers);
+  if (threads <= 1) return serialRunner();
+  const { workerPoolRunner } = await import('../worker-pool.js');
+  return workerPoolRunner(threads);
+}

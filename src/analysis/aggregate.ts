@@ -1,0 +1,206 @@
+/**
+ * Many runs' results → one result: every scalar metric becomes the mean over the runs, with a 95 % Student-t
+ * confidence interval in the queue's `ci95` under its dotted name ("sojourn.p99").
+ *
+ * Null rule: a metric that is null in some runs (e.g. wait percentiles of a run in which no message
+ * started service) is the mean over the runs that have it, and gets no `ci95` entry: that mean is
+ * conditional on messages getting through, and an interval over a varying subset would mislead. A metric
+ * null in every run stays null.
+ */
+import { mean } from 'simple-statistics';
+import type { QueueResult, RunResult } from '../model/run-result.js';
+import { confidenceInterval } from './confidence-interval.js';
+
+/** Configuration and added fields: copied from the first run, never averaged. */
+const NOT_METRICS = new Set(['consumers', 'capacity', 'ci95', 'analytic', 'warmupCutSeconds']);
+/** Levels at the window's edges: averaged (so conservation still holds for the means) but given no CI. */
+const EDGE_LEVELS = new Set(
+  ['queued', 'inService', 'buffered', 'delayed'].flatMap((level) => [`${level}AtStart`, `${level}AtEnd`]),
+);
+/** Totals over the measured window: batch means report their totals over the whole run. */
+const COUNTS = new Set([
+  'arrivals',
+  'accepted',
+  'dropped',
+  'completed',
+  'expired',
+  'deadLettered',
+  'redelivered',
+  'timeouts',
+  'duplicates',
+  'blockedSeconds',
+]);
+/** Totals broken down by reason. */
+const COUNT_GROUPS = ['fates.', 'deadLetteredBy.'];
+
+/** True for a metric that is a total over the window rather than a rate, level or latency. */
+function isCount(metric: string): boolean {
+  return COUNTS.has(metric) || COUNT_GROUPS.some((group) => metric.startsWith(group));
+}
+
+type Plain = Record<string, unknown>;
+
+/** Every scalar metric of a queue as [dotted name, value], in the result's own key order. */
+export function queueMetrics(queue: QueueResult): Array<[string, number | null]> {
+  const metrics: Array<[string, number | null]> = [];
+  const walk = (node: Plain, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (prefix === '' && NOT_METRICS.has(key)) continue;
+      const name = prefix + key;
+      if (typeof value === 'number' || value === null) metrics.push([name, value]);
+      else if (typeof value === 'object' && !Array.isArray(value)) walk(value as Plain, name + '.');
+    }
+  };
+  walk(queue as unknown as Plain, '');
+  return metrics;
+}
+
+/** Sets a dotted metric in a (copied) plain result. */
+function setMetric(queue: Plain, name: string, value: number | null): void {
+  const path = name.split('.');
+  let node = queue;
+  for (const key of path.slice(0, -1)) node = node[key] as Plain;
+  node[path[path.length - 1]] = value;
+}
+
+/** How one metric's values across runs combine into the reported value. */
+type Combine = (name: string, values: Array<number | null>) => number | null;
+
+const meanOfDefined: Combine = (_name, values) => {
+  const defined = values.filter((value): value is number => value !== null);
+  return defined.length > 0 ? mean(defined) : null;
+};
+
+/** Whether a metric gets an interval at all. */
+type WantsInterval = (name: string) => boolean;
+
+function combineQueue(
+  queues: QueueResult[],
+  combine: Combine,
+  wantsInterval: WantsInterval,
+  scale: (name: string) => number,
+): QueueResult {
+  const combined = JSON.parse(JSON.stringify(queues[0])) as Plain;
+  const ci95: Record<string, [number, number]> = {};
+  const columns = new Map<string, Array<number | null>>();
+  for (const queue of queues) {
+    for (const [name, value] of queueMetrics(queue)) {
+      if (!columns.has(name)) columns.set(name, []);
+      columns.get(name)!.push(value);
+    }
+  }
+  for (const [name, values] of columns) {
+    setMetric(combined, name, combine(name, values));
+    const defined = values.filter((value): value is number => value !== null);
+    if (!wantsInterval(name) || defined.length < 2 || defined.length < queues.length) continue;
+    const interval = confidenceInterval(defined, 0.95);
+    const factor = scale(name);
+    ci95[name] = [interval.low * factor, interval.high * factor];
+  }
+  const result = combined as unknown as QueueResult;
+  if (queues.length > 1) result.ci95 = ci95;
+  return result;
+}
+
+/** The results of the same queues in several runs, by queue name in the first run's order. */
+function byQueue(results: readonly RunResult[]): Array<[string, QueueResult[]]> {
+  return Object.keys(results[0].queues).map((name) => [name, results.map((result) => result.queues[name])]);
+}
+
+/**
+ * Independent replications → means with 95 % CIs (see the null rule above). Every metric, counts and the
+ * maximum included, is the mean over replications; `max` is the mean of each run's maximum.
+ */
+export function aggregateReplications(results: readonly RunResult[]): RunResult {
+  if (results.length === 0) throw new Error('aggregateReplications: no results');
+  const queues = Object.fromEntries(
+    byQueue(results).map(([name, runs]) => [
+      name,
+      combineQueue(
+        runs,
+        meanOfDefined,
+        (metric) => !EDGE_LEVELS.has(metric),
+        () => 1,
+      ),
+    ]),
+  );
+  // Flows and exchanges are plain numeric records too: combined the same way (means with 95 % CIs).
+  const combineRecords = <T>(records: Array<Record<string, T>>) =>
+    Object.fromEntries(
+      Object.keys(records[0]).map((name) => {
+        const runs = records.map((record) => record[name] as unknown as QueueResult);
+        return [
+          name,
+          combineQueue(
+            runs,
+            meanOfDefined,
+            () => true,
+            () => 1,
+          ) as unknown as T,
+        ];
+      }),
+    );
+  return {
+    ...results[0],
+    queues,
+    flows: combineRecords(results.map((result) => result.flows)),
+    exchanges: combineRecords(results.map((result) => result.exchanges)),
+    replications: results.length,
+  };
+}
+
+/**
+ * Batch means of one long run → one result over the whole run. The values are those of `whole`, the same
+ * run measured in one piece (so counts are totals, percentiles and maxima are the whole run's, and
+ * arrivals = completed + dropped + (present at end − present at start) holds); each metric's 95 % CI is
+ * centred on that value with the half-width of the batch means' CI (times the number of batches for counts,
+ * which are sums of batch values). Maxima get no CI.
+ */
+export function aggregateBatches(batches: readonly RunResult[], whole: RunResult): RunResult {
+  if (batches.length < 2)
+    throw new Error(`aggregateBatches: needs at least 2 batches, got ${batches.length}`);
+  const count = batches.length;
+  const queues = Object.fromEntries(
+    byQueue(batches).map(([name, runs]) => {
+      const intervals = combineQueue(
+        runs,
+        meanOfDefined,
+        (metric) => !EDGE_LEVELS.has(metric) && !metric.endsWith('.max'),
+        () => 1,
+      ).ci95 as Record<string, [number, number]>;
+      const queue = whole.queues[name];
+      const ci95: Record<string, [number, number]> = {};
+      for (const [metric, value] of queueMetrics(queue)) {
+        const interval = intervals[metric];
+        if (!interval || value === null) continue;
+        const halfWidth = ((interval[1] - interval[0]) / 2) * (isCount(metric) ? count : 1);
+        ci95[metric] = [value - halfWidth, value + halfWidth];
+      }
+      return [name, { ...queue, ci95 }];
+    }),
+  );
+  return {
+    ...whole,
+    queues,
+    batchMeans: {
+      batches: count,
+      batchSeconds: batches[0].measuredSeconds,
+      lag1Autocorrelation: Object.fromEntries(
+        byQueue(batches).map(([name, runs]) => [name, lag1Autocorrelation(runs.map((q) => q.meanInSystem))]),
+      ),
+    },
+  };
+}
+
+/** Lag-1 sample autocorrelation; null for fewer than 3 values or a constant series. */
+export function lag1Autocorrelation(values: readonly number[]): number | null {
+  if (values.length < 3) return null;
+  const center = mean(values as number[]);
+  let numerator = 0;
+  let denominator = 0;
+  for (let i = 0; i < values.length; i++) {
+    denominator += (values[i] - center) ** 2;
+    if (i > 0) numerator += (values[i] - center) * (values[i - 1] - center);
+  }
+  return denominator > 0 ? numerator / denominator : null;
+}

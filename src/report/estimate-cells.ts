@@ -1,0 +1,55 @@
+/**
+ * Table cells for replicated results (`value` over `± half-width` of the 95 % CI) and the rows that put
+ * a queue's analytic estimate beside its simulated values.
+ */
+import type { QueueResult } from '../model/run-result.js';
+import type { AnalyticComparison } from '../model/statistics-result.js';
+
+/** Formats one value (null → '–'). */
+export type Formatter = (value: number | null) => string;
+
+/** Colours the table may use; identity functions when colour is off. */
+export interface Paint {
+  yellow(text: string): string;
+  red(text: string): string;
+  dim(text: string): string;
+}
+
+/** The value of a dotted metric in a queue's result. */
+function valueOf(queue: QueueResult, metric: string): number | null {
+  let node: unknown = queue;
+  for (const key of metric.split('.')) node = (node as Record<string, unknown> | null)?.[key];
+  return typeof node === 'number' ? node : null;
+}
+
+/** `value`, and under it `± half-width` when the queue has a CI for the metric. */
+export function metricCell(queue: QueueResult, metric: string, format: Formatter, paint: Paint): string {
+  const value = format(valueOf(queue, metric));
+  const interval = queue.ci95?.[metric];
+  if (!interval) return value;
+  const halfWidth = (interval[1] - interval[0]) / 2;
+  // Two significant digits: the width of an interval is itself only roughly known.
+  return `${value}\n${paint.dim(`± ${format(Number(halfWidth.toPrecision(2)))}`)}`;
+}
+
+/** The analytic estimate if the queue has one (with a model). */
+export function estimateOf(queue: QueueResult): AnalyticComparison | null {
+  return queue.analytic && queue.analytic.model !== null ? queue.analytic : null;
+}
+
+/** Row label of an analytic estimate: "M/M/4 exact" or "G/G/4 ≈ approx." */
+export function estimateLabel(estimate: AnalyticComparison): string {
+  return `${estimate.model} ${estimate.exact ? 'theory' : '≈ approx.'}`;
+}
+
+/** The analytic value of `metric` ('' when the formula gives none), marked '!' when the simulation disagrees. */
+export function estimateCell(
+  estimate: AnalyticComparison,
+  metric: string,
+  format: Formatter,
+  paint: Paint,
+): string {
+  if (!(metric in estimate.values)) return '';
+  const text = format(estimate.values[metric]);
+  return estimate.outside?.includes(metric) ? paint.red(`${text} !`) : text;
+}

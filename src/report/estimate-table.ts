@@ -1,0 +1,79 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { AnalyticEstimate } from '../analysis/estimates.js';
+import type { NoAnalyticEstimate } from '../model/statistics-result.js';
+import { formatNumber, formatPercent, formatSeconds } from './format.js';
+
+/** `queuesim estimate` output: each queue's analytic steady state, without simulating. */
+export interface EstimateReport {
+  scenario: string;
+  queues: Record<string, AnalyticEstimate | NoAnalyticEstimate>;
+}
+
+/** The analytic estimates as a terminal table, one row per queue, with the method used under it. */
+export function renderEstimateTable(report: EstimateReport, options: { color: boolean }): string {
+  const paint = options.color ? pc : pc.createColors(false);
+  const style = options.color ? {} : { head: [], border: [] };
+  const table = new Table({
+    head: [
+      'queue',
+      'model',
+      'throughput/s',
+      'dropped',
+      'utilization',
+      'P(wait)',
+      'queue len',
+      'in system',
+      'wait',
+      'sojourn',
+      'sojourn p99',
+    ],
+    colAligns: [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ],
+    style,
+  });
+  const notes: string[] = [];
+  for (const [name, estimate] of Object.entries(report.queues)) {
+    if (estimate.model === null) {
+      table.push([name, paint.dim('none'), ...Array<string>(9).fill('')]);
+      notes.push(paint.dim(`${name}: no analytic estimate: ${estimate.reason}`));
+      continue;
+    }
+    const v = (metric: string) => estimate.values[metric] ?? null;
+    const infinite = (text: string) => (estimate.stable ? text : '∞');
+    table.push([
+      name,
+      `${estimate.model}${estimate.exact ? '' : ' ≈'}`,
+      formatNumber(v('throughput')),
+      formatPercent(v('dropRate')),
+      formatPercent(v('utilization')),
+      formatPercent(v('probabilityOfWait')),
+      infinite(formatNumber(v('meanQueueLength'))),
+      infinite(formatNumber(v('meanInSystem'))),
+      infinite(formatSeconds(v('wait.mean'))),
+      infinite(formatSeconds(v('sojourn.mean'))),
+      'sojourn.p99' in estimate.values ? formatSeconds(v('sojourn.p99')) : '',
+    ]);
+    notes.push(`${name}: ${estimate.exact ? 'exact' : 'approximate'}, ${estimate.method}`);
+    if (!estimate.stable) {
+      notes.push(
+        paint.yellow(
+          `! ${name}: offered load reaches the consumers' capacity: the queue grows without bound`,
+        ),
+      );
+    }
+  }
+  const title = `${paint.bold(report.scenario)}  analytic steady-state estimates (no simulation; ≈ = approximation)`;
+  return [title, table.toString(), ...notes].join('\n') + '\n';
+}

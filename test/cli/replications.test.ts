@@ -1,0 +1,104 @@
+/** Replications from the command line and on worker threads: identical to serial, and `estimate`. */
+import { describe, expect, it } from 'vitest';
+import { runStudy, serialRunner } from '../../src/analysis/replications.js';
+import { workerPoolRunner } from '../../src/cli/worker-pool.js';
+import { toJson } from '../../src/report/json.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { singleQueueScenario, statistics } from '../helpers/scenarios.js';
+
+const small = SMALL_SCENARIO;
+
+describe('parallel replications', () => {
+  const scenario: Scenario = {
+    ...singleQueueScenario({
+      arrivalRate: 8,
+      service: { kind: 'lognormal', mean: 0.1, cv: 1.2 },
+      consumers: 1,
+      durationSeconds: 300,
+      seed: 9,
+    }),
+    warmupAuto: true,
+    statistics: statistics({ replications: 5, precision: 0.05, maxReplications: 40 }),
+  };
+
+  it('give byte-identical JSON on 2 worker threads and serially (warm-up detection and precision included)', async () => {
+    const serial = toJson((await runStudy(scenario, { runner: serialRunner() })).result);
+    const pool = workerPoolRunner(2);
+    try {
+      const parallel = toJson((await runStudy(scenario, { runner: pool })).result);
+      expect(parallel).toBe(serial);
+    } finally {
+      await pool.close();
+    }
+    expect(JSON.parse(serial).replications).toBeGreaterThan(5);
+  });
+
+  it('from the command line: --workers 1 and --workers 2 print the same JSON, and nothing on stderr', () => {
+    const file = scenarioFile(small);
+    const serial = runCli(['run', file, '--replications', '4', '--workers', '1', '--json']);
+    const parallel = runCli(['run', file, '--replications', '4', '--workers', '2', '--json']);
+    expect(serial.status).toBe(0);
+    expect(parallel.stderr).toBe('');
+    expect(parallel.stdout).toBe(serial.stdout);
+    const result = JSON.parse(serial.stdout);
+    expect(result.replications).toBe(4);
+    expect(result.queues.q.ci95['sojourn.p99']).toHaveLength(2);
+    expect(result.queues.q.analytic).toMatchObject({ model: 'M/M/2/12', exact: true });
+  });
+});
+
+describe('queuesim run with replications', () => {
+  it('shows ± half-widths, the theory row and what did not converge', () => {
+    const file = scenarioFile(small);
+    const { status, stdout, stderr } = runCli([
+      'run',
+      file,
+      '--precision',
+      '0.1%',
+      '--max-replications',
+      '4',
+      '--replications',
+      '3',
+      '--warmup',
+      'auto',
+      '--workers',
+      '1',
+    ]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('4 replications × 2min measured');
+    expect(stdout).toMatch(/± /);
+    expect(stdout).toContain('M/M/2/12 theory');
+    expect(stdout).toMatch(
+      /precision 0\.1%: NOT met after 4 replications \(stopped by max-replications\): q /,
+    );
+    expect(stdout).toMatch(/warm-up auto \(MSER-5 on 3 pilot runs\): q /);
+  });
+
+  it('reports bad statistics flags with exit code 2', () => {
+    const file = scenarioFile(small);
+    const bad = runCli(['run', file, '--precision', 'tight']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--precision.*2%/);
+    expect(runCli(['run', file, '--workers', '0']).status).toBe(2);
+  });
+});
+
+describe('queuesim estimate', () => {
+  it('prints the analytic estimates without simulating', () => {
+    const { status, stdout } = runCli(['estimate', 'scenarios/thumbnail-render.yaml']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('M/G/1');
+    expect(stdout).toContain('Pollaczek–Khinchine');
+  });
+
+  it('prints them as JSON with --json', () => {
+    const { status, stdout } = runCli(['estimate', scenarioFile(small), '--json']);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.scenario).toBe('small');
+    expect(report.queues.q).toMatchObject({ model: 'M/M/2/12', exact: true, stable: true });
+    expect(report.queues.q.values.dropRate).toBeGreaterThan(0);
+  });
+});
