@@ -20,6 +20,11 @@ export class RandomStream {
     return this.generator.double();
   }
 
+  /** 32 uniform random bits as an unsigned integer in [0, 2^32). */
+  nextUint32(): number {
+    return this.generator.int32() >>> 0;
+  }
+
   /** A uniform number in (0, 1]: safe to take the logarithm of. */
   nextOpen(): number {
     return 1 - this.generator.double();

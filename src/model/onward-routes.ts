@@ -14,6 +14,11 @@ export class OnwardRoutes {
     this.cumulative = Float64Array.from(routes.map((route) => (sum += route.probability)));
   }
 
+  /** True when finished messages always leave the network here. */
+  get isEmpty(): boolean {
+    return this.destinations.length === 0;
+  }
+
   /** The destination of the next finished message, or -1 when it leaves the network here. */
   choose(): number {
     const count = this.destinations.length;

@@ -82,6 +82,8 @@ export class Queue {
   /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
   private readonly workerBlockedDeliveries: Int32Array;
   private expiryScheduled = false;
+  /** No failures, timeouts or onward routes: finishing a message takes the short path. */
+  private readonly plain: boolean;
 
   constructor(
     readonly settings: QueueSettings,
@@ -95,6 +97,7 @@ export class Queue {
   ) {
     this.ready = new ReadyList(settings.priorityLevels);
     this.workerBlockedDeliveries = new Int32Array(consumers.size);
+    this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
   }
 
   get name(): string {
@@ -116,6 +119,11 @@ export class Queue {
         return OFFER_ACCEPTED;
       }
     }
+    return this.offerWhenFull(message, now, publisher);
+  }
+
+  /** The queue is full (or others are blocked before this one): apply the overflow policy. */
+  private offerWhenFull(message: number, now: number, publisher: number): number {
     const { overflow } = this.settings;
     if (overflow === OVERFLOW_BLOCK && publisher !== NO_PUBLISHER) {
       this.context.messages.enteredQueueAt[message] = now; // blocked since
@@ -136,6 +144,20 @@ export class Queue {
 
   /** A consumer finished processing `message`: success or failure, then onward publishing. */
   finishService(message: number, now: number): void {
+    if (!this.plain) {
+      this.finishServiceInGeneral(message, now);
+      return;
+    }
+    // No failures, timeouts or onward routes: the message completes and leaves the network.
+    const messages = this.context.messages;
+    const worker = messages.consumer[message];
+    this.probe.completed(now, now - messages.enteredQueueAt[message], false);
+    this.leaveNetwork(message, now);
+    this.acknowledge(worker, now);
+  }
+
+  /** finishService with failures, visibility-timeout copies or onward routes. */
+  private finishServiceInGeneral(message: number, now: number): void {
     const { messages } = this.context;
     const worker = messages.consumer[message];
     const p = this.settings.failureProbability;

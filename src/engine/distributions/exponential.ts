@@ -1,5 +1,6 @@
 import type { RandomStream } from '../random.js';
 import type { Distribution } from './distribution.js';
+import { standardExponential } from './exponential-ziggurat.js';
 import { assertPositive, formatSeconds } from './parameters.js';
 
 /** Exponential distribution given by its mean (memoryless inter-arrival and service times). */
@@ -16,7 +17,6 @@ export class ExponentialDistribution implements Distribution {
   }
 
   sample(random: RandomStream): number {
-    // Inversion; nextOpen() is in (0, 1], so the logarithm is finite.
-    return -this.mean * Math.log(random.nextOpen());
+    return this.mean * standardExponential(random);
   }
 }
