@@ -10,7 +10,7 @@ import type { RandomStream } from '../random.js';
 
 const LAYERS = 256;
 const SCALE = 2 ** 24; // resolution of the position within a layer
-const R = 7.69711747013104972; // start of the tail
+const R = 7.69711747013105; // start of the tail
 const AREA = 3.949659822581572e-3; // area of each layer
 
 const edgeTests = new Uint32Array(LAYERS); // k[i]: accept at once when the 24-bit position is below it
