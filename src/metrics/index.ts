@@ -1,3 +1,15 @@
-export { LogHistogram, type LatencySummary } from './log-histogram.js';
+export {
+  LogHistogram,
+  type HistogramBucket,
+  type LatencyHistogram,
+  type LatencySummary,
+} from './log-histogram.js';
 export type { QueueProbe } from './queue-probe.js';
-export { QueueCollector, type QueueStats } from './queue-collector.js';
+export { QueueCollector, type QueueCollectorOptions, type QueueStats } from './queue-collector.js';
+export {
+  TIME_SERIES_BINS,
+  combineTimeSeries,
+  type QueueTimeSeries,
+  type TimeSeries,
+  type TimeSeriesSource,
+} from './time-series.js';

@@ -1,5 +1,5 @@
 import { RandomStream, Simulation, type EventHandler } from '../engine/index.js';
-import { QueueCollector } from '../metrics/index.js';
+import { QueueCollector, combineTimeSeries } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { ConsumerPool } from './consumer-pool.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
@@ -72,7 +72,8 @@ export class Network implements EventHandler {
 
   /** Ends the warm-up: statistics from here on are the measured ones. */
   startMeasuring(): void {
-    for (const collector of this.collectors) collector.startMeasuring(this.simulation.now);
+    const { now } = this.simulation;
+    for (const collector of this.collectors) collector.startMeasuring(now, this.scenario.durationSeconds);
   }
 
   /** Messages currently inside the network (waiting or in service). */
@@ -86,14 +87,17 @@ export class Network implements EventHandler {
     const queues: Record<string, QueueResult> = {};
     this.scenario.queues.forEach((spec, index) => {
       const stats = this.collectors[index].snapshot(now, spec.consumers);
-      queues[spec.name] = { ...stats, consumers: spec.consumers, capacity: spec.capacity };
+      const latencyHistogram = this.collectors[index].latencyHistogram();
+      queues[spec.name] = { ...stats, consumers: spec.consumers, capacity: spec.capacity, latencyHistogram };
     });
+    const named = this.scenario.queues.map((spec, index) => [spec.name, this.collectors[index]] as const);
     return {
       scenario: this.scenario.name,
       seed: this.scenario.seed,
       measuredSeconds: this.scenario.durationSeconds,
       warmupSeconds: this.scenario.warmupSeconds,
       queues,
+      timeseries: combineTimeSeries(named, now),
     };
   }
 }
