@@ -1,0 +1,235 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { TimeSeries } from '../../../metrics/index.js';
+import { COLOR } from '../palette.js';
+import type { QueueView } from '../queue-views.js';
+import type { TimeAxis } from '../time-axis.js';
+import { CHART_HEIGHT, VEGA_LITE_SCHEMA, chartConfig } from './theme.js';
+
+/** One bin of one queue's series, time in the axis unit (the data behind the three charts over time). */
+export interface SeriesRow {
+  t: number;
+  depth: number;
+  arrivals: number;
+  completions: number;
+  drops: number;
+  busy: number;
+}
+
+/** Name of a queue's series dataset (shared by its charts over time). */
+export function seriesDatasetName(view: QueueView): string {
+  return `series_${view.index}`;
+}
+
+/**
+ * A queue's series as rows for step charts: one row per bin start plus a closing row at the end of the
+ * measured interval repeating the last bin, so each bin is drawn over its whole width.
+ */
+export function seriesRows(series: TimeSeries, queue: string, axis: TimeAxis): SeriesRow[] {
+  const values = series.queues[queue];
+  if (!values || series.time.length === 0) return [];
+  const row = (bin: number, time: number): SeriesRow => ({
+    t: time / axis.secondsPerUnit,
+    depth: values.depth[bin],
+    arrivals: values.arrivalsPerSecond[bin],
+    completions: values.completionsPerSecond[bin],
+    drops: values.dropsPerSecond[bin],
+    busy: values.busyConsumers[bin],
+  });
+  const last = series.time.length - 1;
+  return [
+    ...series.time.map((time, bin) => row(bin, time)),
+    row(last, series.time[last] + series.intervalSeconds),
+  ];
+}
+
+/** The parts every chart over time shares: data, size, x axis and a hover rule with a tooltip. */
+function overTime(
+  view: QueueView,
+  rows: SeriesRow[],
+  axis: TimeAxis,
+  tooltip: Array<{ field: keyof SeriesRow; title: string; format: string }>,
+) {
+  const name = seriesDatasetName(view);
+  const end = rows.length > 0 ? rows[rows.length - 1].t : 1;
+  const x = {
+    field: 't',
+    type: 'quantitative' as const,
+    title: axis.title,
+    scale: { domain: [0, end], nice: false },
+    axis: { tickCount: 8 },
+  };
+  const hover = {
+    mark: { type: 'rule' as const, color: '#94a3b8', strokeWidth: 1 },
+    params: [
+      {
+        name: 'hover',
+        select: {
+          type: 'point' as const,
+          fields: ['t'],
+          nearest: true,
+          on: 'pointermove',
+          clear: 'pointerout',
+        },
+      },
+    ],
+    encoding: {
+      x,
+      opacity: { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
+      tooltip: [
+        { field: 't', type: 'quantitative' as const, title: `Time (${axis.unit})`, format: ',.2f' },
+        ...tooltip.map((item) => ({ ...item, type: 'quantitative' as const })),
+      ],
+    },
+  };
+  const common = {
+    $schema: VEGA_LITE_SCHEMA,
+    width: 'container' as const,
+    height: CHART_HEIGHT,
+    datasets: { [name]: rows },
+    data: { name },
+    config: chartConfig,
+  };
+  return { common, x, hover };
+}
+
+/** Time-average number of messages waiting, per bin, with the capacity when the queue comes near it. */
+export function depthChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): TopLevelSpec {
+  const { common, x, hover } = overTime(view, rows, axis, [
+    { field: 'depth', title: 'Waiting (average)', format: ',.2f' },
+  ]);
+  const capacity = view.result.capacity;
+  const peak = Math.max(0, ...rows.map((row) => row.depth));
+  const showCapacity = capacity !== null && capacity > 0 && peak >= capacity * 0.25;
+  const y = {
+    field: 'depth',
+    type: 'quantitative' as const,
+    title: 'Messages waiting (time-average)',
+    scale: showCapacity ? { domain: [0, capacity] } : {},
+  };
+  return {
+    ...common,
+    layer: [
+      {
+        mark: { type: 'area', interpolate: 'step-after', color: view.color, opacity: 0.22 },
+        encoding: { x, y },
+      },
+      {
+        mark: { type: 'line', interpolate: 'step-after', color: view.color, strokeWidth: 1.5 },
+        encoding: { x, y },
+      },
+      ...(showCapacity
+        ? [
+            {
+              data: { values: [{ capacity, label: `capacity ${capacity}` }] },
+              layer: [
+                {
+                  mark: { type: 'rule' as const, color: COLOR.dropped, strokeDash: [4, 4] },
+                  encoding: { y: { field: 'capacity', type: 'quantitative' as const } },
+                },
+                {
+                  mark: {
+                    type: 'text' as const,
+                    align: 'left' as const,
+                    dx: 4,
+                    dy: -6,
+                    x: 0,
+                    color: COLOR.dropped,
+                    fontSize: 11,
+                  },
+                  encoding: {
+                    y: { field: 'capacity', type: 'quantitative' as const },
+                    text: { field: 'label' },
+                  },
+                },
+              ],
+            },
+          ]
+        : []),
+      hover,
+    ],
+  };
+}
+
+/** Arrivals, completions and drops per second, per bin. */
+export function ratesChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): TopLevelSpec {
+  const { common, x, hover } = overTime(view, rows, axis, [
+    { field: 'arrivals', title: 'Arrivals/s', format: ',.2f' },
+    { field: 'completions', title: 'Completions/s', format: ',.2f' },
+    { field: 'drops', title: 'Drops/s', format: ',.2f' },
+  ]);
+  return {
+    ...common,
+    layer: [
+      {
+        transform: [{ fold: ['arrivals', 'completions', 'drops'], as: ['series', 'rate'] }],
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.2 },
+        encoding: {
+          x,
+          y: { field: 'rate', type: 'quantitative', title: 'Messages per second' },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            scale: {
+              domain: ['arrivals', 'completions', 'drops'],
+              range: [COLOR.arrivals, view.color, COLOR.dropped],
+            },
+            legend: {
+              labelExpr: "{arrivals: 'Arrivals', completions: 'Completions', drops: 'Drops'}[datum.label]",
+            },
+          },
+        },
+      },
+      hover,
+    ],
+  };
+}
+
+/** Time-average number of busy consumers, per bin, against the size of the pool. */
+export function busyConsumersChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): TopLevelSpec {
+  const { common, x, hover } = overTime(view, rows, axis, [
+    { field: 'busy', title: 'Busy consumers (average)', format: ',.2f' },
+  ]);
+  const consumers = view.result.consumers;
+  const y = {
+    field: 'busy',
+    type: 'quantitative' as const,
+    title: 'Consumers busy (time-average)',
+    scale: { domain: [0, Math.max(consumers, 1)] },
+  };
+  return {
+    ...common,
+    layer: [
+      {
+        mark: { type: 'area', interpolate: 'step-after', color: view.color, opacity: 0.22 },
+        encoding: { x, y },
+      },
+      {
+        mark: { type: 'line', interpolate: 'step-after', color: view.color, strokeWidth: 1.5 },
+        encoding: { x, y },
+      },
+      {
+        data: { values: [{ consumers, label: `${consumers} consumer${consumers === 1 ? '' : 's'}` }] },
+        layer: [
+          {
+            mark: { type: 'rule', color: COLOR.muted, strokeDash: [4, 4] },
+            encoding: { y: { field: 'consumers', type: 'quantitative' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'bottom',
+              dx: 4,
+              dy: -3,
+              x: 0,
+              color: COLOR.muted,
+              fontSize: 11,
+            },
+            encoding: { y: { field: 'consumers', type: 'quantitative' }, text: { field: 'label' } },
+          },
+        ],
+      },
+      hover,
+    ],
+  };
+}

@@ -1,0 +1,134 @@
+import type { AnalyticEstimate } from '../../../analysis/analytic-estimates.js';
+import type { QueueResult } from '../../../model/run-result.js';
+import { formatCount, formatNumber, formatPercent, formatSeconds } from '../../format.js';
+import { escapeHtml } from '../escape.js';
+import type { QueueView } from '../queue-views.js';
+
+/** One line of a queue's summary: how to read, format and compare one metric. */
+interface MetricRow {
+  label: string;
+  /** The metric's dotted name, as used by `ci95` ("sojourn.p99"). */
+  key: string;
+  value: (queue: QueueResult) => number | null;
+  format: (value: number | null) => string;
+  analytic?: (estimate: AnalyticEstimate) => number;
+}
+
+interface MetricGroup {
+  title: string;
+  rows: MetricRow[];
+}
+
+const count = (value: number | null) => (value === null ? '–' : formatCount(value));
+const latencyRows = (kind: 'wait' | 'sojourn', meanKey: 'meanWait' | 'meanSojourn'): MetricRow[] =>
+  (['mean', 'p50', 'p95', 'p99', 'max'] as const).map((stat) => ({
+    label: stat === 'mean' ? 'Mean' : stat === 'max' ? 'Maximum' : stat,
+    key: `${kind}.${stat}`,
+    value: (queue) => queue[kind][stat],
+    format: formatSeconds,
+    ...(stat === 'mean' ? { analytic: (estimate: AnalyticEstimate) => estimate[meanKey] } : {}),
+  }));
+
+/** The metrics of the summary table, grouped; the keys are the JSON field names. */
+const GROUPS: MetricGroup[] = [
+  {
+    title: 'Traffic',
+    rows: [
+      { label: 'Arrivals', key: 'arrivals', value: (q) => q.arrivals, format: count },
+      { label: 'Completed', key: 'completed', value: (q) => q.completed, format: count },
+      { label: 'Refused (queue full)', key: 'dropped', value: (q) => q.dropped, format: count },
+      {
+        label: 'Refused share',
+        key: 'dropRate',
+        value: (q) => q.dropRate,
+        format: formatPercent,
+        analytic: (e) => e.dropRate,
+      },
+      {
+        label: 'Throughput (msg/s)',
+        key: 'throughput',
+        value: (q) => q.throughput,
+        format: formatNumber,
+        analytic: (e) => e.throughput,
+      },
+    ],
+  },
+  {
+    title: 'Load',
+    rows: [
+      {
+        label: 'Utilisation',
+        key: 'utilization',
+        value: (q) => q.utilization,
+        format: formatPercent,
+        analytic: (e) => e.utilization,
+      },
+      {
+        label: 'Mean waiting',
+        key: 'meanQueueLength',
+        value: (q) => q.meanQueueLength,
+        format: formatNumber,
+        analytic: (e) => e.meanQueueLength,
+      },
+      {
+        label: 'Mean in system',
+        key: 'meanInSystem',
+        value: (q) => q.meanInSystem,
+        format: formatNumber,
+        analytic: (e) => e.meanInSystem,
+      },
+      {
+        label: 'Had to wait',
+        key: 'probabilityOfWait',
+        value: (q) => q.probabilityOfWait,
+        format: formatPercent,
+        analytic: (e) => e.probabilityOfWait,
+      },
+    ],
+  },
+  { title: 'Wait: arrival → service start', rows: latencyRows('wait', 'meanWait') },
+  { title: 'Sojourn: arrival → completion', rows: latencyRows('sojourn', 'meanSojourn') },
+];
+
+/** A theoretical value: ∞ for an unstable queue's means. */
+function formatAnalytic(row: MetricRow, value: number): string {
+  return Number.isFinite(value) ? row.format(value) : '∞ (unstable)';
+}
+
+/**
+ * A queue's summary table: each metric as simulated, with its 95 % confidence interval when the result has
+ * `ci95` (replicated runs), and the closed-form value when an analytic estimate applies.
+ */
+export function summaryTable(view: QueueView): string {
+  const { result, analytic } = view;
+  const ci95 = result.ci95;
+  const hasCi = ci95 !== undefined && Object.keys(ci95).length > 0;
+  const head = [
+    '<th scope="col">Metric</th>',
+    '<th scope="col">Simulated</th>',
+    hasCi ? '<th scope="col">95 % CI</th>' : '',
+    analytic ? `<th scope="col">Theory<span class="model">${escapeHtml(analytic.model)}</span></th>` : '',
+  ].join('');
+  const columns = 2 + (hasCi ? 1 : 0) + (analytic ? 1 : 0);
+  const body = GROUPS.map((group) => {
+    const rows = group.rows.map((row) => {
+      const interval = ci95?.[row.key];
+      const cells = [
+        `<th scope="row">${escapeHtml(row.label)}</th>`,
+        `<td>${escapeHtml(row.format(row.value(result)))}</td>`,
+        hasCi
+          ? `<td class="ci">${interval ? `${escapeHtml(row.format(interval[0]))} – ${escapeHtml(row.format(interval[1]))}` : ''}</td>`
+          : '',
+        analytic
+          ? `<td class="theory">${row.analytic ? escapeHtml(formatAnalytic(row, row.analytic(analytic))) : ''}</td>`
+          : '',
+      ];
+      return `<tr>${cells.join('')}</tr>`;
+    });
+    return `<tr class="group"><th colspan="${columns}" scope="colgroup">${escapeHtml(group.title)}</th></tr>${rows.join('')}`;
+  }).join('');
+  const note = analytic
+    ? `<p class="table-note">Theory: ${escapeHtml(analytic.model)}, steady state${analytic.exact ? '' : ', an approximation'}.</p>`
+    : '';
+  return `<div class="table-scroll"><table class="data summary"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
+}
