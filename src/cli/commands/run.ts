@@ -4,11 +4,14 @@ import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { defaultReportDir, writeReportAndSayWhere } from '../report-files.js';
 
 interface RunArgs extends OverrideArgs {
   scenario: string;
   json: boolean;
   profile: boolean;
+  report: boolean;
+  out?: string;
 }
 
 /** `queuesim run <scenario>`: simulate once and print the results. */
@@ -27,11 +30,24 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'boolean',
         default: false,
         describe: 'Print engine statistics (events/s, messages/s, peak memory) to stderr',
+      })
+      .option('report', {
+        type: 'boolean',
+        default: true,
+        describe: 'Write report.html, summary.json and CSV files (--no-report skips them)',
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'Folder for the report files (default reports/<scenario name>)',
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     const { result, profile } = simulate(scenario);
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
+    if (args.report) {
+      const dir = args.out ?? defaultReportDir(scenario.name);
+      await writeReportAndSayWhere({ dir, scenario, scenarioPath: args.scenario, result }, args.json);
+    }
     if (args.profile) {
       const peakRssMiB = process.resourceUsage().maxRSS / 1024;
       writeStderr(
