@@ -1,6 +1,7 @@
 import type { AnalyticEstimate } from '../../analysis/analytic-estimates.js';
 import type { QueueResult } from '../../model/run-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
+import { formatPercent } from '../format.js';
 import { htmlId } from './escape.js';
 import type { ReportInput } from './input.js';
 import { queueColor } from './palette.js';
@@ -56,8 +57,8 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
   }
   if (!worst) return null;
   const { dropRate, utilization } = worst.result;
-  const busy = utilization === null ? '' : `consumers ${(utilization * 100).toFixed(1)} % busy`;
-  const drops = dropRate > 0 ? `${(dropRate * 100).toFixed(2)} % of arrivals refused` : '';
+  const busy = utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`;
+  const drops = dropRate > 0 ? `${formatPercent(dropRate)} of arrivals refused` : '';
   return {
     view: worst,
     saturated: dropRate > 0 || (utilization ?? 0) >= 0.8,

@@ -70,7 +70,7 @@ a.topo-node:hover .topo-box { stroke: var(--accent); }
 .gauge-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .gauge-bar { height: 8px; background: #edf0f4; border-radius: 4px; margin-top: 6px; overflow: hidden; }
 .gauge-bar span { display: block; height: 100%; border-radius: 4px; }
-.queue-body { display: grid; grid-template-columns: minmax(300px, 360px) minmax(0, 1fr); gap: 18px; align-items: start; margin-bottom: 14px; }
+.queue-body { display: grid; grid-template-columns: minmax(300px, max-content) minmax(0, 1fr); gap: 18px; align-items: start; margin-bottom: 14px; }
 .chart-stack { display: grid; gap: 14px; min-width: 0; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 14px; min-width: 0; }
 .table-scroll { overflow-x: auto; }
@@ -80,7 +80,8 @@ table.data th:first-child { text-align: left; font-weight: 500; }
 table.data thead th { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; font-weight: 600; border-bottom: 1px solid var(--line); vertical-align: bottom; }
 table.data tr.group th { text-align: left; padding-top: 12px; font-size: 12px; font-weight: 650; color: var(--accent); text-transform: uppercase; letter-spacing: 0.05em; }
 table.data .model { display: block; text-transform: none; letter-spacing: 0; font-weight: 500; }
-table.data td.ci, table.data td.theory { color: #4b5563; }
+table.data td.theory { color: #4b5563; }
+table.data .ci { display: block; font-size: 12px; color: var(--muted); }
 table.data td.bad { color: var(--bad); font-weight: 600; }
 table.data .share { display: block; font-size: 12px; color: var(--muted); }
 .table-note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }

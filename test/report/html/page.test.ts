@@ -96,10 +96,10 @@ describe('HTML report page', () => {
       withCi.indexOf('id="queue-0-orders"'),
       withCi.indexOf('id="queue-1-payments"'),
     );
-    expect(orders).toContain('<th scope="col">95 % CI</th>');
-    expect(orders).toContain('<td class="ci">17.91 – 18.24</td>');
-    expect(orders).toContain('<td class="ci">412ms – 500ms</td>');
-    expect(orders).toContain('<td class="ci">70% – 75%</td>');
+    expect(orders).toContain('<th scope="col">Simulated<span class="model">95 % CI</span></th>');
+    expect(orders).toContain('<span class="ci">17.91 – 18.24</span>');
+    expect(orders).toContain('<span class="ci">412ms – 500ms</span>');
+    expect(orders).toContain('<span class="ci">70% – 75%</span>');
     expect(withCi).toContain('<dt>Replications</dt><dd>8</dd>');
     const payments = withCi.slice(withCi.indexOf('id="queue-1-payments"'));
     expect(payments).not.toContain('95 % CI');

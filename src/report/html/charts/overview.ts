@@ -69,7 +69,13 @@ export function utilizationChart(views: QueueView[]): TopLevelSpec {
     data: { name: 'utilization' },
     config: chartConfig,
     encoding: {
-      y: { field: 'queue', type: 'nominal', title: null, sort: views.map((view) => view.name) },
+      y: {
+        field: 'queue',
+        type: 'nominal',
+        title: null,
+        sort: views.map((view) => view.name),
+        scale: { paddingInner: 0.35 },
+      },
     },
     layer: [
       {

@@ -157,27 +157,33 @@ export function ratesChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): 
     { field: 'completions', title: 'Completions/s', format: ',.2f' },
     { field: 'drops', title: 'Drops/s', format: ',.2f' },
   ]);
+  const y = { field: 'rate', type: 'quantitative' as const, title: 'Messages per second' };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    scale: {
+      domain: ['arrivals', 'completions', 'drops'],
+      range: [COLOR.arrivals, view.color, COLOR.dropped],
+    },
+    legend: {
+      symbolType: 'square',
+      symbolOpacity: 1,
+      labelExpr: "{arrivals: 'Arrivals', completions: 'Completions', drops: 'Drops'}[datum.label]",
+    },
+  };
   return {
     ...common,
     layer: [
       {
-        transform: [{ fold: ['arrivals', 'completions', 'drops'], as: ['series', 'rate'] }],
+        // Arrivals as a light area behind, completions and drops as lines: the gap between them shows.
+        transform: [{ fold: ['arrivals'], as: ['series', 'rate'] }],
+        mark: { type: 'area', interpolate: 'step-after', opacity: 0.55 },
+        encoding: { x, y, color },
+      },
+      {
+        transform: [{ fold: ['completions', 'drops'], as: ['series', 'rate'] }],
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.2 },
-        encoding: {
-          x,
-          y: { field: 'rate', type: 'quantitative', title: 'Messages per second' },
-          color: {
-            field: 'series',
-            type: 'nominal',
-            scale: {
-              domain: ['arrivals', 'completions', 'drops'],
-              range: [COLOR.arrivals, view.color, COLOR.dropped],
-            },
-            legend: {
-              labelExpr: "{arrivals: 'Arrivals', completions: 'Completions', drops: 'Drops'}[datum.label]",
-            },
-          },
-        },
+        encoding: { x, y, color },
       },
       hover,
     ],

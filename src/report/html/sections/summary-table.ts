@@ -105,20 +105,20 @@ export function summaryTable(view: QueueView): string {
   const hasCi = ci95 !== undefined && Object.keys(ci95).length > 0;
   const head = [
     '<th scope="col">Metric</th>',
-    '<th scope="col">Simulated</th>',
-    hasCi ? '<th scope="col">95 % CI</th>' : '',
+    `<th scope="col">Simulated${hasCi ? '<span class="model">95 % CI</span>' : ''}</th>`,
     analytic ? `<th scope="col">Theory<span class="model">${escapeHtml(analytic.model)}</span></th>` : '',
   ].join('');
-  const columns = 2 + (hasCi ? 1 : 0) + (analytic ? 1 : 0);
+  const columns = analytic ? 3 : 2;
   const body = GROUPS.map((group) => {
     const rows = group.rows.map((row) => {
       const interval = ci95?.[row.key];
+      // The interval sits under the value it qualifies, keeping the table narrow beside the charts.
+      const ci = interval
+        ? `<span class="ci">${escapeHtml(row.format(interval[0]))} – ${escapeHtml(row.format(interval[1]))}</span>`
+        : '';
       const cells = [
         `<th scope="row">${escapeHtml(row.label)}</th>`,
-        `<td>${escapeHtml(row.format(row.value(result)))}</td>`,
-        hasCi
-          ? `<td class="ci">${interval ? `${escapeHtml(row.format(interval[0]))} – ${escapeHtml(row.format(interval[1]))}` : ''}</td>`
-          : '',
+        `<td>${escapeHtml(row.format(row.value(result)))}${ci}</td>`,
         analytic
           ? `<td class="theory">${row.analytic ? escapeHtml(formatAnalytic(row, row.analytic(analytic))) : ''}</td>`
           : '',

@@ -149,7 +149,8 @@ function poolBox(view: QueueView, y: number, bottleneck: boolean): string {
   const { consumers, utilization } = view.result;
   if (consumers === 0) {
     return `<g class="topo-node"><rect x="${POOL.x}" y="${top}" width="${POOL.width}" height="${BOX}" rx="8" class="topo-box topo-empty"/>
-  <text class="topo-detail" x="${POOL.x + 14}" y="${y + 5}">no consumers: messages accumulate</text></g>`;
+  <text class="topo-name" x="${POOL.x + 14}" y="${top + 30}">no consumers</text>
+  <text class="topo-small" x="${POOL.x + 14}" y="${top + 52}">messages stay in the queue</text></g>`;
   }
   const barWidth = POOL.width - 28;
   const share = Math.min(1, Math.max(0, utilization ?? 0));
