@@ -4,7 +4,6 @@ import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
-import { defaultReportDir, writeReportAndSayWhere } from '../report-files.js';
 
 interface RunArgs extends OverrideArgs {
   scenario: string;
@@ -45,6 +44,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const { result, profile } = simulate(scenario);
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
     if (args.report) {
+      // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.
+      const { defaultReportDir, writeReportAndSayWhere } = await import('../report-files.js');
       const dir = args.out ?? defaultReportDir(scenario.name);
       await writeReportAndSayWhere({ dir, scenario, scenarioPath: args.scenario, result }, args.json);
     }

@@ -61,9 +61,10 @@ describe('report charts', () => {
 
   it('draws the time series as steps covering the whole measured interval in the chosen unit', () => {
     const payload = chartPayload(body.charts, 'x');
-    const rows = payload.datasets.series_0 as Array<{ t: number }>;
+    const rows = payload.datasets.series_0 as Array<{ t: number; t2: number }>;
     expect(rows).toHaveLength(501);
-    expect(rows[0].t).toBe(0);
+    expect(rows[0]).toMatchObject({ t: 0, t2: 0.02 }); // 1.2 s bins, in minutes
+    expect(rows[rows.length - 1].t2).toBe(rows[rows.length - 1].t); // the closing row has no width
     expect(rows[rows.length - 1].t).toBeCloseTo(10, 9); // 600 s in minutes
   });
 

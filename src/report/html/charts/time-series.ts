@@ -7,7 +7,10 @@ import { CHART_HEIGHT, VEGA_LITE_SCHEMA, chartConfig } from './theme.js';
 
 /** One bin of one queue's series, time in the axis unit (the data behind the three charts over time). */
 export interface SeriesRow {
+  /** Start of the bin. */
   t: number;
+  /** End of the bin (equal to `t` on the closing row). */
+  t2: number;
   depth: number;
   arrivals: number;
   completions: number;
@@ -27,8 +30,10 @@ export function seriesDatasetName(view: QueueView): string {
 export function seriesRows(series: TimeSeries, queue: string, axis: TimeAxis): SeriesRow[] {
   const values = series.queues[queue];
   if (!values || series.time.length === 0) return [];
+  const end = (series.time[series.time.length - 1] + series.intervalSeconds) / axis.secondsPerUnit;
   const row = (bin: number, time: number): SeriesRow => ({
     t: time / axis.secondsPerUnit,
+    t2: Math.min(end, (time + series.intervalSeconds) / axis.secondsPerUnit),
     depth: values.depth[bin],
     arrivals: values.arrivalsPerSecond[bin],
     completions: values.completionsPerSecond[bin],
@@ -58,25 +63,23 @@ function overTime(
     scale: { domain: [0, end], nice: false },
     axis: { tickCount: 8 },
   };
+  // One invisible band per bin carries the tooltip and lights up under the pointer (cheaper to draw
+  // than a nearest-point selection, which builds a Voronoi diagram of every point).
   const hover = {
-    mark: { type: 'rule' as const, color: '#94a3b8', strokeWidth: 1 },
+    transform: [{ filter: 'datum.t2 > datum.t' }],
+    mark: { type: 'rect' as const, color: '#64748b' },
     params: [
       {
         name: 'hover',
-        select: {
-          type: 'point' as const,
-          fields: ['t'],
-          nearest: true,
-          on: 'pointermove',
-          clear: 'pointerout',
-        },
+        select: { type: 'point' as const, fields: ['t'], on: 'pointerover', clear: 'pointerout' },
       },
     ],
     encoding: {
       x,
-      opacity: { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
+      x2: { field: 't2' },
+      opacity: { condition: { param: 'hover', empty: false, value: 0.14 }, value: 0 },
       tooltip: [
-        { field: 't', type: 'quantitative' as const, title: `Time (${axis.unit})`, format: ',.2f' },
+        { field: 't', type: 'quantitative' as const, title: `Bin start (${axis.unit})`, format: ',.2f' },
         ...tooltip.map((item) => ({ ...item, type: 'quantitative' as const })),
       ],
     },

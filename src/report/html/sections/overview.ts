@@ -47,12 +47,17 @@ export function overviewSection(views: QueueView[]): Fragment {
       : `<p class="verdict verdict-ok"><strong>No bottleneck:</strong> every consumer pool has headroom; the busiest is <a href="#${bottleneck.view.anchor}">${escapeHtml(bottleneck.view.name)}</a> (${escapeHtml(bottleneck.reason)}).</p>`
     : '';
 
-  const chart = chartFigure(
-    'chart-utilization',
-    'Utilisation by queue',
-    'Mean share of each consumer pool that was busy over the measured interval.',
-    utilizationChart(views),
-  );
+  // Comparing utilisation needs two pools at least; a single queue shows its own in its section.
+  const pools = views.filter((view) => view.result.utilization !== null);
+  const chart: Fragment =
+    pools.length > 1
+      ? chartFigure(
+          'chart-utilization',
+          'Utilisation by queue',
+          'Mean share of each consumer pool that was busy over the measured interval.',
+          utilizationChart(views),
+        )
+      : { html: '', charts: [] };
   return {
     html: `<section class="overview" aria-label="Overview">
   <div class="kpis">${kpis.join('')}</div>
