@@ -4,7 +4,7 @@ import { formatSeconds } from '../../format.js';
 import { COLOR } from '../palette.js';
 import type { QueueView } from '../queue-views.js';
 import { latencyUnit } from '../time-axis.js';
-import { CHART_HEIGHT, VEGA_LITE_SCHEMA, chartConfig } from './theme.js';
+import { specBase } from './theme.js';
 
 /**
  * One bucket of a histogram, bounds in the chart's latency unit: its share of all messages, and that share
@@ -154,11 +154,7 @@ export function latencyHistogramChart(view: QueueView): TopLevelSpec {
   };
   const peak = Math.max(0, ...rows.map((row) => row.density));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    width: 'container',
-    height: CHART_HEIGHT,
-    datasets: { [name]: rows },
-    config: chartConfig,
+    ...specBase(name, rows),
     layer: [
       {
         data: { name },
@@ -200,11 +196,7 @@ export function latencyCdfChart(view: QueueView): TopLevelSpec {
   const low = sojourn.length > 0 ? sojourn[0].x : 1;
   const high = Math.max(low * 10, ...rows.map((row) => row.x));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    width: 'container',
-    height: CHART_HEIGHT,
-    datasets: { [name]: rows },
-    config: chartConfig,
+    ...specBase(name, rows),
     layer: [
       {
         data: { name },

@@ -2,9 +2,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Fate } from '../fates.js';
 import { COLOR } from '../palette.js';
 import type { QueueView } from '../queue-views.js';
-import { VEGA_LITE_SCHEMA, chartConfig } from './theme.js';
+import { specBase } from './theme.js';
 
 const BAR_HEIGHT = 34;
+
+/** One bar per queue: a fixed height, not a step (`width: container` needs a fit autosize, steps forbid it). */
+function barsBase(name: string, rows: unknown[], bars: number) {
+  return { ...specBase(name, rows, BAR_HEIGHT * bars), data: { name } };
+}
 
 /** Per queue, the share of its messages that met each fate: one stacked bar per queue. */
 export function fatesChart(views: QueueView[], fates: Fate[]): TopLevelSpec {
@@ -20,12 +25,7 @@ export function fatesChart(views: QueueView[], fates: Fate[]): TopLevelSpec {
     }));
   });
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    width: 'container',
-    height: BAR_HEIGHT * views.length, // a fixed height, not a step: `width: container` needs a fit autosize
-    datasets: { fates: rows },
-    data: { name: 'fates' },
-    config: chartConfig,
+    ...barsBase('fates', rows, views.length),
     mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
     encoding: {
       y: { field: 'queue', type: 'nominal', title: null, sort: views.map((view) => view.name) },
@@ -62,12 +62,7 @@ export function utilizationChart(views: QueueView[]): TopLevelSpec {
       consumers: view.result.consumers,
     }));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    width: 'container',
-    height: BAR_HEIGHT * views.length, // a fixed height, not a step: `width: container` needs a fit autosize
-    datasets: { utilization: rows },
-    data: { name: 'utilization' },
-    config: chartConfig,
+    ...barsBase('utilization', rows, views.length),
     encoding: {
       y: {
         field: 'queue',

@@ -38,3 +38,17 @@ export const chartConfig: Config = {
 
 /** Chart height in pixels (width follows the container). */
 export const CHART_HEIGHT = 220;
+
+/**
+ * The top of every chart spec: schema, full container width, `height`, and its rows as a named dataset
+ * (the page stores each dataset once, however many charts use it).
+ */
+export function specBase(dataset: string, rows: unknown[], height = CHART_HEIGHT) {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    width: 'container' as const,
+    height,
+    datasets: { [dataset]: rows as Record<string, unknown>[] },
+    config: chartConfig,
+  };
+}

@@ -3,7 +3,7 @@ import type { TimeSeries } from '../../../metrics/index.js';
 import { COLOR } from '../palette.js';
 import type { QueueView } from '../queue-views.js';
 import type { TimeAxis } from '../time-axis.js';
-import { CHART_HEIGHT, VEGA_LITE_SCHEMA, chartConfig } from './theme.js';
+import { specBase } from './theme.js';
 
 /** One bin of one queue's series, time in the axis unit (the data behind the three charts over time). */
 export interface SeriesRow {
@@ -84,15 +84,48 @@ function overTime(
       ],
     },
   };
-  const common = {
-    $schema: VEGA_LITE_SCHEMA,
-    width: 'container' as const,
-    height: CHART_HEIGHT,
-    datasets: { [name]: rows },
-    data: { name },
-    config: chartConfig,
-  };
+  const common = { ...specBase(name, rows), data: { name } };
   return { common, x, hover };
+}
+
+/** A level over time (waiting, busy): a light step area under a step line, in the queue's colour. */
+function levelLayers(x: object, y: object, color: string) {
+  return [
+    {
+      mark: { type: 'area' as const, interpolate: 'step-after' as const, color, opacity: 0.22 },
+      encoding: { x, y },
+    },
+    {
+      mark: { type: 'line' as const, interpolate: 'step-after' as const, color, strokeWidth: 1.5 },
+      encoding: { x, y },
+    },
+  ];
+}
+
+/** A dashed horizontal line at `value` (capacity, pool size), labelled just above its left end. */
+function referenceLine(value: number, label: string, color: string) {
+  return {
+    data: { values: [{ value, label }] },
+    layer: [
+      {
+        mark: { type: 'rule' as const, color, strokeDash: [4, 4] },
+        encoding: { y: { field: 'value', type: 'quantitative' as const } },
+      },
+      {
+        mark: {
+          type: 'text' as const,
+          align: 'left' as const,
+          baseline: 'bottom' as const,
+          dx: 4,
+          dy: -3,
+          x: 0,
+          color,
+          fontSize: 11,
+        },
+        encoding: { y: { field: 'value', type: 'quantitative' as const }, text: { field: 'label' } },
+      },
+    ],
+  };
 }
 
 /** Time-average number of messages waiting, per bin, with the capacity when the queue comes near it. */
@@ -112,42 +145,8 @@ export function depthChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): 
   return {
     ...common,
     layer: [
-      {
-        mark: { type: 'area', interpolate: 'step-after', color: view.color, opacity: 0.22 },
-        encoding: { x, y },
-      },
-      {
-        mark: { type: 'line', interpolate: 'step-after', color: view.color, strokeWidth: 1.5 },
-        encoding: { x, y },
-      },
-      ...(showCapacity
-        ? [
-            {
-              data: { values: [{ capacity, label: `capacity ${capacity}` }] },
-              layer: [
-                {
-                  mark: { type: 'rule' as const, color: COLOR.dropped, strokeDash: [4, 4] },
-                  encoding: { y: { field: 'capacity', type: 'quantitative' as const } },
-                },
-                {
-                  mark: {
-                    type: 'text' as const,
-                    align: 'left' as const,
-                    dx: 4,
-                    dy: -6,
-                    x: 0,
-                    color: COLOR.dropped,
-                    fontSize: 11,
-                  },
-                  encoding: {
-                    y: { field: 'capacity', type: 'quantitative' as const },
-                    text: { field: 'label' },
-                  },
-                },
-              ],
-            },
-          ]
-        : []),
+      ...levelLayers(x, y, view.color),
+      ...(showCapacity ? [referenceLine(capacity, `capacity ${capacity}`, COLOR.dropped)] : []),
       hover,
     ],
   };
@@ -208,36 +207,8 @@ export function busyConsumersChart(view: QueueView, rows: SeriesRow[], axis: Tim
   return {
     ...common,
     layer: [
-      {
-        mark: { type: 'area', interpolate: 'step-after', color: view.color, opacity: 0.22 },
-        encoding: { x, y },
-      },
-      {
-        mark: { type: 'line', interpolate: 'step-after', color: view.color, strokeWidth: 1.5 },
-        encoding: { x, y },
-      },
-      {
-        data: { values: [{ consumers, label: `${consumers} consumer${consumers === 1 ? '' : 's'}` }] },
-        layer: [
-          {
-            mark: { type: 'rule', color: COLOR.muted, strokeDash: [4, 4] },
-            encoding: { y: { field: 'consumers', type: 'quantitative' } },
-          },
-          {
-            mark: {
-              type: 'text',
-              align: 'left',
-              baseline: 'bottom',
-              dx: 4,
-              dy: -3,
-              x: 0,
-              color: COLOR.muted,
-              fontSize: 11,
-            },
-            encoding: { y: { field: 'consumers', type: 'quantitative' }, text: { field: 'label' } },
-          },
-        ],
-      },
+      ...levelLayers(x, y, view.color),
+      referenceLine(consumers, `${consumers} consumer${consumers === 1 ? '' : 's'}`, COLOR.muted),
       hover,
     ],
   };

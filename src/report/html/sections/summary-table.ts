@@ -20,6 +20,28 @@ interface MetricGroup {
 }
 
 const count = (value: number | null) => (value === null ? '–' : formatCount(value));
+
+/** Keys of the numeric top-level metrics of a queue result. */
+type NumericKey =
+  | 'arrivals'
+  | 'completed'
+  | 'dropped'
+  | 'dropRate'
+  | 'throughput'
+  | 'utilization'
+  | 'meanQueueLength'
+  | 'meanInSystem'
+  | 'probabilityOfWait';
+
+/** A row for a top-level metric of the same name in the result (and the estimate, when it has one). */
+function metric(
+  label: string,
+  key: NumericKey,
+  format: MetricRow['format'],
+  analytic?: MetricRow['analytic'],
+): MetricRow {
+  return { label, key, value: (queue) => queue[key], format, ...(analytic ? { analytic } : {}) };
+}
 const latencyRows = (kind: 'wait' | 'sojourn', meanKey: 'meanWait' | 'meanSojourn'): MetricRow[] =>
   (['mean', 'p50', 'p95', 'p99', 'max'] as const).map((stat) => ({
     label: stat === 'mean' ? 'Mean' : stat === 'max' ? 'Maximum' : stat,
@@ -34,56 +56,20 @@ const GROUPS: MetricGroup[] = [
   {
     title: 'Traffic',
     rows: [
-      { label: 'Arrivals', key: 'arrivals', value: (q) => q.arrivals, format: count },
-      { label: 'Completed', key: 'completed', value: (q) => q.completed, format: count },
-      { label: 'Refused (queue full)', key: 'dropped', value: (q) => q.dropped, format: count },
-      {
-        label: 'Refused share',
-        key: 'dropRate',
-        value: (q) => q.dropRate,
-        format: formatPercent,
-        analytic: (e) => e.dropRate,
-      },
-      {
-        label: 'Throughput (msg/s)',
-        key: 'throughput',
-        value: (q) => q.throughput,
-        format: formatNumber,
-        analytic: (e) => e.throughput,
-      },
+      metric('Arrivals', 'arrivals', count),
+      metric('Completed', 'completed', count),
+      metric('Refused (queue full)', 'dropped', count),
+      metric('Refused share', 'dropRate', formatPercent, (e) => e.dropRate),
+      metric('Throughput (msg/s)', 'throughput', formatNumber, (e) => e.throughput),
     ],
   },
   {
     title: 'Load',
     rows: [
-      {
-        label: 'Utilisation',
-        key: 'utilization',
-        value: (q) => q.utilization,
-        format: formatPercent,
-        analytic: (e) => e.utilization,
-      },
-      {
-        label: 'Mean waiting',
-        key: 'meanQueueLength',
-        value: (q) => q.meanQueueLength,
-        format: formatNumber,
-        analytic: (e) => e.meanQueueLength,
-      },
-      {
-        label: 'Mean in system',
-        key: 'meanInSystem',
-        value: (q) => q.meanInSystem,
-        format: formatNumber,
-        analytic: (e) => e.meanInSystem,
-      },
-      {
-        label: 'Had to wait',
-        key: 'probabilityOfWait',
-        value: (q) => q.probabilityOfWait,
-        format: formatPercent,
-        analytic: (e) => e.probabilityOfWait,
-      },
+      metric('Utilisation', 'utilization', formatPercent, (e) => e.utilization),
+      metric('Mean waiting', 'meanQueueLength', formatNumber, (e) => e.meanQueueLength),
+      metric('Mean in system', 'meanInSystem', formatNumber, (e) => e.meanInSystem),
+      metric('Had to wait', 'probabilityOfWait', formatPercent, (e) => e.probabilityOfWait),
     ],
   },
   { title: 'Wait: arrival → service start', rows: latencyRows('wait', 'meanWait') },
