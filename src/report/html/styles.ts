@@ -28,7 +28,7 @@ h4 { font-size: 14px; margin: 0; }
 .queue-nav > span { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 3px; margin-right: 6px; vertical-align: baseline; }
 .overview { margin-bottom: 20px; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 14px; margin-bottom: 14px; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(180px, 100%), 1fr)); gap: 14px; margin-bottom: 14px; }
 .kpi { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
 .kpi-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .kpi-value { font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; margin-top: 2px; }
@@ -72,7 +72,7 @@ a.topo-node:hover .topo-box { stroke: var(--accent); }
 .gauge-bar span { display: block; height: 100%; border-radius: 4px; }
 .queue-body { display: grid; grid-template-columns: minmax(300px, max-content) minmax(0, 1fr); gap: 18px; align-items: start; margin-bottom: 14px; }
 .chart-stack { display: grid; gap: 14px; min-width: 0; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 14px; min-width: 0; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(380px, 100%), 1fr)); gap: 14px; min-width: 0; }
 .table-scroll { overflow-x: auto; }
 table.data { border-collapse: collapse; width: 100%; font-size: 14px; font-variant-numeric: tabular-nums; }
 table.data th, table.data td { padding: 5px 8px; border-bottom: 1px solid #eef1f5; text-align: right; white-space: nowrap; }
@@ -99,6 +99,11 @@ details .lead { margin-top: 12px; }
 @media (max-width: 960px) {
   .queue-body { grid-template-columns: 1fr; }
   .page { padding: 20px 14px 32px; }
+}
+@media (max-width: 640px) {
+  .queue-head { flex-direction: column; gap: 8px; }
+  .gauge { text-align: left; min-width: 0; width: 100%; }
+  .card { padding: 16px 14px; }
 }
 @media print {
   body { background: #fff; }
