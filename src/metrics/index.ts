@@ -1,4 +1,21 @@
-export { LogHistogram, type LatencySummary } from './log-histogram.js';
+export {
+  LogHistogram,
+  type HistogramBucket,
+  type LatencyHistogram,
+  type LatencySummary,
+} from './log-histogram.js';
 export * from './queue-probe.js';
-export { QueueCollector, type QueueStats, type QueueFates } from './queue-collector.js';
+export {
+  QueueCollector,
+  type QueueCollectorOptions,
+  type QueueFates,
+  type QueueStats,
+} from './queue-collector.js';
 export { FlowCollector, type FlowStats } from './flow-collector.js';
+export {
+  TIME_SERIES_BINS,
+  combineTimeSeries,
+  type QueueTimeSeries,
+  type TimeSeries,
+  type TimeSeriesSource,
+} from './time-series.js';

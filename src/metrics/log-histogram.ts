@@ -25,6 +25,20 @@ export interface LatencySummary {
   max: number | null;
 }
 
+/**
+ * One bucket of a latency distribution: `[lowerSeconds, upperSeconds, count]`, values in [lower, upper).
+ * A bucket `[0, 0, n]` counts the values that were zero (below a nanosecond).
+ */
+export type HistogramBucket = [lowerSeconds: number, upperSeconds: number, count: number];
+
+/** A queue's latency distributions (the `latencyHistogram` JSON field): non-empty buckets, ascending. */
+export interface LatencyHistogram {
+  /** Arrival → service start. */
+  wait: HistogramBucket[];
+  /** Arrival → completion. */
+  sojourn: HistogramBucket[];
+}
+
 export class LogHistogram {
   private readonly counts = new Float64Array(BUCKET_COUNT);
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
@@ -97,6 +111,33 @@ export class LogHistogram {
       if (seen >= rank) return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
     }
     return this.totals[4];
+  }
+
+  /**
+   * The non-empty buckets, coarsened to `perOctave` buckets per power of two (a divisor of 128), in
+   * increasing order: a compact picture of the distribution for histograms and CDFs.
+   */
+  buckets(perOctave = 8): HistogramBucket[] {
+    if (!Number.isInteger(perOctave) || perOctave < 1 || SUB_BUCKETS % perOctave !== 0) {
+      throw new RangeError(`histogram: perOctave must divide ${SUB_BUCKETS}, got ${perOctave}`);
+    }
+    const merge = SUB_BUCKETS / perOctave;
+    const result: HistogramBucket[] = [];
+    if (this.totals[1] > 0) result.push([0, 0, this.totals[1]]);
+    const counts = this.counts;
+    for (let first = 0; first < BUCKET_COUNT; first += merge) {
+      let count = 0;
+      for (let index = first; index < first + merge; index++) count += counts[index];
+      if (count === 0) continue;
+      const octave = 2 ** (Math.floor(first / SUB_BUCKETS) + MIN_EXPONENT);
+      const subBucket = first % SUB_BUCKETS;
+      result.push([
+        octave * (1 + subBucket / SUB_BUCKETS),
+        octave * (1 + (subBucket + merge) / SUB_BUCKETS),
+        count,
+      ]);
+    }
+    return result;
   }
 
   /** Mean, p50, p95, p99 and max, with `null` for an empty histogram. */

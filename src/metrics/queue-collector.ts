@@ -1,4 +1,5 @@
-import { LogHistogram, type LatencySummary } from './log-histogram.js';
+import { CumulativeGrid } from './cumulative-grid.js';
+import { LogHistogram, type LatencyHistogram, type LatencySummary } from './log-histogram.js';
 import {
   LOSS_DROPPED_HEAD,
   LOSS_EXHAUSTED,
@@ -8,6 +9,7 @@ import {
   RETRY_REQUEUED,
   type QueueProbe,
 } from './queue-probe.js';
+import { TIME_SERIES_BINS, roundSignificant, type GridSeries, type TimeSeriesSource } from './time-series.js';
 
 /** Messages that left a queue for good, by how (mutually exclusive; they sum with the levels to arrivals). */
 export interface QueueFates {
@@ -89,13 +91,30 @@ const DUPLICATES = 22;
 const ABANDONED = 23;
 const BLOCKED_SECONDS = 24;
 const AT_START = 25; // READY…DELAYED at the start of measuring (4 slots)
-const STATE_SIZE = 29;
+const LOSSES = 29; // every message refused, discarded or exhausted (lost or dead-lettered): drops/s
+const NEXT_EDGE = 30; // time of the next time-series bin edge; Infinity when not recording
+const STATE_SIZE = 31;
+
+// The running totals the time series samples at each bin edge, in the order of its channels.
+const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, LOSSES, BUSY_AREA] as const;
+
+/** Options of a collector. */
+export interface QueueCollectorOptions {
+  /** Bins of the time series over the measured interval (default 500). */
+  timeSeriesBins?: number;
+}
 
 /** Streaming statistics for one queue: counters, time-weighted levels and latency histograms. */
-export class QueueCollector implements QueueProbe {
+export class QueueCollector implements QueueProbe, TimeSeriesSource {
   private readonly state = new Float64Array(STATE_SIZE);
   private readonly waitHistogram = new LogHistogram();
   private readonly sojournHistogram = new LogHistogram();
+  private readonly grid: CumulativeGrid;
+
+  constructor(options: QueueCollectorOptions = {}) {
+    this.grid = new CumulativeGrid(options.timeSeriesBins ?? TIME_SERIES_BINS, SERIES_CHANNELS.length);
+    this.state[NEXT_EDGE] = Infinity;
+  }
 
   accepted(now: number): void {
     this.advance(now);
@@ -103,14 +122,17 @@ export class QueueCollector implements QueueProbe {
     this.state[READY]++;
   }
 
-  refused(_now: number, deadLettered: boolean): void {
+  refused(now: number, deadLettered: boolean): void {
+    if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
     this.state[ARRIVALS]++;
+    this.state[LOSSES]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_REJECTED]++;
   }
 
   discarded(now: number, reason: number, deadLettered: boolean): void {
     this.advance(now);
     this.state[READY]--;
+    this.state[LOSSES]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + reason]++;
   }
 
@@ -150,7 +172,9 @@ export class QueueCollector implements QueueProbe {
     }
   }
 
-  exhausted(_now: number, deadLettered: boolean): void {
+  exhausted(now: number, deadLettered: boolean): void {
+    if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
+    this.state[LOSSES]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_EXHAUSTED]++;
   }
 
@@ -175,8 +199,11 @@ export class QueueCollector implements QueueProbe {
     this.state[BLOCKED_SECONDS] += seconds;
   }
 
-  /** Forgets everything observed so far, keeping the current levels: the end of the warm-up. */
-  startMeasuring(now: number): void {
+  /**
+   * Forgets everything observed so far, keeping the current levels: the end of the warm-up. With
+   * `measuredSeconds`, also lays the time-series grid over [now, now + measuredSeconds].
+   */
+  startMeasuring(now: number, measuredSeconds?: number): void {
     const state = this.state;
     const levels = state.slice(READY, DELAYED + 1);
     state.fill(0);
@@ -186,6 +213,8 @@ export class QueueCollector implements QueueProbe {
     state[MEASURE_START] = now;
     this.waitHistogram.reset();
     this.sojournHistogram.reset();
+    state[NEXT_EDGE] = measuredSeconds ? this.grid.begin(now, measuredSeconds) : Infinity;
+    if (measuredSeconds) this.closeBins(now); // the first edge: everything zero
   }
 
   /** The statistics from the start of measuring until `now`, for a queue with `consumers` workers. */
@@ -254,8 +283,46 @@ export class QueueCollector implements QueueProbe {
     return state[READY_AREA] + state[BUFFERED_AREA] + state[BUSY_AREA] + state[DELAYED_AREA];
   }
 
-  /** Integrates the levels up to `now`. */
+  /** The time series recorded on the grid up to `now` (empty when measuring began without a span). */
+  timeSeries(now: number): GridSeries {
+    this.advance(now);
+    const grid = this.grid;
+    const channel = (index: number) => grid.perSecond(index).map(roundSignificant);
+    return {
+      intervalSeconds: grid.completedBins > 0 ? grid.binSeconds : 0,
+      time: grid.binStarts(),
+      series: {
+        depth: channel(0),
+        arrivalsPerSecond: channel(1),
+        completionsPerSecond: channel(2),
+        dropsPerSecond: channel(3),
+        busyConsumers: channel(4),
+      },
+    };
+  }
+
+  /** The wait and sojourn distributions since measuring began, as non-empty histogram buckets. */
+  latencyHistogram(): LatencyHistogram {
+    return { wait: this.waitHistogram.buckets(), sojourn: this.sojournHistogram.buckets() };
+  }
+
+  /** Integrates the levels up to `now`, recording any time-series edges passed on the way. */
   private advance(now: number): void {
+    if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
+    this.integrate(now);
+  }
+
+  /** Records every bin edge at or before `now`, with the levels integrated exactly up to that edge. */
+  private closeBins(now: number): void {
+    const state = this.state;
+    while (now >= state[NEXT_EDGE]) {
+      this.integrate(state[NEXT_EDGE]);
+      state[NEXT_EDGE] = this.grid.recordEdge(state, SERIES_CHANNELS);
+    }
+  }
+
+  /** Adds the areas under the levels from the last update to `now`. */
+  private integrate(now: number): void {
     const state = this.state;
     const elapsed = now - state[LAST_TIME];
     if (elapsed > 0) {

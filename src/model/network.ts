@@ -1,5 +1,5 @@
 import { RandomStream, Simulation, type EventHandler } from '../engine/index.js';
-import { FlowCollector, QueueCollector } from '../metrics/index.js';
+import { FlowCollector, QueueCollector, combineTimeSeries } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DuplicateGroups } from './duplicate-groups.js';
 import {
@@ -133,7 +133,8 @@ export class Network implements EventHandler, MessageRouter {
   /** Ends the warm-up: statistics from here on are the measured ones. */
   startMeasuring(): void {
     const now = this.simulation.now;
-    for (const collector of this.queueCollectors) collector.startMeasuring(now);
+    for (const collector of this.queueCollectors)
+      collector.startMeasuring(now, this.scenario.durationSeconds);
     for (const collector of this.flowCollectors) collector.startMeasuring();
     for (const exchange of this.exchanges) exchange.startMeasuring();
   }
@@ -148,12 +149,13 @@ export class Network implements EventHandler, MessageRouter {
     const now = this.simulation.now;
     const queues: Record<string, QueueResult> = {};
     this.scenario.queues.forEach((spec, index) => {
-      const stats = this.queueCollectors[index].snapshot(now, spec.consumers);
+      const collector = this.queueCollectors[index];
       queues[spec.name] = {
-        ...stats,
+        ...collector.snapshot(now, spec.consumers),
         consumers: spec.consumers,
         capacity: spec.capacity,
         overflow: spec.overflow,
+        latencyHistogram: collector.latencyHistogram(),
       };
     });
     const flows = Object.fromEntries(
@@ -161,6 +163,9 @@ export class Network implements EventHandler, MessageRouter {
     );
     const exchanges = Object.fromEntries(
       this.exchanges.map((exchange) => [exchange.name, exchange.snapshot()]),
+    );
+    const named = this.scenario.queues.map(
+      (spec, index) => [spec.name, this.queueCollectors[index]] as const,
     );
     return {
       scenario: this.scenario.name,
@@ -170,6 +175,7 @@ export class Network implements EventHandler, MessageRouter {
       queues,
       flows,
       exchanges,
+      timeseries: combineTimeSeries(named, now),
     };
   }
 }

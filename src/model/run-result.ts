@@ -1,4 +1,4 @@
-import type { FlowStats, QueueStats } from '../metrics/index.js';
+import type { FlowStats, LatencyHistogram, QueueStats, TimeSeries } from '../metrics/index.js';
 import type { ExchangeStats } from './exchange.js';
 import type {
   AnalyticComparison,
@@ -21,6 +21,8 @@ export interface QueueResult extends QueueStats {
   warmupCutSeconds?: number;
   /** The steady-state estimate from queueing theory, when the configuration has one. */
   analytic?: AnalyticComparison | NoAnalyticEstimate;
+  /** Wait and sojourn distributions as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */
+  latencyHistogram?: LatencyHistogram;
 }
 
 /** The outcome of one simulation run: plain, JSON-safe data (the `--json` object). */
@@ -41,6 +43,8 @@ export interface RunResult {
   precision?: PrecisionOutcome;
   /** With `warmup: auto`: how the warm-up (`warmupSeconds`) was chosen. */
   warmupDetection?: WarmupDetection;
+  /** Fixed-grid time series of every queue over the measured interval (500 bins). */
+  timeseries?: TimeSeries;
 }
 
 /** How the run went as a computation (not part of the deterministic result). */

@@ -36,8 +36,8 @@ describe('parallel replications', () => {
 
   it('from the command line: --workers 1 and --workers 2 print the same JSON, and nothing on stderr', () => {
     const file = scenarioFile(small);
-    const serial = runCli(['run', file, '--replications', '4', '--workers', '1', '--json']);
-    const parallel = runCli(['run', file, '--replications', '4', '--workers', '2', '--json']);
+    const serial = runCli(['run', file, '--replications', '4', '--workers', '1', '--json', '--no-report']);
+    const parallel = runCli(['run', file, '--replications', '4', '--workers', '2', '--json', '--no-report']);
     expect(serial.status).toBe(0);
     expect(parallel.stderr).toBe('');
     expect(parallel.stdout).toBe(serial.stdout);

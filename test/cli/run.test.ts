@@ -5,7 +5,7 @@ const small = SMALL_SCENARIO;
 
 describe('queuesim run', () => {
   it('prints a table per queue for the shipped example', () => {
-    const { status, stdout, stderr } = runCli(['run', 'scenarios/user-registered.yaml']);
+    const { status, stdout, stderr } = runCli(['run', 'scenarios/user-registered.yaml', '--no-report']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toContain('user-registered');
@@ -15,7 +15,7 @@ describe('queuesim run', () => {
   });
 
   it('prints only JSON with --json, with the public field names', () => {
-    const { status, stdout } = runCli(['run', 'scenarios/user-registered.yaml', '--json']);
+    const { status, stdout } = runCli(['run', 'scenarios/user-registered.yaml', '--json', '--no-report']);
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ scenario: 'user-registered', seed: 42, measuredSeconds: 600 });
@@ -38,15 +38,16 @@ describe('queuesim run', () => {
 
   it('gives byte-identical JSON for the same seed and different JSON for another seed', () => {
     const file = scenarioFile(small);
-    const first = runCli(['run', file, '--json']).stdout;
-    expect(runCli(['run', file, '--json']).stdout).toBe(first);
-    expect(runCli(['run', file, '--json', '--seed', '8']).stdout).not.toBe(first);
+    const first = runCli(['run', file, '--json', '--no-report']).stdout;
+    expect(runCli(['run', file, '--json', '--no-report']).stdout).toBe(first);
+    expect(runCli(['run', file, '--json', '--no-report', '--seed', '8']).stdout).not.toBe(first);
   });
 
   it('lets --seed, --duration and --warmup override the file', () => {
     const file = scenarioFile(small);
     const result = JSON.parse(
-      runCli(['run', file, '--json', '--seed', '9', '--duration', '30s', '--warmup', '5s']).stdout,
+      runCli(['run', file, '--json', '--no-report', '--seed', '9', '--duration', '30s', '--warmup', '5s'])
+        .stdout,
     );
     expect(result).toMatchObject({ seed: 9, measuredSeconds: 30, warmupSeconds: 5 });
   });
@@ -78,7 +79,13 @@ describe('queuesim run', () => {
   });
 
   it('prints engine statistics to stderr with --profile, keeping stdout pure JSON', () => {
-    const { status, stdout, stderr } = runCli(['run', scenarioFile(small), '--json', '--profile']);
+    const { status, stdout, stderr } = runCli([
+      'run',
+      scenarioFile(small),
+      '--json',
+      '--profile',
+      '--no-report',
+    ]);
     expect(status).toBe(0);
     JSON.parse(stdout);
     const profile = JSON.parse(stderr);

@@ -92,3 +92,65 @@ describe('QueueCollector', () => {
     expect(collector.snapshot(2, 0).utilization).toBeNull();
   });
 });
+
+describe('QueueCollector time series', () => {
+  it('records time-averaged levels and per-second rates on a fixed grid over the measured interval', () => {
+    const collector = new QueueCollector({ timeSeriesBins: 5 });
+    collector.accepted(-3); // warm-up traffic: not in the series
+    collector.serviceStarted(-3, 0, false);
+    collector.completed(-2, 1, false);
+    collector.startMeasuring(0, 10); // bins of 2 s
+    collector.accepted(0); // A starts at once
+    collector.serviceStarted(0, 0, false);
+    collector.accepted(1); // B waits 1 → 3
+    collector.completed(3, 3, false);
+    collector.serviceStarted(3, 2, false);
+    collector.refused(4, false); // exactly on an edge: belongs to the bin that starts there
+    collector.completed(7, 6, false);
+    const { intervalSeconds, time, series } = collector.timeSeries(10);
+    expect(intervalSeconds).toBe(2);
+    expect(time).toEqual([0, 2, 4, 6, 8]);
+    expect(series.depth).toEqual([0.5, 0.5, 0, 0, 0]);
+    expect(series.busyConsumers).toEqual([1, 1, 1, 0.5, 0]);
+    expect(series.arrivalsPerSecond).toEqual([1, 0, 0.5, 0, 0]);
+    expect(series.completionsPerSecond).toEqual([0, 0.5, 0, 0.5, 0]);
+    expect(series.dropsPerSecond).toEqual([0, 0, 0.5, 0, 0]);
+  });
+
+  it('fills bins without events with the levels that held through them', () => {
+    const collector = new QueueCollector({ timeSeriesBins: 4 });
+    collector.startMeasuring(10, 4);
+    collector.accepted(10);
+    collector.accepted(10);
+    const { series } = collector.timeSeries(14);
+    expect(series.depth).toEqual([2, 2, 2, 2]);
+    expect(series.arrivalsPerSecond).toEqual([2, 0, 0, 0]);
+  });
+
+  it('has no series when measuring starts without a span, and only the bins completed so far', () => {
+    const plain = new QueueCollector();
+    plain.startMeasuring(0);
+    plain.accepted(1);
+    expect(plain.timeSeries(5).time).toEqual([]);
+
+    const partial = new QueueCollector({ timeSeriesBins: 10 });
+    partial.startMeasuring(0, 10);
+    expect(partial.timeSeries(3.5).time).toEqual([0, 1, 2]);
+  });
+
+  it('gives the wait and sojourn histograms measured since the warm-up', () => {
+    const collector = new QueueCollector();
+    collector.accepted(0);
+    collector.serviceStarted(0, 0, false);
+    collector.completed(1, 1, false);
+    collector.startMeasuring(1, 10);
+    collector.accepted(2);
+    collector.serviceStarted(2, 0, false);
+    collector.completed(3, 1.5, false);
+    const { wait, sojourn } = collector.latencyHistogram();
+    expect(wait).toEqual([[0, 0, 1]]);
+    expect(sojourn).toHaveLength(1);
+    expect(sojourn[0][0]).toBeLessThanOrEqual(1.5);
+    expect(sojourn[0][1]).toBeGreaterThan(1.5);
+  });
+});

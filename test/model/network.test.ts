@@ -81,3 +81,36 @@ describe('simulate', () => {
     expect(Math.abs(result.queues.station.arrivals - 50_000)).toBeLessThan(5 * 224);
   });
 });
+
+describe('simulate: time series and latency histograms', () => {
+  it('keeps 500 bins whatever the run length, consistent with the whole-run statistics', () => {
+    for (const durationSeconds of [50, 2000]) {
+      const { result } = simulate({ ...busy, durationSeconds });
+      const series = result.timeseries!;
+      expect(series.time).toHaveLength(500);
+      expect(series.intervalSeconds).toBeCloseTo(durationSeconds / 500, 12);
+      const station = series.queues.station;
+      const queue = result.queues.station;
+      const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+      const total = (values: number[]) =>
+        Math.round(values.reduce((sum, v) => sum + v, 0) * series.intervalSeconds);
+      // Six significant digits per bin: the bin averages reproduce the run's averages and counts.
+      expect(mean(station.depth)).toBeCloseTo(queue.meanQueueLength, 4);
+      expect(mean(station.busyConsumers) / 2).toBeCloseTo(queue.utilization!, 4);
+      expect(total(station.arrivalsPerSecond)).toBe(queue.arrivals);
+      expect(total(station.completionsPerSecond)).toBe(queue.completed);
+      expect(total(station.dropsPerSecond)).toBe(queue.dropped);
+      expect(Math.max(...station.depth)).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('reports latency histograms whose counts match the completed and started messages', () => {
+    const { result } = simulate(busy);
+    const queue = result.queues.station;
+    const count = (buckets: [number, number, number][]) => buckets.reduce((sum, b) => sum + b[2], 0);
+    expect(count(queue.latencyHistogram!.sojourn)).toBe(queue.completed);
+    const started = queue.completed + queue.inServiceAtEnd - queue.inServiceAtStart;
+    expect(count(queue.latencyHistogram!.wait)).toBe(started);
+    expect(queue.latencyHistogram!.wait[0]).toEqual([0, 0, expect.any(Number)]); // messages that never waited
+  });
+});

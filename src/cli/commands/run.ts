@@ -20,6 +20,8 @@ interface RunArgs extends OverrideArgs {
   json: boolean;
   profile: boolean;
   workers?: string;
+  report: boolean;
+  out?: string;
 }
 
 /** `queuesim run <scenario>`: simulate (once, or replicated) and print the results. */
@@ -42,6 +44,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'boolean',
         default: false,
         describe: 'Print engine statistics (events/s, messages/s, peak memory) to stderr',
+      })
+      .option('report', {
+        type: 'boolean',
+        default: true,
+        describe: 'Write report.html, summary.json and CSV files (--no-report skips them)',
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'Folder for the report files (default reports/<scenario name>)',
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
@@ -59,6 +70,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const wallSeconds = (performance.now() - startedAt) / 1000;
     const { result, profile } = outcome;
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
+    if (args.report) {
+      // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.
+      const { defaultReportDir, writeReportAndSayWhere } = await import('../report-files.js');
+      const dir = args.out ?? defaultReportDir(scenario.name);
+      await writeReportAndSayWhere({ dir, scenario, scenarioPath: args.scenario, result }, args.json);
+    }
     if (args.profile) {
       writeStderr(
         toJson({

@@ -1,0 +1,92 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyticEstimates } from '../analysis/analytic-estimates.js';
+import type { RunResult } from '../model/run-result.js';
+import { describeTopology } from '../model/topology.js';
+import { latencyCsv, timeSeriesCsv } from '../report/csv.js';
+import { renderReportHtml } from '../report/html/index.js';
+import { toJson } from '../report/json.js';
+import type { Scenario } from '../scenario/types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { EXIT_BAD_INPUT, packageVersion, writeStderr, writeStdout } from './io.js';
+
+/** The files a run writes beside its report, by name. */
+export const REPORT_FILES = {
+  html: 'report.html',
+  summary: 'summary.json',
+  timeSeries: 'timeseries.csv',
+  latency: 'latency.csv',
+} as const;
+
+/** Where a run's report goes unless `--out` says otherwise: reports/<scenario name>. */
+export function defaultReportDir(scenarioName: string): string {
+  const safe = scenarioName.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '_');
+  return join('reports', safe || 'scenario');
+}
+
+/** The report folder or one of its files could not be written (a path or permission problem, not a bug). */
+export class ReportWriteError extends Error {}
+
+export interface RunReportOptions {
+  dir: string;
+  scenario: Scenario;
+  /** The scenario file as the user named it. */
+  scenarioPath: string;
+  result: RunResult;
+  /** queuesim's version (default: this package's). */
+  version?: string;
+  generatedAt?: Date;
+}
+
+/**
+ * Writes report.html, summary.json (the `--json` object), timeseries.csv and latency.csv into `dir`,
+ * each atomically; returns the path of the HTML report. File-system failures become ReportWriteError.
+ */
+export async function writeRunReport(options: RunReportOptions): Promise<string> {
+  try {
+    return await writeFiles(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) {
+      throw new ReportWriteError(`cannot write the report to ${options.dir}: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+}
+
+async function writeFiles(options: RunReportOptions): Promise<string> {
+  const { dir, scenario, result } = options;
+  await mkdir(dir, { recursive: true });
+  const html = renderReportHtml({
+    result,
+    topology: describeTopology(scenario),
+    description: scenario.description,
+    scenarioSource: { path: options.scenarioPath, text: await readFile(options.scenarioPath, 'utf8') },
+    analytic: analyticEstimates(scenario),
+    version: options.version ?? packageVersion(),
+    generatedAt: options.generatedAt ?? new Date(),
+  });
+  const htmlPath = join(dir, REPORT_FILES.html);
+  await Promise.all([
+    writeFileAtomic(join(dir, REPORT_FILES.summary), toJson(result)),
+    writeFileAtomic(join(dir, REPORT_FILES.timeSeries), timeSeriesCsv(result)),
+    writeFileAtomic(join(dir, REPORT_FILES.latency), latencyCsv(result)),
+    writeFileAtomic(htmlPath, html),
+  ]);
+  return htmlPath;
+}
+
+/**
+ * Writes the report and prints its path: on stdout after the tables, or on stderr with `--json` (stdout
+ * then holds nothing but the JSON). A folder that cannot be written is reported in one line, exit code 2.
+ */
+export async function writeReportAndSayWhere(options: RunReportOptions, json: boolean): Promise<void> {
+  try {
+    const path = await writeRunReport(options);
+    (json ? writeStderr : writeStdout)(`Report: ${path}\n`);
+  } catch (error) {
+    if (!(error instanceof ReportWriteError)) throw error;
+    writeStderr(`queuesim: ${error.message}`);
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Fixed-grid time series of a run's queues: the plain data behind the `timeseries` JSON field, the CSV
+ * export and the report's charts over time.
+ */
+
+/** Default number of bins over the measured interval, whatever its length. */
+export const TIME_SERIES_BINS = 500;
+
+/** Significant digits kept in time-series values: bin averages are far noisier than this. */
+const SIGNIFICANT_DIGITS = 6;
+
+/** One queue's series, one value per bin (aligned with `TimeSeries.time`). */
+export interface QueueTimeSeries {
+  /** Time-average number of waiting messages over the bin. */
+  depth: number[];
+  /** Messages arriving at the queue (accepted or refused) per second. */
+  arrivalsPerSecond: number[];
+  /** Messages completed by the consumers per second. */
+  completionsPerSecond: number[];
+  /** Messages refused or dropped per second. */
+  dropsPerSecond: number[];
+  /** Time-average number of consumers busy over the bin. */
+  busyConsumers: number[];
+}
+
+/** The `timeseries` field of a run result. */
+export interface TimeSeries {
+  /** Width of every bin, seconds. */
+  intervalSeconds: number;
+  /** Start of each bin, seconds since measuring began; bin i covers [time[i], time[i] + intervalSeconds). */
+  time: number[];
+  /** Per queue name, the series on that grid. */
+  queues: Record<string, QueueTimeSeries>;
+}
+
+/** The time axis of a grid and one queue's series on it. */
+export interface GridSeries {
+  intervalSeconds: number;
+  time: number[];
+  series: QueueTimeSeries;
+}
+
+/** Anything that can report its series on the shared grid (a QueueCollector). */
+export interface TimeSeriesSource {
+  timeSeries(now: number): GridSeries;
+}
+
+/** Combines per-queue series recorded on the same grid into the `timeseries` result field. */
+export function combineTimeSeries(
+  sources: ReadonlyArray<readonly [name: string, source: TimeSeriesSource]>,
+  now: number,
+): TimeSeries {
+  const combined: TimeSeries = { intervalSeconds: 0, time: [], queues: {} };
+  for (const [name, source] of sources) {
+    const { intervalSeconds, time, series } = source.timeSeries(now);
+    if (combined.time.length === 0) {
+      combined.intervalSeconds = intervalSeconds;
+      combined.time = time;
+    }
+    combined.queues[name] = series;
+  }
+  return combined;
+}
+
+/** `value` to six significant digits, as a number (keeps the JSON and CSV compact). */
+export function roundSignificant(value: number): number {
+  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(SIGNIFICANT_DIGITS));
+}

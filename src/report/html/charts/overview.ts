@@ -1,0 +1,108 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Fate } from '../fates.js';
+import { COLOR } from '../palette.js';
+import type { QueueView } from '../queue-views.js';
+import { specBase } from './theme.js';
+
+const BAR_HEIGHT = 34;
+
+/** One bar per queue: a fixed height, not a step (`width: container` needs a fit autosize, steps forbid it). */
+function barsBase(name: string, rows: unknown[], bars: number) {
+  return { ...specBase(name, rows, BAR_HEIGHT * bars), data: { name } };
+}
+
+/** Per queue, the share of its messages that met each fate: one stacked bar per queue. */
+export function fatesChart(views: QueueView[], fates: Fate[]): TopLevelSpec {
+  const rows = views.flatMap((view) => {
+    const counts = fates.map((fate) => fate.count(view.result));
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    return fates.map((fate, index) => ({
+      queue: view.name,
+      fate: fate.label,
+      order: index,
+      count: counts[index],
+      share: total > 0 ? counts[index] / total : 0,
+    }));
+  });
+  return {
+    ...barsBase('fates', rows, views.length),
+    mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
+    encoding: {
+      y: { field: 'queue', type: 'nominal', title: null, sort: views.map((view) => view.name) },
+      x: {
+        field: 'count',
+        type: 'quantitative',
+        stack: 'normalize',
+        title: 'Share of the messages seen while measuring',
+        axis: { format: '~%', values: [0, 0.25, 0.5, 0.75, 1] },
+      },
+      color: {
+        field: 'fate',
+        type: 'nominal',
+        scale: { domain: fates.map((fate) => fate.label), range: fates.map((fate) => fate.color) },
+      },
+      order: { field: 'order' },
+      tooltip: [
+        { field: 'queue', type: 'nominal', title: 'Queue' },
+        { field: 'fate', type: 'nominal', title: 'Fate' },
+        { field: 'count', type: 'quantitative', title: 'Messages', format: ',' },
+        { field: 'share', type: 'quantitative', title: 'Share', format: '.2%' },
+      ],
+    },
+  };
+}
+
+/** Per queue, the mean fraction of consumers busy, in the queue's colour, against 100 %. */
+export function utilizationChart(views: QueueView[]): TopLevelSpec {
+  const rows = views
+    .filter((view) => view.result.utilization !== null)
+    .map((view) => ({
+      queue: view.name,
+      utilization: view.result.utilization,
+      consumers: view.result.consumers,
+    }));
+  return {
+    ...barsBase('utilization', rows, views.length),
+    encoding: {
+      y: {
+        field: 'queue',
+        type: 'nominal',
+        title: null,
+        sort: views.map((view) => view.name),
+        scale: { paddingInner: 0.35 },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', cornerRadiusEnd: 3 },
+        encoding: {
+          x: {
+            field: 'utilization',
+            type: 'quantitative',
+            title: 'Consumers busy (mean share of the pool)',
+            scale: { domain: [0, 1] },
+            axis: { format: '~%', values: [0, 0.25, 0.5, 0.75, 1] },
+          },
+          color: {
+            field: 'queue',
+            type: 'nominal',
+            scale: { domain: views.map((view) => view.name), range: views.map((view) => view.color) },
+            legend: null,
+          },
+          tooltip: [
+            { field: 'queue', type: 'nominal', title: 'Queue' },
+            { field: 'utilization', type: 'quantitative', title: 'Utilisation', format: '.1%' },
+            { field: 'consumers', type: 'quantitative', title: 'Consumers' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: COLOR.text },
+        encoding: {
+          x: { field: 'utilization', type: 'quantitative' },
+          text: { field: 'utilization', type: 'quantitative', format: '.1%' },
+        },
+      },
+    ],
+  };
+}

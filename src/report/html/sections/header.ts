@@ -1,0 +1,52 @@
+import { formatSeconds } from '../../format.js';
+import { escapeHtml } from '../escape.js';
+import type { ReportInput } from '../input.js';
+import type { QueueView } from '../queue-views.js';
+
+/** Replications behind a result: the `replications` field when present (replicated runs), else 1. */
+export function replicationsOf(result: ReportInput['result']): number {
+  const replications = (result as { replications?: unknown }).replications;
+  if (typeof replications === 'number') return replications;
+  if (replications && typeof replications === 'object' && 'count' in replications) {
+    const count = (replications as { count: unknown }).count;
+    if (typeof count === 'number') return count;
+  }
+  return 1;
+}
+
+/** "27 Nov 2026, 03:12 UTC": unambiguous whatever the reader's locale. */
+function formatTimestamp(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** The title block: scenario name and description, the run's settings, and links to every queue. */
+export function headerSection(input: ReportInput, views: QueueView[]): string {
+  const { result } = input;
+  const facts: Array<[string, string]> = [
+    ['Seed', String(result.seed)],
+    ['Measured', formatSeconds(result.measuredSeconds)],
+    ['Warm-up', result.warmupSeconds > 0 ? formatSeconds(result.warmupSeconds) : 'none'],
+    ['Replications', String(replicationsOf(result))],
+    ['queuesim', input.version],
+    ['Ran', formatTimestamp(input.generatedAt)],
+  ];
+  const source = input.scenarioSource
+    ? `<p class="source-path">${escapeHtml(input.scenarioSource.path)}</p>`
+    : '';
+  const nav = views
+    .map(
+      (view) =>
+        `<a href="#${view.anchor}"><span class="swatch" style="background:${view.color}"></span>${escapeHtml(view.name)}</a>`,
+    )
+    .join('');
+  return `<header class="report-header">
+  <p class="eyebrow">queuesim capacity report</p>
+  <h1>${escapeHtml(result.scenario)}</h1>
+  ${input.description ? `<p class="description">${escapeHtml(input.description)}</p>` : ''}
+  ${source}
+  <dl class="facts">${facts.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+  <nav class="queue-nav" aria-label="Queues"><span>Queues</span>${nav}</nav>
+</header>`;
+}

@@ -1,0 +1,92 @@
+import type { TimeSeries } from '../../../metrics/index.js';
+import { formatCount, formatNumber, formatPercent } from '../../format.js';
+import { latencyCdfChart, latencyHistogramChart } from '../charts/latency.js';
+import { busyConsumersChart, depthChart, ratesChart, seriesRows } from '../charts/time-series.js';
+import { escapeHtml, htmlId } from '../escape.js';
+import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
+import { utilizationColor } from '../palette.js';
+import type { QueueView } from '../queue-views.js';
+import type { TimeAxis } from '../time-axis.js';
+import { summaryTable } from './summary-table.js';
+
+/** One queue's section: configuration, summary table, its charts over time and its latency distribution. */
+export function queueSection(view: QueueView, timeSeries: TimeSeries | undefined, axis: TimeAxis): Fragment {
+  const { result } = view;
+  const id = (chart: string) => htmlId('chart', view.index, chart);
+  const overTime: Fragment[] = [];
+  const latency: Fragment[] = [];
+  const rows = timeSeries ? seriesRows(timeSeries, view.name, axis) : [];
+  const bin = timeSeries ? `Averages over bins of ${formatNumber(timeSeries.intervalSeconds)} s.` : '';
+  if (rows.length > 0) {
+    overTime.push(
+      chartFigure(
+        id('depth'),
+        'Queue depth over time',
+        `Messages waiting for a consumer. ${bin}`,
+        depthChart(view, rows, axis),
+      ),
+      chartFigure(
+        id('rates'),
+        'Arrivals, completions and drops',
+        `Messages per second arriving, completed and refused. ${bin}`,
+        ratesChart(view, rows, axis),
+      ),
+    );
+    if (result.consumers > 0) {
+      overTime.push(
+        chartFigure(
+          id('busy'),
+          'Busy consumers over time',
+          `How many of the ${result.consumers} consumers were processing a message. ${bin}`,
+          busyConsumersChart(view, rows, axis),
+        ),
+      );
+    }
+  }
+  if (result.latencyHistogram && result.completed > 0) {
+    latency.push(
+      chartFigure(
+        id('histogram'),
+        'Sojourn time distribution',
+        'Share of completed messages by time from arrival to completion; p50, p95 and p99 marked.',
+        latencyHistogramChart(view),
+      ),
+      chartFigure(
+        id('cdf'),
+        'Cumulative latency',
+        'Share of messages that waited (grey) or were done (colour) within a given time.',
+        latencyCdfChart(view),
+      ),
+    );
+  }
+  const series = joinFragments(overTime);
+  const distributions = joinFragments(latency);
+  const chips = [
+    `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`,
+    result.capacity === null ? 'unbounded queue' : `capacity ${formatCount(result.capacity)}`,
+    view.topology?.service ? `service ${view.topology.service}` : '',
+    view.offeredRate > 0 ? `${formatNumber(view.offeredRate)} msg/s offered` : '',
+  ].filter(Boolean);
+  const utilization = result.utilization;
+  const gauge =
+    utilization === null
+      ? ''
+      : `<div class="gauge" title="Mean share of consumers busy"><div class="gauge-value" style="color:${utilizationColor(utilization)}">${escapeHtml(formatPercent(utilization))}</div><div class="gauge-label">utilisation</div><div class="gauge-bar"><span style="width:${Math.min(100, utilization * 100).toFixed(1)}%;background:${utilizationColor(utilization)}"></span></div></div>`;
+  return {
+    html: `<section class="card queue" id="${view.anchor}" style="--queue-color:${view.color}">
+  <div class="queue-head">
+    <div>
+      <h2><span class="swatch" style="background:${view.color}"></span>${escapeHtml(view.name)}</h2>
+      <ul class="chips">${chips.map((chip) => `<li>${escapeHtml(chip)}</li>`).join('')}</ul>
+    </div>
+    ${gauge}
+  </div>
+  <div class="queue-body">
+    <div class="queue-table">${summaryTable(view)}</div>
+    <div class="chart-stack">${series.html}</div>
+  </div>
+  <div class="chart-grid">${distributions.html}</div>
+</section>`,
+    charts: [...series.charts, ...distributions.charts],
+  };
+}
