@@ -1,16 +1,21 @@
 /**
- * Analytic steady-state estimates per queue, from the scenario alone. The formula follows the queue's
- * configuration, read from the distributions' own moments:
+ * Analytic steady-state estimates per queue, from the scenario alone. Each queue's arrival rate comes from
+ * the traffic equations of the network (traffic-equations.ts: producers, exchanges and `then` routes;
+ * dead-letter traffic and TTL expiries are left out). The formula follows the queue's configuration, read
+ * from the distributions' own moments:
  * - capacity 0, Poisson arrivals, any service: Erlang B (M/G/c/c is insensitive to the service law);
- * - Poisson arrivals, exponential service: M/M/c (unbounded) or M/M/c/K (bounded), exact;
- * - Poisson arrivals, general service, one consumer, unbounded: M/G/1 by Pollaczek–Khinchine, exact means;
- * - otherwise, unbounded: G/G/c by the Allen–Cunneen approximation (Kingman's for one consumer).
- * Several producers feeding one queue are superposed: Poisson if they all are, else an approximate
- * renewal process with the rate-weighted SCV of Whitt's QNA (Whitt 1983, Bell Syst. Tech. J. 62).
+ * - Poisson arrivals, exponential service: M/M/c (unbounded) or M/M/c/K (bounded);
+ * - Poisson arrivals, general service, one consumer, unbounded: M/G/1 by Pollaczek–Khinchine;
+ * - otherwise, unbounded: G/G/c by the Allen–Cunneen approximation (Kingman's for one consumer), with the
+ *   arrival SCV of Whitt's QNA (Whitt 1983, Bell Syst. Tech. J. 62): superposed producers are weighted by rate.
+ * A formula is exact when network-exactness.ts finds the arrivals exactly Poisson (or the queue a station of
+ * a product-form network) and the queue has no failures, TTL, timeout, byte limit or dead-letter inflow.
+ * Streams a network only makes nearly Poisson are taken as Poisson, labelled an approximation. With
+ * failures a message takes E[N] = (1 − p^m)/(1 − p) attempts, so the formulas see λ·E[N] attempts a second.
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
 import type { AnalyticComparison, NoAnalyticEstimate } from '../model/statistics-result.js';
-import type { DistributionSpec, QueueSpec, Scenario } from '../scenario/types.js';
+import type { QueueSpec, Scenario } from '../scenario/types.js';
 import {
   allenCunneen,
   erlangB,
@@ -21,45 +26,23 @@ import {
   mmcWaitQuantile,
   type SteadyState,
 } from './closed-forms/index.js';
+import { networkExactness, type Exactness } from './network-exactness.js';
+import { retryMoments } from './retry-moments.js';
+import { isExponential } from './station.js';
+import { solveTraffic, type QueueTraffic } from './traffic-equations.js';
 
 export type AnalyticEstimate = Omit<AnalyticComparison, 'outside'>;
 
-/** True when the distribution is exponential, whatever family it was written as. */
-function isExponential(spec: DistributionSpec): boolean {
-  switch (spec.kind) {
-    case 'exponential':
-      return true;
-    case 'erlang':
-      return spec.k === 1;
-    case 'gamma':
-      return spec.cv === 1;
-    case 'weibull':
-      return spec.shape === 1;
-    default:
-      return false;
-  }
+/** The solved network: each queue's traffic and how exactly the network feeds it. */
+export interface NetworkAnalysis {
+  traffic: Map<string, QueueTraffic>;
+  exactness: Map<string, Exactness>;
 }
 
-/** The superposed arrival stream into one queue: rate per second, SCV, and whether it is Poisson. */
-interface ArrivalStream {
-  rate: number;
-  scv: number;
-  poisson: boolean;
-}
-
-function arrivalStream(scenario: Scenario, queue: QueueSpec): ArrivalStream | null {
-  const producers = scenario.producers.filter((producer) => producer.to === queue.name);
-  if (producers.length === 0) return null;
-  let rate = 0;
-  let weightedScv = 0;
-  for (const producer of producers) {
-    const interarrival = distributionFromSpec(producer.interarrival);
-    const producerRate = 1 / interarrival.mean;
-    rate += producerRate;
-    weightedScv += producerRate * (interarrival.variance / interarrival.mean ** 2);
-  }
-  const poisson = producers.every((producer) => isExponential(producer.interarrival));
-  return { rate, scv: poisson ? 1 : weightedScv / rate, poisson };
+/** Solves the traffic equations of the scenario once, for estimating each of its queues. */
+export function analyseNetwork(scenario: Scenario): NetworkAnalysis {
+  const traffic = solveTraffic(scenario);
+  return { traffic, exactness: networkExactness(scenario, traffic) };
 }
 
 /** Finite values only: JSON has no Infinity, and "infinite" is what null means here. */
@@ -84,120 +67,167 @@ const none = (reason: string): NoAnalyticEstimate => ({ model: null, reason });
 /** Share of the capacity an approximation's mean queue may use before the capacity limit matters. */
 const FREE_CAPACITY_SHARE = 0.1;
 
+const round = (value: number): number => Number(value.toPrecision(4));
+
+/** What the formulas leave out for this queue: each makes an otherwise exact formula an approximation. */
+function caveats(queue: QueueSpec, flags: Exactness, attempts: number): string[] {
+  const out: string[] = [];
+  if (queue.failureProbability > 0) out.push(`failures: ${round(attempts)} attempts per message`);
+  if (queue.ttlSeconds !== null && queue.capacity !== 0) out.push('TTL expiries ignored');
+  if (queue.timeoutSeconds !== null) out.push('visibility-timeout redeliveries ignored');
+  if (queue.capacityBytes !== null) out.push('byte limit ignored');
+  if (queue.prefetch > 1 && queue.consumers > 1)
+    out.push(`prefetch ${queue.prefetch} ignored (consumers' own buffers)`);
+  if (queue.overflow === 'block' && queue.capacity !== null) out.push('blocked publishes counted as refused');
+  if (flags.deadLetterInflow) out.push('dead-letter inflow ignored');
+  return out;
+}
+
 /** The analytic estimate for one queue of the scenario, or why there is none. */
-export function estimateQueue(scenario: Scenario, queue: QueueSpec): AnalyticEstimate | NoAnalyticEstimate {
-  const arrivals = arrivalStream(scenario, queue);
-  if (arrivals === null) return none('no producer sends to this queue');
+export function estimateQueue(
+  scenario: Scenario,
+  queue: QueueSpec,
+  network: NetworkAnalysis = analyseNetwork(scenario),
+): AnalyticEstimate | NoAnalyticEstimate {
+  const traffic = network.traffic.get(queue.name);
+  const flags = network.exactness.get(queue.name);
+  if (!traffic || !flags || !(traffic.arrivalRate > 0)) {
+    return none(
+      flags?.deadLetterInflow
+        ? 'only dead-letter traffic reaches this queue, and the estimates leave dead-letter traffic out'
+        : 'no producer, exchange binding or upstream route sends to this queue',
+    );
+  }
   if (queue.consumers === 0 || queue.service === null) return none('no consumers: messages only accumulate');
   const c = queue.consumers;
   const service = distributionFromSpec(queue.service);
   const serviceScv = service.variance / service.mean ** 2;
-  const exponentialService = isExponential(queue.service);
-  const arrivalLetter = arrivals.poisson ? 'M' : 'G';
-  const serviceLetter = exponentialService ? 'M' : 'G';
-  const lambda = arrivals.rate;
+  const serviceLetter = isExponential(queue.service) ? 'M' : 'G';
+  const retry = retryMoments(queue.failureProbability, queue.retry);
+  const failures = queue.failureProbability > 0;
+  // Processing attempts offered per second: the formulas' arrival rate.
+  const lambda = traffic.arrivalRate * retry.attempts;
+  const exactPoisson = flags.poissonArrivals || flags.productForm;
+  const poisson = exactPoisson || (flags.poissonProducers && Math.abs(traffic.arrivalScv - 1) < 1e-9);
+  const arrivalLetter = poisson ? 'M' : 'G';
+  const left = caveats(queue, flags, retry.attempts);
+  const viaNetwork = traffic.arrivalRate > traffic.directRate * (1 + 1e-9);
+
+  /** The estimate from a steady state of the attempts, with the loss probability on arrival. */
+  const estimate = (
+    model: string,
+    method: string,
+    exactFormula: boolean,
+    state: SteadyState,
+    blocking: number,
+  ): AnalyticEstimate => {
+    const notes = [method];
+    if (viaNetwork) notes.push('rates from the traffic equations (Gross et al. 4th ed. §4.1)');
+    if (poisson && !exactPoisson) notes.push('arrivals taken as Poisson');
+    if (!poisson && viaNetwork) notes.push(`arrival SCV ${round(traffic.arrivalScv)} by Whitt's QNA`);
+    // Lost without dead-lettering: refused on arrival (a blocked publisher loses nothing), or exhausted.
+    const refused = queue.overflow === 'block' ? 0 : blocking;
+    const dropped = refused + (1 - blocking) * (1 - retry.success);
+    const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0);
+    if (failures) {
+      const messages = state.throughput / retry.attempts;
+      values.throughput = finite(messages * retry.success);
+      values.meanInSystem = finite(state.meanInSystem + messages * retry.delay);
+      values['sojourn.mean'] = finite(retry.attemptsIfCompleted * state.meanSojourn + retry.delayIfCompleted);
+    }
+    const exact = exactFormula && left.length === 0;
+    return { model, method: [...notes, ...left].join('; '), exact, stable: state.stable, values };
+  };
 
   if (queue.capacity === 0) {
-    if (!arrivals.poisson)
-      return none('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
+    if (!poisson) return none('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
     const blocking = erlangB(c, lambda * service.mean);
     const throughput = lambda * (1 - blocking);
-    return {
-      model: `M/${serviceLetter}/${c}/${c}`,
-      method: 'Erlang B (Gross et al. 4th ed. §2.6; insensitive to the service distribution)',
-      exact: true,
-      stable: true,
-      values: {
-        throughput,
-        dropRate: blocking,
-        utilization: (throughput * service.mean) / c,
-        meanQueueLength: 0,
-        meanInSystem: throughput * service.mean,
+    const busy = throughput * service.mean;
+    return estimate(
+      `M/${serviceLetter}/${c}/${c}`,
+      'Erlang B (Gross et al. 4th ed. §2.6; insensitive to the service distribution)',
+      flags.poissonArrivals,
+      {
+        stable: true,
+        utilization: busy / c,
         probabilityOfWait: 0,
-        'wait.mean': 0,
-        'sojourn.mean': service.mean,
+        meanWait: 0,
+        meanSojourn: service.mean,
+        meanQueueLength: 0,
+        meanInSystem: busy,
+        throughput,
       },
-    };
+      blocking,
+    );
   }
 
-  if (arrivals.poisson && exponentialService) {
+  if (poisson && serviceLetter === 'M') {
     const serviceRate = 1 / service.mean;
     if (queue.capacity !== null) {
       const K = c + queue.capacity;
       const state = mmck({ arrivalRate: lambda, serviceRate, servers: c, systemCapacity: K });
-      return {
-        model: `M/M/${c}/${K}`,
-        method: 'M/M/c/K (Gross et al. 4th ed. §2.5)',
-        exact: true,
-        stable: true,
-        values: {
-          throughput: state.throughput,
-          dropRate: state.blockingProbability,
-          utilization: state.utilization,
-          meanQueueLength: state.meanQueueLength,
-          meanInSystem: state.meanInSystem,
-          probabilityOfWait: state.probabilityOfWait,
-          'wait.mean': state.meanWait,
-          'sojourn.mean': state.meanSojourn,
-        },
-      };
+      const method = 'M/M/c/K (Gross et al. 4th ed. §2.5)';
+      return estimate(
+        `M/M/${c}/${K}`,
+        method,
+        flags.poissonArrivals,
+        { ...state, stable: true },
+        state.blockingProbability,
+      );
     }
     const q = { arrivalRate: lambda, serviceRate, servers: c };
     const state = mmc(q);
-    const values = steadyStateValues(state, 0);
-    if (state.stable) {
+    const result = estimate(
+      `M/M/${c}`,
+      'M/M/c with Erlang C (Gross et al. 4th ed. §2.3)',
+      exactPoisson,
+      state,
+      0,
+    );
+    if (state.stable && !failures) {
       for (const p of [50, 95, 99]) {
-        values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
-        values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
+        result.values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
+        result.values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
       }
     }
-    return {
-      model: `M/M/${c}`,
-      method: 'M/M/c with Erlang C (Gross et al. 4th ed. §2.3)',
-      exact: true,
-      stable: state.stable,
-      values,
-    };
+    return result;
   }
 
-  if (queue.capacity === null && arrivals.poisson && c === 1) {
+  if (queue.capacity === null && poisson && c === 1) {
     const state = mg1({ arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance });
-    return {
-      model: 'M/G/1',
-      method: 'Pollaczek–Khinchine (Gross et al. 4th ed. §5.1.1)',
-      exact: true,
-      stable: state.stable,
-      values: steadyStateValues(state, 0),
-    };
+    return estimate(
+      'M/G/1',
+      'Pollaczek–Khinchine (Gross et al. 4th ed. §5.1.1)',
+      flags.poissonArrivals,
+      state,
+      0,
+    );
   }
 
   const state = allenCunneen({
     arrivalRate: lambda,
-    arrivalScv: arrivals.scv,
+    arrivalScv: poisson ? 1 : traffic.arrivalScv,
     serviceMean: service.mean,
     serviceScv,
     servers: c,
   });
   const model = `${arrivalLetter}/${serviceLetter}/${c}`;
   const method = c === 1 ? 'Kingman approximation' : 'Allen–Cunneen approximation';
-  if (queue.capacity !== null) {
-    if (!state.stable || state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
-      return none(
-        `bounded queue with non-exponential times: no closed form, and the queue fills too often for the unbounded ${method} to apply`,
-      );
-    }
-    return {
-      model,
-      method: `${method}, ignoring the capacity of ${queue.capacity} (the approximate mean queue is under ${FREE_CAPACITY_SHARE * 100} % of it)`,
-      exact: false,
-      stable: true,
-      values: steadyStateValues(state, 0),
-    };
+  if (queue.capacity === null) return estimate(model, method, false, state, 0);
+  if (!state.stable || state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
+    return none(
+      `bounded queue with non-exponential times: no closed form, and the queue fills too often for the unbounded ${method} to apply`,
+    );
   }
-  return { model, method, exact: false, stable: state.stable, values: steadyStateValues(state, 0) };
+  const ignoring = `ignoring the capacity of ${queue.capacity} (the approximate mean queue is under ${FREE_CAPACITY_SHARE * 100} % of it)`;
+  return estimate(model, `${method}, ${ignoring}`, false, state, 0);
 }
 
 /** The analytic estimate of every queue, by name, in the scenario's order. */
 export function estimateScenario(scenario: Scenario): Record<string, AnalyticEstimate | NoAnalyticEstimate> {
-  return Object.fromEntries(scenario.queues.map((queue) => [queue.name, estimateQueue(scenario, queue)]));
+  const network = analyseNetwork(scenario);
+  return Object.fromEntries(
+    scenario.queues.map((queue) => [queue.name, estimateQueue(scenario, queue, network)]),
+  );
 }
