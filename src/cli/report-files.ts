@@ -1,6 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyticEstimates } from '../analysis/analytic-estimates.js';
 import type { RunResult } from '../model/run-result.js';
 import { describeTopology } from '../model/topology.js';
 import { latencyCsv, timeSeriesCsv } from '../report/csv.js';
@@ -62,7 +61,6 @@ async function writeFiles(options: RunReportOptions): Promise<string> {
     topology: describeTopology(scenario),
     description: scenario.description,
     scenarioSource: { path: options.scenarioPath, text: await readFile(options.scenarioPath, 'utf8') },
-    analytic: analyticEstimates(scenario),
     version: options.version ?? packageVersion(),
     generatedAt: options.generatedAt ?? new Date(),
   });

@@ -4,7 +4,7 @@ import { distributionFromSpec } from './distribution-from-spec.js';
 /** A producer as the report draws it: where it publishes and how fast on average. */
 export interface TopologyProducer {
   name: string;
-  /** The queue it publishes to. */
+  /** The queue or exchange it publishes to. */
   to: string;
   /** Offered rate, messages per second (1 / mean inter-arrival time). */
   ratePerSecond: number;
@@ -24,24 +24,95 @@ export interface TopologyQueue {
   service: string | null;
 }
 
-/** The shape of a network (producers → queues → consumers): plain data for diagrams. */
+/** A binding of an exchange to a queue, with the offered rate it carries. */
+export interface TopologyBinding {
+  queue: string;
+  /** Message types bound (direct); null = every message (fanout). */
+  types: string[] | null;
+  /** Messages per second the producers' offered rates and type mixes send along this binding. */
+  ratePerSecond: number;
+}
+
+/** An exchange as the report draws it. */
+export interface TopologyExchange {
+  name: string;
+  type: 'fanout' | 'direct';
+  bindings: TopologyBinding[];
+  /** Messages per second the producers offer to the exchange. */
+  ratePerSecond: number;
+}
+
+/**
+ * A queue-to-queue edge: a `then` route taken by a share of the finished messages, or the dead-letter
+ * queue that receives the queue's refused, dropped, expired and exhausted messages.
+ */
+export interface TopologyRoute {
+  kind: 'then' | 'dead-letter';
+  from: string;
+  /** A queue or an exchange. */
+  to: string;
+  /** `then`: share of the finished messages routed here; dead-letter: null. */
+  probability: number | null;
+}
+
+/** The shape of a network (producers → exchanges → queues → consumers): plain data for diagrams. */
 export interface Topology {
   producers: TopologyProducer[];
+  exchanges: TopologyExchange[];
   queues: TopologyQueue[];
+  routes: TopologyRoute[];
 }
 
 /** Describes the network a scenario builds, with the offered rates and service laws. */
 export function describeTopology(scenario: Scenario): Topology {
+  const producers = scenario.producers.map((producer) => {
+    const interarrival = distributionFromSpec(producer.interarrival);
+    return {
+      name: producer.name,
+      to: producer.to,
+      ratePerSecond: 1 / interarrival.mean,
+      interarrival: interarrival.label,
+    };
+  });
+  const exchanges = scenario.exchanges.map((exchange) => {
+    // Offered rate per message type into the exchange ('' for untyped messages).
+    const byType = new Map<string, number>();
+    let total = 0;
+    scenario.producers.forEach((producer, index) => {
+      if (producer.to !== exchange.name) return;
+      const rate = producers[index].ratePerSecond;
+      total += rate;
+      const mix = producer.types.length > 0 ? producer.types : [{ type: '', probability: 1 }];
+      for (const share of mix) byType.set(share.type, (byType.get(share.type) ?? 0) + rate * share.probability);
+    });
+    return {
+      name: exchange.name,
+      type: exchange.type,
+      ratePerSecond: total,
+      bindings: exchange.bindings.map((binding) => ({
+        queue: binding.queue,
+        types: binding.types,
+        ratePerSecond:
+          exchange.type === 'fanout' || binding.types === null
+            ? total
+            : binding.types.reduce((sum, type) => sum + (byType.get(type) ?? 0), 0),
+      })),
+    };
+  });
+  const routes: TopologyRoute[] = scenario.queues.flatMap((queue) => [
+    ...queue.then.map((route) => ({
+      kind: 'then' as const,
+      from: queue.name,
+      to: route.to,
+      probability: route.probability,
+    })),
+    ...(queue.deadLetter
+      ? [{ kind: 'dead-letter' as const, from: queue.name, to: queue.deadLetter, probability: null }]
+      : []),
+  ]);
   return {
-    producers: scenario.producers.map((producer) => {
-      const interarrival = distributionFromSpec(producer.interarrival);
-      return {
-        name: producer.name,
-        to: producer.to,
-        ratePerSecond: 1 / interarrival.mean,
-        interarrival: interarrival.label,
-      };
-    }),
+    producers,
+    exchanges,
     queues: scenario.queues.map((queue) => {
       const service = queue.service ? distributionFromSpec(queue.service) : null;
       return {
@@ -52,5 +123,6 @@ export function describeTopology(scenario: Scenario): Topology {
         service: service ? service.label : null,
       };
     }),
+    routes,
   };
 }

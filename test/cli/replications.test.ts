@@ -64,6 +64,7 @@ describe('queuesim run with replications', () => {
       'auto',
       '--workers',
       '1',
+      '--no-report',
     ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);

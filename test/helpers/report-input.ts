@@ -1,4 +1,4 @@
-import { analyticEstimates } from '../../src/analysis/analytic-estimates.js';
+import { withAnalyticEstimates } from '../../src/analysis/compare-analytic.js';
 import { simulate } from '../../src/model/simulate.js';
 import { describeTopology } from '../../src/model/topology.js';
 import type { ReportInput } from '../../src/report/html/index.js';
@@ -102,14 +102,13 @@ export function manyQueues(count: number, durationSeconds: number): Scenario {
   };
 }
 
-/** Simulates a scenario and gathers what the CLI passes to the report. */
+/** Simulates a scenario (with its analytic estimates, as `queuesim run` does) and gathers the report's input. */
 export function reportInputFor(scenario: Scenario, yaml = 'name: example\n'): ReportInput {
   return {
-    result: simulate(scenario).result,
+    result: withAnalyticEstimates(simulate(scenario).result, scenario),
     topology: describeTopology(scenario),
     description: scenario.description,
     scenarioSource: { path: `scenarios/${scenario.name}.yaml`, text: yaml },
-    analytic: analyticEstimates(scenario),
     version: '0.0.0-test',
     generatedAt: new Date(Date.UTC(2026, 10, 27, 9, 30)),
   };

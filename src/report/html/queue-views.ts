@@ -1,5 +1,5 @@
-import type { AnalyticEstimate } from '../../analysis/analytic-estimates.js';
 import type { QueueResult } from '../../model/run-result.js';
+import type { AnalyticComparison } from '../../model/statistics-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
 import { formatPercent } from '../format.js';
 import { htmlId } from './escape.js';
@@ -15,53 +15,68 @@ export interface QueueView {
   anchor: string;
   result: QueueResult;
   topology: TopologyQueue | undefined;
-  analytic: AnalyticEstimate | undefined;
-  /** Offered arrival rate from the scenario (sum of its producers' rates), messages per second. */
-  offeredRate: number;
+  /** Issue 4's steady-state estimate of this queue (`result.analytic`) when a formula applies. */
+  analytic: AnalyticComparison | undefined;
+  /** Why there is no estimate, when the result says so. */
+  noAnalyticReason: string | undefined;
+  /** Measured arrival rate (producers, exchanges and `then` routes together), messages per second. */
+  arrivalRate: number;
 }
 
 /** The queues of a report in scenario order. */
 export function queueViews(input: ReportInput): QueueView[] {
-  return Object.entries(input.result.queues).map(([name, result], index) => ({
-    name,
-    index,
-    color: queueColor(index),
-    anchor: htmlId('queue', index, name),
-    result,
-    topology: input.topology.queues.find((queue) => queue.name === name),
-    analytic: input.analytic?.[name],
-    offeredRate: input.topology.producers
-      .filter((producer) => producer.to === name)
-      .reduce((sum, producer) => sum + producer.ratePerSecond, 0),
-  }));
+  const seconds = input.result.measuredSeconds;
+  return Object.entries(input.result.queues).map(([name, result], index) => {
+    const analytic = result.analytic;
+    return {
+      name,
+      index,
+      color: queueColor(index),
+      anchor: htmlId('queue', index, name),
+      result,
+      topology: input.topology.queues.find((queue) => queue.name === name),
+      analytic: analytic && analytic.model !== null ? analytic : undefined,
+      noAnalyticReason: analytic && analytic.model === null ? analytic.reason : undefined,
+      arrivalRate: seconds > 0 ? result.arrivals / seconds : 0,
+    };
+  });
+}
+
+/** Messages a queue lost or dead-lettered: refused, dropped from the head, expired, exhausted. */
+export function lostOrDeadLettered(queue: QueueResult): number {
+  const { rejected, droppedHead, expired, exhausted, deadLettered } = queue.fates;
+  return rejected + droppedHead + expired + exhausted + deadLettered;
 }
 
 /** Why a queue limits the system, or null when it has room to spare. */
 export interface Bottleneck {
   view: QueueView;
-  /** True when it drops messages or its consumers are ≥ 80 % busy; otherwise it is just the busiest. */
+  /** True when it loses messages or its consumers are ≥ 80 % busy; otherwise it is just the busiest. */
   saturated: boolean;
   reason: string;
 }
 
-/** The queue under the most pressure: the most messages refused, then the busiest consumers. */
+/** The queue under the most pressure: the most messages lost or dead-lettered, then the busiest consumers. */
 export function findBottleneck(views: QueueView[]): Bottleneck | null {
   let worst: QueueView | null = null;
   let worstScore = 0;
+  const lossShare = (view: QueueView) =>
+    view.result.arrivals > 0 ? lostOrDeadLettered(view.result) / view.result.arrivals : 0;
   for (const view of views) {
-    const score = view.result.dropRate * 10 + (view.result.utilization ?? 0);
+    const score = lossShare(view) * 10 + (view.result.utilization ?? 0);
     if (score > worstScore) {
       worst = view;
       worstScore = score;
     }
   }
   if (!worst) return null;
-  const { dropRate, utilization } = worst.result;
+  const { utilization } = worst.result;
+  const lost = lossShare(worst);
   const busy = utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`;
-  const drops = dropRate > 0 ? `${formatPercent(dropRate)} of arrivals refused` : '';
+  const drops = lost > 0 ? `${formatPercent(lost)} of arrivals lost or dead-lettered` : '';
   return {
     view: worst,
-    saturated: dropRate > 0 || (utilization ?? 0) >= 0.8,
+    saturated: lost > 0 || (utilization ?? 0) >= 0.8,
     reason: [busy, drops].filter(Boolean).join(', '),
   };
 }

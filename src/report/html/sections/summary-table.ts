@@ -1,6 +1,6 @@
-import type { AnalyticEstimate } from '../../../analysis/analytic-estimates.js';
 import type { QueueResult } from '../../../model/run-result.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from '../../format.js';
+import type { AnalyticComparison } from '../../../model/statistics-result.js';
 import { escapeHtml } from '../escape.js';
 import type { QueueView } from '../queue-views.js';
 
@@ -11,7 +11,6 @@ interface MetricRow {
   key: string;
   value: (queue: QueueResult) => number | null;
   format: (value: number | null) => string;
-  analytic?: (estimate: AnalyticEstimate) => number;
 }
 
 interface MetricGroup {
@@ -26,6 +25,9 @@ type NumericKey =
   | 'arrivals'
   | 'completed'
   | 'dropped'
+  | 'expired'
+  | 'deadLettered'
+  | 'redelivered'
   | 'dropRate'
   | 'throughput'
   | 'utilization'
@@ -33,22 +35,16 @@ type NumericKey =
   | 'meanInSystem'
   | 'probabilityOfWait';
 
-/** A row for a top-level metric of the same name in the result (and the estimate, when it has one). */
-function metric(
-  label: string,
-  key: NumericKey,
-  format: MetricRow['format'],
-  analytic?: MetricRow['analytic'],
-): MetricRow {
-  return { label, key, value: (queue) => queue[key], format, ...(analytic ? { analytic } : {}) };
+/** A row for a top-level metric of the same name in the result (its theory value, if any, under `key`). */
+function metric(label: string, key: NumericKey, format: MetricRow['format']): MetricRow {
+  return { label, key, value: (queue) => queue[key], format };
 }
-const latencyRows = (kind: 'wait' | 'sojourn', meanKey: 'meanWait' | 'meanSojourn'): MetricRow[] =>
+const latencyRows = (kind: 'wait' | 'sojourn'): MetricRow[] =>
   (['mean', 'p50', 'p95', 'p99', 'max'] as const).map((stat) => ({
     label: stat === 'mean' ? 'Mean' : stat === 'max' ? 'Maximum' : stat,
     key: `${kind}.${stat}`,
     value: (queue) => queue[kind][stat],
     format: formatSeconds,
-    ...(stat === 'mean' ? { analytic: (estimate: AnalyticEstimate) => estimate[meanKey] } : {}),
   }));
 
 /** The metrics of the summary table, grouped; the keys are the JSON field names. */
@@ -58,27 +54,38 @@ const GROUPS: MetricGroup[] = [
     rows: [
       metric('Arrivals', 'arrivals', count),
       metric('Completed', 'completed', count),
-      metric('Refused (queue full)', 'dropped', count),
-      metric('Refused share', 'dropRate', formatPercent, (e) => e.dropRate),
-      metric('Throughput (msg/s)', 'throughput', formatNumber, (e) => e.throughput),
+      metric('Lost (refused, dropped, exhausted)', 'dropped', count),
+      metric('Lost share', 'dropRate', formatPercent),
+      metric('Expired (TTL)', 'expired', count),
+      metric('Dead-lettered', 'deadLettered', count),
+      metric('Redelivered', 'redelivered', count),
+      metric('Throughput (msg/s)', 'throughput', formatNumber),
     ],
   },
   {
     title: 'Load',
     rows: [
-      metric('Utilisation', 'utilization', formatPercent, (e) => e.utilization),
-      metric('Mean waiting', 'meanQueueLength', formatNumber, (e) => e.meanQueueLength),
-      metric('Mean in system', 'meanInSystem', formatNumber, (e) => e.meanInSystem),
-      metric('Had to wait', 'probabilityOfWait', formatPercent, (e) => e.probabilityOfWait),
+      metric('Utilisation', 'utilization', formatPercent),
+      metric('Mean waiting', 'meanQueueLength', formatNumber),
+      metric('Mean in system', 'meanInSystem', formatNumber),
+      metric('Had to wait', 'probabilityOfWait', formatPercent),
     ],
   },
-  { title: 'Wait: arrival → service start', rows: latencyRows('wait', 'meanWait') },
-  { title: 'Sojourn: arrival → completion', rows: latencyRows('sojourn', 'meanSojourn') },
+  { title: 'Wait: arrival → service start', rows: latencyRows('wait') },
+  { title: 'Sojourn: arrival → completion', rows: latencyRows('sojourn') },
 ];
 
-/** A theoretical value: ∞ for an unstable queue's means. */
-function formatAnalytic(row: MetricRow, value: number): string {
-  return Number.isFinite(value) ? row.format(value) : '∞ (unstable)';
+/**
+ * The theory cell of a row: '' when the formula has no such metric, ∞ where it gives none (an unstable
+ * queue's means), flagged when the simulated value falls outside the estimate's plausible range.
+ */
+function theoryCell(row: MetricRow, estimate: AnalyticComparison): string {
+  if (!(row.key in estimate.values)) return '<td class="theory"></td>';
+  const value = estimate.values[row.key];
+  const text = value === null ? '∞ (unstable)' : row.format(value);
+  return estimate.outside?.includes(row.key)
+    ? `<td class="theory outside" title="The simulated value falls outside the plausible range of this estimate">${escapeHtml(text)} ⚠</td>`
+    : `<td class="theory">${escapeHtml(text)}</td>`;
 }
 
 /**
@@ -105,16 +112,19 @@ export function summaryTable(view: QueueView): string {
       const cells = [
         `<th scope="row">${escapeHtml(row.label)}</th>`,
         `<td>${escapeHtml(row.format(row.value(result)))}${ci}</td>`,
-        analytic
-          ? `<td class="theory">${row.analytic ? escapeHtml(formatAnalytic(row, row.analytic(analytic))) : ''}</td>`
-          : '',
+        analytic ? theoryCell(row, analytic) : '',
       ];
       return `<tr>${cells.join('')}</tr>`;
     });
     return `<tr class="group"><th colspan="${columns}" scope="colgroup">${escapeHtml(group.title)}</th></tr>${rows.join('')}`;
   }).join('');
-  const note = analytic
-    ? `<p class="table-note">Theory: ${escapeHtml(analytic.model)}, steady state${analytic.exact ? '' : ', an approximation'}.</p>`
+  const outside = analytic?.outside?.length
+    ? ` ⚠ marks a simulated value outside the estimate's plausible range (${analytic.outside.map(escapeHtml).join(', ')}).`
     : '';
+  const note = analytic
+    ? `<p class="table-note">Theory: ${escapeHtml(analytic.method)}, steady state${analytic.exact ? '' : ', an approximation'}.${outside}</p>`
+    : view.noAnalyticReason
+      ? `<p class="table-note">No analytic estimate: ${escapeHtml(view.noAnalyticReason)}.</p>`
+      : '';
   return `<div class="table-scroll"><table class="data summary"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
 }
