@@ -83,7 +83,8 @@ export function describeTopology(scenario: Scenario): Topology {
       const rate = producers[index].ratePerSecond;
       total += rate;
       const mix = producer.types.length > 0 ? producer.types : [{ type: '', probability: 1 }];
-      for (const share of mix) byType.set(share.type, (byType.get(share.type) ?? 0) + rate * share.probability);
+      for (const share of mix)
+        byType.set(share.type, (byType.get(share.type) ?? 0) + rate * share.probability);
     });
     return {
       name: exchange.name,

@@ -5,7 +5,7 @@ import { joinFragments, type ChartEntry, type Fragment } from './fragment.js';
 import type { ReportInput } from './input.js';
 import { queueViews } from './queue-views.js';
 import { fatesSection } from './sections/fates.js';
-import { headerSection } from './sections/header.js';
+import { headerSection, replicationsOf } from './sections/header.js';
 import { overviewSection } from './sections/overview.js';
 import { queueSection } from './sections/queue.js';
 import { scenarioSourceSection } from './sections/scenario-source.js';
@@ -47,10 +47,10 @@ export function reportBody(input: ReportInput): Fragment {
   const axis = timeAxis(result.measuredSeconds, result.warmupSeconds);
   return joinFragments([
     { html: headerSection(input, views), charts: [] },
-    overviewSection(views),
-    { html: topologySection(input.topology, views), charts: [] },
-    fatesSection(views),
-    ...views.map((view) => queueSection(view, result.timeseries, axis)),
+    overviewSection(result, views),
+    { html: topologySection(input.topology, views, result), charts: [] },
+    fatesSection(result, views),
+    ...views.map((view) => queueSection(view, result.timeseries, axis, replicationsOf(result))),
     { html: scenarioSourceSection(input.scenarioSource), charts: [] },
   ]);
 }

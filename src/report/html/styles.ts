@@ -40,7 +40,7 @@ h4 { font-size: 14px; margin: 0; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 20px 22px; margin-bottom: 20px; box-shadow: 0 1px 2px rgba(16, 24, 40, 0.04); }
 .lead { color: #4b5563; margin: -4px 0 14px; max-width: 900px; font-size: 14px; }
 .topology-wrap { overflow-x: auto; }
-.topology { width: 100%; min-width: 720px; height: auto; display: block; }
+.topology { width: 100%; min-width: 720px; height: auto; display: block; margin: 0 auto; }
 .topology text { font-family: ${FONT_STACK}; fill: var(--text); }
 .topo-heading { font-size: 12px; fill: var(--muted) !important; text-transform: uppercase; letter-spacing: 0.06em; }
 .topo-box { fill: #fbfcfd; stroke: #cfd6df; stroke-width: 1.2; }
@@ -51,6 +51,11 @@ h4 { font-size: 14px; margin: 0; }
 .topo-rate { font-size: 12px; font-weight: 600; fill: #4b5563 !important; }
 .topo-bad { fill: var(--bad) !important; font-weight: 600; }
 .topo-edge { fill: none; stroke-opacity: 0.45; stroke-linecap: round; }
+.topo-dead-letter { stroke-dasharray: 6 5; stroke-opacity: 0.8; stroke-linecap: butt; }
+.topo-rate { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
+.topo-exchange-box { fill: #f3f6fb; }
+.topo-kind { font-weight: 700; fill: var(--accent) !important; text-transform: uppercase; letter-spacing: 0.05em; font-size: 11px; }
+.topo-strong { font-weight: 700; }
 .topo-bottleneck .topo-box { stroke: var(--bad); stroke-width: 2.4; fill: #fff8f8; }
 .topo-badge rect { fill: var(--bad); }
 .topo-badge text { fill: #fff !important; font-size: 11px; font-weight: 700; letter-spacing: 0.06em; }
@@ -85,7 +90,12 @@ table.data .ci { display: block; font-size: 12px; color: var(--muted); }
 table.data td.bad { color: var(--bad); font-weight: 600; }
 table.data .share { display: block; font-size: 12px; color: var(--muted); }
 .table-note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }
+/* A note as wide as the table above it, never wider: it must not widen the table's grid column. */
+.queue-table .table-note { width: 0; min-width: 100%; }
 .fates-table { margin-top: 12px; }
+#fates h3 { font-size: 15px; margin: 22px 0 8px; color: #374151; }
+#fates h3:first-of-type { margin-top: 4px; }
+table.data td.theory.outside { color: var(--bad); font-weight: 600; }
 .fate-legend { margin: 10px 0 0; padding-left: 18px; color: #4b5563; font-size: 13px; columns: 2 320px; }
 details summary { cursor: pointer; display: flex; align-items: baseline; gap: 12px; list-style: none; }
 details summary::-webkit-details-marker { display: none; }

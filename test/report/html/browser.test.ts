@@ -16,14 +16,14 @@ import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
 
 const outDir = join(projectRoot, 'reports', 'e2e');
 
-/** The shipped scenario with drops and two producers, as `queuesim run` would report it. */
-async function shippedReport(): Promise<ReportInput> {
-  const path = join(projectRoot, 'scenarios', 'payment-authorisations.yaml');
+/** A shipped scenario, as `queuesim run` would report it. */
+async function shippedReport(name: string): Promise<ReportInput> {
+  const path = join(projectRoot, 'scenarios', `${name}.yaml`);
   const { scenario } = await loadScenarioFile(path);
   const { readFile } = await import('node:fs/promises');
   return {
     ...reportInputFor(scenario),
-    scenarioSource: { path: 'scenarios/payment-authorisations.yaml', text: await readFile(path, 'utf8') },
+    scenarioSource: { path: `scenarios/${name}.yaml`, text: await readFile(path, 'utf8') },
   };
 }
 
@@ -51,7 +51,10 @@ describe('HTML report in Chromium', () => {
   });
 
   const cases: Array<[string, () => Promise<ReportInput> | ReportInput]> = [
-    ['payment-authorisations', shippedReport],
+    // Drops and two producers into one queue.
+    ['payment-authorisations', () => shippedReport('payment-authorisations')],
+    // A fanout exchange, `then` routes and a dead-letter queue (the README's screenshot).
+    ['order-pipeline', () => shippedReport('order-pipeline')],
     ['three-queues-replicated', replicatedReport],
   ];
   for (const [name, makeInput] of cases) {
@@ -97,6 +100,11 @@ describe('HTML report in Chromium', () => {
       }
       expect(await page.getAttribute('html', 'data-charts-rendered')).toBe(String(charts.length));
       expect(await page.locator('svg.topology .topo-node').count()).toBeGreaterThan(2);
+      if (name === 'order-pipeline') {
+        expect(await page.locator('svg.topology .topo-exchange').count()).toBe(1);
+        expect(await page.locator('svg.topology .topo-dead-letter').count()).toBe(1);
+        expect(await page.locator('#chart-flow-fates svg.marks').count()).toBe(1);
+      }
       if (name.endsWith('replicated')) {
         expect(await page.locator('th', { hasText: '95 % CI' }).count()).toBe(3);
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/model/run-result.js';
 import { renderReportHtml } from '../../../src/report/html/index.js';
 import { reportBody } from '../../../src/report/html/page.js';
-import { FATES } from '../../../src/report/html/fates.js';
+import { QUEUE_FATES } from '../../../src/report/html/fates.js';
 import { manyQueues, reportInputFor, threeQueues } from '../../helpers/report-input.js';
 
 const input = reportInputFor(threeQueues, 'name: three-queues # </script><script>alert(1)</script>\n');
@@ -57,29 +57,51 @@ describe('HTML report page', () => {
     for (const name of ['web', 'mobile', 'checkout', 'exports', 'orders', 'payments', 'archive']) {
       expect(svg).toContain(`>${name}</text>`);
     }
-    // payments refuses messages: it is the bottleneck (queue box and consumer pool).
-    expect(svg.match(/topo-node topo-bottleneck/g)).toHaveLength(2);
-    expect(svg).toMatch(/href="#queue-1-payments" class="topo-node topo-bottleneck"/);
+    // payments refuses messages: it is the bottleneck (one box: the queue with its consumer pool).
+    expect(svg.match(/topo-bottleneck/g)).toHaveLength(1);
+    expect(svg).toMatch(/href="#queue-1-payments" class="topo-node topo-queue topo-bottleneck"/);
     expect(svg).toContain('BOTTLENECK');
     expect(html).toMatch(/Bottleneck: <a href="#queue-1-payments">payments<\/a>/);
   });
 
   it('accounts for every message in "where the messages went": arrivals plus those present at the start', () => {
     for (const queue of Object.values(input.result.queues)) {
-      const total = FATES.reduce((sum, fate) => sum + fate.count(queue), 0);
-      expect(total).toBe(queue.arrivals + queue.queuedAtStart + queue.inServiceAtStart);
+      const total = QUEUE_FATES.reduce((sum, fate) => sum + fate.count(queue), 0);
+      const present =
+        queue.queuedAtStart + queue.inServiceAtStart + queue.bufferedAtStart + queue.delayedAtStart;
+      expect(total).toBe(queue.arrivals + queue.timeouts + present);
     }
-    const table = html.match(/<table class="data fates-table">[\s\S]*?<\/table>/)![0];
-    for (const fate of FATES) expect(table).toContain(fate.label);
-    expect(table.match(/<tr>/g)).toHaveLength(1 + 3);
+    // The per-queue table comes after the per-producer one; fates that never happened are left out.
+    const tables = html.match(/<table class="data fates-table">[\s\S]*?<\/table>/g)!;
+    expect(tables).toHaveLength(2);
+    const [flows, queues] = tables;
+    for (const label of ['Completed', 'Rejected (full)', 'Waiting at the end'])
+      expect(queues).toContain(label);
+    expect(queues).not.toContain('Expired (TTL)');
+    expect(queues.match(/<tr>/g)).toHaveLength(1 + 3);
+    expect(flows.match(/<tr>/g)).toHaveLength(1 + 4);
+    expect(flows).toContain('Rejected (full)');
   });
 
-  it('shows the analytic estimate beside the simulated values where a closed form applies', () => {
+  it("shows the queue's own analytic estimate (result.analytic) beside the simulated values", () => {
     const body = reportBody(input).html;
-    expect(body).toContain('M/M/2 (Erlang C)');
+    expect(body).toContain('<th scope="col">Theory<span class="model">M/M/2</span></th>');
     expect(body).toContain('M/M/3/8');
+    expect(body).toContain('M/M/c with Erlang C');
     const archive = body.slice(body.indexOf('id="queue-2-archive"'));
     expect(archive).not.toContain('<th scope="col">Theory');
+    expect(archive).toContain('No analytic estimate: no consumers: messages only accumulate.');
+  });
+
+  it('flags theory values the simulation disagrees with (the outside list)', () => {
+    const result: RunResult = structuredClone(input.result);
+    const orders = result.queues.orders.analytic!;
+    if (orders.model === null) throw new Error('orders should have an estimate');
+    orders.outside = ['wait.mean'];
+    const body = reportBody({ ...input, result }).html;
+    const section = body.slice(body.indexOf('id="queue-0-orders"'), body.indexOf('id="queue-1-payments"'));
+    expect(section.match(/<td class="theory outside"/g)).toHaveLength(1);
+    expect(section).toContain("outside the estimate's plausible range (wait.mean)");
   });
 
   it('shows 95 % confidence intervals when the result has ci95, and no CI column otherwise', () => {

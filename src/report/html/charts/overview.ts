@@ -11,39 +11,55 @@ function barsBase(name: string, rows: unknown[], bars: number) {
   return { ...specBase(name, rows, BAR_HEIGHT * bars), data: { name } };
 }
 
-/** Per queue, the share of its messages that met each fate: one stacked bar per queue. */
-export function fatesChart(views: QueueView[], fates: Fate[]): TopLevelSpec {
-  const rows = views.flatMap((view) => {
-    const counts = fates.map((fate) => fate.count(view.result));
-    const total = counts.reduce((sum, count) => sum + count, 0);
+/** One bar of a fates chart: a queue or flow and its count per fate (in the order of the fates). */
+export interface FateBar {
+  name: string;
+  counts: number[];
+}
+
+/**
+ * The share of messages that met each fate: one stacked bar per queue or flow. `dataset` names the data
+ * (unique in the page), `subject` is what a bar is ("Queue", "Flow").
+ */
+export function fatesChart(
+  dataset: string,
+  subject: string,
+  bars: FateBar[],
+  fates: Array<Pick<Fate<unknown>, 'label' | 'color'>>,
+  axisTitle: string,
+): TopLevelSpec {
+  const rows = bars.flatMap((bar) => {
+    const total = bar.counts.reduce((sum, count) => sum + count, 0);
     return fates.map((fate, index) => ({
-      queue: view.name,
+      name: bar.name,
       fate: fate.label,
       order: index,
-      count: counts[index],
-      share: total > 0 ? counts[index] / total : 0,
+      count: bar.counts[index],
+      share: total > 0 ? bar.counts[index] / total : 0,
     }));
   });
   return {
-    ...barsBase('fates', rows, views.length),
+    ...barsBase(dataset, rows, bars.length),
     mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
     encoding: {
-      y: { field: 'queue', type: 'nominal', title: null, sort: views.map((view) => view.name) },
+      y: { field: 'name', type: 'nominal', title: null, sort: bars.map((bar) => bar.name) },
       x: {
         field: 'count',
         type: 'quantitative',
         stack: 'normalize',
-        title: 'Share of the messages seen while measuring',
+        title: axisTitle,
         axis: { format: '~%', values: [0, 0.25, 0.5, 0.75, 1] },
       },
       color: {
         field: 'fate',
         type: 'nominal',
+        title: null,
         scale: { domain: fates.map((fate) => fate.label), range: fates.map((fate) => fate.color) },
+        legend: { orient: 'top', direction: 'horizontal', columns: 5, symbolType: 'square' },
       },
       order: { field: 'order' },
       tooltip: [
-        { field: 'queue', type: 'nominal', title: 'Queue' },
+        { field: 'name', type: 'nominal', title: subject },
         { field: 'fate', type: 'nominal', title: 'Fate' },
         { field: 'count', type: 'quantitative', title: 'Messages', format: ',' },
         { field: 'share', type: 'quantitative', title: 'Share', format: '.2%' },

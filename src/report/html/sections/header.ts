@@ -3,15 +3,9 @@ import { escapeHtml } from '../escape.js';
 import type { ReportInput } from '../input.js';
 import type { QueueView } from '../queue-views.js';
 
-/** Replications behind a result: the `replications` field when present (replicated runs), else 1. */
+/** Independent replications behind a result (1 for a single run or batch means). */
 export function replicationsOf(result: ReportInput['result']): number {
-  const replications = (result as { replications?: unknown }).replications;
-  if (typeof replications === 'number') return replications;
-  if (replications && typeof replications === 'object' && 'count' in replications) {
-    const count = (replications as { count: unknown }).count;
-    if (typeof count === 'number') return count;
-  }
-  return 1;
+  return result.replications ?? 1;
 }
 
 /** "27 Nov 2026, 03:12 UTC": unambiguous whatever the reader's locale. */
@@ -28,7 +22,9 @@ export function headerSection(input: ReportInput, views: QueueView[]): string {
     ['Seed', String(result.seed)],
     ['Measured', formatSeconds(result.measuredSeconds)],
     ['Warm-up', result.warmupSeconds > 0 ? formatSeconds(result.warmupSeconds) : 'none'],
-    ['Replications', String(replicationsOf(result))],
+    result.batchMeans
+      ? ['Batch means', `${result.batchMeans.batches} × ${formatSeconds(result.batchMeans.batchSeconds)}`]
+      : ['Replications', String(replicationsOf(result))],
     ['queuesim', input.version],
     ['Ran', formatTimestamp(input.generatedAt)],
   ];

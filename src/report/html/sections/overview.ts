@@ -1,36 +1,45 @@
 import { formatCount, formatPercent, formatSeconds } from '../../format.js';
 import { utilizationChart } from '../charts/overview.js';
+import type { RunResult } from '../../../model/run-result.js';
 import { escapeHtml } from '../escape.js';
+import { FLOW_FATES } from '../fates.js';
 import { chartFigure, type Fragment } from '../fragment.js';
 import { findBottleneck, type QueueView } from '../queue-views.js';
 
 /** Headline figures, the verdict on the bottleneck and utilisation per queue. */
-export function overviewSection(views: QueueView[]): Fragment {
-  const sum = (pick: (view: QueueView) => number) => views.reduce((total, view) => total + pick(view), 0);
-  const arrivals = sum((view) => view.result.arrivals);
-  const completed = sum((view) => view.result.completed);
-  const dropped = sum((view) => view.result.dropped);
-  const slowest = views
-    .filter((view) => view.result.sojourn.p99 !== null)
-    .sort((a, b) => (b.result.sojourn.p99 as number) - (a.result.sojourn.p99 as number))[0];
+export function overviewSection(result: RunResult, views: QueueView[]): Fragment {
+  const flows = Object.values(result.flows);
+  const sum = <T>(items: T[], pick: (item: T) => number) =>
+    items.reduce((total, item) => total + pick(item), 0);
+  const published = sum(flows, (flow) => flow.published);
+  const completed = sum(flows, (flow) => flow.fates.completed);
+  const ended = sum(flows, (flow) => FLOW_FATES.reduce((total, fate) => total + fate.count(flow), 0));
+  const lost = ended - completed;
+  const slowest = Object.entries(result.flows)
+    .filter(([, flow]) => flow.endToEnd.p99 !== null)
+    .sort(([, a], [, b]) => (b.endToEnd.p99 as number) - (a.endToEnd.p99 as number))[0];
   const bottleneck = findBottleneck(views);
 
   const kpis = [
-    kpi('Arrivals', formatCount(arrivals), `${views.length} queue${views.length === 1 ? '' : 's'}`),
+    kpi(
+      'Published',
+      formatCount(published),
+      `${flows.length} producer${flows.length === 1 ? '' : 's'}, ${views.length} queue${views.length === 1 ? '' : 's'}`,
+    ),
     kpi(
       'Completed',
       formatCount(completed),
-      arrivals > 0 ? `${formatPercent(completed / arrivals)} of arrivals` : '',
+      ended > 0 ? `${formatPercent(completed / ended)} of copies ended` : '',
     ),
     kpi(
-      'Rejected',
-      formatCount(dropped),
-      arrivals > 0 ? `${formatPercent(dropped / arrivals)} of arrivals` : '',
-      dropped > 0 ? 'bad' : 'ok',
+      'Lost or dead-lettered',
+      formatCount(lost),
+      ended > 0 ? `${formatPercent(lost / ended)} of copies ended` : '',
+      lost > 0 ? 'bad' : 'ok',
     ),
     slowest
-      ? kpi('Slowest p99 sojourn', formatSeconds(slowest.result.sojourn.p99), slowest.name)
-      : kpi('Slowest p99 sojourn', '–', 'nothing completed'),
+      ? kpi('Slowest p99 end to end', formatSeconds(slowest[1].endToEnd.p99), slowest[0])
+      : kpi('Slowest p99 end to end', '–', 'nothing completed'),
     bottleneck && bottleneck.view.result.utilization !== null
       ? kpi(
           'Busiest consumers',

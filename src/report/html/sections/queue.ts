@@ -10,25 +10,35 @@ import type { TimeAxis } from '../time-axis.js';
 import { summaryTable } from './summary-table.js';
 
 /** One queue's section: configuration, summary table, its charts over time and its latency distribution. */
-export function queueSection(view: QueueView, timeSeries: TimeSeries | undefined, axis: TimeAxis): Fragment {
+export function queueSection(
+  view: QueueView,
+  timeSeries: TimeSeries | undefined,
+  axis: TimeAxis,
+  replications = 1,
+): Fragment {
   const { result } = view;
   const id = (chart: string) => htmlId('chart', view.index, chart);
   const overTime: Fragment[] = [];
   const latency: Fragment[] = [];
   const rows = timeSeries ? seriesRows(timeSeries, view.name, axis) : [];
-  const bin = timeSeries ? `Averages over bins of ${formatNumber(timeSeries.intervalSeconds)} s.` : '';
+  // Replicated runs keep the series of their first replication only (the table's values are means over all).
+  const which = replications > 1 ? `From replication 1 of ${replications}. ` : '';
+  const first = replications > 1 ? ' (replication 1)' : '';
+  const bin = timeSeries
+    ? `${which}Averages over bins of ${formatNumber(timeSeries.intervalSeconds)} s.`
+    : '';
   if (rows.length > 0) {
     overTime.push(
       chartFigure(
         id('depth'),
-        'Queue depth over time',
+        `Queue depth over time${first}`,
         `Messages waiting for a consumer. ${bin}`,
         depthChart(view, rows, axis),
       ),
       chartFigure(
         id('rates'),
-        'Arrivals, completions and drops',
-        `Messages per second arriving, completed and refused. ${bin}`,
+        `Arrivals, completions and drops${first}`,
+        `Messages per second arriving, completed and lost. ${bin}`,
         ratesChart(view, rows, axis),
       ),
     );
@@ -36,7 +46,7 @@ export function queueSection(view: QueueView, timeSeries: TimeSeries | undefined
       overTime.push(
         chartFigure(
           id('busy'),
-          'Busy consumers over time',
+          `Busy consumers over time${first}`,
           `How many of the ${result.consumers} consumers were processing a message. ${bin}`,
           busyConsumersChart(view, rows, axis),
         ),
@@ -47,13 +57,13 @@ export function queueSection(view: QueueView, timeSeries: TimeSeries | undefined
     latency.push(
       chartFigure(
         id('histogram'),
-        'Sojourn time distribution',
+        `Sojourn time distribution${first}`,
         'Share of completed messages by time from arrival to completion; p50, p95 and p99 marked.',
         latencyHistogramChart(view),
       ),
       chartFigure(
         id('cdf'),
-        'Cumulative latency',
+        `Cumulative latency${first}`,
         'Share of messages that waited (grey) or were done (colour) within a given time.',
         latencyCdfChart(view),
       ),
@@ -65,7 +75,8 @@ export function queueSection(view: QueueView, timeSeries: TimeSeries | undefined
     `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`,
     result.capacity === null ? 'unbounded queue' : `capacity ${formatCount(result.capacity)}`,
     view.topology?.service ? `service ${view.topology.service}` : '',
-    view.offeredRate > 0 ? `${formatNumber(view.offeredRate)} msg/s offered` : '',
+    view.arrivalRate > 0 ? `${formatNumber(view.arrivalRate)} msg/s arriving` : '',
+    result.overflow !== 'reject-new' || result.capacity !== null ? `overflow ${result.overflow}` : '',
   ].filter(Boolean);
   const utilization = result.utilization;
   const gauge =
