@@ -8,6 +8,7 @@
  * null in every run stays null.
  */
 import { mean } from 'simple-statistics';
+import { averageTimeSeries, poolBuckets, type TimeSeries } from '../metrics/index.js';
 import type { QueueResult, RunResult } from '../model/run-result.js';
 import { confidenceInterval } from './confidence-interval.js';
 
@@ -140,9 +141,23 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
         ];
       }),
     );
+  // Distributions are pooled over the replications; time series are averaged bin by bin.
+  for (const [name, runs] of byQueue(results)) {
+    if (runs.every((run) => run.latencyHistogram)) {
+      queues[name].latencyHistogram = {
+        wait: poolBuckets(runs.map((run) => run.latencyHistogram!.wait)),
+        sojourn: poolBuckets(runs.map((run) => run.latencyHistogram!.sojourn)),
+      };
+    }
+  }
+  const series = results.map((result) => result.timeseries);
+  const timeseries = series.every((s): s is TimeSeries => s !== undefined)
+    ? averageTimeSeries(series)
+    : undefined;
   return {
     ...results[0],
     queues,
+    ...(timeseries ? { timeseries } : {}),
     flows: combineRecords(results.map((result) => result.flows)),
     exchanges: combineRecords(results.map((result) => result.exchanges)),
     replications: results.length,

@@ -1,5 +1,6 @@
 export {
   LogHistogram,
+  poolBuckets,
   type HistogramBucket,
   type LatencyHistogram,
   type LatencySummary,
@@ -14,6 +15,7 @@ export {
 export { FlowCollector, type FlowStats } from './flow-collector.js';
 export {
   TIME_SERIES_BINS,
+  averageTimeSeries,
   combineTimeSeries,
   type QueueTimeSeries,
   type TimeSeries,

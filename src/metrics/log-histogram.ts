@@ -39,6 +39,20 @@ export interface LatencyHistogram {
   sojourn: HistogramBucket[];
 }
 
+/** Several runs' buckets pooled into one distribution: counts of the same bucket are added. */
+export function poolBuckets(runs: ReadonlyArray<readonly HistogramBucket[]>): HistogramBucket[] {
+  const pooled = new Map<string, HistogramBucket>();
+  for (const buckets of runs) {
+    for (const [lower, upper, count] of buckets) {
+      const key = `${lower}:${upper}`;
+      const bucket = pooled.get(key);
+      if (bucket) bucket[2] += count;
+      else pooled.set(key, [lower, upper, count]);
+    }
+  }
+  return [...pooled.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
 export class LogHistogram {
   private readonly counts = new Float64Array(BUCKET_COUNT);
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max

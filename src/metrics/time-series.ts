@@ -66,3 +66,28 @@ export function combineTimeSeries(
 export function roundSignificant(value: number): number {
   return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(SIGNIFICANT_DIGITS));
 }
+
+/**
+ * The mean of several runs' series on the same grid (replications of one scenario): each bin of each
+ * channel is averaged across the runs. Runs on different grids cannot be averaged: the first is returned.
+ */
+export function averageTimeSeries(runs: readonly TimeSeries[]): TimeSeries {
+  const [first] = runs;
+  const sameGrid = runs.every(
+    (run) => run.intervalSeconds === first.intervalSeconds && run.time.length === first.time.length,
+  );
+  if (runs.length === 1 || !sameGrid) return first;
+  const queues: Record<string, QueueTimeSeries> = {};
+  for (const [name, series] of Object.entries(first.queues)) {
+    const channels = Object.keys(series) as Array<keyof QueueTimeSeries>;
+    queues[name] = Object.fromEntries(
+      channels.map((channel) => [
+        channel,
+        series[channel].map((_, bin) =>
+          roundSignificant(runs.reduce((sum, run) => sum + run.queues[name][channel][bin], 0) / runs.length),
+        ),
+      ]),
+    ) as unknown as QueueTimeSeries;
+  }
+  return { intervalSeconds: first.intervalSeconds, time: first.time, queues };
+}

@@ -102,13 +102,13 @@ describe('HTML report of a message network', () => {
     expect(exchanges).toContain('Unroutable');
   });
 
-  it('marks the charts over time as replication 1 when the result is replicated', async () => {
+  it('labels the charts with the number of replications they summarise', async () => {
     const input = reportInputFor(await shipped('flaky-downstream', 60));
     const single = renderReportHtml(input);
-    expect(single).not.toContain('replication 1');
+    expect(single).not.toContain('replications)');
     const replicated = renderReportHtml({ ...input, result: { ...input.result, replications: 5 } });
-    expect(replicated).toContain('<h4>Queue depth over time (replication 1)</h4>');
-    expect(replicated).toContain('From replication 1 of 5.');
+    expect(replicated).toContain('<h4>Queue depth over time (5 replications)</h4>');
+    expect(replicated).toContain('Mean of 5 replications.');
     expect(replicated).toContain('<dt>Replications</dt><dd>5</dd>');
   });
 });

@@ -21,9 +21,9 @@ export function queueSection(
   const overTime: Fragment[] = [];
   const latency: Fragment[] = [];
   const rows = timeSeries ? seriesRows(timeSeries, view.name, axis) : [];
-  // Replicated runs keep the series of their first replication only (the table's values are means over all).
-  const which = replications > 1 ? `From replication 1 of ${replications}. ` : '';
-  const first = replications > 1 ? ' (replication 1)' : '';
+  // Replicated runs: series are the bin-by-bin mean and distributions the pool of all replications.
+  const which = replications > 1 ? `Mean of ${replications} replications. ` : '';
+  const first = replications > 1 ? ` (${replications} replications)` : '';
   const bin = timeSeries
     ? `${which}Averages over bins of ${formatNumber(timeSeries.intervalSeconds)} s.`
     : '';
