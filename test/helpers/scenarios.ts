@@ -1,4 +1,5 @@
 import { emptyStatistics } from '../../src/scenario/index.js';
+import { QUEUE_DEFAULTS } from './queue-defaults.js';
 import type {
   DistributionSpec,
   ProducerSpec,
@@ -11,18 +12,10 @@ import type {
 export function queueSpec(fields: Partial<QueueSpec> & Pick<QueueSpec, 'name'>): QueueSpec {
   return {
     capacity: null,
-    capacityBytes: null,
     overflow: 'reject-new',
-    ttlSeconds: null,
-    deadLetter: null,
     consumers: 0,
     service: null,
-    prefetch: 1,
-    failureProbability: 0,
-    retry: { maxAttempts: null, backoffSeconds: 0, multiplier: 1, maxBackoffSeconds: null },
-    timeoutSeconds: null,
-    maxPriority: 0,
-    then: [],
+    ...QUEUE_DEFAULTS,
     ...fields,
   };
 }

@@ -1,3 +1,4 @@
+import { QUEUE_DEFAULTS as MESSAGE_QUEUE_DEFAULTS } from '../helpers/queue-defaults.js';
 import { expect } from 'vitest';
 import {
   ScenarioError,
@@ -62,16 +63,8 @@ export function scenarioText({
 /** A normalised queue's settings at their defaults (FIFO, no limits, no failures, prefetch 1), to spread. */
 export const QUEUE_DEFAULTS = {
   capacity: null,
-  capacityBytes: null,
   overflow: 'reject-new',
-  ttlSeconds: null,
-  deadLetter: null,
-  prefetch: 1,
-  failureProbability: 0,
-  retry: { maxAttempts: null, backoffSeconds: 0, multiplier: 1, maxBackoffSeconds: null },
-  timeoutSeconds: null,
-  maxPriority: 0,
-  then: [],
+  ...MESSAGE_QUEUE_DEFAULTS,
 } as const satisfies Partial<QueueSpec>;
 
 /** A normalised producer's issue-3 settings at their defaults (untyped, size not modelled), to spread. */
