@@ -318,3 +318,39 @@ export const maxReplicationsWithBatches = (): string =>
 /** A queue's initial backlog does not fit in it. */
 export const backlogTooLarge = (queue: string, backlog: number, room: number): string =>
   `queue '${queue}' starts with a backlog of ${backlog} messages but can hold only ${room} (capacity plus consumers)`;
+
+// --- service-level objectives ---
+
+/** An SLO's `max` that is neither a number, a duration nor a percentage. */
+export const expectedSloMax = (got: unknown): string =>
+  `expected a limit: a duration ${DURATION_EXAMPLES}, a percentage like 0.1% or 75%, or a number >= 0, got ${describeValue(got)}`;
+/** An SLO that names both or neither of a queue and a flow. */
+export const sloNeedsOneTarget = (both: boolean): string =>
+  both
+    ? "an SLO bounds either a queue or a flow; give 'queue' or 'flow', not both"
+    : "an SLO needs 'queue: <name>' or 'flow: <producer name>'";
+/** An SLO on a queue that does not exist. */
+export const sloQueueUnknown = (queue: string, suggestion: string | undefined): string =>
+  `SLO on queue '${queue}', which does not exist${didYouMean(suggestion)}`;
+/** An SLO on a flow that names no producer. */
+export const sloFlowUnknown = (flow: string, suggestion: string | undefined): string =>
+  `SLO on flow '${flow}', but flows are named by their producer and there is no producer '${flow}'${didYouMean(suggestion)}`;
+/** An SLO on a metric its scope does not have. */
+export const sloMetricUnknown = (
+  scope: string,
+  metric: unknown,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string =>
+  suggestion !== undefined
+    ? `unknown ${scope} metric ${describeValue(metric)}${didYouMean(suggestion)}`
+    : `unknown ${scope} metric ${describeValue(metric)}; expected one of ${oneOf(known)}`;
+/** An SLO whose `max` is not in its metric's unit. */
+export const sloMaxWrongUnit = (metric: string, unit: string, got: unknown): string =>
+  `${metric} is ${
+    unit === 'seconds'
+      ? `a latency, so its max is a duration ${DURATION_EXAMPLES}`
+      : unit === 'fraction'
+        ? 'a fraction, so its max is a percentage like 0.1% or 75%, or a number like 0.001'
+        : 'a number of messages, so its max is a number >= 0'
+  }; got ${describeValue(got)}`;

@@ -7,12 +7,13 @@ import {
   serialRunner,
   type TaskRunner,
 } from '../../analysis/replications.js';
+import { anySloFailed } from '../../analysis/slo.js';
 import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
 import { expectedInteger } from '../../scenario/messages.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
-import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
 import { progressBar } from '../progress.js';
 
 interface RunArgs extends OverrideArgs {
@@ -22,6 +23,7 @@ interface RunArgs extends OverrideArgs {
   workers?: string;
   report: boolean;
   out?: string;
+  failOnSlo: boolean;
 }
 
 /** `queuesim run <scenario>`: simulate (once, or replicated) and print the results. */
@@ -53,6 +55,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', {
         type: 'string',
         describe: 'Folder for the report files (default reports/<scenario name>)',
+      })
+      .option('fail-on-slo', {
+        type: 'boolean',
+        default: false,
+        describe: 'Exit with code 1 when an SLO fails (for CI pipelines); uncertain verdicts do not fail',
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
@@ -92,6 +99,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         }),
       );
     }
+    if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
   },
 };
 
