@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
 
 /** Runs the queuesim command line; the only place that reads argv, prints and sets the exit code. */
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<void> {
       .usage('$0 <command> [options]')
       .command(runCommand)
       .command(estimateCommand)
+      .command(sweepCommand)
       .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
       .strict()
       .version(packageVersion())

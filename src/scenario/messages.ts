@@ -354,3 +354,21 @@ export const sloMaxWrongUnit = (metric: string, unit: string, got: unknown): str
         ? 'a fraction, so its max is a percentage like 0.1% or 75%, or a number like 0.001'
         : 'a number of messages, so its max is a number >= 0'
   }; got ${describeValue(got)}`;
+
+// --- sweeps: `--vary path=values` ---
+
+/** A `--vary` without `path=values`. */
+export const expectedVary = (got: string): string =>
+  `expected path=values, e.g. queues.billing.consumers=1..16 or producers.checkout.rate=x1,x1.5,x2, got ${JSON.stringify(got)}`;
+/** A `--vary` path that addresses no variable field. */
+export const varyPathUnknown = (
+  path: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string => `cannot vary '${path}'${didYouMean(suggestion)}; paths are ${oneOf(known)}`;
+/** A value of a `--vary` list that does not fit its field. */
+export const varyValueInvalid = (path: string, value: string, expected: string): string =>
+  `'${value}' is not a value for ${path}: expected ${expected}`;
+/** The same path varied twice. */
+export const varyPathTwice = (path: string): string =>
+  `'${path}' is varied twice; give all its values in one --vary`;

@@ -104,7 +104,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 /** `--workers N`: an integer >= 1; anything else is bad input (exit code 2). */
-function parseWorkers(value: string): number {
+export function parseWorkers(value: string): number {
   const workers = /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(workers) && workers >= 1) return workers;
   throw new ScenarioError([
@@ -120,7 +120,7 @@ function parseWorkers(value: string): number {
 }
 
 /** The most runs the study may have in flight at once (pilot series included). */
-function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
+export function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
   const plan = planStudy(scenario);
   if (plan.method === 'batches') return 1; // one long run
   const pilots = scenario.warmupAuto ? Math.min(plan.replications, MAX_PILOT_REPLICATIONS) : 1;
@@ -128,7 +128,7 @@ function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
 }
 
 /** This thread for one run at a time, else a pool of at most `workers` threads (loaded only then). */
-async function chooseRunner(
+export async function chooseRunner(
   tasks: number,
   workers: number,
 ): Promise<TaskRunner & { close?(): Promise<void> }> {
