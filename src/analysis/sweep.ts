@@ -43,7 +43,7 @@ export function planSweep(
 }
 
 /** A result without the bulky per-run detail a sweep table or chart never reads. */
-function slim(result: RunResult): RunResult {
+export function slimResult(result: RunResult): RunResult {
   const { timeseries: _timeseries, ...rest } = result;
   return {
     ...rest,
@@ -88,7 +88,7 @@ export async function runSweep(
       parameters: [...parameters],
       points: plan.map((point, index) => ({
         settings: point.settings,
-        result: slim(outcomes[index].result),
+        result: slimResult(outcomes[index].result),
       })),
     },
     profile,

@@ -372,3 +372,10 @@ export const varyValueInvalid = (path: string, value: string, expected: string):
 /** The same path varied twice. */
 export const varyPathTwice = (path: string): string =>
   `'${path}' is varied twice; give all its values in one --vary`;
+
+/** `queuesim compare` on a scenario with `warmup: auto`. */
+export const compareNeedsFixedWarmup = (): string =>
+  'compare needs a fixed warm-up (a detected one would differ between scenarios and break the pairing); give warmup: <duration>, or --warmup';
+/** `queuesim compare` with fewer than two scenario files. */
+export const compareNeedsTwo = (given: number): string =>
+  `compare needs at least two scenario files, got ${given}`;
