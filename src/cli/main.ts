@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
 import { compareCommand } from './commands/compare.js';
+import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
       .command(estimateCommand)
       .command(sweepCommand)
       .command(compareCommand)
+      .command(planCommand)
       .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
       .strict()
       .version(packageVersion())

@@ -379,3 +379,19 @@ export const compareNeedsFixedWarmup = (): string =>
 /** `queuesim compare` with fewer than two scenario files. */
 export const compareNeedsTwo = (given: number): string =>
   `compare needs at least two scenario files, got ${given}`;
+/** `queuesim plan` or `headroom` on a scenario without SLOs. */
+export const planNeedsSlo = (): string =>
+  "plan and headroom size against the scenario's SLOs, and it has none; add e.g. slo: [{ queue: billing, metric: sojourn.p99, max: 250ms }]";
+/** `--optimize` on a path plan cannot search. */
+export const planPathUnsupported = (
+  path: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string =>
+  `cannot optimise '${path}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}; plan searches ${known.map((k) => `'${k}'`).join(', ')}`;
+/** `--optimize` missing and no queue SLO to take it from. */
+export const planNeedsOptimize = (): string =>
+  'name the parameter to size with --optimize queues.<name>.consumers (no SLO names a queue to default to)';
+/** A `--load` that is not a positive multiplier. */
+export const expectedLoad = (got: string): string =>
+  `expected a load multiplier like x1.5 or 1.5, got ${JSON.stringify(got)}`;
