@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
 import { compareCommand } from './commands/compare.js';
+import { headroomCommand } from './commands/headroom.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
       .command(sweepCommand)
       .command(compareCommand)
       .command(planCommand)
+      .command(headroomCommand)
       .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
       .strict()
       .version(packageVersion())
