@@ -23,7 +23,10 @@ async function main(argv: string[]): Promise<void> {
       .command(compareCommand)
       .command(planCommand)
       .command(headroomCommand)
-      .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
+      .demandCommand(
+        1,
+        'Name a command: run, estimate, sweep, compare, plan or headroom (queuesim <command> <scenario.yaml>)',
+      )
       .strict()
       .version(packageVersion())
       .help()
