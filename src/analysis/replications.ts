@@ -85,7 +85,7 @@ export function planStudy(scenario: Scenario): StudyPlan {
 
 /** Where the study is, for a progress bar: `done` counts runs (fractions of runs in flight included). */
 export interface StudyProgress {
-  phase: 'warm-up detection' | 'replications' | 'batch means';
+  phase: 'warm-up detection' | 'replications' | 'batch means' | 'sweep points';
   done: number;
   total: number;
 }

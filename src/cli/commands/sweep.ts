@@ -62,7 +62,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     try {
       outcome = await runSweep(scenario, parameters, {
         runner,
-        onProgress: (done, total) => bar.update({ phase: 'replications', done, total }),
+        onProgress: (done, total) => bar.update({ phase: 'sweep points', done, total }),
       });
     } finally {
       bar.stop();
