@@ -16,6 +16,7 @@ import { withAnalyticEstimates } from './compare-analytic.js';
 import { averageSeries, mser5 } from './mser.js';
 import { HEADLINE_METRICS, nextWaveSize, unconvergedMetrics } from './precision.js';
 import { runTask, type ReplicationTask, type TaskOutcome } from './replication-task.js';
+import { evaluateSlos } from './slo.js';
 
 /** Replications to start with when `precision` is set and `replications` is not. */
 export const DEFAULT_PRECISION_REPLICATIONS = 5;
@@ -84,7 +85,7 @@ export function planStudy(scenario: Scenario): StudyPlan {
 
 /** Where the study is, for a progress bar: `done` counts runs (fractions of runs in flight included). */
 export interface StudyProgress {
-  phase: 'warm-up detection' | 'replications' | 'batch means';
+  phase: 'warm-up detection' | 'replications' | 'batch means' | 'sweep points';
   done: number;
   total: number;
 }
@@ -145,7 +146,9 @@ export async function runStudy(
       warmupDetection: warmup.detection,
     };
   }
-  return { result: withAnalyticEstimates(result, measured), profile };
+  const estimated = withAnalyticEstimates(result, measured);
+  const slo = evaluateSlos(estimated, scenario);
+  return { result: slo.length > 0 ? { ...estimated, slo } : estimated, profile };
 }
 
 interface Context extends StudyOptions {

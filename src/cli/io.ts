@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 
-/** Exit codes: 0 success, 1 internal failure, 2 bad input (scenario or command line). */
+/**
+ * Exit codes: 0 success, 1 internal failure or (with `run --fail-on-slo`) a failed SLO, 2 bad input
+ * (scenario or command line).
+ */
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `run --fail-on-slo`: some SLO failed (the results were printed in full). */
+export const EXIT_SLO_FAILED = 1;
 
 /** The package version, read from package.json beside src/ or dist/. */
 export function packageVersion(): string {

@@ -3,7 +3,11 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
+import { compareCommand } from './commands/compare.js';
+import { headroomCommand } from './commands/headroom.js';
+import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
 
 /** Runs the queuesim command line; the only place that reads argv, prints and sets the exit code. */
@@ -15,7 +19,14 @@ async function main(argv: string[]): Promise<void> {
       .usage('$0 <command> [options]')
       .command(runCommand)
       .command(estimateCommand)
-      .demandCommand(1, 'Name a command: queuesim run <scenario.yaml> or queuesim estimate <scenario.yaml>')
+      .command(sweepCommand)
+      .command(compareCommand)
+      .command(planCommand)
+      .command(headroomCommand)
+      .demandCommand(
+        1,
+        'Name a command: run, estimate, sweep, compare, plan or headroom (queuesim <command> <scenario.yaml>)',
+      )
       .strict()
       .version(packageVersion())
       .help()

@@ -33,7 +33,8 @@ export function progressBar(enabled: boolean): ProgressBar {
         });
         bar.start(total, 0, { phase, runs: '' });
       }
-      const runs = total > 1 ? `${Math.floor(done)}/${total} runs` : '';
+      const unit = phase === 'sweep points' ? 'points' : 'runs';
+      const runs = total > 1 ? `${Math.floor(done)}/${total} ${unit}` : '';
       bar.setTotal(total);
       bar.update(done, { phase, runs });
     },

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { RunResult } from '../model/run-result.js';
 import { describeTopology } from '../model/topology.js';
 import { latencyCsv, timeSeriesCsv } from '../report/csv.js';
+import type { SweepResult } from '../analysis/sweep.js';
 import { renderReportHtml } from '../report/html/index.js';
+import { renderSweepHtml } from '../report/html/sweep-page.js';
 import { toJson } from '../report/json.js';
 import type { Scenario } from '../scenario/types.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -85,6 +87,34 @@ export async function writeReportAndSayWhere(options: RunReportOptions, json: bo
   } catch (error) {
     if (!(error instanceof ReportWriteError)) throw error;
     writeStderr(`queuesim: ${error.message}`);
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}
+
+/** Writes sweep.html and sweep.json (the `--json` object) into `dir` and prints where, as for a run. */
+export async function writeSweepReportAndSayWhere(
+  options: { dir: string; sweep: SweepResult; description: string },
+  json: boolean,
+): Promise<void> {
+  const { dir, sweep } = options;
+  try {
+    await mkdir(dir, { recursive: true });
+    const html = renderSweepHtml({
+      sweep,
+      description: options.description,
+      version: packageVersion(),
+      generatedAt: new Date(),
+    });
+    const htmlPath = join(dir, 'sweep.html');
+    await Promise.all([
+      writeFileAtomic(join(dir, 'sweep.json'), toJson(sweep)),
+      writeFileAtomic(htmlPath, html),
+    ]);
+    (json ? writeStderr : writeStdout)(`Report: ${htmlPath}\n`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || !code.startsWith('E')) throw error;
+    writeStderr(`queuesim: cannot write the report to ${dir}: ${(error as Error).message}`);
     process.exitCode = EXIT_BAD_INPUT;
   }
 }

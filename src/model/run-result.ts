@@ -5,6 +5,7 @@ import type {
   BatchMeansInfo,
   NoAnalyticEstimate,
   PrecisionOutcome,
+  SloVerdict,
   WarmupDetection,
 } from './statistics-result.js';
 
@@ -45,6 +46,8 @@ export interface RunResult {
   warmupDetection?: WarmupDetection;
   /** Fixed-grid time series of every queue over the measured interval (500 bins). */
   timeseries?: TimeSeries;
+  /** The scenario's SLOs judged against this result, in the order written (absent without SLOs). */
+  slo?: SloVerdict[];
 }
 
 /** How the run went as a computation (not part of the deterministic result). */

@@ -73,3 +73,25 @@ export interface NoAnalyticEstimate {
   model: null;
   reason: string;
 }
+
+/**
+ * One SLO checked against a result. With a 95 % CI: `pass` when its upper bound is within `max`, `fail` when
+ * its lower bound is beyond, else `uncertain`; both `pass` and `fail` are then `significant`. Without a CI
+ * (a single run, or a metric undefined in some replication) the point value decides, and the verdict is
+ * not significant. A metric with no value at all (nothing completed) is `uncertain`.
+ */
+export interface SloVerdict {
+  /** Dotted path of the metric in the results, e.g. "queues.billing.sojourn.p99", "flows.orders.endToEnd.p99". */
+  target: string;
+  /** The limit, in the metric's unit. */
+  max: number;
+  /** seconds, fraction or count. */
+  unit: 'seconds' | 'fraction' | 'count';
+  /** The metric's value (the mean over replications); null when it is undefined. */
+  value: number | null;
+  /** 95 % confidence interval of the value, when there is one. */
+  ci95?: [number, number];
+  verdict: 'pass' | 'fail' | 'uncertain';
+  /** True when the verdict rests on the CI rather than on one point value. */
+  significant: boolean;
+}

@@ -11,6 +11,7 @@ import {
   type Paint,
 } from './estimate-cells.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
+import { sloTable } from './slo-table.js';
 import { describeRuns, studyNotes } from './study-notes.js';
 
 export interface TableOptions {
@@ -106,7 +107,8 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   }
   const notes = studyNotes(result, paint);
   const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
-  return [title, traffic.toString(), latency.toString(), ...flows, ...notes].join('\n') + '\n';
+  const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
+  return [title, traffic.toString(), latency.toString(), ...flows, ...slos, ...notes].join('\n') + '\n';
 }
 
 /** A traffic cell; drops also show their share of arrivals, in yellow when there are any. */

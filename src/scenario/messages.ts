@@ -318,3 +318,80 @@ export const maxReplicationsWithBatches = (): string =>
 /** A queue's initial backlog does not fit in it. */
 export const backlogTooLarge = (queue: string, backlog: number, room: number): string =>
   `queue '${queue}' starts with a backlog of ${backlog} messages but can hold only ${room} (capacity plus consumers)`;
+
+// --- service-level objectives ---
+
+/** An SLO's `max` that is neither a number, a duration nor a percentage. */
+export const expectedSloMax = (got: unknown): string =>
+  `expected a limit: a duration ${DURATION_EXAMPLES}, a percentage like 0.1% or 75%, or a number >= 0, got ${describeValue(got)}`;
+/** An SLO that names both or neither of a queue and a flow. */
+export const sloNeedsOneTarget = (both: boolean): string =>
+  both
+    ? "an SLO bounds either a queue or a flow; give 'queue' or 'flow', not both"
+    : "an SLO needs 'queue: <name>' or 'flow: <producer name>'";
+/** An SLO on a queue that does not exist. */
+export const sloQueueUnknown = (queue: string, suggestion: string | undefined): string =>
+  `SLO on queue '${queue}', which does not exist${didYouMean(suggestion)}`;
+/** An SLO on a flow that names no producer. */
+export const sloFlowUnknown = (flow: string, suggestion: string | undefined): string =>
+  `SLO on flow '${flow}', but flows are named by their producer and there is no producer '${flow}'${didYouMean(suggestion)}`;
+/** An SLO on a metric its scope does not have. */
+export const sloMetricUnknown = (
+  scope: string,
+  metric: unknown,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string =>
+  suggestion !== undefined
+    ? `unknown ${scope} metric ${describeValue(metric)}${didYouMean(suggestion)}`
+    : `unknown ${scope} metric ${describeValue(metric)}; expected one of ${oneOf(known)}`;
+/** An SLO whose `max` is not in its metric's unit. */
+export const sloMaxWrongUnit = (metric: string, unit: string, got: unknown): string =>
+  `${metric} is ${
+    unit === 'seconds'
+      ? `a latency, so its max is a duration ${DURATION_EXAMPLES}`
+      : unit === 'fraction'
+        ? 'a fraction, so its max is a percentage like 0.1% or 75%, or a number like 0.001'
+        : 'a number of messages, so its max is a number >= 0'
+  }; got ${describeValue(got)}`;
+
+// --- sweeps: `--vary path=values` ---
+
+/** A `--vary` without `path=values`. */
+export const expectedVary = (got: string): string =>
+  `expected path=values, e.g. queues.billing.consumers=1..16 or producers.checkout.rate=x1,x1.5,x2, got ${JSON.stringify(got)}`;
+/** A `--vary` path that addresses no variable field. */
+export const varyPathUnknown = (
+  path: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string => `cannot vary '${path}'${didYouMean(suggestion)}; paths are ${oneOf(known)}`;
+/** A value of a `--vary` list that does not fit its field. */
+export const varyValueInvalid = (path: string, value: string, expected: string): string =>
+  `'${value}' is not a value for ${path}: expected ${expected}`;
+/** The same path varied twice. */
+export const varyPathTwice = (path: string): string =>
+  `'${path}' is varied twice; give all its values in one --vary`;
+
+/** `queuesim compare` on a scenario with `warmup: auto`. */
+export const compareNeedsFixedWarmup = (): string =>
+  'compare needs a fixed warm-up (a detected one would differ between scenarios and break the pairing); give warmup: <duration>, or --warmup';
+/** `queuesim compare` with fewer than two scenario files. */
+export const compareNeedsTwo = (given: number): string =>
+  `compare needs at least two scenario files, got ${given}`;
+/** `queuesim plan` or `headroom` on a scenario without SLOs. */
+export const planNeedsSlo = (): string =>
+  "plan and headroom size against the scenario's SLOs, and it has none; add e.g. slo: [{ queue: billing, metric: sojourn.p99, max: 250ms }]";
+/** `--optimize` on a path plan cannot search. */
+export const planPathUnsupported = (
+  path: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string =>
+  `cannot optimise '${path}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}; plan searches ${known.map((k) => `'${k}'`).join(', ')}`;
+/** `--optimize` missing and no queue SLO to take it from. */
+export const planNeedsOptimize = (): string =>
+  'name the parameter to size with --optimize queues.<name>.consumers (no SLO names a queue to default to)';
+/** A `--load` that is not a positive multiplier. */
+export const expectedLoad = (got: string): string =>
+  `expected a load multiplier like x1.5 or 1.5, got ${JSON.stringify(got)}`;

@@ -7,8 +7,10 @@ import {
   type RawQueue,
   type RawRetry,
   type RawScenario,
+  type RawSlo,
   type RawThen,
 } from './raw-schema.js';
+import { parseSloMax, sloMetrics } from './slo-metrics.js';
 import type {
   BindingSpec,
   DistributionSpec,
@@ -20,6 +22,7 @@ import type {
   RetrySpec,
   RouteSpec,
   Scenario,
+  SloSpec,
   StatisticsSpec,
   TypeShare,
 } from './types.js';
@@ -223,6 +226,15 @@ function normaliseMessageTypes(raw: RawScenario['message-types']): MessageTypeSp
   return Object.entries(raw ?? {}).map(([name, settings]) => ({ name, priority: settings.priority }));
 }
 
+/** An SLO: its scope and name, the metric's unit, and the limit in that unit. */
+function normaliseSlo(raw: RawSlo): SloSpec {
+  const scope = raw.queue !== undefined ? 'queue' : 'flow';
+  const name = required(raw.queue ?? raw.flow, 'SLO queue or flow');
+  const unit = required(sloMetrics(scope)[raw.metric], `SLO metric '${raw.metric}'`);
+  const max = required(parseSloMax(unit, raw.max), `SLO max ${JSON.stringify(raw.max)}`);
+  return { scope, name, metric: raw.metric, unit, max };
+}
+
 /** The normalised scenario; call only on data that passed the schema and the semantic checks. */
 export function normaliseScenario(raw: RawScenario): Scenario {
   const statistics = normaliseStatistics(raw);
@@ -238,5 +250,6 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     queues: raw.queues.map(normaliseQueue),
     messageTypes: normaliseMessageTypes(raw['message-types']),
     ...(statistics ? { statistics } : {}),
+    ...(raw.slo ? { slo: raw.slo.map(normaliseSlo) } : {}),
   };
 }

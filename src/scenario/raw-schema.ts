@@ -23,6 +23,7 @@ import {
 } from './fields.js';
 import * as msg from './messages.js';
 import type { OverflowPolicy } from './types.js';
+import { DURATION_PATTERN, PERCENT_PATTERN } from './units.js';
 
 /** Overflow policies by their canonical names. */
 export const OVERFLOW_POLICIES = ['reject-new', 'drop-oldest', 'block'] as const;
@@ -227,6 +228,30 @@ export const queueSchema = closedObject('a queue', {
     ),
 }).describe('A queue, its limits and the identical consumers that serve it.');
 
+const sloMaxError = (iss: { input?: unknown }) => msg.expectedSloMax(iss.input);
+const sloSchema = closedObject('an SLO', {
+  queue: nameField().optional().describe('The queue whose metric is bounded.'),
+  flow: nameField()
+    .optional()
+    .describe("A flow, named by its producer: the metric is its messages' end-to-end latency."),
+  metric: textField().describe(
+    'Dotted metric name as in the JSON results: for a queue sojourn.p99, wait.p95, dropRate, utilization, probabilityOfWait, meanQueueLength, meanInSystem (latencies: mean, p50, p95, p99, max); for a flow endToEnd.p99 etc.',
+  ),
+  max: z
+    .union(
+      [
+        z.number({ error: sloMaxError }).min(0, { error: sloMaxError }),
+        z
+          .string({ error: sloMaxError })
+          .regex(new RegExp(`${DURATION_PATTERN}|${PERCENT_PATTERN}`), { error: sloMaxError }),
+      ],
+      { error: sloMaxError },
+    )
+    .describe(
+      'Upper limit: a duration for latencies (250ms), a percentage or fraction for rates (0.1%, 75%), a number for counts.',
+    ),
+}).describe('A service-level objective: { queue | flow, metric, max }.');
+
 export const rawScenarioSchema = closedObject('a scenario', {
   name: nameField().describe('Scenario name (letters, digits, _ . -).'),
   description: textField().default('').describe('What the scenario models.'),
@@ -275,6 +300,11 @@ export const rawScenarioSchema = closedObject('a scenario', {
     .optional()
     .describe('Exchanges that route published messages to queues (fanout or direct).'),
   queues: listOf('queues', queueSchema).describe('Queues and the consumers that serve them.'),
+  slo: listOf('SLOs', sloSchema)
+    .optional()
+    .describe(
+      'Service-level objectives checked by every run, e.g. { queue: billing, metric: sojourn.p99, max: 250ms }.',
+    ),
 }).meta({
   title: 'queuesim scenario',
   description:
@@ -290,6 +320,7 @@ export type RawExchange = NonNullable<RawScenario['exchanges']>[number];
 export type RawQueue = RawScenario['queues'][number];
 export type RawThen = NonNullable<RawQueue['then']>;
 export type RawRetry = NonNullable<RawQueue['retry']>;
+export type RawSlo = NonNullable<RawScenario['slo']>[number];
 
 /** The schemas of parts, for the semantic checks' lenient reading of possibly invalid files. */
 export const partSchemas = {

@@ -34,6 +34,7 @@ import {
   thenSumsToAtMostOne,
 } from './checks/queues.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
+import { checkSlos } from './checks/slos.js';
 import { viewOf, type Rule } from './checks/view.js';
 import type { PathProblem } from './positions.js';
 import { checkStatistics } from './statistics-checks.js';
@@ -77,5 +78,5 @@ export const SEMANTIC_RULES: readonly Rule[] = [
 /** Runs every semantic rule over the (possibly invalid) data of a scenario file. */
 export function checkSemantics(data: unknown): PathProblem[] {
   const view = viewOf(data);
-  return [...SEMANTIC_RULES.flatMap((rule) => rule(view)), ...checkStatistics(data)];
+  return [...SEMANTIC_RULES.flatMap((rule) => rule(view)), ...checkStatistics(data), ...checkSlos(data)];
 }

@@ -125,6 +125,23 @@ export interface StatisticsSpec {
   timeBudgetSeconds: number | null;
 }
 
+/** The unit of a metric an SLO bounds: seconds (latencies), a fraction (rates, utilisation) or a count. */
+export type SloUnit = 'seconds' | 'fraction' | 'count';
+
+/** A service-level objective: an upper limit on one metric of a queue or of a flow (a producer's messages). */
+export interface SloSpec {
+  /** `queue`: a queue's metric; `flow`: the end-to-end metric of a producer's messages. */
+  scope: 'queue' | 'flow';
+  /** The queue's or the producer's name. */
+  name: string;
+  /** Dotted metric name as in the `--json` results, e.g. "sojourn.p99", "dropRate", "endToEnd.p99". */
+  metric: string;
+  /** The metric's unit, which `max` is in. */
+  unit: SloUnit;
+  /** Upper limit in SI units: seconds, a fraction (0.001 for 0.1 %) or a count. */
+  max: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -142,4 +159,6 @@ export interface Scenario {
   queues: QueueSpec[];
   /** Declared message types (priorities); types a producer emits without declaring have priority 0. */
   messageTypes: MessageTypeSpec[];
+  /** Service-level objectives every run is checked against (absent = none). */
+  slo?: SloSpec[];
 }

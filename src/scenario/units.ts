@@ -96,3 +96,9 @@ export function parsePrecision(value: string | number): number | undefined {
   }
   return Number.isFinite(fraction) && fraction > 0 && fraction < 1 ? fraction : undefined;
 }
+
+/** A percentage as a fraction (`0.1%` → 0.001, `75%` → 0.75); undefined unless it is one. */
+export function parsePercent(value: string): number | undefined {
+  const match = PERCENT_RE.exec(value.trim());
+  return match ? Number(match[1]) / 100 : undefined;
+}

@@ -7,12 +7,13 @@ import {
   serialRunner,
   type TaskRunner,
 } from '../../analysis/replications.js';
+import { anySloFailed } from '../../analysis/slo.js';
 import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
 import { expectedInteger } from '../../scenario/messages.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
-import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
 import { progressBar } from '../progress.js';
 
 interface RunArgs extends OverrideArgs {
@@ -22,6 +23,7 @@ interface RunArgs extends OverrideArgs {
   workers?: string;
   report: boolean;
   out?: string;
+  failOnSlo: boolean;
 }
 
 /** `queuesim run <scenario>`: simulate (once, or replicated) and print the results. */
@@ -53,6 +55,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', {
         type: 'string',
         describe: 'Folder for the report files (default reports/<scenario name>)',
+      })
+      .option('fail-on-slo', {
+        type: 'boolean',
+        default: false,
+        describe: 'Exit with code 1 when an SLO fails (for CI pipelines); uncertain verdicts do not fail',
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
@@ -92,11 +99,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
         }),
       );
     }
+    if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
   },
 };
 
 /** `--workers N`: an integer >= 1; anything else is bad input (exit code 2). */
-function parseWorkers(value: string): number {
+export function parseWorkers(value: string): number {
   const workers = /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(workers) && workers >= 1) return workers;
   throw new ScenarioError([
@@ -112,7 +120,7 @@ function parseWorkers(value: string): number {
 }
 
 /** The most runs the study may have in flight at once (pilot series included). */
-function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
+export function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
   const plan = planStudy(scenario);
   if (plan.method === 'batches') return 1; // one long run
   const pilots = scenario.warmupAuto ? Math.min(plan.replications, MAX_PILOT_REPLICATIONS) : 1;
@@ -120,7 +128,7 @@ function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number {
 }
 
 /** This thread for one run at a time, else a pool of at most `workers` threads (loaded only then). */
-async function chooseRunner(
+export async function chooseRunner(
   tasks: number,
   workers: number,
 ): Promise<TaskRunner & { close?(): Promise<void> }> {

@@ -22,6 +22,12 @@ h4 { font-size: 14px; margin: 0; }
 .report-header { padding-bottom: 18px; margin-bottom: 20px; border-bottom: 1px solid var(--line); }
 .facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 16px 0 0; }
 .facts div { min-width: 90px; }
+.slo-verdicts { list-style: none; padding: 0; margin: 14px 0 0; font-variant-numeric: tabular-nums; }
+.slo-verdicts li { margin: 2px 0; }
+.slo-verdict { display: inline-block; min-width: 84px; font-weight: 600; }
+.slo-pass .slo-verdict { color: #15803d; }
+.slo-fail .slo-verdict { color: #b91c1c; }
+.slo-uncertain .slo-verdict { color: #b45309; }
 .facts dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .facts dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
 .queue-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px; margin-top: 16px; font-size: 14px; }

@@ -1,4 +1,6 @@
+import type { SloVerdict } from '../../../model/statistics-result.js';
 import { formatSeconds } from '../../format.js';
+import { describeSloValue, describeVerdict, formatSloValue } from '../../slo-table.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput } from '../input.js';
 import type { QueueView } from '../queue-views.js';
@@ -13,6 +15,16 @@ function formatTimestamp(date: Date): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** One line per SLO: its target and limit, the value with its CI, and the verdict (coloured by class). */
+function sloVerdicts(verdicts: readonly SloVerdict[] | undefined): string {
+  if (!verdicts || verdicts.length === 0) return '';
+  const items = verdicts.map(
+    (verdict) =>
+      `<li class="slo slo-${verdict.verdict}"><span class="slo-verdict">${escapeHtml(describeVerdict(verdict))}</span> <code>${escapeHtml(verdict.target)}</code> ≤ ${escapeHtml(formatSloValue(verdict, verdict.max))}: ${escapeHtml(describeSloValue(verdict))}</li>`,
+  );
+  return `<ul class="slo-verdicts" aria-label="SLOs">${items.join('')}</ul>`;
 }
 
 /** The title block: scenario name and description, the run's settings, and links to every queue. */
@@ -43,6 +55,7 @@ export function headerSection(input: ReportInput, views: QueueView[]): string {
   ${input.description ? `<p class="description">${escapeHtml(input.description)}</p>` : ''}
   ${source}
   <dl class="facts">${facts.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+  ${sloVerdicts(result.slo)}
   <nav class="queue-nav" aria-label="Queues"><span>Queues</span>${nav}</nav>
 </header>`;
 }

@@ -1,0 +1,148 @@
+/**
+ * Side-by-side comparison of scenarios with common random numbers: every scenario runs replications
+ * 0..n−1 with the same seed, so replication i of each sees the same random streams (arrivals, service
+ * times, failures, by component name) and the differences between them are the configurations', not
+ * noise. The difference of a metric is judged on the paired differences across replications (a Student-t
+ * CI of their mean): significant when that interval excludes zero.
+ */
+import { mean } from 'simple-statistics';
+import type { RunResult } from '../model/run-result.js';
+import type { Scenario } from '../scenario/types.js';
+import { aggregateReplications } from './aggregate.js';
+import { confidenceInterval } from './confidence-interval.js';
+import type { ReplicationTask } from './replication-task.js';
+import type { TaskRunner } from './replications.js';
+import { evaluateSlos } from './slo.js';
+import { slimResult } from './sweep.js';
+
+/** Metrics compared per queue (dotted names) and per flow. */
+export const COMPARE_QUEUE_METRICS = [
+  'throughput',
+  'utilization',
+  'dropRate',
+  'meanQueueLength',
+  'wait.mean',
+  'sojourn.mean',
+  'sojourn.p99',
+] as const;
+export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99'] as const;
+
+/** One metric of one scenario against the baseline (the first scenario). */
+export interface MetricDifference {
+  /** Dotted path in the results, e.g. "queues.billing.sojourn.p99". */
+  target: string;
+  baseline: number | null;
+  value: number | null;
+  /** Mean of the paired differences (value − baseline); null when the metric is undefined in some run. */
+  difference: number | null;
+  /** 95 % CI of the mean paired difference. */
+  ci95?: [number, number];
+  /** True when the CI excludes zero. */
+  significant: boolean;
+}
+
+/** A comparison: plain, JSON-safe data (the `--json` object of `queuesim compare`). */
+export interface CompareResult {
+  /** Seed every scenario ran with (common random numbers). */
+  seed: number;
+  replications: number;
+  /** Each scenario's combined result (means with CIs, SLO verdicts), in the order given. */
+  scenarios: Array<{ name: string; result: RunResult }>;
+  /** For each scenario after the first: its differences from the first. */
+  differences: Array<{ scenario: string; baseline: string; metrics: MetricDifference[] }>;
+}
+
+type Plain = Record<string, unknown>;
+
+function valueAt(record: unknown, metric: string): number | null {
+  let node: unknown = record;
+  for (const key of metric.split('.')) node = (node as Plain | null | undefined)?.[key];
+  return typeof node === 'number' && Number.isFinite(node) ? node : null;
+}
+
+/** Every compared target both results have: queues and flows present in both, in the baseline's order. */
+function commonTargets(baseline: RunResult, other: RunResult): string[] {
+  const queues = Object.keys(baseline.queues).filter((name) => name in other.queues);
+  const flows = Object.keys(baseline.flows).filter((name) => name in other.flows);
+  return [
+    ...queues.flatMap((name) => COMPARE_QUEUE_METRICS.map((metric) => `queues.${name}.${metric}`)),
+    ...flows.flatMap((name) => COMPARE_FLOW_METRICS.map((metric) => `flows.${name}.${metric}`)),
+  ];
+}
+
+/** The paired difference of one target over the replications (pure). */
+export function pairedDifference(
+  target: string,
+  baselineRuns: readonly RunResult[],
+  otherRuns: readonly RunResult[],
+): MetricDifference {
+  const at = (run: RunResult) => valueAt(run, target);
+  const pairs = baselineRuns.map((run, i) => [at(run), at(otherRuns[i])] as const);
+  const defined = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
+  const baseline = defined(pairs.map(([a]) => a));
+  const value = defined(pairs.map(([, b]) => b));
+  const complete = pairs.every(([a, b]) => a !== null && b !== null);
+  const result: MetricDifference = {
+    target,
+    baseline: baseline.length > 0 ? mean(baseline) : null,
+    value: value.length > 0 ? mean(value) : null,
+    difference: null,
+    significant: false,
+  };
+  if (!complete) return result;
+  const differences = pairs.map(([a, b]) => (b as number) - (a as number));
+  result.difference = mean(differences);
+  if (differences.length >= 2) {
+    const interval = confidenceInterval(differences, 0.95);
+    result.ci95 = [interval.low, interval.high];
+    result.significant = interval.low > 0 || interval.high < 0;
+  }
+  return result;
+}
+
+/**
+ * Runs `replications` replications of every scenario with the first scenario's seed and compares each
+ * later scenario with the first. The scenarios must have a fixed warm-up (a detected one would differ
+ * between them and break the pairing).
+ */
+export async function compareScenarios(
+  scenarios: readonly Scenario[],
+  options: { runner: TaskRunner; replications: number },
+): Promise<CompareResult> {
+  if (scenarios.length < 2) throw new Error('compareScenarios: needs at least two scenarios');
+  const seed = scenarios[0].seed;
+  const seeded = scenarios.map((scenario) => ({ ...scenario, seed }));
+  const tasks: ReplicationTask[] = seeded.flatMap((scenario) =>
+    Array.from({ length: options.replications }, (_, index) => ({
+      kind: 'replication' as const,
+      scenario,
+      index,
+    })),
+  );
+  const outcomes = await Promise.all(tasks.map((task) => options.runner.run(task)));
+  const runs = seeded.map((_, k) =>
+    outcomes.slice(k * options.replications, (k + 1) * options.replications).map((outcome) => {
+      if (outcome.kind !== 'replication')
+        throw new Error(`compare: expected a replication, got ${outcome.kind}`);
+      return outcome.result;
+    }),
+  );
+  const combined = seeded.map((scenario, k) => {
+    const result = options.replications > 1 ? aggregateReplications(runs[k]) : runs[k][0];
+    const rest = slimResult(result);
+    const slo = evaluateSlos(rest, scenario);
+    return { name: scenario.name, result: slo.length > 0 ? { ...rest, slo } : rest };
+  });
+  return {
+    seed,
+    replications: options.replications,
+    scenarios: combined,
+    differences: seeded.slice(1).map((scenario, j) => ({
+      scenario: scenario.name,
+      baseline: seeded[0].name,
+      metrics: commonTargets(runs[0][0], runs[j + 1][0]).map((target) =>
+        pairedDifference(target, runs[0], runs[j + 1]),
+      ),
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { planSweep, runSweep } from '../../analysis/sweep.js';
+import { toJson } from '../../report/json.js';
+import { renderSweepTable } from '../../report/sweep-table.js';
+import { parseParameters } from '../../scenario/parameters.js';
+import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { progressBar } from '../progress.js';
+import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
+import { chooseRunner, parallelTasks, parseWorkers } from './run.js';
+
+interface SweepArgs extends OverrideArgs {
+  scenario: string;
+  vary: string[];
+  json: boolean;
+  workers?: string;
+  report: boolean;
+  out?: string;
+}
+
+/** `queuesim sweep <scenario> --vary path=values…`: every point of the grid, in parallel. */
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <scenario>',
+  describe: 'Run the scenario at every point of a grid of parameter values and tabulate the metrics',
+  builder: (yargs: Argv) =>
+    statisticsOptions(overrideOptions(yargs))
+      .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
+      .option('vary', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe:
+          'path=values, e.g. queues.billing.consumers=1..16, queues.billing.capacity=100,1000, producers.checkout.rate=x1..x2:0.25, load=x1,x1.5',
+      })
+      .option('workers', {
+        type: 'string',
+        describe: 'Worker threads (default: the number of cores; 1 = this thread)',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print the sweep as JSON on stdout, nothing else',
+      })
+      .option('report', {
+        type: 'boolean',
+        default: true,
+        describe: 'Write sweep.html and sweep.json (--no-report skips them)',
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'Folder for the report files (default reports/<scenario name>-sweep)',
+      }) as unknown as Argv<SweepArgs>,
+  handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
+    const scenario = await loadScenario(args.scenario, args);
+    const parameters = parseParameters(scenario, args.vary);
+    const points = planSweep(scenario, parameters).length;
+    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const runner = await chooseRunner(points * parallelTasks(scenario), workers);
+    const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
+    const startedAt = performance.now();
+    let outcome;
+    try {
+      outcome = await runSweep(scenario, parameters, {
+        runner,
+        onProgress: (done, total) => bar.update({ phase: 'sweep points', done, total }),
+      });
+    } finally {
+      bar.stop();
+      await runner.close?.();
+    }
+    const wallSeconds = (performance.now() - startedAt) / 1000;
+    const { result } = outcome;
+    writeStdout(args.json ? toJson(result) : renderSweepTable(result, { color: stdoutWantsColor() }));
+    if (!args.json)
+      writeStderr(`${points} points in ${wallSeconds.toFixed(1)} s on ${runner.concurrency} thread(s)`);
+    if (args.report) {
+      const { writeSweepReportAndSayWhere } = await import('../report-files.js');
+      const dir = args.out ?? `reports/${scenario.name.replace(/[^A-Za-z0-9_.-]/g, '-')}-sweep`;
+      await writeSweepReportAndSayWhere({ dir, sweep: result, description: scenario.description }, args.json);
+    }
+  },
+};

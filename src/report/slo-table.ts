@@ -1,0 +1,56 @@
+/** SLO verdicts as text: a terminal table and the one-line wording the HTML report shares. */
+import Table from 'cli-table3';
+import type { SloVerdict } from '../model/statistics-result.js';
+import type { Paint } from './estimate-cells.js';
+import { formatNumber, formatPercent, formatSeconds } from './format.js';
+
+/** A value in the SLO's unit. */
+export function formatSloValue(verdict: Pick<SloVerdict, 'unit'>, value: number | null): string {
+  if (verdict.unit === 'seconds') return formatSeconds(value);
+  if (verdict.unit === 'fraction') return formatPercent(value);
+  return formatNumber(value);
+}
+
+/** "pass", "fail", "uncertain", with "(single run, not significant)" when no CI backs a pass or fail. */
+export function describeVerdict(verdict: SloVerdict): string {
+  if (verdict.value === null) return 'uncertain (no value)';
+  if (verdict.significant || verdict.verdict === 'uncertain') return verdict.verdict;
+  return `${verdict.verdict} (no CI, not significant)`;
+}
+
+/** The measured value with its 95 % CI when there is one: "212ms [198ms, 226ms]". */
+export function describeSloValue(verdict: SloVerdict): string {
+  const value = formatSloValue(verdict, verdict.value);
+  if (!verdict.ci95) return value;
+  const [low, high] = verdict.ci95;
+  return `${value} [${formatSloValue(verdict, low)}, ${formatSloValue(verdict, high)}]`;
+}
+
+/** "queues.billing.sojourn.p99 ≤ 250ms: 212ms [198ms, 226ms] → pass". */
+export function sloLine(verdict: SloVerdict): string {
+  return `${verdict.target} ≤ ${formatSloValue(verdict, verdict.max)}: ${describeSloValue(verdict)} → ${describeVerdict(verdict)}`;
+}
+
+/** The SLO table: target, limit, value (with its 95 % CI) and verdict, coloured when asked. */
+export function sloTable(
+  verdicts: readonly SloVerdict[],
+  paint: Paint & { green(text: string): string },
+  style: { head?: string[]; border?: string[] },
+): string {
+  const table = new Table({
+    head: ['SLO', 'max', 'value [95% CI]', 'verdict'],
+    colAligns: ['left', 'right', 'right', 'left'],
+    style,
+  });
+  for (const verdict of verdicts) {
+    const text = describeVerdict(verdict);
+    const colored =
+      verdict.verdict === 'pass'
+        ? paint.green(text)
+        : verdict.verdict === 'fail'
+          ? paint.red(text)
+          : paint.yellow(text);
+    table.push([verdict.target, formatSloValue(verdict, verdict.max), describeSloValue(verdict), colored]);
+  }
+  return table.toString();
+}

@@ -1,0 +1,220 @@
+/**
+ * Parameters a sweep (or a plan) varies, addressed by dotted paths into the scenario: `queues.<name>.consumers`,
+ * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`,
+ * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
+ * producer's rate). Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
+ */
+import { COMMAND_LINE } from './overrides.js';
+import { ScenarioError, type ScenarioProblem } from './errors.js';
+import * as msg from './messages.js';
+import { closestMatch } from './suggest.js';
+import type { DistributionSpec, Scenario } from './types.js';
+import { parseDurationSeconds, parseRatePerSecond } from './units.js';
+
+/** What a parameter's values are: integers, seconds, events per second, or multiples of the written rate. */
+export type ParameterUnit = 'integer' | 'seconds' | 'perSecond' | 'multiplier';
+
+/** One varied parameter and its values (in the unit: a count, seconds, per second or a factor). */
+export interface Parameter {
+  path: string;
+  unit: ParameterUnit;
+  values: number[];
+}
+
+interface FieldKind {
+  unit: Exclude<ParameterUnit, 'multiplier'>;
+  min: number;
+  expected: string;
+}
+const QUEUE_FIELDS: Record<string, FieldKind> = {
+  consumers: { unit: 'integer', min: 0, expected: 'an integer >= 0' },
+  capacity: { unit: 'integer', min: 0, expected: 'an integer >= 0' },
+  prefetch: { unit: 'integer', min: 1, expected: 'an integer >= 1' },
+  ttl: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 250ms' },
+  timeout: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s' },
+};
+
+/** Every path `scenario` lets a sweep vary. */
+export function variablePaths(scenario: Scenario): string[] {
+  return [
+    'load',
+    ...scenario.producers.map((producer) => `producers.${producer.name}.rate`),
+    ...scenario.queues.flatMap((queue) =>
+      Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue.name}.${field}`),
+    ),
+  ];
+}
+
+/** One written value in `unit`, or undefined. */
+function parseValue(kind: ParameterUnit, written: string): number | undefined {
+  const text = written.trim();
+  if (kind === 'multiplier') {
+    const factor = Number(text.replace(/^x/, ''));
+    return Number.isFinite(factor) && factor > 0 && text !== '' ? factor : undefined;
+  }
+  if (kind === 'integer') return /^\d+$/.test(text) ? Number(text) : undefined;
+  if (kind === 'seconds') return parseDurationSeconds(text);
+  return parseRatePerSecond(text);
+}
+
+/** The values of one list item: a value, or a range `a..b` / `a..b:step` (step 1 by default). */
+function expandItem(kind: ParameterUnit, item: string): number[] | undefined {
+  const range = /^(.+?)\.\.(.+?)(?::(.+))?$/.exec(item.trim());
+  if (!range) {
+    const value = parseValue(kind, item);
+    return value === undefined ? undefined : [value];
+  }
+  const from = parseValue(kind, range[1]);
+  const to = parseValue(kind, range[2]);
+  const step = range[3] === undefined ? 1 : parseValue(kind === 'multiplier' ? kind : kind, range[3]);
+  if (from === undefined || to === undefined || step === undefined || step <= 0 || to < from)
+    return undefined;
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > 10_000) return undefined;
+  // Rounded so 0.1-steps give 0.3, not 0.30000000000000004.
+  return Array.from({ length: count }, (_, i) => Number((from + i * step).toPrecision(12)));
+}
+
+/** The parameter a `--vary path=values` names; throws ScenarioError (exit 2) with every problem. */
+export function parseParameters(scenario: Scenario, specs: readonly string[]): Parameter[] {
+  const problems: ScenarioProblem[] = [];
+  const reject = (message: string) =>
+    problems.push({ file: COMMAND_LINE, line: 0, column: 0, path: '--vary', message, severity: 'error' });
+  const paths = variablePaths(scenario);
+  const parameters: Parameter[] = [];
+  for (const spec of specs) {
+    const equals = spec.indexOf('=');
+    if (equals <= 0) {
+      reject(msg.expectedVary(spec));
+      continue;
+    }
+    const path = spec.slice(0, equals).trim();
+    const written = spec.slice(equals + 1);
+    if (!paths.includes(path)) {
+      reject(msg.varyPathUnknown(path, paths, closestMatch(path, paths)));
+      continue;
+    }
+    if (parameters.some((parameter) => parameter.path === path)) {
+      reject(msg.varyPathTwice(path));
+      continue;
+    }
+    const field = path === 'load' ? undefined : QUEUE_FIELDS[path.split('.').at(-1) ?? ''];
+    const isRate = path === 'load' || path.startsWith('producers.');
+    const unit: ParameterUnit =
+      path === 'load' || (isRate && written.trim().startsWith('x'))
+        ? 'multiplier'
+        : isRate
+          ? 'perSecond'
+          : (field?.unit ?? 'integer');
+    const expected =
+      unit === 'multiplier'
+        ? 'a multiplier like x1.5'
+        : unit === 'perSecond'
+          ? 'a rate like 50/s, or a multiplier like x1.5'
+          : (field?.expected ?? '');
+    const values: number[] = [];
+    for (const item of written.split(',')) {
+      const expanded = expandItem(unit, item);
+      const min = field?.min ?? 0;
+      const bad = expanded?.find((value) => value < min || (unit !== 'integer' && value <= 0));
+      if (expanded === undefined || bad !== undefined)
+        reject(msg.varyValueInvalid(path, item.trim(), expected));
+      else values.push(...expanded);
+    }
+    parameters.push({ path, unit, values: [...new Set(values)] });
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return parameters;
+}
+
+/** The distribution of `spec` with every time multiplied by `factor` (its rate divided by it). */
+export function scaleDistribution(spec: DistributionSpec, factor: number): DistributionSpec {
+  switch (spec.kind) {
+    case 'exponential':
+    case 'lognormal':
+    case 'gamma':
+    case 'erlang':
+      return { ...spec, mean: spec.mean * factor };
+    case 'constant':
+      return { ...spec, value: spec.value * factor };
+    case 'uniform':
+      return { ...spec, min: spec.min * factor, max: spec.max * factor };
+    case 'normal':
+      return { ...spec, mean: spec.mean * factor, sd: spec.sd * factor };
+    case 'weibull':
+      return { ...spec, scale: spec.scale * factor };
+    case 'empirical':
+      return { ...spec, values: spec.values.map((value) => value * factor) };
+  }
+}
+
+/** Γ(z) for z > 0.5 (Lanczos, g = 7; Numerical Recipes 3rd ed. §6.1), ~15 significant digits. */
+function gamma(z: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  const x = z - 1;
+  let sum = c[0];
+  for (let i = 1; i < 9; i++) sum += c[i] / (x + i);
+  const t = x + 7.5;
+  return Math.sqrt(2 * Math.PI) * t ** (x + 0.5) * Math.exp(-t) * sum;
+}
+
+/** Mean of a distribution (for replacing a rate, which keeps the interarrival's shape). */
+function meanOf(spec: DistributionSpec): number {
+  switch (spec.kind) {
+    case 'constant':
+      return spec.value;
+    case 'uniform':
+      return (spec.min + spec.max) / 2;
+    case 'weibull':
+      return spec.scale * gamma(1 + 1 / spec.shape);
+    case 'empirical':
+      return spec.values.reduce((sum, value) => sum + value, 0) / spec.values.length;
+    default:
+      return spec.mean;
+  }
+}
+
+/** A copy of `scenario` with `path` set to `value` (in the parameter's unit). */
+export function applyParameter(
+  scenario: Scenario,
+  parameter: Pick<Parameter, 'path' | 'unit'>,
+  value: number,
+): Scenario {
+  const [section, name, field] = parameter.path.split('.');
+  if (parameter.path === 'load') {
+    return {
+      ...scenario,
+      producers: scenario.producers.map((producer) => ({
+        ...producer,
+        interarrival: scaleDistribution(producer.interarrival, 1 / value),
+      })),
+    };
+  }
+  if (section === 'producers') {
+    return {
+      ...scenario,
+      producers: scenario.producers.map((producer) => {
+        if (producer.name !== name) return producer;
+        const factor =
+          parameter.unit === 'multiplier' ? 1 / value : 1 / (value * meanOf(producer.interarrival));
+        return { ...producer, interarrival: scaleDistribution(producer.interarrival, factor) };
+      }),
+    };
+  }
+  const key = {
+    consumers: 'consumers',
+    capacity: 'capacity',
+    prefetch: 'prefetch',
+    ttl: 'ttlSeconds',
+    timeout: 'timeoutSeconds',
+  }[field];
+  if (section !== 'queues' || key === undefined)
+    throw new Error(`applyParameter: unknown path ${parameter.path}`);
+  return {
+    ...scenario,
+    queues: scenario.queues.map((queue) => (queue.name === name ? { ...queue, [key]: value } : queue)),
+  };
+}

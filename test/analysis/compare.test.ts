@@ -1,0 +1,61 @@
+/** Compare: common random numbers make a scenario against itself differ by exactly zero. */
+import { describe, expect, it } from 'vitest';
+import { compareScenarios, pairedDifference } from '../../src/analysis/compare.js';
+import { serialRunner } from '../../src/analysis/replications.js';
+import type { RunResult } from '../../src/model/run-result.js';
+import { parseScenario } from '../../src/scenario/index.js';
+
+const text = (consumers: number, seed: number) => `name: c${consumers}
+seed: ${seed}
+duration: 1m
+producers:
+  - { name: orders, to: billing, rate: 30/s }
+queues:
+  - { name: billing, capacity: 50, consumers: ${consumers}, service: { distribution: exponential, mean: 50ms } }
+`;
+const scenario = (consumers: number, seed = 4) => parseScenario(text(consumers, seed), 'test.yaml').scenario;
+
+describe('compareScenarios', () => {
+  it('gives zero difference, not significant, for a scenario against itself', async () => {
+    const compare = await compareScenarios([scenario(2), scenario(2)], {
+      runner: serialRunner(),
+      replications: 4,
+    });
+    const metrics = compare.differences[0].metrics;
+    expect(metrics.length).toBeGreaterThan(5);
+    for (const metric of metrics) {
+      expect(metric.difference, metric.target).toBe(0);
+      expect(metric.ci95, metric.target).toEqual([0, 0]);
+      expect(metric.significant).toBe(false);
+    }
+  });
+
+  it('uses the first seed for all (common random numbers): arrivals are paired exactly', async () => {
+    const compare = await compareScenarios([scenario(2, 4), scenario(3, 99)], {
+      runner: serialRunner(),
+      replications: 4,
+    });
+    expect(compare.seed).toBe(4);
+    const arrivals = compare.scenarios.map((entry) => entry.result.queues.billing.arrivals);
+    expect(arrivals[1]).toBe(arrivals[0]);
+    const utilization = compare.differences[0].metrics.find((m) => m.target === 'queues.billing.utilization');
+    expect(utilization?.significant).toBe(true);
+    expect(utilization?.difference).toBeLessThan(0); // three consumers are each less busy
+  });
+});
+
+describe('pairedDifference', () => {
+  const run = (value: number | null) =>
+    ({ queues: { q: { sojourn: { p99: value } } } }) as unknown as RunResult;
+
+  it('is the CI of the mean paired difference', () => {
+    const d = pairedDifference('queues.q.sojourn.p99', [run(1), run(2), run(3)], [run(2), run(3.5), run(4)]);
+    expect(d.difference).toBeCloseTo(7 / 6, 12); // mean of 1, 1.5 and 1
+    expect(d.significant).toBe(true);
+  });
+
+  it('has no difference when a run lacks the metric', () => {
+    const d = pairedDifference('queues.q.sojourn.p99', [run(1), run(null)], [run(2), run(3)]);
+    expect(d).toMatchObject({ difference: null, significant: false, value: 2.5, baseline: 1 });
+  });
+});

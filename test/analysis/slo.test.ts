@@ -1,0 +1,79 @@
+/** SLO verdicts: the CI decides when there is one; without one the point value, marked not significant. */
+import { describe, expect, it } from 'vitest';
+import { anySloFailed, evaluateSlos, judgeSlo } from '../../src/analysis/slo.js';
+import type { RunResult } from '../../src/model/run-result.js';
+import type { SloSpec } from '../../src/scenario/index.js';
+
+const P99: SloSpec = { scope: 'queue', name: 'billing', metric: 'sojourn.p99', unit: 'seconds', max: 0.25 };
+
+describe('judgeSlo', () => {
+  it.each([
+    ['CI below max', 0.2, [0.18, 0.22], 'pass', true],
+    ['CI upper bound at max', 0.2, [0.15, 0.25], 'pass', true],
+    ['CI straddles max', 0.24, [0.2, 0.28], 'uncertain', false],
+    ['CI above max', 0.3, [0.26, 0.34], 'fail', true],
+    ['point below max, no CI', 0.2, undefined, 'pass', false],
+    ['point above max, no CI', 0.3, undefined, 'fail', false],
+    ['no value', null, undefined, 'uncertain', false],
+  ] as const)('%s', (_label, value, ci95, verdict, significant) => {
+    const judged = judgeSlo('queues.billing.sojourn.p99', P99, value, ci95 && [...ci95]);
+    expect(judged).toMatchObject({ verdict, significant, max: 0.25, value });
+    expect('ci95' in judged).toBe(ci95 !== undefined);
+  });
+});
+
+describe('evaluateSlos', () => {
+  const result = {
+    queues: {
+      billing: {
+        sojourn: { p99: 0.3 },
+        dropRate: 0,
+        utilization: 0.7,
+        ci95: { 'sojourn.p99': [0.27, 0.33] },
+      },
+    },
+    flows: { orders: { endToEnd: { p99: 1.2 } } },
+  } as unknown as RunResult;
+
+  it('reads queue and flow metrics by path, with their CIs', () => {
+    const slo: SloSpec[] = [
+      P99,
+      { scope: 'flow', name: 'orders', metric: 'endToEnd.p99', unit: 'seconds', max: 2 },
+      { scope: 'queue', name: 'billing', metric: 'utilization', unit: 'fraction', max: 0.75 },
+    ];
+    const verdicts = evaluateSlos(result, { slo });
+    expect(verdicts).toEqual([
+      {
+        target: 'queues.billing.sojourn.p99',
+        max: 0.25,
+        unit: 'seconds',
+        value: 0.3,
+        ci95: [0.27, 0.33],
+        verdict: 'fail',
+        significant: true,
+      },
+      {
+        target: 'flows.orders.endToEnd.p99',
+        max: 2,
+        unit: 'seconds',
+        value: 1.2,
+        verdict: 'pass',
+        significant: false,
+      },
+      {
+        target: 'queues.billing.utilization',
+        max: 0.75,
+        unit: 'fraction',
+        value: 0.7,
+        verdict: 'pass',
+        significant: false,
+      },
+    ]);
+    expect(anySloFailed(verdicts)).toBe(true);
+    expect(anySloFailed(verdicts.slice(1))).toBe(false);
+  });
+
+  it('gives no verdicts without SLOs', () => {
+    expect(evaluateSlos(result, {})).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+/** The report header's SLO lines: one per verdict, coloured by its class, absent without SLOs. */
+import { describe, expect, it } from 'vitest';
+import { evaluateSlos } from '../../../src/analysis/slo.js';
+import { renderReportHtml } from '../../../src/report/html/index.js';
+import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
+
+describe('report header SLOs', () => {
+  const input = reportInputFor(threeQueues);
+
+  it('has no SLO list without SLOs', () => {
+    expect(renderReportHtml(input)).not.toContain('class="slo-verdicts"');
+  });
+
+  it('shows a verdict line per SLO', () => {
+    const slo = evaluateSlos(input.result, {
+      slo: [
+        { scope: 'queue', name: 'orders', metric: 'sojourn.p99', unit: 'seconds', max: 100 },
+        { scope: 'queue', name: 'payments', metric: 'utilization', unit: 'fraction', max: 0.01 },
+      ],
+    });
+    const html = renderReportHtml({ ...input, result: { ...input.result, slo } });
+    const list = /<ul class="slo-verdicts"[^>]*>(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
+    const items = list.match(/<li[^>]*>.*?<\/li>/gs) ?? [];
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('slo-pass');
+    expect(items[0]).toContain('queues.orders.sojourn.p99');
+    expect(items[0]).toContain('≤ 100s');
+    expect(items[1]).toContain('slo-fail');
+    expect(items[1]).toContain('not significant'); // one run: no CI behind the verdict
+  });
+});
