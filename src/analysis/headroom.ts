@@ -8,6 +8,7 @@ import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
 import { applyParameter } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
+import { replicatedForSlos } from './slo.js';
 import { runStudy, type TaskRunner } from './replications.js';
 import { slimResult } from './sweep.js';
 
@@ -36,7 +37,7 @@ export async function findHeadroom(
   const runs = new Map<number, RunResult>();
   const meets = async (load: number) => {
     if (!runs.has(load)) {
-      const loaded = applyParameter(scenario, { path: 'load', unit: 'multiplier' }, load);
+      const loaded = applyParameter(replicatedForSlos(scenario), { path: 'load', unit: 'multiplier' }, load);
       runs.set(load, slimResult((await runStudy(loaded, { runner: options.runner })).result));
     }
     return (runs.get(load)?.slo ?? []).every((verdict) => verdict.verdict === 'pass');

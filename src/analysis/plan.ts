@@ -12,6 +12,7 @@ import { applyParameter, type Parameter } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario } from './estimates.js';
 import { runStudy, type TaskRunner } from './replications.js';
+import { replicatedForSlos } from './slo.js';
 import { slimResult } from './sweep.js';
 
 /** The outcome of a search for the smallest passing value. */
@@ -131,7 +132,9 @@ export async function planCapacity(
   options: { runner: TaskRunner; load?: number; max?: number; guess?: number },
 ): Promise<PlanResult> {
   const load = options.load ?? 1;
-  const loaded = load === 1 ? scenario : applyParameter(scenario, { path: 'load', unit: 'multiplier' }, load);
+  const replicated = replicatedForSlos(scenario);
+  const loaded =
+    load === 1 ? replicated : applyParameter(replicated, { path: 'load', unit: 'multiplier' }, load);
   const field = parameter.path.split('.')[2];
   const min = field === 'consumers' ? 1 : 0;
   const results = new Map<number, PlanEvaluation>();

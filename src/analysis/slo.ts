@@ -30,7 +30,34 @@ export function judgeSlo(
     if (low > slo.max) return { ...base, verdict: 'fail', significant: true };
     return { ...base, verdict: 'uncertain', significant: false };
   }
-  return { ...base, verdict: value <= slo.max ? 'pass' : 'fail', significant: false };
+  // One run has no confidence interval, so a pass cannot be significant: it is reported as uncertain.
+  return { ...base, verdict: value <= slo.max ? 'uncertain' : 'fail', significant: false };
+}
+
+/** Replications SLO-driven searches run when the scenario asks for a single run (a pass needs a CI). */
+export const SLO_SEARCH_REPLICATIONS = 5;
+
+/** The scenario as an SLO-driven search runs it: with replications, so that verdicts can be significant. */
+export function replicatedForSlos(scenario: Scenario): Scenario {
+  const statistics = scenario.statistics;
+  if (
+    statistics &&
+    (statistics.replications !== null || statistics.batches !== null || statistics.precision !== null)
+  ) {
+    return scenario;
+  }
+  return {
+    ...scenario,
+    statistics: {
+      batches: null,
+      precision: null,
+      maxReplications: null,
+      maxDurationSeconds: null,
+      timeBudgetSeconds: null,
+      ...statistics,
+      replications: SLO_SEARCH_REPLICATIONS,
+    },
+  };
 }
 
 /** Every SLO of the scenario judged against the result, in the order written (empty without SLOs). */

@@ -1,8 +1,14 @@
-/** SLO verdicts: the CI decides when there is one; without one the point value, marked not significant. */
+/** SLO verdicts: the CI decides when there is one; without one a pass is uncertain and a fail not significant. */
 import { describe, expect, it } from 'vitest';
-import { anySloFailed, evaluateSlos, judgeSlo } from '../../src/analysis/slo.js';
+import {
+  SLO_SEARCH_REPLICATIONS,
+  anySloFailed,
+  evaluateSlos,
+  judgeSlo,
+  replicatedForSlos,
+} from '../../src/analysis/slo.js';
 import type { RunResult } from '../../src/model/run-result.js';
-import type { SloSpec } from '../../src/scenario/index.js';
+import type { Scenario, SloSpec } from '../../src/scenario/index.js';
 
 const P99: SloSpec = { scope: 'queue', name: 'billing', metric: 'sojourn.p99', unit: 'seconds', max: 0.25 };
 
@@ -12,7 +18,13 @@ describe('judgeSlo', () => {
     ['CI upper bound at max', 0.2, [0.15, 0.25], 'pass', true],
     ['CI straddles max', 0.24, [0.2, 0.28], 'uncertain', false],
     ['CI above max', 0.3, [0.26, 0.34], 'fail', true],
-    ['point below max, no CI', 0.2, undefined, 'pass', false],
+    [
+      'point below max, no CI: a single run cannot show a significant pass',
+      0.2,
+      undefined,
+      'uncertain',
+      false,
+    ],
     ['point above max, no CI', 0.3, undefined, 'fail', false],
     ['no value', null, undefined, 'uncertain', false],
   ] as const)('%s', (_label, value, ci95, verdict, significant) => {
@@ -57,7 +69,7 @@ describe('evaluateSlos', () => {
         max: 2,
         unit: 'seconds',
         value: 1.2,
-        verdict: 'pass',
+        verdict: 'uncertain',
         significant: false,
       },
       {
@@ -65,7 +77,7 @@ describe('evaluateSlos', () => {
         max: 0.75,
         unit: 'fraction',
         value: 0.7,
-        verdict: 'pass',
+        verdict: 'uncertain',
         significant: false,
       },
     ]);
@@ -75,5 +87,26 @@ describe('evaluateSlos', () => {
 
   it('gives no verdicts without SLOs', () => {
     expect(evaluateSlos(result, {})).toEqual([]);
+  });
+});
+
+describe('replicatedForSlos', () => {
+  it('gives a single-run scenario replications, so that SLO searches can find significant passes', () => {
+    const scenario = { statistics: undefined } as unknown as Scenario;
+    expect(replicatedForSlos(scenario).statistics?.replications).toBe(SLO_SEARCH_REPLICATIONS);
+  });
+
+  it('keeps the statistics a scenario asks for', () => {
+    const scenario = {
+      statistics: {
+        replications: 12,
+        batches: null,
+        precision: null,
+        maxReplications: null,
+        maxDurationSeconds: null,
+        timeBudgetSeconds: null,
+      },
+    } as unknown as Scenario;
+    expect(replicatedForSlos(scenario)).toBe(scenario);
   });
 });
