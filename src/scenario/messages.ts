@@ -392,6 +392,13 @@ export const duplicateVariantName = (name: string, firstPath: string): string =>
 export const variantNamedLikeScenario = (name: string): string =>
   `variant name '${name}' is the scenario's own name, which compare uses for the baseline; choose another`;
 
+/** A `cost` key that is neither a plannable path nor `consumer` / `capacity`. */
+export const costKeyUnknown = (
+  key: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string => `no cost can be given for '${key}'${didYouMean(suggestion)}; keys are ${oneOf(known)}`;
+
 /** `queuesim compare` on a scenario with `warmup: auto`. */
 export const compareNeedsFixedWarmup = (): string =>
   'compare needs a fixed warm-up (a detected one would differ between scenarios and break the pairing); give warmup: <duration>, or --warmup';
@@ -411,6 +418,8 @@ export const planPathUnsupported = (
 /** `--optimize` missing and no queue SLO to take it from. */
 export const planNeedsOptimize = (): string =>
   'name the parameter to size with --optimize queues.<name>.consumers (no SLO names a queue to default to)';
+/** The same path given twice to `--optimize`. */
+export const planPathTwice = (path: string): string => `'${path}' is given to --optimize twice`;
 /** A `--load` that is not a positive multiplier. */
 export const expectedLoad = (got: string): string =>
   `expected a load multiplier like x1.5 or 1.5, got ${JSON.stringify(got)}`;

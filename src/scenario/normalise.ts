@@ -266,6 +266,7 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     messageTypes: normaliseMessageTypes(raw['message-types']),
     ...(statistics ? { statistics } : {}),
     ...(raw.slo ? { slo: raw.slo.map(normaliseSlo) } : {}),
+    ...(raw.cost ? { cost: { ...raw.cost } } : {}),
     ...(raw.variants ? { variants: raw.variants.map(normaliseVariant) } : {}),
   };
 }

@@ -323,6 +323,14 @@ export const rawScenarioSchema = closedObject('a scenario', {
     .describe(
       'Service-level objectives checked by every run, e.g. { queue: billing, metric: sojourn.p99, max: 250ms }.',
     ),
+  cost: z
+    .record(textField(), numberAbove(0, { inclusive: true }), {
+      error: (iss) => msg.expectedMapping('the costs', iss.input),
+    })
+    .optional()
+    .describe(
+      'Price of one unit of each parameter `queuesim plan` sizes, for a multi-parameter plan: queues.<name>.consumers: 3 (that queue), consumer: 1 (every queue without its own entry), capacity: 0.01 (per waiting place). Default 1 per unit.',
+    ),
   variants: listOf('variants', variantSchema)
     .optional()
     .describe(

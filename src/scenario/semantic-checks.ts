@@ -35,7 +35,7 @@ import {
 } from './checks/queues.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
 import { checkSlos } from './checks/slos.js';
-import { checkVariants } from './checks/variants.js';
+import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
 import type { PathProblem } from './positions.js';
 import { checkStatistics } from './statistics-checks.js';
@@ -84,5 +84,6 @@ export function checkSemantics(data: unknown): PathProblem[] {
     ...checkStatistics(data),
     ...checkSlos(data),
     ...checkVariants(data),
+    ...checkCost(data),
   ];
 }

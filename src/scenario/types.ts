@@ -174,6 +174,8 @@ export interface Scenario {
   messageTypes: MessageTypeSpec[];
   /** Service-level objectives every run is checked against (absent = none). */
   slo?: SloSpec[];
+  /** Unit prices for `queuesim plan` (path, `consumer` or `capacity` → price per unit; absent = 1 each). */
+  cost?: Record<string, number>;
   /** Variants `queuesim compare` runs against this scenario (absent = none; every other command ignores them). */
   variants?: VariantSpec[];
 }

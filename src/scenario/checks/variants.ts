@@ -1,4 +1,7 @@
-/** Rules about `variants`: unique names, and every setting a known parameter path with a value in its unit. */
+/**
+ * Rules about `variants` (unique names, and every setting a known parameter path with a value in its unit)
+ * and `cost` (every key a path `plan` can size, or `consumer` / `capacity`).
+ */
 import * as msg from '../messages.js';
 import { parseSetting, variablePathsOf } from '../parameters.js';
 import { formatPath, type PathProblem } from '../positions.js';
@@ -55,4 +58,25 @@ export function checkVariants(data: unknown): PathProblem[] {
     }
     return problems;
   });
+}
+
+/** Every key `cost` accepts for a scenario with these queues. */
+export function costKeys(queues: readonly string[]): string[] {
+  return [
+    'consumer',
+    'capacity',
+    ...queues.flatMap((queue) => [`queues.${queue}.consumers`, `queues.${queue}.capacity`]),
+  ];
+}
+
+/** Every problem of the `cost` mapping (the schema checks the prices). */
+export function checkCost(data: unknown): PathProblem[] {
+  const cost = isRecord(data) ? data.cost : undefined;
+  if (!isRecord(cost) || !isRecord(data) || !Array.isArray(data.queues)) return [];
+  const known = costKeys(namesIn(data, 'queues'));
+  return Object.keys(cost).flatMap((key) =>
+    known.includes(key)
+      ? []
+      : [error(['cost', key], msg.costKeyUnknown(key, known, closestMatch(key, known)))],
+  );
 }
