@@ -158,3 +158,208 @@ export async function planCapacity(
     runnerUpResult: found.runnerUp === null ? null : (results.get(found.runnerUp)?.result ?? null),
   };
 }
+
+/** The price of one unit of `path` under `cost`: its own entry, else `consumer` / `capacity`, else 1. */
+export function unitCost(cost: Readonly<Record<string, number>> | undefined, path: string): number {
+  const field = path.split('.')[2];
+  const shared = field === 'consumers' ? cost?.consumer : field === 'capacity' ? cost?.capacity : undefined;
+  return cost?.[path] ?? shared ?? 1;
+}
+
+/** A multi-parameter plan: the single-parameter report plus the recommended setting's cost. */
+export interface MultiPlanResult extends PlanResult {
+  /** Total cost of the recommended setting (Σ unit cost × value); null when none was found. */
+  cost: number | null;
+}
+
+/**
+ * The cheapest setting of several integer parameters for which `passes` holds, assuming it is monotone in
+ * each (raising any parameter never makes a passing setting fail), without a grid:
+ *
+ * 1. a generous setting (each parameter well above its guess, doubled until it passes);
+ * 2. each parameter's single-parameter minimum with the others generous — a lower bound on it in every
+ *    passing setting, so when these minima pass together they are the cheapest answer (independent queues);
+ * 3. otherwise a cost-weighted ascent: of the single-parameter raises that make the setting pass, the
+ *    cheapest (when none does alone, every parameter goes up by one);
+ * 4. then a coordinate-wise descent: each parameter lowered to its smallest passing value with the others
+ *    fixed, until nothing moves;
+ * 5. and exchanges: one unit less of one parameter made up by the fewest more of another, taken when
+ *    cheaper (skipped at the cost of one test when twice as much of the others cannot make up for it),
+ *    back to 4 until no exchange pays.
+ *
+ * A local search, not an exhaustive one: it finds the optimum of separable problems (independent queues)
+ * and of one shared requirement, and a cheap passing setting otherwise. Every evaluation is remembered, so
+ * no setting is tested twice.
+ */
+export async function cheapestPassing(
+  passes: (values: readonly number[]) => Promise<boolean>,
+  bounds: {
+    guesses: readonly number[];
+    mins: readonly number[];
+    maxes: readonly number[];
+    prices: readonly number[];
+  },
+): Promise<{ values: number[] | null; evaluations: number; tested: Map<string, boolean> }> {
+  const { guesses, mins, maxes, prices } = bounds;
+  const tested = new Map<string, boolean>();
+  const test = async (values: readonly number[]) => {
+    const key = values.join(',');
+    if (!tested.has(key)) tested.set(key, await passes(values));
+    return tested.get(key) as boolean;
+  };
+  const withValue = (values: readonly number[], i: number, value: number) =>
+    values.map((v, j) => (j === i ? value : v));
+  const done = (values: number[] | null) => ({ values, evaluations: tested.size, tested });
+  const n = guesses.length;
+
+  // 1. A generous setting that passes.
+  let generous = guesses.map((guess, i) => Math.min(maxes[i], Math.max(mins[i], guess * 2, guess + 4)));
+  while (!(await test(generous))) {
+    if (generous.every((value, i) => value >= maxes[i])) return done(null);
+    generous = generous.map((value, i) => Math.min(maxes[i], Math.max(value * 2, mins[i] + 1)));
+  }
+  // 2. Each parameter's minimum with the others generous: a lower bound on it.
+  const lower: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const found = await smallestPassing((value) => test(withValue(generous, i, value)), {
+      guess: Math.min(guesses[i], generous[i]),
+      min: mins[i],
+      max: generous[i],
+    });
+    lower.push(found.value ?? generous[i]);
+  }
+  let current = [...lower];
+  // 3. Cost-weighted ascent to a passing setting.
+  while (!(await test(current))) {
+    let best: { values: number[]; extra: number } | null = null;
+    for (let i = 0; i < n; i++) {
+      if (current[i] >= maxes[i]) continue;
+      const top = Math.max(current[i] + 1, generous[i]);
+      const found = await smallestPassing((value) => test(withValue(current, i, value)), {
+        guess: current[i] + 1,
+        min: current[i] + 1,
+        max: Math.min(maxes[i], top),
+      });
+      if (found.value === null) continue;
+      const extra = (found.value - current[i]) * prices[i];
+      if (best === null || extra < best.extra) best = { values: withValue(current, i, found.value), extra };
+    }
+    if (best === null && current.every((value, i) => value >= maxes[i])) return done(null);
+    current = best?.values ?? current.map((value, i) => Math.min(maxes[i], value + 1));
+  }
+  const costOf = (values: readonly number[]) => values.reduce((sum, v, i) => sum + v * prices[i], 0);
+  for (let improved = true; improved;) {
+    improved = false;
+    // 4. Coordinate-wise descent.
+    for (let moved = true; moved;) {
+      moved = false;
+      for (let i = 0; i < n; i++) {
+        if (current[i] <= mins[i]) continue;
+        const found = await smallestPassing((value) => test(withValue(current, i, value)), {
+          guess: current[i],
+          min: mins[i],
+          max: current[i],
+        });
+        if (found.value !== null && found.value < current[i]) {
+          current = withValue(current, i, found.value);
+          moved = true;
+        }
+      }
+    }
+    // 5. Exchanges: one unit less of i, made up by the fewest more of j, when that is cheaper.
+    for (let i = 0; i < n && !improved; i++) {
+      if (current[i] <= mins[i]) continue;
+      const less = withValue(current, i, current[i] - 1);
+      // Monotonicity: when even twice as much of every other cannot make up for it, no exchange will.
+      const roomy = current.map((v, j) => Math.min(maxes[j], 2 * Math.max(v, generous[j])));
+      if (!(await test(roomy.map((v, j) => (j === i ? less[i] : v))))) continue;
+      for (let j = 0; j < n && !improved; j++) {
+        if (j === i || current[j] >= maxes[j]) continue;
+        const found = await smallestPassing((value) => test(withValue(less, j, value)), {
+          guess: current[j] + 1,
+          min: current[j] + 1,
+          max: Math.max(current[j] + 1, roomy[j]),
+        });
+        if (found.value === null) continue;
+        const candidate = withValue(less, j, found.value);
+        if (costOf(candidate) < costOf(current)) {
+          current = candidate;
+          improved = true;
+        }
+      }
+    }
+  }
+  return done(current);
+}
+
+/**
+ * The cheapest combination of several parameters (consumers or capacities) at which every SLO passes at
+ * `load` times the written rates, each unit priced by `cost` (see `unitCost`), found by `cheapestPassing`.
+ */
+export async function planCapacityMulti(
+  scenario: Scenario,
+  paths: readonly string[],
+  options: {
+    runner: TaskRunner;
+    load?: number;
+    cost?: Readonly<Record<string, number>>;
+    max?: number;
+  },
+): Promise<MultiPlanResult> {
+  const load = options.load ?? 1;
+  const replicated = replicatedForSlos(scenario);
+  const loaded =
+    load === 1 ? replicated : applyParameter(replicated, { path: 'load', unit: 'multiplier' }, load);
+  const guesses = paths.map((path) => analyticGuess(loaded, path));
+  const prices = paths.map((path) => unitCost(options.cost, path));
+  const results = new Map<string, RunResult>();
+  const passes = async (values: readonly number[]) => {
+    const sized = paths.reduce(
+      (current, path, i) => applyParameter(current, { path, unit: 'integer' }, values[i]),
+      loaded,
+    );
+    const { result } = await runStudy(sized, { runner: options.runner });
+    results.set(values.join(','), slimResult(result));
+    return (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+  };
+  const mins = paths.map((path) => (path.split('.')[2] === 'consumers' ? 1 : 0));
+  const found = await cheapestPassing(passes, {
+    guesses,
+    mins,
+    maxes: guesses.map((guess) => options.max ?? Math.max(4096, guess * 4)),
+    prices,
+  });
+  const best = found.values;
+  const runnerUp: Record<string, number> = {};
+  let runnerUpResult: RunResult | null = null;
+  let evaluations = found.evaluations;
+  if (best) {
+    for (let i = 0; i < paths.length; i++) {
+      const below = best.map((v, j) => (j === i ? v - 1 : v));
+      const key = below.join(',');
+      // The runner-up: one unit less of a parameter, the others as recommended (run when not yet known).
+      if (below[i] >= mins[i] && !found.tested.has(key)) {
+        found.tested.set(key, await passes(below));
+        evaluations++;
+      }
+    }
+    paths.forEach((path, i) => {
+      const key = best.map((v, j) => (j === i ? v - 1 : v)).join(',');
+      if (found.tested.get(key) === false) {
+        runnerUp[path] = best[i] - 1;
+        runnerUpResult ??= results.get(key) ?? null;
+      }
+    });
+  }
+  return {
+    scenario: scenario.name,
+    load,
+    recommended: best ? Object.fromEntries(paths.map((path, i) => [path, best[i]])) : {},
+    runnerUp,
+    analyticGuess: Object.fromEntries(paths.map((path, i) => [path, guesses[i]])),
+    evaluations,
+    result: best ? (results.get(best.join(',')) ?? null) : null,
+    runnerUpResult,
+    cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
+  };
+}

@@ -1,5 +1,5 @@
 /** A plan as a few lines of text: the recommendation, the runner-up and why it fails, the search's cost. */
-import type { PlanResult } from '../analysis/plan.js';
+import type { MultiPlanResult, PlanResult } from '../analysis/plan.js';
 import type { RunResult } from '../model/run-result.js';
 import { sloLine } from './slo-table.js';
 
@@ -26,5 +26,27 @@ export function renderPlan(plan: PlanResult, wallSeconds: number): string {
   lines.push(
     `  ${plan.evaluations} evaluations (analytic start ${plan.analyticGuess[path]}), ${wallSeconds.toFixed(1)} s`,
   );
+  return lines.join('\n') + '\n';
+}
+
+/** A multi-parameter plan for the terminal. */
+export function renderMultiPlan(plan: MultiPlanResult, wallSeconds: number): string {
+  const lines: string[] = [];
+  const at = plan.load === 1 ? 'at the written load' : `at ${plan.load}× the written load`;
+  const paths = Object.keys(plan.analyticGuess);
+  if (plan.cost !== null) {
+    const setting = paths.map((path) => `${path} = ${plan.recommended[path]}`).join(', ');
+    lines.push(`${plan.scenario}: ${setting} (cost ${plan.cost}) meets every SLO ${at}`);
+    lines.push(...verdictLines(plan.result));
+  } else {
+    lines.push(`${plan.scenario}: no setting of ${paths.join(', ')} in range meets every SLO ${at}`);
+  }
+  const below = Object.entries(plan.runnerUp);
+  if (below.length > 0) {
+    lines.push(`  one less of ${below.map(([path]) => path).join(' or ')} does not meet them; e.g.:`);
+    lines.push(...verdictLines(plan.runnerUpResult));
+  }
+  const start = paths.map((path) => plan.analyticGuess[path]).join(', ');
+  lines.push(`  ${plan.evaluations} evaluations (analytic start ${start}), ${wallSeconds.toFixed(1)} s`);
   return lines.join('\n') + '\n';
 }

@@ -373,12 +373,38 @@ export const varyValueInvalid = (path: string, value: string, expected: string):
 export const varyPathTwice = (path: string): string =>
   `'${path}' is varied twice; give all its values in one --vary`;
 
+/** A variant's setting is neither a number nor a text value. */
+export const expectedSettingValue = (got: unknown): string =>
+  `expected a value like 8, 250ms, 60/s or x1.5, got ${describeValue(got)}`;
+/** A variant sets a path that cannot be set. */
+export const variantPathUnknown = (
+  path: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string => `cannot set '${path}'${didYouMean(suggestion)}; paths are ${oneOf(known)}`;
+/** A variant's value does not fit its path. */
+export const variantValueInvalid = (path: string, value: unknown, expected: string): string =>
+  `${describeValue(value)} is not a value for ${path}: expected ${expected}`;
+/** Two variants with one name. */
+export const duplicateVariantName = (name: string, firstPath: string): string =>
+  `variant name '${name}' is already used by ${firstPath}; names must be unique`;
+/** A variant named like the scenario, which compare shows as the baseline. */
+export const variantNamedLikeScenario = (name: string): string =>
+  `variant name '${name}' is the scenario's own name, which compare uses for the baseline; choose another`;
+
+/** A `cost` key that is neither a plannable path nor `consumer` / `capacity`. */
+export const costKeyUnknown = (
+  key: string,
+  known: readonly string[],
+  suggestion: string | undefined,
+): string => `no cost can be given for '${key}'${didYouMean(suggestion)}; keys are ${oneOf(known)}`;
+
 /** `queuesim compare` on a scenario with `warmup: auto`. */
 export const compareNeedsFixedWarmup = (): string =>
   'compare needs a fixed warm-up (a detected one would differ between scenarios and break the pairing); give warmup: <duration>, or --warmup';
 /** `queuesim compare` with fewer than two scenario files. */
 export const compareNeedsTwo = (given: number): string =>
-  `compare needs at least two scenario files, got ${given}`;
+  `compare needs at least two scenarios: two or more files, or one file with variants; got ${given}`;
 /** `queuesim plan` or `headroom` on a scenario without SLOs. */
 export const planNeedsSlo = (): string =>
   "plan and headroom size against the scenario's SLOs, and it has none; add e.g. slo: [{ queue: billing, metric: sojourn.p99, max: 250ms }]";
@@ -392,6 +418,8 @@ export const planPathUnsupported = (
 /** `--optimize` missing and no queue SLO to take it from. */
 export const planNeedsOptimize = (): string =>
   'name the parameter to size with --optimize queues.<name>.consumers (no SLO names a queue to default to)';
+/** The same path given twice to `--optimize`. */
+export const planPathTwice = (path: string): string => `'${path}' is given to --optimize twice`;
 /** A `--load` that is not a positive multiplier. */
 export const expectedLoad = (got: string): string =>
   `expected a load multiplier like x1.5 or 1.5, got ${JSON.stringify(got)}`;

@@ -9,7 +9,9 @@ import {
   type RawScenario,
   type RawSlo,
   type RawThen,
+  type RawVariant,
 } from './raw-schema.js';
+import { parseSetting } from './parameters.js';
 import { parseSloMax, sloMetrics } from './slo-metrics.js';
 import type {
   BindingSpec,
@@ -25,6 +27,7 @@ import type {
   SloSpec,
   StatisticsSpec,
   TypeShare,
+  VariantSpec,
 } from './types.js';
 import { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';
 
@@ -235,6 +238,18 @@ function normaliseSlo(raw: RawSlo): SloSpec {
   return { scope, name, metric: raw.metric, unit, max };
 }
 
+/** A variant: each setting's value in its parameter's unit (the semantic checks vouch that it parses). */
+function normaliseVariant(raw: RawVariant): VariantSpec {
+  return {
+    name: raw.name,
+    settings: Object.entries(raw.set).map(([path, written]) => {
+      const parsed = parseSetting(path, written);
+      if ('expected' in parsed) throw new Error(`variant '${raw.name}': invalid ${path}`);
+      return { path, unit: parsed.unit, value: parsed.value };
+    }),
+  };
+}
+
 /** The normalised scenario; call only on data that passed the schema and the semantic checks. */
 export function normaliseScenario(raw: RawScenario): Scenario {
   const statistics = normaliseStatistics(raw);
@@ -251,5 +266,7 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     messageTypes: normaliseMessageTypes(raw['message-types']),
     ...(statistics ? { statistics } : {}),
     ...(raw.slo ? { slo: raw.slo.map(normaliseSlo) } : {}),
+    ...(raw.cost ? { cost: { ...raw.cost } } : {}),
+    ...(raw.variants ? { variants: raw.variants.map(normaliseVariant) } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
-import type { DistributionSpec, Scenario } from './types.js';
+import type { DistributionSpec, Scenario, VariantSpec } from './types.js';
 import { parseDurationSeconds, parseRatePerSecond } from './units.js';
 
 /** What a parameter's values are: integers, seconds, events per second, or multiples of the written rate. */
@@ -34,15 +34,55 @@ const QUEUE_FIELDS: Record<string, FieldKind> = {
   timeout: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s' },
 };
 
-/** Every path `scenario` lets a sweep vary. */
-export function variablePaths(scenario: Scenario): string[] {
+/** Every path a scenario with these producers and queues lets a sweep (or a variant) set. */
+export function variablePathsOf(producers: readonly string[], queues: readonly string[]): string[] {
   return [
     'load',
-    ...scenario.producers.map((producer) => `producers.${producer.name}.rate`),
-    ...scenario.queues.flatMap((queue) =>
-      Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue.name}.${field}`),
-    ),
+    ...producers.map((producer) => `producers.${producer}.rate`),
+    ...queues.flatMap((queue) => Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue}.${field}`)),
   ];
+}
+
+/** Every path `scenario` lets a sweep vary. */
+export function variablePaths(scenario: Scenario): string[] {
+  return variablePathsOf(
+    scenario.producers.map((producer) => producer.name),
+    scenario.queues.map((queue) => queue.name),
+  );
+}
+
+/** The unit of a value written for `path` (a rate written `x1.5` is a multiplier), and what it expects. */
+function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
+  const field = path === 'load' ? undefined : QUEUE_FIELDS[path.split('.').at(-1) ?? ''];
+  const isRate = path === 'load' || path.startsWith('producers.');
+  const unit: ParameterUnit =
+    path === 'load' || (isRate && written.trim().startsWith('x'))
+      ? 'multiplier'
+      : isRate
+        ? 'perSecond'
+        : (field?.unit ?? 'integer');
+  const expected =
+    unit === 'multiplier'
+      ? 'a multiplier like x1.5'
+      : unit === 'perSecond'
+        ? 'a rate like 50/s, or a multiplier like x1.5'
+        : (field?.expected ?? '');
+  return { unit, expected, min: field?.min ?? 0 };
+}
+
+/**
+ * One value for a known `path` as a file writes it (`8`, `250ms`, `60/s`, `x1.5`): the value in the
+ * parameter's unit, or what was expected instead.
+ */
+export function parseSetting(
+  path: string,
+  written: string | number,
+): { unit: ParameterUnit; value: number } | { expected: string } {
+  const text = String(written);
+  const { unit, expected, min } = unitFor(path, text);
+  const value = parseValue(unit, text);
+  if (value === undefined || value < min || (unit !== 'integer' && value <= 0)) return { expected };
+  return { unit, value };
 }
 
 /** One written value in `unit`, or undefined. */
@@ -98,24 +138,10 @@ export function parseParameters(scenario: Scenario, specs: readonly string[]): P
       reject(msg.varyPathTwice(path));
       continue;
     }
-    const field = path === 'load' ? undefined : QUEUE_FIELDS[path.split('.').at(-1) ?? ''];
-    const isRate = path === 'load' || path.startsWith('producers.');
-    const unit: ParameterUnit =
-      path === 'load' || (isRate && written.trim().startsWith('x'))
-        ? 'multiplier'
-        : isRate
-          ? 'perSecond'
-          : (field?.unit ?? 'integer');
-    const expected =
-      unit === 'multiplier'
-        ? 'a multiplier like x1.5'
-        : unit === 'perSecond'
-          ? 'a rate like 50/s, or a multiplier like x1.5'
-          : (field?.expected ?? '');
+    const { unit, expected, min } = unitFor(path, written);
     const values: number[] = [];
     for (const item of written.split(',')) {
       const expanded = expandItem(unit, item);
-      const min = field?.min ?? 0;
       const bad = expanded?.find((value) => value < min || (unit !== 'integer' && value <= 0));
       if (expanded === undefined || bad !== undefined)
         reject(msg.varyValueInvalid(path, item.trim(), expected));
@@ -217,4 +243,19 @@ export function applyParameter(
     ...scenario,
     queues: scenario.queues.map((queue) => (queue.name === name ? { ...queue, [key]: value } : queue)),
   };
+}
+
+/** The scenario a variant describes: every setting applied, named after the variant, without variants. */
+export function applyVariant(scenario: Scenario, variant: VariantSpec): Scenario {
+  const { variants: _variants, ...base } = scenario;
+  return variant.settings.reduce<Scenario>(
+    (current, setting) => applyParameter(current, setting, setting.value),
+    { ...base, name: variant.name },
+  );
+}
+
+/** The scenario followed by each of its variants, in the order written (what `compare` runs). */
+export function withVariants(scenario: Scenario): Scenario[] {
+  const { variants, ...base } = scenario;
+  return [base, ...(variants ?? []).map((variant) => applyVariant(scenario, variant))];
 }

@@ -252,6 +252,24 @@ const sloSchema = closedObject('an SLO', {
     ),
 }).describe('A service-level objective: { queue | flow, metric, max }.');
 
+const settingValueError = (iss: { input?: unknown }) => msg.expectedSettingValue(iss.input);
+const variantSchema = closedObject('a variant', {
+  name: nameField().describe('Variant name (letters, digits, _ . -), unique among the variants.'),
+  set: z
+    .record(
+      textField(),
+      z.union([z.number({ error: settingValueError }), z.string({ error: settingValueError })], {
+        error: settingValueError,
+      }),
+      { error: (iss) => msg.expectedMapping('the settings', iss.input) },
+    )
+    .refine((entries) => Object.keys(entries).length > 0, { error: () => msg.emptyMapping('set') })
+    .meta({ minProperties: 1 })
+    .describe(
+      'Parameter path → value, paths as `sweep --vary` takes them: queues.<name>.consumers: 8, queues.<name>.capacity, .prefetch (integers), queues.<name>.ttl, .timeout (durations), producers.<name>.rate: 60/s or x1.5, load: x1.2.',
+    ),
+}).describe('A variant of the scenario for `queuesim compare`: its name and the parameters it changes.');
+
 export const rawScenarioSchema = closedObject('a scenario', {
   name: nameField().describe('Scenario name (letters, digits, _ . -).'),
   description: textField().default('').describe('What the scenario models.'),
@@ -305,6 +323,19 @@ export const rawScenarioSchema = closedObject('a scenario', {
     .describe(
       'Service-level objectives checked by every run, e.g. { queue: billing, metric: sojourn.p99, max: 250ms }.',
     ),
+  cost: z
+    .record(textField(), numberAbove(0, { inclusive: true }), {
+      error: (iss) => msg.expectedMapping('the costs', iss.input),
+    })
+    .optional()
+    .describe(
+      'Price of one unit of each parameter `queuesim plan` sizes, for a multi-parameter plan: queues.<name>.consumers: 3 (that queue), consumer: 1 (every queue without its own entry), capacity: 0.01 (per waiting place). Default 1 per unit.',
+    ),
+  variants: listOf('variants', variantSchema)
+    .optional()
+    .describe(
+      '`queuesim compare <file>` compares the scenario with each variant (common random numbers), e.g. { name: bigger-pool, set: { queues.billing.consumers: 8 } }. `run` and the other commands ignore them.',
+    ),
 }).meta({
   title: 'queuesim scenario',
   description:
@@ -321,6 +352,7 @@ export type RawQueue = RawScenario['queues'][number];
 export type RawThen = NonNullable<RawQueue['then']>;
 export type RawRetry = NonNullable<RawQueue['retry']>;
 export type RawSlo = NonNullable<RawScenario['slo']>[number];
+export type RawVariant = NonNullable<RawScenario['variants']>[number];
 
 /** The schemas of parts, for the semantic checks' lenient reading of possibly invalid files. */
 export const partSchemas = {

@@ -35,6 +35,7 @@ import {
 } from './checks/queues.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
 import { checkSlos } from './checks/slos.js';
+import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
 import type { PathProblem } from './positions.js';
 import { checkStatistics } from './statistics-checks.js';
@@ -78,5 +79,11 @@ export const SEMANTIC_RULES: readonly Rule[] = [
 /** Runs every semantic rule over the (possibly invalid) data of a scenario file. */
 export function checkSemantics(data: unknown): PathProblem[] {
   const view = viewOf(data);
-  return [...SEMANTIC_RULES.flatMap((rule) => rule(view)), ...checkStatistics(data), ...checkSlos(data)];
+  return [
+    ...SEMANTIC_RULES.flatMap((rule) => rule(view)),
+    ...checkStatistics(data),
+    ...checkSlos(data),
+    ...checkVariants(data),
+    ...checkCost(data),
+  ];
 }

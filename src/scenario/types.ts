@@ -142,6 +142,19 @@ export interface SloSpec {
   max: number;
 }
 
+/** One parameter a variant sets: a path as `sweep --vary` takes it and the value in its unit. */
+export interface VariantSetting {
+  path: string;
+  unit: 'integer' | 'seconds' | 'perSecond' | 'multiplier';
+  value: number;
+}
+
+/** A named variant of the scenario (`variants:`), compared with it by `queuesim compare`. */
+export interface VariantSpec {
+  name: string;
+  settings: VariantSetting[];
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -161,4 +174,8 @@ export interface Scenario {
   messageTypes: MessageTypeSpec[];
   /** Service-level objectives every run is checked against (absent = none). */
   slo?: SloSpec[];
+  /** Unit prices for `queuesim plan` (path, `consumer` or `capacity` → price per unit; absent = 1 each). */
+  cost?: Record<string, number>;
+  /** Variants `queuesim compare` runs against this scenario (absent = none; every other command ignores them). */
+  variants?: VariantSpec[];
 }

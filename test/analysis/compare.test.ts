@@ -4,6 +4,7 @@ import { compareScenarios, pairedDifference } from '../../src/analysis/compare.j
 import { serialRunner } from '../../src/analysis/replications.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { parseScenario } from '../../src/scenario/index.js';
+import { withVariants } from '../../src/scenario/parameters.js';
 
 const text = (consumers: number, seed: number) => `name: c${consumers}
 seed: ${seed}
@@ -57,5 +58,27 @@ describe('pairedDifference', () => {
   it('has no difference when a run lacks the metric', () => {
     const d = pairedDifference('queues.q.sojourn.p99', [run(1), run(null)], [run(2), run(3)]);
     expect(d).toMatchObject({ difference: null, significant: false, value: 2.5, baseline: 1 });
+  });
+});
+
+describe('compareScenarios with variants', () => {
+  const withVariantsText = `${text(2, 4)}variants:
+  - { name: same, set: { queues.billing.consumers: 2 } }
+  - { name: bigger-pool, set: { queues.billing.consumers: 4 } }
+`;
+
+  it('gives zero difference for a variant identical to the base and a significantly lower wait with more consumers', async () => {
+    const { scenario: base } = parseScenario(withVariantsText, 'test.yaml');
+    const compare = await compareScenarios(withVariants(base), { runner: serialRunner(), replications: 4 });
+    expect(compare.scenarios.map((entry) => entry.name)).toEqual(['c2', 'same', 'bigger-pool']);
+    const [same, bigger] = compare.differences;
+    expect(same.scenario).toBe('same');
+    for (const metric of same.metrics) {
+      expect(metric.difference, metric.target).toBe(0);
+      expect(metric.significant).toBe(false);
+    }
+    const wait = bigger.metrics.find((metric) => metric.target === 'queues.billing.wait.mean');
+    expect(wait?.significant).toBe(true);
+    expect(wait?.difference).toBeLessThan(0);
   });
 });

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mmc } from '../../src/analysis/closed-forms/index.js';
-import { planCapacity, smallestPassing } from '../../src/analysis/plan.js';
+import {
+  cheapestPassing,
+  planCapacity,
+  planCapacityMulti,
+  smallestPassing,
+  unitCost,
+} from '../../src/analysis/plan.js';
 import { serialRunner } from '../../src/analysis/replications.js';
 import { parseScenario } from '../../src/scenario/index.js';
 
@@ -84,5 +90,76 @@ slo:
     );
     expect(fromOne.recommended).toEqual({ 'queues.q.consumers': expected });
     expect(fromOne.evaluations).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(expected)) + 2);
+  });
+});
+
+describe('cheapestPassing', () => {
+  const bounds = (prices: number[]) => ({ guesses: [3, 3], mins: [2, 2], maxes: [100, 100], prices });
+  const sumAtLeastTen = async ([a, b]: readonly number[]) => a + b >= 10;
+
+  it('lets the costs choose where a shared requirement is met', async () => {
+    expect((await cheapestPassing(sumAtLeastTen, bounds([3, 1]))).values).toEqual([2, 8]);
+    expect((await cheapestPassing(sumAtLeastTen, bounds([1, 3]))).values).toEqual([8, 2]);
+  });
+
+  it('finds independent minima far faster than the grid', async () => {
+    const found = await cheapestPassing(async ([a, b]) => a >= 37 && b >= 5, bounds([1, 1]));
+    expect(found.values).toEqual([37, 5]);
+    expect(found.evaluations).toBeLessThan(30); // the grid of [2, 100]² has 9801 points
+  });
+
+  it('reports nothing when even the maxima fail', async () => {
+    expect((await cheapestPassing(async () => false, bounds([1, 1]))).values).toBeNull();
+  });
+});
+
+describe('unitCost', () => {
+  it('prefers the path, then consumer or capacity, then 1', () => {
+    const cost = { 'queues.a.consumers': 3, consumer: 2 };
+    expect(unitCost(cost, 'queues.a.consumers')).toBe(3);
+    expect(unitCost(cost, 'queues.b.consumers')).toBe(2);
+    expect(unitCost(cost, 'queues.b.capacity')).toBe(1);
+    expect(unitCost(undefined, 'queues.b.consumers')).toBe(1);
+  });
+});
+
+describe('multi-parameter plan agrees with the analytic sizing of two independent M/M/c queues', () => {
+  it('sizes each queue as Erlang C does, in far fewer evaluations than the grid', async () => {
+    const cases = [
+      { name: 'a', lambda: 40, mu: 10, expected: 6 },
+      { name: 'b', lambda: 10, mu: 1, expected: 13 },
+    ];
+    const targets = cases.map(({ lambda, mu, expected }) =>
+      Math.sqrt(meanWait(lambda, mu, expected) * meanWait(lambda, mu, expected - 1)),
+    );
+    cases.forEach(({ lambda, mu, expected }, i) =>
+      expect(analyticSizing(lambda, mu, targets[i])).toBe(expected),
+    );
+    const { scenario } = parseScenario(
+      `name: two
+seed: 17
+duration: 2000
+warmup: 200
+replications: 5
+producers:
+${cases.map((c) => `  - { name: p${c.name}, to: ${c.name}, rate: ${c.lambda} }`).join('\n')}
+queues:
+${cases.map((c) => `  - { name: ${c.name}, consumers: 1, service: { distribution: exponential, mean: ${1 / c.mu} } }`).join('\n')}
+slo:
+${cases.map((c, i) => `  - { queue: ${c.name}, metric: wait.mean, max: ${targets[i]} }`).join('\n')}
+cost: { queues.a.consumers: 3, consumer: 1 }
+`,
+      'test.yaml',
+    );
+    const plan = await planCapacityMulti(scenario, ['queues.a.consumers', 'queues.b.consumers'], {
+      runner: serialRunner(),
+      cost: scenario.cost,
+    });
+    expect(plan.recommended).toEqual({ 'queues.a.consumers': 6, 'queues.b.consumers': 13 });
+    expect(plan.cost).toBe(6 * 3 + 13);
+    expect(plan.runnerUp).toEqual({ 'queues.a.consumers': 5, 'queues.b.consumers': 12 });
+    expect(plan.result?.slo?.every((verdict) => verdict.verdict === 'pass')).toBe(true);
+    // The grid up to the generous setting (2× the analytic guesses) would need 12 × 26 = 312 runs.
+    expect(plan.evaluations).toBeLessThanOrEqual(12);
   });
 });

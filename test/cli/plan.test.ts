@@ -32,3 +32,64 @@ describe('queuesim plan', () => {
     expect(stderr).toContain("did you mean 'queues.q.consumers'?");
   });
 });
+
+const twoQueues = `name: two
+seed: 3
+duration: 10m
+replications: 4
+producers:
+  - { name: pa, to: a, rate: 20/s }
+  - { name: pb, to: b, rate: 10/s }
+queues:
+  - { name: a, consumers: 1, service: { distribution: exponential, mean: 50ms } }
+  - { name: b, consumers: 1, service: { distribution: exponential, mean: 100ms } }
+slo:
+  - { queue: a, metric: utilization, max: 30% }
+  - { queue: b, metric: utilization, max: 45% }
+`;
+
+describe('queuesim plan with several --optimize', () => {
+  it('prints every optimised path, the cost, evaluations and wall time as JSON', () => {
+    const file = scenarioFile(`${twoQueues}cost: { queues.a.consumers: 3, consumer: 1 }\n`);
+    const { status, stdout } = runCli([
+      'plan',
+      file,
+      '--json',
+      '--workers',
+      '1',
+      '--optimize',
+      'queues.a.consumers',
+      '--optimize',
+      'queues.b.consumers',
+    ]);
+    expect(status).toBe(0);
+    const plan = JSON.parse(stdout);
+    // a: 1 consumer's worth of work, 30 % needs 4 (25 %); b: 1 consumer's worth, 45 % needs 3 (33 %).
+    expect(plan.recommended).toEqual({ 'queues.a.consumers': 4, 'queues.b.consumers': 3 });
+    expect(plan.cost).toBe(4 * 3 + 3);
+    expect(plan.evaluations).toBeGreaterThan(2);
+    expect(typeof plan.wallSeconds).toBe('number');
+  });
+
+  it('prints the plan as text', () => {
+    const file = scenarioFile(twoQueues);
+    const { status, stdout } = runCli([
+      'plan',
+      file,
+      '--optimize',
+      'queues.a.consumers',
+      '--optimize',
+      'queues.b.consumers',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('queues.a.consumers = 4, queues.b.consumers = 3 (cost 7) meets every SLO');
+  });
+
+  it('refuses an unknown cost key with its line and the nearest key', () => {
+    const file = scenarioFile(`${twoQueues}cost: { queues.a.consumer: 3 }\n`);
+    const { status, stderr } = runCli(['plan', file]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/:14:/);
+    expect(stderr).toContain("did you mean 'queues.a.consumers'");
+  });
+});

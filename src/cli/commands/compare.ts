@@ -4,6 +4,7 @@ import { compareScenarios } from '../../analysis/compare.js';
 import { renderCompareTable } from '../../report/compare-table.js';
 import { toJson } from '../../report/json.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
+import { withVariants } from '../../scenario/parameters.js';
 import { compareNeedsFixedWarmup, compareNeedsTwo, expectedInteger } from '../../scenario/messages.js';
 import { stdoutWantsColor, writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
@@ -18,14 +19,21 @@ interface CompareArgs extends OverrideArgs {
 /** Replications when neither the first scenario nor the command line says: enough for a paired CI. */
 export const DEFAULT_COMPARE_REPLICATIONS = 5;
 
-/** `queuesim compare a.yaml b.yaml [c.yaml…]`: common random numbers, differences with CIs. */
+/**
+ * `queuesim compare a.yaml b.yaml [c.yaml…]` or `queuesim compare one-with-variants.yaml`: common random
+ * numbers, differences with CIs.
+ */
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
   describe:
-    'Run scenarios with common random numbers and show them side by side with significant differences',
+    'Run scenarios (or one scenario and its variants) with common random numbers and show them side by side with significant differences',
   builder: (yargs: Argv) =>
     overrideOptions(yargs)
-      .positional('scenarios', { type: 'string', array: true, describe: 'Two or more scenario files (YAML)' })
+      .positional('scenarios', {
+        type: 'string',
+        array: true,
+        describe: 'Two or more scenario files (YAML), or one with variants',
+      })
       .option('replications', {
         type: 'string',
         describe: `Paired replications (default: the first scenario's, else ${DEFAULT_COMPARE_REPLICATIONS})`,
@@ -37,21 +45,23 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         describe: 'Print the comparison as JSON on stdout',
       }) as unknown as Argv<CompareArgs>,
   handler: async (args: ArgumentsCamelCase<CompareArgs>) => {
-    if (args.scenarios.length < 2) {
+    const { replications: flag, ...overrides } = args;
+    const loaded = await Promise.all(args.scenarios.map((path) => loadScenario(path, overrides)));
+    // Each file contributes itself, then its variants; the first is the baseline.
+    const scenarios = loaded.flatMap(withVariants);
+    if (scenarios.length < 2) {
       throw new ScenarioError([
         {
           file: COMMAND_LINE,
           line: 0,
           column: 0,
           path: 'scenarios',
-          message: compareNeedsTwo(args.scenarios.length),
+          message: compareNeedsTwo(scenarios.length),
           severity: 'error',
         },
       ]);
     }
-    const { replications: flag, ...overrides } = args;
-    const scenarios = await Promise.all(args.scenarios.map((path) => loadScenario(path, overrides)));
-    const problems = scenarios.flatMap((scenario, i) =>
+    const problems = loaded.flatMap((scenario, i) =>
       scenario.warmupAuto
         ? [
             {
@@ -68,7 +78,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     if (problems.length > 0) throw new ScenarioError(problems);
     const replications =
       flag === undefined
-        ? (scenarios[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
+        ? (loaded[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
         : parseReplications(flag);
     const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
     const runner = await chooseRunner(replications * scenarios.length, workers);

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { planCapacity } from '../../analysis/plan.js';
+import { planCapacity, planCapacityMulti } from '../../analysis/plan.js';
 import { toJson } from '../../report/json.js';
-import { renderPlan } from '../../report/plan-text.js';
+import { renderMultiPlan, renderPlan } from '../../report/plan-text.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
 import * as msg from '../../scenario/messages.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -13,7 +13,7 @@ import { chooseRunner, parallelTasks, parseWorkers } from './run.js';
 
 interface PlanArgs extends OverrideArgs {
   scenario: string;
-  optimize?: string;
+  optimize?: string | string[];
   load?: string;
   json: boolean;
   workers?: string;
@@ -67,7 +67,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('optimize', {
         type: 'string',
         describe:
-          'Parameter to size: queues.<name>.consumers (default: the first queue an SLO names) or .capacity',
+          'Parameter to size: queues.<name>.consumers (default: the first queue an SLO names) or .capacity; repeat it to size several at the least total cost (see cost: in the scenario)',
       })
       .option('load', { type: 'string', describe: 'Plan at this multiple of the written rates, e.g. x1.5' })
       .option('workers', { type: 'string', describe: 'Worker threads (default: the number of cores)' })
@@ -79,15 +79,24 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (args: ArgumentsCamelCase<PlanArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     requireSlos(scenario);
-    const path = optimisedPath(scenario, args.optimize);
+    const given = args.optimize === undefined ? [undefined] : [args.optimize].flat();
+    const paths = given.map((optimize) => optimisedPath(scenario, optimize));
+    const twice = paths.find((path, i) => paths.indexOf(path) !== i);
+    if (twice !== undefined) throw commandLineError('--optimize', msg.planPathTwice(twice));
     const load = parseLoad(args.load);
     const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const startedAt = performance.now();
     try {
-      const plan = await planCapacity(scenario, { path }, { runner, load });
-      const wallSeconds = (performance.now() - startedAt) / 1000;
-      writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderPlan(plan, wallSeconds));
+      if (paths.length === 1) {
+        const plan = await planCapacity(scenario, { path: paths[0] }, { runner, load });
+        const wallSeconds = (performance.now() - startedAt) / 1000;
+        writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderPlan(plan, wallSeconds));
+      } else {
+        const plan = await planCapacityMulti(scenario, paths, { runner, load, cost: scenario.cost });
+        const wallSeconds = (performance.now() - startedAt) / 1000;
+        writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderMultiPlan(plan, wallSeconds));
+      }
     } finally {
       await runner.close?.();
     }
