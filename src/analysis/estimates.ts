@@ -80,6 +80,7 @@ function caveats(queue: QueueSpec, flags: Exactness, attempts: number): string[]
     out.push(`prefetch ${queue.prefetch} ignored (consumers' own buffers)`);
   if (queue.overflow === 'block' && queue.capacity !== null) out.push('blocked publishes counted as refused');
   if (flags.deadLetterInflow) out.push('dead-letter inflow ignored');
+  if (flags.timeVaryingProducers) out.push('time-varying rate taken at its time average over the run');
   return out;
 }
 

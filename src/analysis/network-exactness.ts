@@ -23,6 +23,8 @@ export interface Exactness {
   productForm: boolean;
   /** Every producer whose messages can reach the queue is Poisson. */
   poissonProducers: boolean;
+  /** A producer with a time-varying rate (schedule) reaches the queue: its time-average rate is used. */
+  timeVaryingProducers: boolean;
   /** A queue that can lose messages dead-letters them here (traffic the estimate leaves out). */
   deadLetterInflow: boolean;
 }
@@ -30,6 +32,7 @@ export interface Exactness {
 /** One publish (a producer's, or a queue's `then` route): for each type it carries, the queues copied to. */
 interface Publish {
   producerPoisson: boolean | null;
+  scheduled?: boolean;
   copies: number[][];
 }
 
@@ -43,7 +46,9 @@ export function networkExactness(
   const targets = publishTargets(scenario);
   const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
   const publishes: Publish[] = scenario.producers.map((producer) => ({
-    producerPoisson: isExponential(producer.interarrival),
+    // A time-varying rate is Poisson only locally; the formulas take its time average, approximately.
+    producerPoisson: isExponential(producer.interarrival) && producer.schedule === undefined,
+    scheduled: producer.schedule !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
   const next = queues.map(() => new Set<number>());
@@ -81,6 +86,7 @@ export function networkExactness(
           poissonArrivals: network && acyclic,
           productForm: network && isJacksonStation(queue),
           poissonProducers,
+          timeVaryingProducers: publishes.some((p) => p.scheduled === true && p.copies.flat().some(inside)),
           deadLetterInflow: deadLettered.has(j),
         },
       ];

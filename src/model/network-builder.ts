@@ -1,4 +1,5 @@
 import type { RandomStream, Simulation } from '../engine/index.js';
+import { ScheduledInterarrival } from './scheduled-arrivals.js';
 import { FlowCollector, QueueCollector } from '../metrics/index.js';
 import type { OverflowPolicy, Scenario } from '../scenario/types.js';
 import { ConsumerPool } from './consumer-pool.js';
@@ -120,7 +121,13 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
       index,
       destination,
       destination < queues.length ? queues[destination] : null,
-      distributionFromSpec(spec.interarrival),
+      spec.schedule
+        ? new ScheduledInterarrival(
+            spec.schedule,
+            distributionFromSpec(spec.interarrival).mean,
+            shared.simulation,
+          )
+        : distributionFromSpec(spec.interarrival),
       stream('interarrival'),
       mix,
       stream('types'),

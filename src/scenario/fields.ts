@@ -190,6 +190,17 @@ export function rateField() {
     .refine((value) => (parseRatePerSecond(value) ?? 0) > 0, { error: notPositive, when: isClean });
 }
 
+/** A rate that may be 0 (a quiet period of a schedule): like `rateField`, but >= 0. */
+export function rateOrZeroField() {
+  const wrong = (iss: IssueInput) => msg.expectedRate(iss.input);
+  const negative = (iss: IssueInput) => msg.rateNegative(iss.input);
+  const asNumber = z.number({ error: wrong }).gte(0, { error: negative });
+  const asString = z.string({ error: wrong }).regex(new RegExp(RATE_PATTERN), { error: wrong });
+  return z
+    .union([asNumber, asString], { error: wrong })
+    .refine((value) => (parseRatePerSecond(value) ?? -1) >= 0, { error: negative, when: isClean });
+}
+
 /** A relative precision: a percentage string (`2%`) or a fraction (0.02), strictly between 0 and 1. */
 export function precisionField() {
   const wrong = (iss: IssueInput) => msg.expectedPrecision(iss.input);

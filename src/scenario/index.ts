@@ -5,4 +5,5 @@ export { applyOverrides, COMMAND_LINE, emptyStatistics, type ScenarioOverrides }
 export { loadScenarioFile, parseScenario, type ParsedScenario } from './parse.js';
 export type { RawScenarioInput } from './raw-schema.js';
 export type * from './types.js';
+export { averageRate, cumulativeArrivals } from './normalise.js';
 export { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';

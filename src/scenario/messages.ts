@@ -113,6 +113,8 @@ export const expectedRate = (got: unknown): string =>
   `expected a rate ${RATE_EXAMPLES}, got ${describeValue(got)}`;
 /** A rate must be positive. */
 export const rateNotPositive = (got: unknown): string => `expected a rate > 0, got ${describeValue(got)}`;
+/** A rate in a schedule must not be negative. */
+export const rateNegative = (got: unknown): string => `expected a rate >= 0, got ${describeValue(got)}`;
 /** A size was expected (wrong type or unknown unit). */
 export const expectedSize = (got: unknown): string =>
   `expected a size ${SIZE_EXAMPLES}, got ${describeValue(got)}`;
@@ -159,6 +161,20 @@ export const producerNeedsArrivals = (producer: string): string =>
 /** A producer has both `rate` and `interarrival`. */
 export const producerHasBothArrivals = (producer: string): string =>
   `producer '${producer}' has both 'rate' and 'interarrival'; give exactly one`;
+/** A schedule entry other than the last has no `until`. */
+export const scheduleEntryNeedsUntil = (producer: string): string =>
+  `producer '${producer}': every schedule entry but the last needs 'until' (when this rate ends, e.g. 8h)`;
+/** The last schedule entry has an `until`: the rate after it would be unknown. */
+export const scheduleLastHasUntil = (producer: string): string =>
+  `producer '${producer}': the last schedule entry must have no 'until' (its rate persists to the end); add a final { rate: ... }`;
+/** A schedule's `until` values do not increase. */
+export const scheduleNotIncreasing = (producer: string, until: unknown, previous: unknown): string =>
+  `producer '${producer}': schedule 'until' values must increase, got ${describeValue(until)} after ${describeValue(previous)}`;
+/** Every rate of a schedule is zero. */
+export const scheduleAlwaysZero = (producer: string): string =>
+  `producer '${producer}': every rate of the schedule is 0, so it would never publish`;
+/** A daily profile has not 24 hourly rates. */
+export const dailyNeeds24 = (got: number): string => `expected 24 hourly rates in 'daily', got ${got}`;
 /** A producer's interarrival time is always zero, which would never let simulated time advance. */
 export const interarrivalAlwaysZero = (producer: string): string =>
   `producer '${producer}' has an interarrival time that is always 0, so simulated time could never advance`;

@@ -20,6 +20,7 @@ import type {
   MessageTypeSpec,
   OverflowPolicy,
   ProducerSpec,
+  RateSchedule,
   QueueSpec,
   RetrySpec,
   RouteSpec,
@@ -158,16 +159,80 @@ function normaliseRetry(raw: RawRetry | undefined): RetrySpec {
   };
 }
 
-function normaliseProducer(raw: RawProducer): ProducerSpec {
+const SECONDS_PER_DAY = 86400;
+
+/** The schedule of a time-varying `rate:` (a list or a daily profile); undefined for a constant rate. */
+export function normaliseSchedule(rate: RawProducer['rate']): RateSchedule | undefined {
+  if (rate === undefined || typeof rate === 'string' || typeof rate === 'number') return undefined;
+  if (Array.isArray(rate)) {
+    return {
+      kind: 'piecewise',
+      breakpointsSeconds: rate.slice(0, -1).map((entry) => seconds(required(entry.until, 'schedule until'))),
+      ratesPerSecond: rate.map((entry) => ratePerSecondOrZero(entry.rate)),
+      periodSeconds: null,
+    };
+  }
+  const hour = SECONDS_PER_DAY / 24;
+  return {
+    kind: 'piecewise',
+    breakpointsSeconds: rate.daily.slice(1).map((_, i) => (i + 1) * hour),
+    ratesPerSecond: rate.daily.map(ratePerSecondOrZero),
+    periodSeconds: SECONDS_PER_DAY,
+  };
+}
+
+function ratePerSecondOrZero(value: string | number): number {
+  const parsed = parseRatePerSecond(value);
+  if (parsed === undefined || !(parsed >= 0)) {
+    throw new Error(`scenario normalise: rate ${JSON.stringify(value)} passed validation`);
+  }
+  return parsed;
+}
+
+/** Expected arrivals of `schedule` in [0, t]: the integral of its rate (Λ(t)). */
+export function cumulativeArrivals(schedule: RateSchedule, t: number): number {
+  const { breakpointsSeconds: ends, ratesPerSecond: rates, periodSeconds: period } = schedule;
+  const within = (x: number): number => {
+    let total = 0;
+    let start = 0;
+    for (let i = 0; i < rates.length; i++) {
+      const end = i < ends.length ? ends[i] : Infinity;
+      if (x <= end) return total + rates[i] * (x - start);
+      total += rates[i] * (end - start);
+      start = end;
+    }
+    return total;
+  };
+  if (period === null) return within(t);
+  const cycles = Math.floor(t / period);
+  return cycles * within(period) + within(t - cycles * period);
+}
+
+/** Time-average rate of `schedule` over [0, horizon] (over one period when repeated and longer). */
+export function averageRate(schedule: RateSchedule, horizonSeconds: number): number {
+  const horizon = horizonSeconds > 0 ? horizonSeconds : (schedule.periodSeconds ?? 1);
+  const average = cumulativeArrivals(schedule, horizon) / horizon;
+  if (average > 0) return average;
+  // Silent over the run: the long-run average instead, so the estimate stays finite (checks forbid all-zero).
+  const ends = schedule.breakpointsSeconds;
+  const longRun = schedule.periodSeconds ?? 2 * (ends.length > 0 ? ends[ends.length - 1] : 0) + 1;
+  return cumulativeArrivals(schedule, longRun) / longRun;
+}
+
+function normaliseProducer(raw: RawProducer, horizonSeconds: number): ProducerSpec {
   // Semantic checks guarantee exactly one of rate and interarrival.
+  const schedule = normaliseSchedule(raw.rate);
   const interarrival: DistributionSpec =
-    raw.rate !== undefined
-      ? { kind: 'exponential', mean: 1 / perSecond(raw.rate) }
-      : normaliseDistribution(required(raw.interarrival, `producer '${raw.name}' interarrival`));
+    schedule !== undefined
+      ? { kind: 'exponential', mean: 1 / averageRate(schedule, horizonSeconds) }
+      : raw.rate !== undefined
+        ? { kind: 'exponential', mean: 1 / perSecond(raw.rate as string | number) }
+        : normaliseDistribution(required(raw.interarrival, `producer '${raw.name}' interarrival`));
   return {
     name: raw.name,
     to: raw.to,
     interarrival,
+    ...(schedule ? { schedule } : {}),
     types: typeShares(raw.types),
     messageBytes: raw['message-size'] === undefined ? null : normaliseSizeDistribution(raw['message-size']),
   };
@@ -260,7 +325,9 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     durationSeconds: seconds(raw.duration),
     warmupSeconds: raw.warmup === 'auto' ? 0 : seconds(raw.warmup),
     ...(raw.warmup === 'auto' ? { warmupAuto: true } : {}),
-    producers: raw.producers.map(normaliseProducer),
+    producers: raw.producers.map((producer) =>
+      normaliseProducer(producer, (raw.warmup === 'auto' ? 0 : seconds(raw.warmup)) + seconds(raw.duration)),
+    ),
     exchanges: (raw.exchanges ?? []).map(normaliseExchange),
     queues: raw.queues.map(normaliseQueue),
     messageTypes: normaliseMessageTypes(raw['message-types']),

@@ -8,7 +8,7 @@ import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
-import type { DistributionSpec, Scenario, VariantSpec } from './types.js';
+import type { DistributionSpec, ProducerSpec, Scenario, VariantSpec } from './types.js';
 import { parseDurationSeconds, parseRatePerSecond } from './units.js';
 
 /** What a parameter's values are: integers, seconds, events per second, or multiples of the written rate. */
@@ -203,6 +203,14 @@ function meanOf(spec: DistributionSpec): number {
   }
 }
 
+/** `producer` with its times multiplied by `factor`: its rate (every rate of a schedule) divided by it. */
+function scaleProducer(producer: ProducerSpec, factor: number): ProducerSpec {
+  const scaled = { ...producer, interarrival: scaleDistribution(producer.interarrival, factor) };
+  if (producer.schedule === undefined) return scaled;
+  const ratesPerSecond = producer.schedule.ratesPerSecond.map((rate) => rate / factor);
+  return { ...scaled, schedule: { ...producer.schedule, ratesPerSecond } };
+}
+
 /** A copy of `scenario` with `path` set to `value` (in the parameter's unit). */
 export function applyParameter(
   scenario: Scenario,
@@ -213,10 +221,7 @@ export function applyParameter(
   if (parameter.path === 'load') {
     return {
       ...scenario,
-      producers: scenario.producers.map((producer) => ({
-        ...producer,
-        interarrival: scaleDistribution(producer.interarrival, 1 / value),
-      })),
+      producers: scenario.producers.map((producer) => scaleProducer(producer, 1 / value)),
     };
   }
   if (section === 'producers') {
@@ -226,7 +231,7 @@ export function applyParameter(
         if (producer.name !== name) return producer;
         const factor =
           parameter.unit === 'multiplier' ? 1 / value : 1 / (value * meanOf(producer.interarrival));
-        return { ...producer, interarrival: scaleDistribution(producer.interarrival, factor) };
+        return scaleProducer(producer, factor);
       }),
     };
   }

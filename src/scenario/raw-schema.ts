@@ -17,6 +17,7 @@ import {
   probabilityField,
   precisionField,
   rateField,
+  rateOrZeroField,
   sizeField,
   textField,
   warmupField,
@@ -64,13 +65,38 @@ const messageTypeSchema = closedObject('a message type', {
   ),
 }).describe('A message type and its settings.');
 
+const scheduleEntrySchema = closedObject('a schedule entry', {
+  until: durationField()
+    .optional()
+    .describe(
+      'Simulated time (from the start) when this rate ends, e.g. 8h; omitted on the last entry only.',
+    ),
+  rate: rateOrZeroField().describe('Poisson rate until then, e.g. 400/s; 0 for a quiet period.'),
+}).describe('One piece of a piecewise-constant rate.');
+
+const dailyProfileSchema = closedObject('a daily profile', {
+  daily: z
+    .array(rateOrZeroField(), { error: (iss) => msg.expectedList('daily', iss.input) })
+    .length(24, { error: (iss) => msg.dailyNeeds24((iss.input as unknown[]).length) })
+    .describe('24 hourly rates, hour 0 first (00:00–01:00 from the start of the run), repeated every 24 h.'),
+}).describe('A daily profile: the rate of each hour of a day, repeated every day.');
+
+/** A producer's rate: a constant, a piecewise-constant schedule or a daily profile. */
+const producerRateSchema = z.union([
+  rateField(),
+  listOf('schedule entries', scheduleEntrySchema).describe(
+    'Piecewise-constant schedule: [{ until: 8h, rate: 20/s }, { until: 9h, rate: 400/s }, { rate: 60/s }]; the last entry has no until and its rate persists.',
+  ),
+  dailyProfileSchema,
+]);
+
 export const producerSchema = closedObject('a producer', {
   name: nameField().describe('Unique producer name (letters, digits, _ . -).'),
   to: nameField().describe('Name of the queue or exchange this producer publishes to.'),
-  rate: rateField()
+  rate: producerRateSchema
     .optional()
     .describe(
-      'Poisson arrivals, e.g. 50/s, 3000/min, 10/h, or a number per second. Give rate or interarrival.',
+      'Poisson arrivals, e.g. 50/s, 3000/min, 10/h, or a number per second; or a time-varying rate (a list of { until, rate } or { daily: [24 hourly rates] }), simulated exactly as a non-homogeneous Poisson process. Give rate or interarrival.',
     ),
   interarrival: distributionSchema
     .optional()

@@ -20,7 +20,12 @@ import {
   uniqueProducerNames,
   uniqueQueueNames,
 } from './checks/names.js';
-import { directExchangesGetTypes, interarrivalAdvancesTime, oneArrivalProcess } from './checks/producers.js';
+import {
+  directExchangesGetTypes,
+  interarrivalAdvancesTime,
+  oneArrivalProcess,
+  scheduleIsWellFormed,
+} from './checks/producers.js';
 import {
   capacityBytesHaveSizes,
   consumerSettingsNeedConsumers,
@@ -53,6 +58,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   // producers
   oneArrivalProcess,
   interarrivalAdvancesTime,
+  scheduleIsWellFormed,
   directExchangesGetTypes,
   // exchanges and message types
   bindingsFitExchangeType,

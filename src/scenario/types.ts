@@ -30,12 +30,31 @@ export interface TypeShare {
   probability: number;
 }
 
+/**
+ * A piecewise-constant Poisson rate: `ratesPerSecond[i]` holds until `breakpointsSeconds[i]` (increasing),
+ * the last rate after the last breakpoint. With `periodSeconds` (a daily profile) the pattern repeats.
+ */
+export interface RateSchedule {
+  kind: 'piecewise';
+  /** Ends of all pieces but the last, seconds from the start; one fewer than the rates. */
+  breakpointsSeconds: number[];
+  /** Rate of each piece, per second (>= 0). */
+  ratesPerSecond: number[];
+  /** Length of one repetition (86400 for a daily profile); null = not repeated, the last rate persists. */
+  periodSeconds: number | null;
+}
+
 export interface ProducerSpec {
   name: string;
   /** Name of the queue or exchange the producer publishes to. */
   to: string;
-  /** Time between consecutive messages (exponential for `rate: 50/s`). */
+  /**
+   * Time between consecutive messages (exponential for `rate: 50/s`). For a time-varying rate, the
+   * exponential of its time-average rate over the run (what analytic estimates read, as an approximation).
+   */
   interarrival: DistributionSpec;
+  /** A time-varying Poisson rate (`rate:` as a schedule or a daily profile); absent = `interarrival` alone. */
+  schedule?: RateSchedule;
   /** Message types emitted and their probabilities; empty = untyped messages. */
   types: TypeShare[];
   /** Message size in bytes, when the scenario uses `capacity-bytes`; null = not modelled. */

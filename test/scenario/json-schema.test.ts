@@ -56,9 +56,10 @@ describe('scenarioJsonSchema', () => {
       new RegExp(node.anyOf.find((branch) => branch.pattern)!.pattern!);
     const duration = patternOf(schema.properties.duration as Alternatives);
     const producers = schema.properties.producers as unknown as {
-      items: { properties: { rate: Alternatives } };
+      items: { properties: { rate: { anyOf: Alternatives[] } } };
     };
-    const rate = patternOf(producers.items.properties.rate);
+    // A constant rate is the first alternative (then a schedule list and a daily profile).
+    const rate = patternOf(producers.items.properties.rate.anyOf[0]);
     for (const sample of [
       '250ms',
       '30s',

@@ -2,6 +2,8 @@
 import { distributionSchema } from '../distribution-schema.js';
 import * as msg from '../messages.js';
 import { isAlwaysZero, normaliseDistribution } from '../normalise.js';
+import { parseDurationSeconds, parseRatePerSecond } from '../units.js';
+import type { PathProblem } from '../positions.js';
 import { error, type Rule } from './view.js';
 
 /** A producer has exactly one arrival process: `rate` or `interarrival`. */
@@ -39,3 +41,51 @@ export const directExchangesGetTypes: Rule = ({ graph }) =>
       error(['producers', producer.index, 'to'], msg.directExchangeNeedsTypes(producer.label, target.name)),
     ];
   });
+
+/** A schedule: `until` on every entry but the last, increasing; not silent throughout. */
+export const scheduleIsWellFormed: Rule = (view) =>
+  view.producers.flatMap((producer) => {
+    const rate = producer.fields.rate;
+    const rates: unknown[] = Array.isArray(rate)
+      ? rate.map((entry: unknown) => (isEntry(entry) ? entry.rate : undefined))
+      : isEntry(rate) && Array.isArray(rate.daily)
+        ? (rate.daily as unknown[])
+        : [];
+    const problems: PathProblem[] = [];
+    if (Array.isArray(rate)) {
+      let previous: { written: unknown; seconds: number } | undefined;
+      rate.forEach((entry: unknown, i) => {
+        if (!isEntry(entry)) return;
+        const at = ['producers', producer.index, 'rate', i];
+        const last = i === rate.length - 1;
+        if (last && entry.until !== undefined) {
+          problems.push(error([...at, 'until'], msg.scheduleLastHasUntil(producer.label)));
+        }
+        if (!last && entry.until === undefined) {
+          problems.push(error(at, msg.scheduleEntryNeedsUntil(producer.label)));
+        }
+        const until =
+          typeof entry.until === 'string' || typeof entry.until === 'number'
+            ? parseDurationSeconds(entry.until)
+            : undefined;
+        if (until === undefined) return;
+        if (previous !== undefined && !(until > previous.seconds)) {
+          problems.push(
+            error([...at, 'until'], msg.scheduleNotIncreasing(producer.label, entry.until, previous.written)),
+          );
+        }
+        previous = { written: entry.until, seconds: until };
+      });
+    }
+    const parsed = rates.map((r) =>
+      typeof r === 'string' || typeof r === 'number' ? parseRatePerSecond(r) : undefined,
+    );
+    if (rates.length > 0 && parsed.every((r) => r === 0)) {
+      problems.push(error(['producers', producer.index, 'rate'], msg.scheduleAlwaysZero(producer.label)));
+    }
+    return problems;
+  });
+
+function isEntry(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
