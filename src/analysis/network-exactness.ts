@@ -47,8 +47,12 @@ export function networkExactness(
   const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
   const publishes: Publish[] = scenario.producers.map((producer) => ({
     // A time-varying rate is Poisson only locally; the formulas take its time average, approximately.
-    producerPoisson: isExponential(producer.interarrival) && producer.schedule === undefined,
-    scheduled: producer.schedule !== undefined,
+    producerPoisson:
+      isExponential(producer.interarrival) &&
+      producer.schedule === undefined &&
+      producer.onOff === undefined &&
+      producer.batch === undefined,
+    scheduled: producer.schedule !== undefined || producer.onOff !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
   const next = queues.map(() => new Set<number>());

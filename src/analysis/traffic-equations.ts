@@ -118,7 +118,9 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
   const directRate = new Float64Array(queues.length);
   const streams: Stream[] = [];
   for (const producer of scenario.producers) {
-    const rate = 1 / distributionFromSpec(producer.interarrival).mean;
+    // Messages per second: arrival events times the mean batch.
+    const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
+    const rate = batch / distributionFromSpec(producer.interarrival).mean;
     const into = new Float64Array(queues.length);
     for (const { type, probability } of typeMix(producer)) {
       for (const j of network.targets(producer.to, type)) {

@@ -1,4 +1,5 @@
 import type { RandomStream, Simulation } from '../engine/index.js';
+import { OnOffInterarrival } from './on-off-arrivals.js';
 import { ScheduledInterarrival } from './scheduled-arrivals.js';
 import { FlowCollector, QueueCollector } from '../metrics/index.js';
 import type { OverflowPolicy, Scenario } from '../scenario/types.js';
@@ -121,18 +122,22 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
       index,
       destination,
       destination < queues.length ? queues[destination] : null,
-      spec.schedule
-        ? new ScheduledInterarrival(
-            spec.schedule,
-            distributionFromSpec(spec.interarrival).mean,
-            shared.simulation,
-          )
-        : distributionFromSpec(spec.interarrival),
+      spec.onOff
+        ? new OnOffInterarrival(spec.onOff, shared.simulation)
+        : spec.schedule
+          ? new ScheduledInterarrival(
+              spec.schedule,
+              distributionFromSpec(spec.interarrival).mean,
+              shared.simulation,
+            )
+          : distributionFromSpec(spec.interarrival),
       stream('interarrival'),
       mix,
       stream('types'),
       size,
       stream('size'),
+      spec.batch ? distributionFromSpec(spec.batch) : null,
+      stream('batch'),
       shared.simulation,
       shared.messages,
       shared.router,

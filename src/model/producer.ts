@@ -34,6 +34,9 @@ export class Producer {
     private readonly mixRandom: RandomStream,
     private readonly size: Distribution | null,
     private readonly sizeRandom: RandomStream,
+    /** Messages per arrival event (rounded, at least 1); null = one (the plain path). */
+    private readonly batch: Distribution | null,
+    private readonly batchRandom: RandomStream,
     private readonly simulation: Simulation,
     private readonly messages: MessagePool,
     private readonly router: MessageRouter,
@@ -45,8 +48,26 @@ export class Producer {
     this.scheduleNext();
   }
 
-  /** Publishes one message now and schedules the next (or stalls while a delivery is blocked). */
+  /** Publishes one message (or a batch) now and schedules the next (or stalls while a delivery is blocked). */
   emit(now: number): void {
+    let blocked: number;
+    if (this.batch === null) {
+      blocked = this.publish(now);
+    } else {
+      const count = Math.max(1, Math.round(this.batch.sample(this.batchRandom)));
+      blocked = 0;
+      for (let i = 0; i < count; i++) blocked += this.publish(now);
+    }
+    if (blocked === 0) {
+      this.scheduleNext();
+    } else {
+      this.outstanding = blocked;
+      this.blockedSince[0] = now;
+    }
+  }
+
+  /** Publishes one message now; returns how many of its deliveries are blocked. */
+  private publish(now: number): number {
     let type = -1;
     let priority = 0;
     const mix = this.mix;
@@ -61,16 +82,9 @@ export class Producer {
     const message = this.messages.allocate(now, this.index, type, priority, bytes);
     this.flow.published();
     const queue = this.destinationQueue;
-    const blocked =
-      queue !== null
-        ? Number(queue.offer(message, now, this.index) === OFFER_BLOCKED)
-        : this.router.publish(message, this.destination, this.index, now);
-    if (blocked === 0) {
-      this.scheduleNext();
-    } else {
-      this.outstanding = blocked;
-      this.blockedSince[0] = now;
-    }
+    return queue !== null
+      ? Number(queue.offer(message, now, this.index) === OFFER_BLOCKED)
+      : this.router.publish(message, this.destination, this.index, now);
   }
 
   /** One of this producer's blocked deliveries went through; it resumes once all have. */

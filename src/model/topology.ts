@@ -70,7 +70,9 @@ export function describeTopology(scenario: Scenario): Topology {
     return {
       name: producer.name,
       to: producer.to,
-      ratePerSecond: 1 / interarrival.mean,
+      // Messages per second: arrival events times the mean batch.
+      ratePerSecond:
+        (producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1) / interarrival.mean,
       interarrival: interarrival.label,
     };
   });

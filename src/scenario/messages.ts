@@ -157,10 +157,10 @@ export const uniformMaxBelowMin = (): string => "expected 'max' >= 'min'";
 
 /** A producer has neither `rate` nor `interarrival`. */
 export const producerNeedsArrivals = (producer: string): string =>
-  `producer '${producer}' needs 'rate' (e.g. 50/s) or 'interarrival' (a distribution)`;
+  `producer '${producer}' needs 'rate' (e.g. 50/s), 'arrival' (an on-off source) or 'interarrival' (a distribution)`;
 /** A producer has both `rate` and `interarrival`. */
-export const producerHasBothArrivals = (producer: string): string =>
-  `producer '${producer}' has both 'rate' and 'interarrival'; give exactly one`;
+export const producerHasBothArrivals = (producer: string, first = 'rate', second = 'interarrival'): string =>
+  `producer '${producer}' has both '${first}' and '${second}'; give exactly one`;
 /** A schedule entry other than the last has no `until`. */
 export const scheduleEntryNeedsUntil = (producer: string): string =>
   `producer '${producer}': every schedule entry but the last needs 'until' (when this rate ends, e.g. 8h)`;
@@ -172,7 +172,7 @@ export const scheduleNotIncreasing = (producer: string, until: unknown, previous
   `producer '${producer}': schedule 'until' values must increase, got ${describeValue(until)} after ${describeValue(previous)}`;
 /** Every rate of a schedule is zero. */
 export const scheduleAlwaysZero = (producer: string): string =>
-  `producer '${producer}': every rate of the schedule is 0, so it would never publish`;
+  `producer '${producer}': every rate is 0, so it would never publish`;
 /** A daily profile has not 24 hourly rates. */
 export const dailyNeeds24 = (got: number): string => `expected 24 hourly rates in 'daily', got ${got}`;
 /** A producer's interarrival time is always zero, which would never let simulated time advance. */

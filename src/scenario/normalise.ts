@@ -20,6 +20,7 @@ import type {
   MessageTypeSpec,
   OverflowPolicy,
   ProducerSpec,
+  OnOffSpec,
   RateSchedule,
   QueueSpec,
   RetrySpec,
@@ -222,17 +223,32 @@ export function averageRate(schedule: RateSchedule, horizonSeconds: number): num
 function normaliseProducer(raw: RawProducer, horizonSeconds: number): ProducerSpec {
   // Semantic checks guarantee exactly one of rate and interarrival.
   const schedule = normaliseSchedule(raw.rate);
+  const onOff: OnOffSpec | undefined = raw.arrival && {
+    onSeconds: seconds(raw.arrival.on),
+    offSeconds: seconds(raw.arrival.off),
+    rateOnPerSecond: ratePerSecondOrZero(raw.arrival['rate-on']),
+    rateOffPerSecond: ratePerSecondOrZero(raw.arrival['rate-off']),
+  };
   const interarrival: DistributionSpec =
-    schedule !== undefined
-      ? { kind: 'exponential', mean: 1 / averageRate(schedule, horizonSeconds) }
-      : raw.rate !== undefined
-        ? { kind: 'exponential', mean: 1 / perSecond(raw.rate as string | number) }
-        : normaliseDistribution(required(raw.interarrival, `producer '${raw.name}' interarrival`));
+    onOff !== undefined
+      ? {
+          kind: 'exponential',
+          mean:
+            (onOff.onSeconds + onOff.offSeconds) /
+            (onOff.rateOnPerSecond * onOff.onSeconds + onOff.rateOffPerSecond * onOff.offSeconds),
+        }
+      : schedule !== undefined
+        ? { kind: 'exponential', mean: 1 / averageRate(schedule, horizonSeconds) }
+        : raw.rate !== undefined
+          ? { kind: 'exponential', mean: 1 / perSecond(raw.rate as string | number) }
+          : normaliseDistribution(required(raw.interarrival, `producer '${raw.name}' interarrival`));
   return {
     name: raw.name,
     to: raw.to,
     interarrival,
     ...(schedule ? { schedule } : {}),
+    ...(onOff ? { onOff } : {}),
+    ...(raw.batch !== undefined ? { batch: normaliseSizeDistribution(raw.batch) } : {}),
     types: typeShares(raw.types),
     messageBytes: raw['message-size'] === undefined ? null : normaliseSizeDistribution(raw['message-size']),
   };

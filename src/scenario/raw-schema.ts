@@ -90,6 +90,14 @@ const producerRateSchema = z.union([
   dailyProfileSchema,
 ]);
 
+const onOffSchema = closedObject('an arrival process', {
+  process: oneOfField(['on-off']).describe('on-off: a two-state Markov-modulated Poisson source.'),
+  on: durationField({ positive: true }).describe('Mean duration of an on period (exponential), e.g. 2m.'),
+  off: durationField({ positive: true }).describe('Mean duration of an off period (exponential), e.g. 28m.'),
+  'rate-on': rateOrZeroField().describe('Poisson rate while on, e.g. 1500/s.'),
+  'rate-off': rateOrZeroField().describe('Poisson rate while off, e.g. 0.'),
+}).describe('A bursty source: on and off periods with exponential durations and a Poisson rate in each.');
+
 export const producerSchema = closedObject('a producer', {
   name: nameField().describe('Unique producer name (letters, digits, _ . -).'),
   to: nameField().describe('Name of the queue or exchange this producer publishes to.'),
@@ -97,6 +105,16 @@ export const producerSchema = closedObject('a producer', {
     .optional()
     .describe(
       'Poisson arrivals, e.g. 50/s, 3000/min, 10/h, or a number per second; or a time-varying rate (a list of { until, rate } or { daily: [24 hourly rates] }), simulated exactly as a non-homogeneous Poisson process. Give rate or interarrival.',
+    ),
+  arrival: onOffSchema
+    .optional()
+    .describe(
+      'An on/off burst source instead of rate: { process: on-off, on: 2m, off: 28m, rate-on: 1500/s, rate-off: 0 }.',
+    ),
+  batch: sizeDistributionSchema
+    .optional()
+    .describe(
+      'Messages per arrival (a batch job flush, a retry storm): a number or a distribution, e.g. { distribution: uniform, min: 1, max: 20 }; rounded, at least 1.',
     ),
   interarrival: distributionSchema
     .optional()

@@ -23,6 +23,7 @@ import {
 import {
   directExchangesGetTypes,
   interarrivalAdvancesTime,
+  onOffPublishes,
   oneArrivalProcess,
   scheduleIsWellFormed,
 } from './checks/producers.js';
@@ -59,6 +60,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   oneArrivalProcess,
   interarrivalAdvancesTime,
   scheduleIsWellFormed,
+  onOffPublishes,
   directExchangesGetTypes,
   // exchanges and message types
   bindingsFitExchangeType,

@@ -44,6 +44,14 @@ export interface RateSchedule {
   periodSeconds: number | null;
 }
 
+/** An on/off source: exponential sojourns with these means, and a Poisson rate in each state. */
+export interface OnOffSpec {
+  onSeconds: number;
+  offSeconds: number;
+  rateOnPerSecond: number;
+  rateOffPerSecond: number;
+}
+
 export interface ProducerSpec {
   name: string;
   /** Name of the queue or exchange the producer publishes to. */
@@ -53,6 +61,10 @@ export interface ProducerSpec {
    * exponential of its time-average rate over the run (what analytic estimates read, as an approximation).
    */
   interarrival: DistributionSpec;
+  /** An on/off (two-state Markov-modulated Poisson) source, from `arrival: { process: on-off, … }`. */
+  onOff?: OnOffSpec;
+  /** Messages per arrival event (rounded, at least 1); absent = one. */
+  batch?: DistributionSpec;
   /** A time-varying Poisson rate (`rate:` as a schedule or a daily profile); absent = `interarrival` alone. */
   schedule?: RateSchedule;
   /** Message types emitted and their probabilities; empty = untyped messages. */

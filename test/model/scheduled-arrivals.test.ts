@@ -163,7 +163,7 @@ describe('schedule validation', () => {
 
   it('reports a schedule that is silent throughout and a daily profile without 24 rates', () => {
     expect(problems('[{ until: 1h, rate: 0 }, { rate: 0/s }]')).toEqual([
-      `7:11 producers[0].rate: producer 'p': every rate of the schedule is 0, so it would never publish`,
+      `7:11 producers[0].rate: producer 'p': every rate is 0, so it would never publish`,
     ]);
     expect(problems('{ daily: [1, 2] }')).toEqual([
       `7:20 producers[0].rate.daily: expected 24 hourly rates in 'daily', got 2`,

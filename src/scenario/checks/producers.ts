@@ -6,17 +6,21 @@ import { parseDurationSeconds, parseRatePerSecond } from '../units.js';
 import type { PathProblem } from '../positions.js';
 import { error, type Rule } from './view.js';
 
-/** A producer has exactly one arrival process: `rate` or `interarrival`. */
+/** A producer has exactly one arrival process: `rate`, `arrival` or `interarrival`. */
 export const oneArrivalProcess: Rule = (view) =>
   view.producers.flatMap((producer) => {
-    const hasRate = producer.fields.rate !== undefined;
-    const hasInterarrival = producer.fields.interarrival !== undefined;
-    if (hasRate && hasInterarrival) {
+    const given = (['rate', 'arrival', 'interarrival'] as const).filter(
+      (key) => producer.fields[key] !== undefined,
+    );
+    if (given.length > 1) {
       return [
-        error(['producers', producer.index, 'interarrival'], msg.producerHasBothArrivals(producer.label)),
+        error(
+          ['producers', producer.index, given[1]],
+          msg.producerHasBothArrivals(producer.label, given[0], given[1]),
+        ),
       ];
     }
-    if (!hasRate && !hasInterarrival) {
+    if (given.length === 0) {
       return [error(['producers', producer.index], msg.producerNeedsArrivals(producer.label))];
     }
     return [];
@@ -89,3 +93,15 @@ export const scheduleIsWellFormed: Rule = (view) =>
 function isEntry(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** An on/off source must publish in at least one state. */
+export const onOffPublishes: Rule = (view) =>
+  view.producers.flatMap((producer) => {
+    const arrival = producer.fields.arrival;
+    if (!isEntry(arrival)) return [];
+    const rates = [arrival['rate-on'], arrival['rate-off']].map((r) =>
+      typeof r === 'string' || typeof r === 'number' ? parseRatePerSecond(r) : undefined,
+    );
+    if (!rates.every((r) => r === 0)) return [];
+    return [error(['producers', producer.index, 'arrival'], msg.scheduleAlwaysZero(producer.label))];
+  });
