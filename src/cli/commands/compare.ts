@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareScenarios } from '../../analysis/compare.js';
 import { renderCompareTable } from '../../report/compare-table.js';
@@ -8,7 +7,7 @@ import { withVariants } from '../../scenario/parameters.js';
 import { compareNeedsFixedWarmup, compareNeedsTwo, expectedInteger } from '../../scenario/messages.js';
 import { stdoutWantsColor, writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
-import { chooseRunner, parseWorkers } from './run.js';
+import { chooseRunner, workerCount } from './run.js';
 
 interface CompareArgs extends OverrideArgs {
   scenarios: string[];
@@ -80,7 +79,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       flag === undefined
         ? (loaded[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
         : parseReplications(flag);
-    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const workers = workerCount(args.workers);
     const runner = await chooseRunner(replications * scenarios.length, workers);
     try {
       const result = await compareScenarios(scenarios, { runner, replications });

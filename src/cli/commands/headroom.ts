@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { findHeadroom } from '../../analysis/headroom.js';
 import { renderHeadroom } from '../../report/headroom-text.js';
@@ -6,7 +5,7 @@ import { toJson } from '../../report/json.js';
 import { writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { requireSlos } from './plan.js';
-import { chooseRunner, parallelTasks, parseWorkers } from './run.js';
+import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
 interface HeadroomArgs extends OverrideArgs {
   scenario: string;
@@ -30,7 +29,7 @@ export const headroomCommand: CommandModule<object, HeadroomArgs> = {
   handler: async (args: ArgumentsCamelCase<HeadroomArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     requireSlos(scenario);
-    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const startedAt = performance.now();
     try {

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { planCapacity, planCapacityMulti } from '../../analysis/plan.js';
 import { toJson } from '../../report/json.js';
@@ -9,7 +8,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { closestMatch } from '../../scenario/suggest.js';
 import { writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
-import { chooseRunner, parallelTasks, parseWorkers } from './run.js';
+import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
 interface PlanArgs extends OverrideArgs {
   scenario: string;
@@ -84,7 +83,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     const twice = paths.find((path, i) => paths.indexOf(path) !== i);
     if (twice !== undefined) throw commandLineError('--optimize', msg.planPathTwice(twice));
     const load = parseLoad(args.load);
-    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const startedAt = performance.now();
     try {

@@ -63,7 +63,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
-    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
     const startedAt = performance.now();
@@ -103,8 +103,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   },
 };
 
+/** Worker threads for `--workers`: every core when the flag is absent. */
+export function workerCount(value: string | undefined): number {
+  return value === undefined ? availableParallelism() : parseWorkers(value);
+}
+
 /** `--workers N`: an integer >= 1; anything else is bad input (exit code 2). */
-export function parseWorkers(value: string): number {
+function parseWorkers(value: string): number {
   const workers = /^\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(workers) && workers >= 1) return workers;
   throw new ScenarioError([

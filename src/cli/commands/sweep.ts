@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { planSweep, runSweep } from '../../analysis/sweep.js';
 import { toJson } from '../../report/json.js';
@@ -7,7 +6,7 @@ import { parseParameters } from '../../scenario/parameters.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
 import { progressBar } from '../progress.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
-import { chooseRunner, parallelTasks, parseWorkers } from './run.js';
+import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
 interface SweepArgs extends OverrideArgs {
   scenario: string;
@@ -54,7 +53,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const scenario = await loadScenario(args.scenario, args);
     const parameters = parseParameters(scenario, args.vary);
     const points = planSweep(scenario, parameters).length;
-    const workers = args.workers === undefined ? availableParallelism() : parseWorkers(args.workers);
+    const workers = workerCount(args.workers);
     const runner = await chooseRunner(points * parallelTasks(scenario), workers);
     const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
     const startedAt = performance.now();
