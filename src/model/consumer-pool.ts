@@ -20,7 +20,6 @@ export class ConsumerPool {
   private readonly withRoom = new MessageRing();
   private readonly idle: Int32Array;
   private idleCount = 0;
-  private activeCount = 0;
 
   constructor(
     /** Number of workers. */
@@ -37,11 +36,6 @@ export class ConsumerPool {
       if (prefetch === 1) this.idle[this.idleCount++] = size - 1 - worker;
       else this.withRoom.push(worker);
     }
-  }
-
-  /** Workers currently processing (or finishing) a message. */
-  get busy(): number {
-    return this.activeCount;
   }
 
   /** True when some worker can take another message. */
@@ -68,10 +62,7 @@ export class ConsumerPool {
 
   /** Marks a worker as processing and returns the service time of its next message, seconds. */
   startProcessing(worker: number): number {
-    if (this.active[worker] === 0) {
-      this.active[worker] = 1;
-      this.activeCount++;
-    }
+    this.active[worker] = 1;
     return (this.serviceTime as Distribution).sample(this.random);
   }
 
@@ -85,7 +76,6 @@ export class ConsumerPool {
       if (this.buffers[worker].length > 0) return this.buffers[worker].shift();
     }
     this.active[worker] = 0;
-    this.activeCount--;
     return -1;
   }
 }

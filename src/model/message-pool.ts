@@ -74,11 +74,6 @@ export class MessagePool {
     this.freeHandles[this.freeCount++] = handle;
   }
 
-  /** Messages currently allocated. */
-  get inUse(): number {
-    return this.highWater - this.freeCount;
-  }
-
   private fresh(): number {
     if (this.highWater === this.flow.length) {
       const capacity = this.highWater * 2;

@@ -139,11 +139,6 @@ export class Network implements EventHandler, MessageRouter {
     for (const exchange of this.exchanges) exchange.startMeasuring();
   }
 
-  /** Messages currently inside the network (waiting, held by consumers, delayed or blocked). */
-  get messagesInFlight(): number {
-    return this.messages.inUse;
-  }
-
   /** The measured results so far. */
   result(): RunResult {
     const now = this.simulation.now;

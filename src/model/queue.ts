@@ -100,10 +100,6 @@ export class Queue {
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
   }
 
-  get name(): string {
-    return this.settings.name;
-  }
-
   /** A message is published to this queue: it is accepted, refused, or its publisher is blocked. */
   offer(message: number, now: number, publisher: number): number {
     if (this.blockedMessages.length === 0) {
@@ -232,11 +228,6 @@ export class Queue {
     }
     this.scheduleExpiry();
     this.admitBlocked(now);
-  }
-
-  /** Waiting (ready) messages. */
-  get readyCount(): number {
-    return this.ready.length;
   }
 
   /** True when `message` can enter now: a consumer can take it, or it fits in the ready list. */
