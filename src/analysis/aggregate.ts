@@ -30,6 +30,9 @@ const COUNTS = new Set([
   'timeouts',
   'duplicates',
   'blockedSeconds',
+  'consumerSeconds',
+  'autoscale.scaleUps',
+  'autoscale.scaleDowns',
 ]);
 /** Totals broken down by reason. */
 const COUNT_GROUPS = ['fates.', 'deadLetteredBy.'];

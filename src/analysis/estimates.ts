@@ -100,6 +100,9 @@ export function estimateQueue(
     );
   }
   if (queue.consumers === 0 || queue.service === null) return none('no consumers: messages only accumulate');
+  if (queue.autoscale && queue.autoscale.min !== queue.autoscale.max) {
+    return none('autoscaled: the number of consumers follows the load, which no steady-state formula covers');
+  }
   const c = queue.consumers;
   const service = distributionFromSpec(queue.service);
   const serviceScv = service.variance / service.mean ** 2;

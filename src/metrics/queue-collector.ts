@@ -57,6 +57,8 @@ export interface QueueStats {
   duplicates: number;
   /** Publisher time spent blocked on this queue (overflow: block). */
   blockedSeconds: number;
+  /** ∫(consumers provisioned)dt: what the consumers cost, in consumer-seconds (autoscaled or fixed). */
+  consumerSeconds: number;
   fates: QueueFates;
   /** Messages present when measuring began and ended: the conservation terms. */
   queuedAtStart: number;
@@ -93,10 +95,15 @@ const BLOCKED_SECONDS = 24;
 const AT_START = 25; // READY…DELAYED at the start of measuring (4 slots)
 const LOSSES = 29; // every message refused, discarded or exhausted (lost or dead-lettered): drops/s
 const NEXT_EDGE = 30; // time of the next time-series bin edge; Infinity when not recording
-const STATE_SIZE = 31;
+// Consumers provisioned: they change only when a pool scales, so their area is integrated on change and
+// at bin edges, off the per-message path.
+const CONSUMERS = 31;
+const CONSUMERS_AREA = 32; // ∫ CONSUMERS dt up to CONSUMERS_SINCE
+const CONSUMERS_SINCE = 33;
+const STATE_SIZE = 34;
 
 // The running totals the time series samples at each bin edge, in the order of its channels.
-const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, LOSSES, BUSY_AREA] as const;
+const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, LOSSES, BUSY_AREA, CONSUMERS_AREA] as const;
 
 /** Options of a collector. */
 export interface QueueCollectorOptions {
@@ -199,6 +206,18 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.state[BLOCKED_SECONDS] += seconds;
   }
 
+  unbuffered(now: number): void {
+    this.advance(now);
+    this.state[BUFFERED]--;
+    this.state[READY]++;
+  }
+
+  consumersChanged(now: number, delta: number): void {
+    this.advance(now);
+    this.settleConsumers(now);
+    this.state[CONSUMERS] += delta;
+  }
+
   /**
    * Forgets everything observed so far, keeping the current levels: the end of the warm-up. With
    * `measuredSeconds`, also lays the time-series grid over [now, now + measuredSeconds].
@@ -206,9 +225,12 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
   startMeasuring(now: number, measuredSeconds?: number): void {
     const state = this.state;
     const levels = state.slice(READY, DELAYED + 1);
+    const consumers = state[CONSUMERS];
     state.fill(0);
     state.set(levels, READY);
     state.set(levels, AT_START);
+    state[CONSUMERS] = consumers;
+    state[CONSUMERS_SINCE] = now;
     state[LAST_TIME] = now;
     state[MEASURE_START] = now;
     this.waitHistogram.reset();
@@ -217,9 +239,10 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     if (measuredSeconds) this.closeBins(now); // the first edge: everything zero
   }
 
-  /** The statistics from the start of measuring until `now`, for a queue with `consumers` workers. */
-  snapshot(now: number, consumers: number): QueueStats {
+  /** The statistics from the start of measuring until `now`. */
+  snapshot(now: number): QueueStats {
     this.advance(now);
+    this.settleConsumers(now);
     const state = this.state;
     const elapsed = now - state[MEASURE_START];
     const perSecond = (area: number) => (elapsed > 0 ? area / elapsed : 0);
@@ -236,7 +259,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
       completed: state[COMPLETED],
       throughput: perSecond(state[COMPLETED]),
       dropRate: arrivals > 0 ? dropped / arrivals : 0,
-      utilization: consumers > 0 && elapsed > 0 ? state[BUSY_AREA] / (consumers * elapsed) : null,
+      utilization: state[CONSUMERS_AREA] > 0 ? state[BUSY_AREA] / state[CONSUMERS_AREA] : null,
       meanQueueLength: perSecond(state[READY_AREA]),
       meanInSystem: perSecond(
         state[READY_AREA] + state[BUFFERED_AREA] + state[BUSY_AREA] + state[DELAYED_AREA],
@@ -256,6 +279,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
       timeouts: state[TIMEOUTS],
       duplicates: state[DUPLICATES],
       blockedSeconds: state[BLOCKED_SECONDS],
+      consumerSeconds: state[CONSUMERS_AREA],
       fates: {
         completed: state[COMPLETED],
         rejected: lost(LOSS_REJECTED),
@@ -297,6 +321,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
         completionsPerSecond: channel(2),
         dropsPerSecond: channel(3),
         busyConsumers: channel(4),
+        consumers: channel(5),
       },
     };
   }
@@ -317,8 +342,17 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     const state = this.state;
     while (now >= state[NEXT_EDGE]) {
       this.integrate(state[NEXT_EDGE]);
+      this.settleConsumers(state[NEXT_EDGE]);
       state[NEXT_EDGE] = this.grid.recordEdge(state, SERIES_CHANNELS);
     }
+  }
+
+  /** Adds the area under the consumer count up to `now`. */
+  private settleConsumers(now: number): void {
+    const state = this.state;
+    if (now <= state[CONSUMERS_SINCE]) return;
+    state[CONSUMERS_AREA] += state[CONSUMERS] * (now - state[CONSUMERS_SINCE]);
+    state[CONSUMERS_SINCE] = now;
   }
 
   /** Adds the areas under the levels from the last update to `now`. */

@@ -40,4 +40,8 @@ export interface QueueProbe {
   timedOut(now: number): void;
   /** A publisher was blocked `seconds` on this full queue (back-pressure). */
   blocked(seconds: number): void;
+  /** A retiring consumer gave back a prefetched message: it is ready again. */
+  unbuffered(now: number): void;
+  /** The consumers provisioned (paid for: starting, working or finishing before they leave) changed by `delta`. */
+  consumersChanged(now: number, delta: number): void;
 }

@@ -21,6 +21,8 @@ export interface QueueTimeSeries {
   dropsPerSecond: number[];
   /** Time-average number of consumers busy over the bin. */
   busyConsumers: number[];
+  /** Time-average number of consumers provisioned over the bin (changes only when the pool autoscales). */
+  consumers: number[];
 }
 
 /** The `timeseries` field of a run result. */

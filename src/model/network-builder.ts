@@ -3,6 +3,7 @@ import { OnOffInterarrival } from './on-off-arrivals.js';
 import { ScheduledInterarrival } from './scheduled-arrivals.js';
 import { FlowCollector, QueueCollector } from '../metrics/index.js';
 import type { OverflowPolicy, Scenario } from '../scenario/types.js';
+import { Autoscaler } from './autoscaler.js';
 import { ConsumerPool } from './consumer-pool.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
@@ -31,6 +32,8 @@ export interface NetworkComponents {
   exchanges: Exchange[];
   queueCollectors: QueueCollector[];
   flowCollectors: FlowCollector[];
+  /** Each queue's autoscaler, or null for a fixed pool (by queue index). */
+  autoscalers: Array<Autoscaler | null>;
   publisherQueue: Int32Array;
   publisherWorker: Int32Array;
 }
@@ -58,7 +61,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
 
   const flowCollectors = scenario.producers.map(() => new FlowCollector());
   const queueCollectors = scenario.queues.map(() => new QueueCollector());
-  const totalWorkers = scenario.queues.reduce((sum, queue) => sum + queue.consumers, 0);
+  const totalWorkers = scenario.queues.reduce((sum, queue) => sum + workerSlots(queue), 0);
   const publisherQueue = new Int32Array(scenario.producers.length + totalWorkers);
   const publisherWorker = new Int32Array(scenario.producers.length + totalWorkers);
   const context = { ...shared, flows: flowCollectors };
@@ -67,12 +70,14 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
   const queues = scenario.queues.map((spec, index) => {
     const stream = (purpose: string) => shared.random(`queue:${spec.name}/${purpose}`);
     const service = spec.service ? distributionFromSpec(spec.service) : null;
-    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'));
+    const slots = workerSlots(spec);
+    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'), slots);
+    queueCollectors[index].consumersChanged(0, spec.consumers);
     const onward = new OnwardRoutes(
       spec.then.map((route) => ({ destination: destinationOf(route.to), probability: route.probability })),
       stream('route'),
     );
-    for (let worker = 0; worker < spec.consumers; worker++) {
+    for (let worker = 0; worker < slots; worker++) {
       publisherQueue[firstPublisher + worker] = index;
       publisherWorker[firstPublisher + worker] = worker;
     }
@@ -89,7 +94,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
       deadLetter: spec.deadLetter === null ? -1 : destinationOf(spec.deadLetter),
       firstPublisher,
     };
-    firstPublisher += spec.consumers;
+    firstPublisher += slots;
     const retry = new RetryPolicy(spec.retry);
     return new Queue(settings, consumers, retry, onward, stream('failure'), context, queueCollectors[index]);
   });
@@ -145,7 +150,37 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
     );
   });
 
-  return { producers, queues, exchanges, queueCollectors, flowCollectors, publisherQueue, publisherWorker };
+  const autoscalers = scenario.queues.map((spec, index) =>
+    spec.autoscale
+      ? new Autoscaler(
+          spec.autoscale,
+          spec.consumers,
+          index,
+          queues[index],
+          queueCollectors[index],
+          shared.simulation,
+        )
+      : null,
+  );
+
+  return {
+    producers,
+    queues,
+    exchanges,
+    queueCollectors,
+    flowCollectors,
+    autoscalers,
+    publisherQueue,
+    publisherWorker,
+  };
+}
+
+/**
+ * Worker slots a queue's pool needs: its consumers, or for an autoscaled pool twice its max — removed
+ * workers that are finishing a message still hold a slot while their replacements start.
+ */
+function workerSlots(queue: Scenario['queues'][number]): number {
+  return queue.autoscale ? Math.max(queue.consumers, 2 * queue.autoscale.max) : queue.consumers;
 }
 
 /** Maps a queue or exchange name to its destination number (queues first, then exchanges). */

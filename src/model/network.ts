@@ -2,8 +2,11 @@ import { RandomStream, Simulation, type EventHandler } from '../engine/index.js'
 import { FlowCollector, QueueCollector, combineTimeSeries } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DuplicateGroups } from './duplicate-groups.js';
+import type { Autoscaler } from './autoscaler.js';
 import {
   EVENT_ARRIVAL,
+  EVENT_AUTOSCALE_POLL,
+  EVENT_CONSUMER_STARTED,
   EVENT_EXPIRY_CHECK,
   EVENT_REDELIVERY,
   EVENT_SERVICE_END,
@@ -31,6 +34,7 @@ export class Network implements EventHandler, MessageRouter {
   private readonly exchanges: Exchange[];
   private readonly queueCollectors: QueueCollector[];
   private readonly flowCollectors: FlowCollector[];
+  private readonly autoscalers: Array<Autoscaler | null>;
   /** For publisher codes of workers (≥ number of producers): their queue and worker index. */
   private readonly publisherQueue: Int32Array;
   private readonly publisherWorker: Int32Array;
@@ -52,6 +56,7 @@ export class Network implements EventHandler, MessageRouter {
     this.exchanges = parts.exchanges;
     this.queueCollectors = parts.queueCollectors;
     this.flowCollectors = parts.flowCollectors;
+    this.autoscalers = parts.autoscalers;
     this.publisherQueue = parts.publisherQueue;
     this.publisherWorker = parts.publisherWorker;
   }
@@ -74,6 +79,12 @@ export class Network implements EventHandler, MessageRouter {
         break;
       case EVENT_EXPIRY_CHECK:
         this.queues[target].checkExpiry(now);
+        break;
+      case EVENT_AUTOSCALE_POLL:
+        (this.autoscalers[target] as Autoscaler).poll(now);
+        break;
+      case EVENT_CONSUMER_STARTED:
+        (this.autoscalers[target] as Autoscaler).consumerStarted(payload, now);
         break;
       default:
         throw new Error(`network: unknown event kind ${kind} at t=${now}`);
@@ -121,6 +132,7 @@ export class Network implements EventHandler, MessageRouter {
       }
     });
     for (const producer of this.producers) producer.start();
+    for (const autoscaler of this.autoscalers) autoscaler?.start();
   }
 
   /** Writes each queue's ∫(number in system)dt since measuring started into `into`, by queue index. */
@@ -137,6 +149,7 @@ export class Network implements EventHandler, MessageRouter {
       collector.startMeasuring(now, this.scenario.durationSeconds);
     for (const collector of this.flowCollectors) collector.startMeasuring();
     for (const exchange of this.exchanges) exchange.startMeasuring();
+    for (const autoscaler of this.autoscalers) autoscaler?.startMeasuring();
   }
 
   /** The measured results so far. */
@@ -145,11 +158,25 @@ export class Network implements EventHandler, MessageRouter {
     const queues: Record<string, QueueResult> = {};
     this.scenario.queues.forEach((spec, index) => {
       const collector = this.queueCollectors[index];
+      const stats = collector.snapshot(now);
+      const autoscaler = this.autoscalers[index];
       queues[spec.name] = {
-        ...collector.snapshot(now, spec.consumers),
+        ...stats,
         consumers: spec.consumers,
         capacity: spec.capacity,
         overflow: spec.overflow,
+        ...(autoscaler && spec.autoscale
+          ? {
+              autoscale: {
+                range: [spec.autoscale.min, spec.autoscale.max] as [number, number],
+                meanConsumers:
+                  this.scenario.durationSeconds > 0
+                    ? stats.consumerSeconds / this.scenario.durationSeconds
+                    : 0,
+                ...autoscaler.snapshot(),
+              },
+            }
+          : {}),
         latencyHistogram: collector.latencyHistogram(),
       };
     });

@@ -10,7 +10,7 @@ import {
   type FlowCollector,
   type QueueProbe,
 } from '../metrics/index.js';
-import type { ConsumerPool } from './consumer-pool.js';
+import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
@@ -36,6 +36,7 @@ import {
   FLAGS_NOT_COUNTED,
   type MessagePool,
 } from './message-pool.js';
+import type { ElasticConsumers } from './elastic-consumers.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { ReadyList } from './ready-list.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -73,7 +74,7 @@ export interface QueueContext {
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
  * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
-export class Queue {
+export class Queue implements ElasticConsumers {
   private readonly ready: ReadyList;
   private readyBytes = 0;
   /** Deliveries waiting for room (overflow: block) and who published them. */
@@ -96,7 +97,7 @@ export class Queue {
     private readonly probe: QueueProbe,
   ) {
     this.ready = new ReadyList(settings.priorityLevels);
-    this.workerBlockedDeliveries = new Int32Array(consumers.size);
+    this.workerBlockedDeliveries = new Int32Array(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
   }
 
@@ -308,12 +309,41 @@ export class Queue {
   private acknowledge(worker: number, now: number): void {
     const next = this.consumers.acknowledge(worker);
     if (next >= 0) this.startProcessing(next, worker, now, true);
+    else if (next === WORKER_LEFT) this.probe.consumersChanged(now, -1);
+    this.deliverWaiting(now);
+  }
+
+  /** Hands ready messages to workers with room, then admits blocked deliveries the room allows. */
+  private deliverWaiting(now: number): void {
     while (this.ready.length > 0 && this.consumers.hasRoom()) {
       const message = this.ready.shift();
       this.readyBytes -= this.context.messages.bytes[message];
       this.deliver(message, now);
     }
     if (this.blockedMessages.length > 0) this.admitBlocked(now);
+  }
+
+  waitingMessages(): number {
+    return this.ready.length;
+  }
+
+  unacknowledgedMessages(): number {
+    return this.consumers.heldMessages();
+  }
+
+  addConsumer(now: number): void {
+    this.consumers.addWorker();
+    this.deliverWaiting(now);
+  }
+
+  removeConsumer(now: number): void {
+    const returned: number[] = [];
+    if (this.consumers.removeWorker(returned)) this.probe.consumersChanged(now, -1);
+    // Prefetched messages of a retiring worker are requeued (RabbitMQ requeues a closed channel's unacked).
+    for (const message of returned) {
+      this.probe.unbuffered(now);
+      this.enterReady(message, now);
+    }
   }
 
   private handleFailure(message: number, now: number): void {

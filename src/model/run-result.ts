@@ -1,4 +1,5 @@
 import type { FlowStats, LatencyHistogram, QueueStats, TimeSeries } from '../metrics/index.js';
+import type { AutoscaleStats } from './autoscaler.js';
 import type { ExchangeStats } from './exchange.js';
 import type {
   AnalyticComparison,
@@ -16,6 +17,8 @@ export interface QueueResult extends QueueStats {
   capacity: number | null;
   /** Overflow policy, by its canonical name. */
   overflow: string;
+  /** An autoscaled pool: how it scaled (`consumers` is then its starting count). */
+  autoscale?: AutoscaleResult;
   /** With replications: 95 % confidence interval [low, high] per metric, dotted names ("sojourn.p99"). */
   ci95?: Record<string, [number, number]>;
   /** With `warmup: auto`: where MSER-5 found this queue's transient to end, seconds. */
@@ -24,6 +27,14 @@ export interface QueueResult extends QueueStats {
   analytic?: AnalyticComparison | NoAnalyticEstimate;
   /** Wait and sojourn distributions as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */
   latencyHistogram?: LatencyHistogram;
+}
+
+/** How an autoscaled pool behaved over the measured interval. */
+export interface AutoscaleResult extends AutoscaleStats {
+  /** The configured [min, max]. */
+  range: [number, number];
+  /** consumerSeconds over the measured time: the time-average consumers paid for. */
+  meanConsumers: number;
 }
 
 /** The outcome of one simulation run: plain, JSON-safe data (the `--json` object). */

@@ -12,6 +12,7 @@ export function timeSeriesCsv(result: RunResult): string {
     'completions_per_s',
     'drops_per_s',
     'busy_consumers',
+    'consumers',
   ];
   const rows: unknown[][] = [];
   const series = result.timeseries;
@@ -27,6 +28,7 @@ export function timeSeriesCsv(result: RunResult): string {
           values.completionsPerSecond[bin],
           values.dropsPerSecond[bin],
           values.busyConsumers[bin],
+          values.consumers[bin],
         ]);
       });
     }

@@ -19,6 +19,13 @@ export interface TableOptions {
   color: boolean;
 }
 
+/** A fixed pool's size, or an autoscaled pool's range and time-average size ("2–24, ~5.8"). */
+function consumersCell(queue: QueueResult): string {
+  const scaled = queue.autoscale;
+  if (!scaled) return String(queue.consumers);
+  return `${scaled.range[0]}–${scaled.range[1]}, ~${formatNumber(scaled.meanConsumers)}`;
+}
+
 /** Traffic columns after queue and consumers: metric, formatter. */
 const TRAFFIC: Array<[string, Formatter]> = [
   ['arrivals', (v) => (v === null ? '–' : formatCount(v))],
@@ -75,7 +82,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   for (const [name, queue] of Object.entries(result.queues)) {
     traffic.push([
       name,
-      String(queue.consumers),
+      consumersCell(queue),
       ...columns.map(([metric, f]) => trafficCell(queue, metric, f, paint)),
     ]);
     const estimate = estimateOf(queue);
@@ -108,7 +115,44 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const notes = studyNotes(result, paint);
   const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
-  return [title, traffic.toString(), latency.toString(), ...flows, ...slos, ...notes].join('\n') + '\n';
+  const scaling = autoscaleTable(result, style);
+  return (
+    [title, traffic.toString(), latency.toString(), ...scaling, ...flows, ...slos, ...notes].join('\n') + '\n'
+  );
+}
+
+/** Autoscaled queues: what their consumers cost beside the latency they achieved (none without one). */
+function autoscaleTable(result: RunResult, style: { head?: string[]; border?: string[] }): string[] {
+  const scaled = Object.entries(result.queues).filter(([, queue]) => queue.autoscale);
+  if (scaled.length === 0) return [];
+  const table = new Table({
+    head: [
+      'autoscaled',
+      'consumers min–max',
+      'mean',
+      'peak',
+      'scale-ups',
+      'scale-downs',
+      'consumer-hours',
+      'sojourn p99',
+    ],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style,
+  });
+  for (const [name, queue] of scaled) {
+    const scaling = queue.autoscale as NonNullable<QueueResult['autoscale']>;
+    table.push([
+      name,
+      `${scaling.range[0]}–${scaling.range[1]}`,
+      formatNumber(scaling.meanConsumers),
+      formatNumber(scaling.peakConsumers),
+      formatCount(scaling.scaleUps),
+      formatCount(scaling.scaleDowns),
+      formatNumber(queue.consumerSeconds / 3600),
+      formatSeconds(queue.sojourn.p99),
+    ]);
+  }
+  return [table.toString()];
 }
 
 /** A traffic cell; drops also show their share of arrivals, in yellow when there are any. */

@@ -335,6 +335,23 @@ export const maxReplicationsWithBatches = (): string =>
 export const backlogTooLarge = (queue: string, backlog: number, room: number): string =>
   `queue '${queue}' starts with a backlog of ${backlog} messages but can hold only ${room} (capacity plus consumers)`;
 
+// --- autoscaling ---
+
+/** An autoscaler whose floor is above its ceiling. */
+export const autoscaleMinAboveMax = (queue: string, min: number, max: number): string =>
+  `queue '${queue}' has autoscale min ${min} above max ${max}`;
+/** A starting consumer count outside the autoscaler's range. */
+export const consumersOutsideAutoscale = (
+  queue: string,
+  consumers: number,
+  min: number,
+  max: number,
+): string =>
+  `queue '${queue}' starts its autoscaled pool at consumers: ${consumers}, outside autoscale min..max (${min}..${max})`;
+/** Autoscaled consumers need a service time. */
+export const autoscaleNeedsService = (queue: string): string =>
+  `queue '${queue}' is autoscaled but has no 'service'; add e.g. service: { distribution: exponential, mean: 20ms }`;
+
 // --- service-level objectives ---
 
 /** An SLO's `max` that is neither a number, a duration nor a percentage. */

@@ -14,6 +14,7 @@ import {
 import { parseSetting } from './parameters.js';
 import { parseSloMax, sloMetrics } from './slo-metrics.js';
 import type {
+  AutoscaleSpec,
   BindingSpec,
   DistributionSpec,
   ExchangeSpec,
@@ -271,7 +272,7 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     overflow: canonicalOverflow(raw.overflow),
     ttlSeconds: raw.ttl === undefined ? null : seconds(raw.ttl),
     deadLetter: raw['dead-letter'] ?? null,
-    consumers: raw.consumers ?? defaultConsumers(raw),
+    consumers: raw.consumers ?? raw.autoscale?.min ?? defaultConsumers(raw),
     service: raw.service === undefined ? null : normaliseDistribution(raw.service),
     prefetch: raw.prefetch,
     failureProbability: raw.failure?.probability ?? 0,
@@ -280,6 +281,20 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     maxPriority: raw['max-priority'],
     then: normaliseThen(raw.then),
     ...(raw.backlog ? { backlog: raw.backlog } : {}),
+    ...(raw.autoscale ? { autoscale: normaliseAutoscale(raw.autoscale) } : {}),
+  };
+}
+
+function normaliseAutoscale(raw: NonNullable<RawQueue['autoscale']>): AutoscaleSpec {
+  return {
+    min: raw.min,
+    max: raw.max,
+    target: raw.target,
+    metric: raw.metric,
+    pollingSeconds: seconds(raw['polling-interval']),
+    cooldownSeconds: seconds(raw.cooldown),
+    scaleUpStep: raw['scale-up-step'] ?? null,
+    startupSeconds: seconds(raw['startup-time']),
   };
 }
 

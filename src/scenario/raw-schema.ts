@@ -212,6 +212,38 @@ const failureSchema = closedObject('a failure setting', {
   ),
 }).describe('Failures of processing attempts.');
 
+/** What an autoscaler's `target` counts per consumer. */
+export const AUTOSCALE_METRICS = ['waiting', 'lag'] as const;
+
+const autoscaleSchema = closedObject('an autoscale setting', {
+  min: integerAtLeast(0)
+    .default(1)
+    .describe('Fewest consumers (KEDA minReplicaCount); 0 allows scaling to zero; default 1.'),
+  max: integerAtLeast(1).describe('Most consumers (KEDA maxReplicaCount); >= min.'),
+  target: numberAbove(0, { inclusive: false }).describe(
+    'Messages per consumer the scaler aims at (KEDA queueLength / lagThreshold): desired = ceil(metric / target).',
+  ),
+  metric: oneOfField(AUTOSCALE_METRICS)
+    .default('waiting')
+    .describe(
+      'What target counts: waiting = ready messages (default); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength, Kafka consumer lag).',
+    ),
+  'polling-interval': durationField({ positive: true })
+    .default('30s')
+    .describe('How often the scaler reads the metric (KEDA pollingInterval); default 30s.'),
+  cooldown: durationField()
+    .default('5m')
+    .describe(
+      'Scale-down delay: the count only drops to the highest recommendation of the last cooldown (HPA scale-down stabilization); default 5m.',
+    ),
+  'scale-up-step': integerAtLeast(1).optional().describe('Most consumers added per poll; default unlimited.'),
+  'startup-time': durationField()
+    .default(0)
+    .describe(
+      'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
+    ),
+}).describe('KEDA/HPA-style autoscaling of the consumers on the queue length.');
+
 export const queueSchema = closedObject('a queue', {
   name: nameField().describe(
     'Unique queue name (letters, digits, _ . -); queues and exchanges share one namespace.',
@@ -239,7 +271,9 @@ export const queueSchema = closedObject('a queue', {
     .describe('Queue that receives refused, dropped, expired and exhausted messages instead of losing them.'),
   consumers: integerAtLeast(0)
     .optional()
-    .describe('Identical workers serving the queue. Default: 1 when service is given, else 0.'),
+    .describe(
+      'Identical workers serving the queue. Default: 1 when service is given, else 0. With autoscale: the count at the start (default min).',
+    ),
   prefetch: integerAtLeast(1)
     .default(1)
     .describe(
@@ -265,6 +299,11 @@ export const queueSchema = closedObject('a queue', {
     .default(0)
     .describe('Highest message priority honoured (RabbitMQ x-max-priority), 0..255; default 0 = FIFO.'),
   then: thenSchema.optional(),
+  autoscale: autoscaleSchema
+    .optional()
+    .describe(
+      'Autoscaled consumers, e.g. { min: 2, max: 24, target: 100, polling-interval: 30s, cooldown: 5m, startup-time: 45s }.',
+    ),
   backlog: integerAtLeast(0)
     .optional()
     .describe(

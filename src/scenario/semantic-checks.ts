@@ -39,6 +39,11 @@ import {
   serviceWithoutConsumers,
   thenSumsToAtMostOne,
 } from './checks/queues.js';
+import {
+  autoscaleNeedsService,
+  autoscaleRangeIsOrdered,
+  consumersWithinAutoscale,
+} from './checks/autoscale.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
 import { checkSlos } from './checks/slos.js';
 import { checkCost, checkVariants } from './checks/variants.js';
@@ -80,6 +85,9 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   capacityBytesHaveSizes,
   consumerSettingsNeedConsumers,
   maxPriorityIsUsed,
+  autoscaleRangeIsOrdered,
+  consumersWithinAutoscale,
+  autoscaleNeedsService,
   // routing
   routingCyclesExit,
 ];

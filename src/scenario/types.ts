@@ -104,6 +104,23 @@ export interface RetrySpec {
   maxBackoffSeconds: number | null;
 }
 
+/** KEDA/HPA-style autoscaling of a queue's consumers. */
+export interface AutoscaleSpec {
+  min: number;
+  max: number;
+  /** Messages per consumer aimed at: desired consumers = ceil(metric / target). */
+  target: number;
+  /** waiting: ready messages; lag: ready plus unacknowledged (held by consumers). */
+  metric: 'waiting' | 'lag';
+  pollingSeconds: number;
+  /** Scale-down stabilization window: the count drops only to the highest recommendation within it. */
+  cooldownSeconds: number;
+  /** Most consumers added per poll; null = unlimited. */
+  scaleUpStep: number | null;
+  /** From a scale-up decision until the new consumer takes work. */
+  startupSeconds: number;
+}
+
 export interface QueueSpec {
   name: string;
   /** Messages that may wait (ready, excluding those held by consumers); `null` = unbounded. */
@@ -132,6 +149,8 @@ export interface QueueSpec {
   then: RouteSpec[];
   /** Messages already in the queue at time 0 (absent = none). */
   backlog?: number;
+  /** Autoscaled consumers (absent = a fixed pool of `consumers`, which is the starting count otherwise). */
+  autoscale?: AutoscaleSpec;
 }
 
 export interface MessageTypeSpec {

@@ -10,6 +10,7 @@ import {
 describe('QueueCollector', () => {
   it('integrates queue length, number in system and busy consumers over time', () => {
     const collector = new QueueCollector();
+    collector.consumersChanged(0, 2);
     collector.startMeasuring(0);
     collector.accepted(0); // message A arrives, starts at once
     collector.serviceStarted(0, 0, false);
@@ -18,7 +19,7 @@ describe('QueueCollector', () => {
     collector.serviceStarted(2, 1, false);
     collector.refused(2.5, false);
     collector.completed(4, 3, false);
-    const stats = collector.snapshot(10, 2);
+    const stats = collector.snapshot(10);
     expect(stats.arrivals).toBe(3);
     expect(stats.accepted).toBe(2);
     expect(stats.dropped).toBe(1);
@@ -44,13 +45,14 @@ describe('QueueCollector', () => {
 
   it('discards the warm-up but keeps the messages present when measuring starts', () => {
     const collector = new QueueCollector();
+    collector.consumersChanged(0, 1);
     collector.accepted(0);
     collector.serviceStarted(0, 0, false);
     collector.accepted(1);
     collector.startMeasuring(5); // one in service, one waiting
     collector.completed(6, 6, false);
     collector.serviceStarted(6, 5, false);
-    const stats = collector.snapshot(15, 1);
+    const stats = collector.snapshot(15);
     expect(stats.arrivals).toBe(0);
     expect(stats.completed).toBe(1);
     expect([stats.queuedAtStart, stats.inServiceAtStart, stats.queuedAtEnd, stats.inServiceAtEnd]).toEqual([
@@ -62,6 +64,7 @@ describe('QueueCollector', () => {
 
   it('counts losses by reason, dead letters apart, and tracks buffered and delayed messages', () => {
     const collector = new QueueCollector();
+    collector.consumersChanged(0, 1);
     collector.startMeasuring(0);
     for (let i = 0; i < 4; i++) collector.accepted(0);
     collector.discarded(1, LOSS_DROPPED_HEAD, false);
@@ -74,7 +77,7 @@ describe('QueueCollector', () => {
     collector.failed(4, RETRY_REQUEUED);
     collector.exhausted(4, true);
     collector.blocked(2.5);
-    const stats = collector.snapshot(10, 1);
+    const stats = collector.snapshot(10);
     expect(stats.dropped).toBe(1);
     expect(stats.expired).toBe(0);
     expect(stats.deadLettered).toBe(2);
@@ -89,7 +92,7 @@ describe('QueueCollector', () => {
     const collector = new QueueCollector();
     collector.startMeasuring(0);
     collector.accepted(1);
-    expect(collector.snapshot(2, 0).utilization).toBeNull();
+    expect(collector.snapshot(2).utilization).toBeNull();
   });
 });
 
@@ -115,6 +118,22 @@ describe('QueueCollector time series', () => {
     expect(series.arrivalsPerSecond).toEqual([1, 0, 0.5, 0, 0]);
     expect(series.completionsPerSecond).toEqual([0, 0.5, 0, 0.5, 0]);
     expect(series.dropsPerSecond).toEqual([0, 0, 0.5, 0, 0]);
+  });
+
+  it('records the consumers provisioned over time and their cost in consumer-seconds', () => {
+    const collector = new QueueCollector({ timeSeriesBins: 4 });
+    collector.consumersChanged(0, 2);
+    collector.startMeasuring(0, 8); // bins of 2 s
+    collector.accepted(0);
+    collector.serviceStarted(0, 0, false);
+    collector.consumersChanged(3, 2); // scaled up to 4 at t=3
+    collector.completed(4, 4, false);
+    collector.consumersChanged(7, -3); // down to 1 at t=7
+    const { series } = collector.timeSeries(8);
+    expect(series.consumers).toEqual([2, 3, 4, 2.5]);
+    const stats = collector.snapshot(8);
+    expect(stats.consumerSeconds).toBeCloseTo(2 * 3 + 4 * 4 + 1 * 1, 12);
+    expect(stats.utilization).toBeCloseTo(4 / 23, 12); // busy-seconds over consumer-seconds
   });
 
   it('fills bins without events with the levels that held through them', () => {

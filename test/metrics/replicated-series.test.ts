@@ -12,6 +12,7 @@ const run = (depth: number[], arrivals: number[]): TimeSeries => ({
       completionsPerSecond: [0, 0, 0],
       dropsPerSecond: [0, 0, 0],
       busyConsumers: [1, 1, 1],
+      consumers: [2, 2, 2],
     },
   },
 });

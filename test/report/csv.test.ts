@@ -25,6 +25,7 @@ describe('CSV exports', () => {
       'completions_per_s',
       'drops_per_s',
       'busy_consumers',
+      'consumers',
     ]);
     expect(rows).toHaveLength(3 * 500);
     const orders = rows.filter((row) => row[0] === 'orders');
@@ -72,11 +73,12 @@ describe('CSV exports', () => {
             completionsPerSecond: [NaN],
             dropsPerSecond: [0],
             busyConsumers: [0.5],
+            consumers: [1],
           },
         },
       },
     };
-    expect(timeSeriesCsv(odd).split('\n')[1]).toBe('"a,""b""",0,1,1,2,,0,0.5');
+    expect(timeSeriesCsv(odd).split('\n')[1]).toBe('"a,""b""",0,1,1,2,,0,0.5,1');
     expect(
       timeSeriesCsv({ ...result, timeseries: undefined })
         .trimEnd()

@@ -56,6 +56,8 @@ describe('HTML report in Chromium', () => {
     // A fanout exchange, `then` routes and a dead-letter queue (the README's screenshot).
     ['order-pipeline', () => shippedReport('order-pipeline')],
     ['three-queues-replicated', replicatedReport],
+    // An autoscaled pool: consumers over time against the queue depth.
+    ['keda-autoscaled', () => shippedReport('keda-autoscaled')],
   ];
   for (const [name, makeInput] of cases) {
     it(`${name}: every chart draws marks, with no error, warning or network request`, async () => {
@@ -104,6 +106,10 @@ describe('HTML report in Chromium', () => {
         expect(await page.locator('svg.topology .topo-exchange').count()).toBe(1);
         expect(await page.locator('svg.topology .topo-dead-letter').count()).toBe(1);
         expect(await page.locator('#chart-flow-fates svg.marks').count()).toBe(1);
+      }
+      if (name === 'keda-autoscaled') {
+        expect(await page.locator('.chart[id$="-consumers"] svg.marks').count()).toBe(1);
+        expect(await page.locator('.chart[id$="-busy"]').count()).toBe(0);
       }
       if (name.endsWith('replicated')) {
         expect(await page.locator('th', { hasText: '95 % CI' }).count()).toBe(3);

@@ -16,6 +16,8 @@ export interface SeriesRow {
   completions: number;
   drops: number;
   busy: number;
+  /** Consumers provisioned (paid for). */
+  consumers: number;
 }
 
 /** Name of a queue's series dataset (shared by its charts over time). */
@@ -39,6 +41,7 @@ export function seriesRows(series: TimeSeries, queue: string, axis: TimeAxis): S
     completions: values.completionsPerSecond[bin],
     drops: values.dropsPerSecond[bin],
     busy: values.busyConsumers[bin],
+    consumers: values.consumers[bin],
   });
   const last = series.time.length - 1;
   return [
@@ -209,6 +212,55 @@ export function busyConsumersChart(view: QueueView, rows: SeriesRow[], axis: Tim
     layer: [
       ...levelLayers(x, y, view.color),
       referenceLine(consumers, `${consumers} consumer${consumers === 1 ? '' : 's'}`, COLOR.muted),
+      hover,
+    ],
+  };
+}
+
+/**
+ * An autoscaled pool over time: consumers provisioned (what is paid for) and busy, against the queue
+ * depth the scaler reacts to (right axis) — whether the pool kept up, and what it cost.
+ */
+export function elasticConsumersChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): TopLevelSpec {
+  const { common, x, hover } = overTime(view, rows, axis, [
+    { field: 'consumers', title: 'Consumers provisioned (average)', format: ',.2f' },
+    { field: 'busy', title: 'Consumers busy (average)', format: ',.2f' },
+    { field: 'depth', title: 'Waiting (average)', format: ',.2f' },
+  ]);
+  const consumersAxis = { title: 'Consumers (time-average)' };
+  const busy = { field: 'busy', type: 'quantitative' as const, axis: consumersAxis };
+  const provisioned = { field: 'consumers', type: 'quantitative' as const, axis: consumersAxis };
+  const depth = {
+    field: 'depth',
+    type: 'quantitative' as const,
+    axis: { title: 'Messages waiting', orient: 'right' as const, titleColor: COLOR.muted },
+  };
+  return {
+    ...common,
+    resolve: { scale: { y: 'independent' } },
+    layer: [
+      {
+        layer: [
+          {
+            mark: { type: 'area', interpolate: 'step-after', color: view.color, opacity: 0.22 },
+            encoding: { x, y: busy },
+          },
+          {
+            mark: { type: 'line', interpolate: 'step-after', color: view.color, strokeWidth: 2 },
+            encoding: { x, y: provisioned },
+          },
+        ],
+      },
+      {
+        mark: {
+          type: 'line',
+          interpolate: 'step-after',
+          color: COLOR.muted,
+          strokeWidth: 1,
+          strokeDash: [3, 2],
+        },
+        encoding: { x, y: depth },
+      },
       hover,
     ],
   };

@@ -1,7 +1,13 @@
 import type { TimeSeries } from '../../../metrics/index.js';
 import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { latencyCdfChart, latencyHistogramChart } from '../charts/latency.js';
-import { busyConsumersChart, depthChart, ratesChart, seriesRows } from '../charts/time-series.js';
+import {
+  busyConsumersChart,
+  depthChart,
+  elasticConsumersChart,
+  ratesChart,
+  seriesRows,
+} from '../charts/time-series.js';
 import { escapeHtml, htmlId } from '../escape.js';
 import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
 import { utilizationColor } from '../palette.js';
@@ -42,7 +48,16 @@ export function queueSection(
         ratesChart(view, rows, axis),
       ),
     );
-    if (result.consumers > 0) {
+    if (result.autoscale) {
+      overTime.push(
+        chartFigure(
+          id('consumers'),
+          `Consumers over time against queue depth${first}`,
+          `Consumers provisioned (line; paid for while starting and finishing) and busy (area), and messages waiting (dashed, right axis). ${formatNumber(result.consumerSeconds)} consumer-seconds in all. ${bin}`,
+          elasticConsumersChart(view, rows, axis),
+        ),
+      );
+    } else if (result.consumers > 0) {
       overTime.push(
         chartFigure(
           id('busy'),
@@ -71,8 +86,12 @@ export function queueSection(
   }
   const series = joinFragments(overTime);
   const distributions = joinFragments(latency);
+  const scaled = result.autoscale;
   const chips = [
-    `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`,
+    scaled
+      ? `autoscaled ${scaled.range[0]}–${scaled.range[1]} consumers, mean ${formatNumber(scaled.meanConsumers)}`
+      : `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`,
+    scaled ? `${formatNumber(result.consumerSeconds / 3600)} consumer-hours` : '',
     result.capacity === null ? 'unbounded queue' : `capacity ${formatCount(result.capacity)}`,
     view.topology?.service ? `service ${view.topology.service}` : '',
     view.arrivalRate > 0 ? `${formatNumber(view.arrivalRate)} msg/s arriving` : '',

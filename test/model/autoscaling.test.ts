@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { Network } from '../../src/model/network.js';
+import { simulate } from '../../src/model/simulate.js';
+import type { AutoscaleSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
+import { expectConserved } from '../helpers/conservation.js';
+import { poissonProducer, queueSpec, scenarioOf } from '../helpers/scenarios.js';
+
+const AUTOSCALE: AutoscaleSpec = {
+  min: 1,
+  max: 12,
+  target: 20,
+  metric: 'waiting',
+  pollingSeconds: 15,
+  cooldownSeconds: 120,
+  scaleUpStep: null,
+  startupSeconds: 20,
+};
+
+/** An on/off burst (60 s at 400/s every 10 minutes, 20/s between) into one autoscaled queue. */
+function burstScenario(queue: Partial<QueueSpec>, autoscale: Partial<AutoscaleSpec> | null): Scenario {
+  return scenarioOf({
+    durationSeconds: 6 * 3600,
+    warmupSeconds: 600,
+    producers: [
+      poissonProducer('bursts', 'work', 100, {
+        onOff: { onSeconds: 60, offSeconds: 540, rateOnPerSecond: 400, rateOffPerSecond: 20 },
+      }),
+    ],
+    queues: [
+      queueSpec({
+        name: 'work',
+        consumers: 2,
+        service: { kind: 'exponential', mean: 0.05 },
+        ...queue,
+        ...(autoscale ? { autoscale: { ...AUTOSCALE, ...autoscale } } : {}),
+      }),
+    ],
+  });
+}
+
+describe('autoscaled consumers in a network', () => {
+  it('with min = max = consumers behaves exactly like a fixed pool of that size', () => {
+    const fixed = simulate(burstScenario({ consumers: 4 }, null)).result;
+    const pinned = simulate(burstScenario({ consumers: 4 }, { min: 4, max: 4 })).result;
+    const { autoscale, ...rest } = pinned.queues.work;
+    expect(rest).toEqual(fixed.queues.work);
+    expect(autoscale).toMatchObject({ peakConsumers: 4, lowestConsumers: 4, scaleUps: 0, scaleDowns: 0 });
+    expect(autoscale!.meanConsumers).toBeCloseTo(4, 9);
+  });
+
+  it('follows the bursts within min..max, conserves messages, and pays less than a pool sized for the peak', () => {
+    const scaled = simulate(burstScenario({}, {})).result;
+    const peakSized = simulate(burstScenario({ consumers: 12 }, null)).result;
+    const work = scaled.queues.work;
+    expectConserved('work', work);
+    const { autoscale } = work;
+    expect(autoscale!.peakConsumers).toBeLessThanOrEqual(12);
+    expect(autoscale!.lowestConsumers).toBeGreaterThanOrEqual(1);
+    expect(autoscale!.scaleUps).toBeGreaterThanOrEqual(30); // at least one per burst (36 bursts)
+    expect(autoscale!.scaleDowns).toBeGreaterThanOrEqual(30);
+    const consumers = scaled.timeseries!.queues.work.consumers;
+    expect(Math.max(...consumers)).toBeLessThanOrEqual(24); // max + those finishing a message
+    expect(Math.min(...consumers)).toBeGreaterThanOrEqual(1);
+    expect(work.consumerSeconds).toBeLessThan(0.5 * peakSized.queues.work.consumerSeconds);
+    expect(peakSized.queues.work.consumerSeconds).toBeCloseTo(12 * 6 * 3600, 3);
+    expect(work.utilization!).toBeLessThanOrEqual(1);
+    expect(work.wait.p99!).toBeGreaterThan(peakSized.queues.work.wait.p99!); // startup lag costs latency
+  });
+
+  it('requeues the prefetched messages of consumers it removes, and scales from zero', () => {
+    for (const queue of [{ prefetch: 10 }, { consumers: 0 }]) {
+      const result = simulate(burstScenario(queue, { min: 0, cooldownSeconds: 30 })).result;
+      const work = result.queues.work;
+      expectConserved('work', work);
+      expect(work.completed).toBeGreaterThan(0.99 * work.arrivals);
+      expect(work.autoscale!.lowestConsumers).toBe(0);
+    }
+  });
+
+  it('keeps failures, retries and onward routes consistent while the pool changes', () => {
+    const scenario = burstScenario(
+      {
+        failureProbability: 0.1,
+        retry: { maxAttempts: 3, backoffSeconds: 1, multiplier: 2, maxBackoffSeconds: null },
+        timeoutSeconds: 0.2,
+        then: [{ to: 'next', probability: 0.5 }],
+      },
+      { metric: 'lag', cooldownSeconds: 30 },
+    );
+    scenario.queues.push(
+      queueSpec({ name: 'next', consumers: 3, service: { kind: 'exponential', mean: 0.01 } }),
+    );
+    const { result } = simulate(scenario);
+    for (const [name, queue] of Object.entries(result.queues)) expectConserved(name, queue);
+  });
+
+  it('never leaves a message waiting while a working consumer has room, as the pool grows and shrinks', () => {
+    for (const prefetch of [1, 4]) {
+      const network = new Network(burstScenario({ prefetch }, { min: 0, cooldownSeconds: 30 }));
+      // White-box: after every event, the queue's ready list is empty or no working consumer has room.
+      const queue = (
+        network as unknown as {
+          queues: Array<{ ready: { length: number }; consumers: { hasRoom(): boolean } }>;
+        }
+      ).queues[0];
+      let violations = 0;
+      const dispatch = network.handleEvent.bind(network);
+      network.handleEvent = (kind, target, payload) => {
+        dispatch(kind, target, payload);
+        if (queue.ready.length > 0 && queue.consumers.hasRoom()) violations++;
+      };
+      network.start();
+      network.simulation.runUntil(3 * 3600, network);
+      expect(violations, `prefetch ${prefetch}`).toBe(0);
+    }
+  });
+
+  it('gives byte-identical results for the same seed', () => {
+    const once = JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result);
+    expect(JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result)).toBe(once);
+  });
+});
