@@ -24,6 +24,7 @@ export const COMPARE_QUEUE_METRICS = [
   'wait.mean',
   'sojourn.mean',
   'sojourn.p99',
+  'consumerSeconds',
 ] as const;
 export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99'] as const;
 

@@ -1,7 +1,7 @@
 /**
- * SLO-driven sizing: the smallest value of one integer parameter (a queue's consumers or capacity) at which
- * every SLO passes, found by a search that uses monotonicity (more consumers never make a queue slower)
- * instead of a grid. The analytic estimate gives the starting point; the search gallops from it to a
+ * SLO-driven sizing: the smallest value of one integer parameter (a queue's consumers or capacity, or an
+ * autoscaled queue's autoscale min or max) at which every SLO passes, found by a search that uses
+ * monotonicity (more consumers never make a queue slower) instead of a grid. The analytic estimate gives the starting point; the search gallops from it to a
  * bracket [fails, passes] and bisects. Evaluations are remembered, so none is run twice.
  *
  * A setting "meets" the SLOs when every verdict is `pass`: with replications that is a significant pass,
@@ -80,6 +80,8 @@ export function analyticGuess(scenario: Scenario, path: string): number {
   const [section, queue, field] = path.split('.');
   const current = scenario.queues.find((q) => q.name === queue);
   if (section !== 'queues' || !current) return 1;
+  if (field === 'autoscale')
+    return path.endsWith('.min') ? (current.autoscale?.min ?? 0) : (current.autoscale?.max ?? 1);
   if (field !== 'consumers') return current.capacity ?? 1;
   const slos = (scenario.slo ?? []).filter((slo) => slo.scope === 'queue' && slo.name === queue);
   for (let consumers = 1; consumers <= 4096; consumers++) {
@@ -135,8 +137,7 @@ export async function planCapacity(
   const replicated = replicatedForSlos(scenario);
   const loaded =
     load === 1 ? replicated : applyParameter(replicated, { path: 'load', unit: 'multiplier' }, load);
-  const field = parameter.path.split('.')[2];
-  const min = field === 'consumers' ? 1 : 0;
+  const min = lowestSetting(parameter.path);
   const results = new Map<number, PlanEvaluation>();
   const passes = async (value: number) => {
     const sized = applyParameter(loaded, { path: parameter.path, unit: 'integer' }, value);
@@ -157,6 +158,11 @@ export async function planCapacity(
     result: found.value === null ? null : (results.get(found.value)?.result ?? null),
     runnerUpResult: found.runnerUp === null ? null : (results.get(found.runnerUp)?.result ?? null),
   };
+}
+
+/** The smallest value a plan tries for `path`: one consumer (or autoscale max), else 0. */
+function lowestSetting(path: string): number {
+  return path.endsWith('.consumers') || path.endsWith('.autoscale.max') ? 1 : 0;
 }
 
 /** The price of one unit of `path` under `cost`: its own entry, else `consumer` / `capacity`, else 1. */
@@ -322,7 +328,7 @@ export async function planCapacityMulti(
     results.set(values.join(','), slimResult(result));
     return (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
   };
-  const mins = paths.map((path) => (path.split('.')[2] === 'consumers' ? 1 : 0));
+  const mins = paths.map(lowestSetting);
   const found = await cheapestPassing(passes, {
     guesses,
     mins,

@@ -21,7 +21,7 @@ export interface AutoscaleStats {
 
 /**
  * A KEDA/HPA-style autoscaler for one station's consumers. Every polling interval it reads the metric
- * (waiting messages, or lag = waiting + unacknowledged) and recommends ceil(metric / target) replicas,
+ * (waiting messages, lag = waiting + unacknowledged, or the arrival rate since the last poll) and recommends ceil(metric / target) replicas,
  * clamped to min..max. It scales up at once (by at most `scale-up-step` per poll); it scales down only to
  * the highest recommendation of the last `cooldown` seconds (HPA's scale-down stabilization window), so
  * a count reached by scaling up is never given up within `cooldown` of that poll.
@@ -38,6 +38,9 @@ export class Autoscaler {
   /** Recommendations of the polls within the cooldown window, oldest first. */
   private readonly recent: Array<{ time: number; replicas: number }> = [];
   private readonly step: number;
+  /** The station's arrival count and the time at the last poll (for the rate metric). */
+  private lastArrivals = 0;
+  private lastPoll = 0;
   private stats: AutoscaleStats;
 
   constructor(
@@ -62,10 +65,7 @@ export class Autoscaler {
   /** Reads the metric and scales; then schedules the next poll. */
   poll(now: number): void {
     const { spec } = this;
-    const metric =
-      spec.metric === 'lag'
-        ? this.station.waitingMessages() + this.station.unacknowledgedMessages()
-        : this.station.waitingMessages();
+    const metric = this.readMetric(now);
     const recommended = Math.min(spec.max, Math.max(spec.min, Math.ceil(metric / spec.target)));
     this.remember(now, recommended);
     if (recommended > this.replicas) {
@@ -125,6 +125,23 @@ export class Autoscaler {
     this.starting.length -= cancelled; // the newest starts
     if (cancelled > 0) this.probe.consumersChanged(now, -cancelled);
     for (removed -= cancelled; removed > 0; removed--) this.station.removeConsumer(now);
+  }
+
+  private readMetric(now: number): number {
+    const { station } = this;
+    switch (this.spec.metric) {
+      case 'waiting':
+        return station.waitingMessages();
+      case 'lag':
+        return station.waitingMessages() + station.unacknowledgedMessages();
+      case 'rate': {
+        const arrivals = station.arrivalCount();
+        const rate = (arrivals - this.lastArrivals) / (now - this.lastPoll);
+        this.lastArrivals = arrivals;
+        this.lastPoll = now;
+        return rate;
+      }
+    }
   }
 
   /** Adds this poll's recommendation and forgets those older than the cooldown window. */

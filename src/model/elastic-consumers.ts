@@ -7,6 +7,8 @@ export interface ElasticConsumers {
   waitingMessages(): number;
   /** Messages delivered and not yet acknowledged (buffered or in processing). */
   unacknowledgedMessages(): number;
+  /** Messages offered to the station since the start (accepted or not): a rate over a polling interval. */
+  arrivalCount(): number;
   /** A started consumer joins and takes work from now on. */
   addConsumer(now: number): void;
   /**

@@ -83,6 +83,8 @@ export class Queue implements ElasticConsumers {
   /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
   private readonly workerBlockedDeliveries: Int32Array;
   private expiryScheduled = false;
+  /** Messages offered since the start (what a rate-based autoscaler reads). */
+  private offered = 0;
   /** No failures, timeouts or onward routes: finishing a message takes the short path. */
   private readonly plain: boolean;
 
@@ -103,6 +105,7 @@ export class Queue implements ElasticConsumers {
 
   /** A message is published to this queue: it is accepted, refused, or its publisher is blocked. */
   offer(message: number, now: number, publisher: number): number {
+    this.offered++;
     if (this.blockedMessages.length === 0) {
       if (this.consumers.hasRoom()) {
         // The common case first: a consumer takes it at once (nobody is waiting then).
@@ -329,6 +332,10 @@ export class Queue implements ElasticConsumers {
 
   unacknowledgedMessages(): number {
     return this.consumers.heldMessages();
+  }
+
+  arrivalCount(): number {
+    return this.offered;
   }
 
   addConsumer(now: number): void {

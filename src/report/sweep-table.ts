@@ -14,7 +14,14 @@ export const SWEEP_METRICS: ReadonlyArray<{ metric: string; head: string; format
   { metric: 'dropRate', head: 'drops', format: formatPercent },
   { metric: 'wait.mean', head: 'wait mean', format: formatSeconds },
   { metric: 'sojourn.p99', head: 'sojourn p99', format: formatSeconds },
+  // What the consumers cost (an autoscaled pool's varies with the load): beside the latency it bought.
+  { metric: 'consumerSeconds', head: 'consumer-h', format: formatConsumerHours },
 ];
+
+/** Consumer-seconds as consumer-hours. */
+function formatConsumerHours(consumerSeconds: number | null): string {
+  return consumerSeconds === null ? '–' : formatNumber(consumerSeconds / 3600);
+}
 
 /** A parameter value as written: 7, 250ms, 60/s, ×1.5. */
 export function formatSetting(parameter: Pick<Parameter, 'unit'>, value: number): string {

@@ -1,6 +1,7 @@
 /**
  * Parameters a sweep (or a plan) varies, addressed by dotted paths into the scenario: `queues.<name>.consumers`,
- * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`,
+ * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`, an autoscaled
+ * queue's `queues.<name>.autoscale.{min,max,target,polling-interval,cooldown,startup-time}`,
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
  * producer's rate). Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
@@ -8,7 +9,7 @@ import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
-import type { DistributionSpec, ProducerSpec, Scenario, VariantSpec } from './types.js';
+import type { AutoscaleSpec, DistributionSpec, ProducerSpec, Scenario, VariantSpec } from './types.js';
 import { parseDurationSeconds, parseRatePerSecond } from './units.js';
 
 /** What a parameter's values are: integers, seconds, events per second, or multiples of the written rate. */
@@ -34,12 +35,32 @@ const QUEUE_FIELDS: Record<string, FieldKind> = {
   timeout: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s' },
 };
 
-/** Every path a scenario with these producers and queues lets a sweep (or a variant) set. */
-export function variablePathsOf(producers: readonly string[], queues: readonly string[]): string[] {
+/** Settings of an autoscaled queue, as `queues.<name>.autoscale.<key>`, and their normalised names. */
+const AUTOSCALE_FIELDS: Record<string, FieldKind & { key: keyof AutoscaleSpec }> = {
+  min: { unit: 'integer', min: 0, expected: 'an integer >= 0', key: 'min' },
+  max: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'max' },
+  target: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'target' },
+  'polling-interval': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s', key: 'pollingSeconds' },
+  cooldown: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 5m', key: 'cooldownSeconds' },
+  'startup-time': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 45s', key: 'startupSeconds' },
+};
+
+/**
+ * Every path a scenario with these producers and queues lets a sweep (or a variant) set; `autoscaled`
+ * queues also offer their autoscale settings.
+ */
+export function variablePathsOf(
+  producers: readonly string[],
+  queues: readonly string[],
+  autoscaled: readonly string[] = [],
+): string[] {
   return [
     'load',
     ...producers.map((producer) => `producers.${producer}.rate`),
     ...queues.flatMap((queue) => Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue}.${field}`)),
+    ...autoscaled.flatMap((queue) =>
+      Object.keys(AUTOSCALE_FIELDS).map((field) => `queues.${queue}.autoscale.${field}`),
+    ),
   ];
 }
 
@@ -48,12 +69,15 @@ export function variablePaths(scenario: Scenario): string[] {
   return variablePathsOf(
     scenario.producers.map((producer) => producer.name),
     scenario.queues.map((queue) => queue.name),
+    scenario.queues.filter((queue) => queue.autoscale).map((queue) => queue.name),
   );
 }
 
 /** The unit of a value written for `path` (a rate written `x1.5` is a multiplier), and what it expects. */
 function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
-  const field = path === 'load' ? undefined : QUEUE_FIELDS[path.split('.').at(-1) ?? ''];
+  const last = path.split('.').at(-1) ?? '';
+  const field =
+    path === 'load' ? undefined : path.includes('.autoscale.') ? AUTOSCALE_FIELDS[last] : QUEUE_FIELDS[last];
   const isRate = path === 'load' || path.startsWith('producers.');
   const unit: ParameterUnit =
     path === 'load' || (isRate && written.trim().startsWith('x'))
@@ -235,6 +259,7 @@ export function applyParameter(
       }),
     };
   }
+  if (field === 'autoscale') return withAutoscaleSetting(scenario, name, parameter.path, value);
   const key = {
     consumers: 'consumers',
     capacity: 'capacity',
@@ -247,6 +272,25 @@ export function applyParameter(
   return {
     ...scenario,
     queues: scenario.queues.map((queue) => (queue.name === name ? { ...queue, [key]: value } : queue)),
+  };
+}
+
+/**
+ * `scenario` with one autoscale setting of queue `name` changed. The range stays ordered (a min above the
+ * max raises the max, and the other way round) and the starting count is kept within it.
+ */
+function withAutoscaleSetting(scenario: Scenario, name: string, path: string, value: number): Scenario {
+  const setting = AUTOSCALE_FIELDS[path.split('.').at(-1) ?? ''];
+  return {
+    ...scenario,
+    queues: scenario.queues.map((queue) => {
+      if (queue.name !== name || !queue.autoscale || !setting) return queue;
+      const autoscale = { ...queue.autoscale, [setting.key]: value };
+      if (setting.key === 'min') autoscale.max = Math.max(autoscale.max, value);
+      if (setting.key === 'max') autoscale.min = Math.min(autoscale.min, value);
+      const consumers = Math.min(autoscale.max, Math.max(autoscale.min, queue.consumers));
+      return { ...queue, autoscale, consumers };
+    }),
   };
 }
 

@@ -213,7 +213,7 @@ const failureSchema = closedObject('a failure setting', {
 }).describe('Failures of processing attempts.');
 
 /** What an autoscaler's `target` counts per consumer. */
-export const AUTOSCALE_METRICS = ['waiting', 'lag'] as const;
+export const AUTOSCALE_METRICS = ['waiting', 'lag', 'rate'] as const;
 
 const autoscaleSchema = closedObject('an autoscale setting', {
   min: integerAtLeast(0)
@@ -221,12 +221,12 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     .describe('Fewest consumers (KEDA minReplicaCount); 0 allows scaling to zero; default 1.'),
   max: integerAtLeast(1).describe('Most consumers (KEDA maxReplicaCount); >= min.'),
   target: numberAbove(0, { inclusive: false }).describe(
-    'Messages per consumer the scaler aims at (KEDA queueLength / lagThreshold): desired = ceil(metric / target).',
+    'Per consumer, what the scaler aims at: messages (waiting or lag; KEDA queueLength / lagThreshold) or messages per second (rate; KEDA MessageRate): desired = ceil(metric / target).',
   ),
   metric: oneOfField(AUTOSCALE_METRICS)
     .default('waiting')
     .describe(
-      'What target counts: waiting = ready messages (default); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength, Kafka consumer lag).',
+      'What target counts: waiting = ready messages (default); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength, Kafka consumer lag); rate = messages arriving per second over the last polling interval (KEDA RabbitMQ MessageRate).',
     ),
   'polling-interval': durationField({ positive: true })
     .default('30s')

@@ -108,10 +108,13 @@ export interface RetrySpec {
 export interface AutoscaleSpec {
   min: number;
   max: number;
-  /** Messages per consumer aimed at: desired consumers = ceil(metric / target). */
+  /** Per consumer, the metric's value aimed at: desired consumers = ceil(metric / target). */
   target: number;
-  /** waiting: ready messages; lag: ready plus unacknowledged (held by consumers). */
-  metric: 'waiting' | 'lag';
+  /**
+   * waiting: ready messages; lag: ready plus unacknowledged (held by consumers); rate: messages arriving
+   * per second over the last polling interval.
+   */
+  metric: 'waiting' | 'lag' | 'rate';
   pollingSeconds: number;
   /** Scale-down stabilization window: the count drops only to the highest recommendation within it. */
   cooldownSeconds: number;

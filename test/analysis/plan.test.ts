@@ -93,6 +93,36 @@ slo:
   });
 });
 
+describe('plan on an autoscaled queue', () => {
+  it('sizes the autoscale floor as Erlang C sizes a fixed pool when the scaler never rises above it', async () => {
+    const [lambda, mu, expected] = [40, 10, 6];
+    const target = Math.sqrt(meanWait(lambda, mu, expected) * meanWait(lambda, mu, expected - 1));
+    const duration = Math.round(20_000 / lambda);
+    // A target no backlog reaches: the pool stays at its floor, so the floor is the pool size.
+    const { scenario } = parseScenario(
+      `name: floor
+seed: 17
+duration: ${duration}
+warmup: ${Math.round(duration / 10)}
+replications: 5
+producers:
+  - { name: p, to: q, rate: ${lambda} }
+queues:
+  - name: q
+    service: { distribution: exponential, mean: ${1 / mu} }
+    autoscale: { min: 1, max: 64, target: 1000000000, polling-interval: 10s }
+slo:
+  - { queue: q, metric: wait.mean, max: ${target} }
+`,
+      'test.yaml',
+    );
+    const plan = await planCapacity(scenario, { path: 'queues.q.autoscale.min' }, { runner: serialRunner() });
+    expect(plan.recommended).toEqual({ 'queues.q.autoscale.min': expected });
+    expect(plan.runnerUp).toEqual({ 'queues.q.autoscale.min': expected - 1 });
+    expect(plan.analyticGuess).toEqual({ 'queues.q.autoscale.min': 1 });
+  });
+});
+
 describe('cheapestPassing', () => {
   const bounds = (prices: number[]) => ({ guesses: [3, 3], mins: [2, 2], maxes: [100, 100], prices });
   const sumAtLeastTen = async ([a, b]: readonly number[]) => a + b >= 10;

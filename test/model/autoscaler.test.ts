@@ -16,6 +16,7 @@ class ScriptedStation implements ElasticConsumers {
     private readonly simulation: Simulation,
     private readonly waiting: (time: number) => number,
     private readonly held = () => 0,
+    private readonly arrivals = (_time: number) => 0,
   ) {
     this.working = initial;
   }
@@ -26,6 +27,10 @@ class ScriptedStation implements ElasticConsumers {
 
   unacknowledgedMessages(): number {
     return this.held();
+  }
+
+  arrivalCount(): number {
+    return this.arrivals(this.simulation.now);
   }
 
   addConsumer(now: number): void {
@@ -185,5 +190,35 @@ describe('Autoscaler', () => {
       handleEvent: () => scaler.poll(simulation.now),
     });
     expect(station.working).toBe(4);
+  });
+
+  it('reads the arrival rate over the last polling interval when the metric is rate', () => {
+    const simulation = new Simulation();
+    // 50 messages/s until 60 s, then 170/s: the polls at 30 and 60 s see 50/s, the one at 90 s 170/s.
+    const arrivals = (t: number) => (t <= 60 ? 50 * t : 3000 + 170 * (t - 60));
+    const station = new ScriptedStation(
+      1,
+      simulation,
+      () => 0,
+      () => 0,
+      arrivals,
+    );
+    const scaler = new Autoscaler(
+      { ...SPEC, min: 1, metric: 'rate', target: 20, cooldownSeconds: 0 },
+      1,
+      0,
+      station,
+      new QueueCollector(),
+      simulation,
+    );
+    scaler.start();
+    const counts: number[] = [];
+    simulation.runUntil(90, {
+      handleEvent: () => {
+        scaler.poll(simulation.now);
+        counts.push(station.working);
+      },
+    });
+    expect(counts).toEqual([3, 3, 9]); // ceil(50 / 20), ceil(170 / 20)
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/index.js';
+import { ScenarioError, parseScenario } from '../../src/scenario/index.js';
+import { applyParameter, parseParameters, variablePaths } from '../../src/scenario/parameters.js';
 import { problemAt, problemsOf } from './helpers.js';
 
 /** A one-queue scenario whose queue has these extra lines (indented as queue keys). */
@@ -83,5 +84,46 @@ describe('autoscale in a scenario', () => {
     expect(problemAt(problems, 'queues[0].autoscale.target').message).toMatch(/> 0/);
     expect(problemAt(problems, 'queues[0].autoscale.metric').message).toMatch(/waiting.*lag/);
     expect(problemAt(problems, 'queues[0].autoscale.cooldwn').message).toMatch(/did you mean 'cooldown'/);
+  });
+
+  it('lets sweeps, plans and variants set the autoscale settings of autoscaled queues, keeping the range ordered', () => {
+    const { scenario } = parseScenario(
+      withQueue('    service: 25ms\n    consumers: 3\n    autoscale: { min: 2, max: 8, target: 100 }'),
+      'test.yaml',
+    );
+    expect(variablePaths(scenario)).toContain('queues.work.autoscale.startup-time');
+    const [min, startup] = parseParameters(scenario, [
+      'queues.work.autoscale.min=2..10:4',
+      'queues.work.autoscale.startup-time=15s,1m',
+    ]);
+    expect(min).toEqual({ path: 'queues.work.autoscale.min', unit: 'integer', values: [2, 6, 10] });
+    expect(startup.values).toEqual([15, 60]);
+    const raised = applyParameter(scenario, min, 10).queues[0];
+    expect(raised.autoscale).toMatchObject({ min: 10, max: 10 });
+    expect(raised.consumers).toBe(10); // the starting count follows into the range
+    const slower = applyParameter(scenario, startup, 60).queues[0];
+    expect(slower.autoscale?.startupSeconds).toBe(60);
+    expect(slower.consumers).toBe(3);
+    const lowered = applyParameter(scenario, { path: 'queues.work.autoscale.max', unit: 'integer' }, 1)
+      .queues[0];
+    expect(lowered.autoscale).toMatchObject({ min: 1, max: 1 });
+    expect(lowered.consumers).toBe(1);
+  });
+
+  it('offers no autoscale paths for a fixed pool, and checks variant values in their unit', () => {
+    const fixed = parseScenario(withQueue('    service: 25ms'), 'test.yaml').scenario;
+    expect(() => parseParameters(fixed, ['queues.work.autoscale.min=1,2'])).toThrow(ScenarioError);
+    const problems = problemsOf(
+      withQueue(
+        [
+          '    service: 25ms',
+          '    autoscale: { max: 8, target: 100 }',
+          'variants:',
+          '  - { name: warm-pool, set: { queues.work.autoscale.min: 4, queues.work.autoscale.cooldown: soon } }',
+        ].join('\n'),
+      ),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('a duration > 0 like 5m');
   });
 });

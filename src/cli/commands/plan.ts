@@ -41,6 +41,8 @@ function optimisedPath(scenario: Scenario, optimize: string | undefined): string
   const known = scenario.queues.flatMap((queue) => [
     `queues.${queue.name}.consumers`,
     `queues.${queue.name}.capacity`,
+    // More replicas at the floor or the ceiling never make an autoscaled queue slower.
+    ...(queue.autoscale ? [`queues.${queue.name}.autoscale.min`, `queues.${queue.name}.autoscale.max`] : []),
   ]);
   if (optimize === undefined) {
     const queue = scenario.slo?.find((slo) => slo.scope === 'queue')?.name;

@@ -1,7 +1,7 @@
 import type { QueueResult } from '../../model/run-result.js';
 import type { AnalyticComparison } from '../../model/statistics-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
-import { formatPercent } from '../format.js';
+import { formatNumber, formatPercent } from '../format.js';
 import { htmlId } from './escape.js';
 import type { ReportInput } from './input.js';
 import { queueColor } from './palette.js';
@@ -57,6 +57,15 @@ export interface Bottleneck {
 }
 
 /** The queue under the most pressure: the most messages lost or dead-lettered, then the busiest consumers. */
+/** The consumer pool in words: "3 consumers", or "2–24 consumers, autoscaled (mean 7.69)". */
+export function describePool(result: QueueResult): string {
+  const scaled = result.autoscale;
+  if (scaled) {
+    return `${scaled.range[0]}–${scaled.range[1]} consumers, autoscaled (mean ${formatNumber(scaled.meanConsumers)})`;
+  }
+  return `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`;
+}
+
 export function findBottleneck(views: QueueView[]): Bottleneck | null {
   let worst: QueueView | null = null;
   let worstScore = 0;
@@ -74,9 +83,13 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
   const lost = lossShare(worst);
   const busy = utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`;
   const drops = lost > 0 ? `${formatPercent(lost)} of arrivals lost or dead-lettered` : '';
+  // An autoscaled pool's utilisation says little: scaling to its max says it ran out of room to grow.
+  const scaled = worst.result.autoscale;
+  const atMax = scaled !== undefined && scaled.peakConsumers >= scaled.range[1];
+  const ceiling = atMax ? `the autoscaler reached its max of ${scaled.range[1]} consumers` : '';
   return {
     view: worst,
-    saturated: lost > 0 || (utilization ?? 0) >= 0.8,
-    reason: [busy, drops].filter(Boolean).join(', '),
+    saturated: lost > 0 || (utilization ?? 0) >= 0.8 || atMax,
+    reason: [busy, drops, ceiling].filter(Boolean).join(', '),
   };
 }

@@ -66,7 +66,7 @@ slo:
       })),
     );
     expect(problems).toEqual([]);
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(5); // one per headline metric, consumer-hours included;
     for (const chart of charts) {
       expect(chart.failed, chart.id).toBe(false);
       expect(chart.marks, chart.id).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('sweep report', async () => {
       version: 'test',
       generatedAt: new Date(0),
     });
-    expect(html.match(/class="chart" id=/g)).toHaveLength(4);
+    expect(html.match(/class="chart" id=/g)).toHaveLength(5);
     expect(html.match(/<tr><td>/g)).toHaveLength(3);
   });
 });

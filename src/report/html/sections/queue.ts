@@ -11,7 +11,7 @@ import {
 import { escapeHtml, htmlId } from '../escape.js';
 import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
 import { utilizationColor } from '../palette.js';
-import type { QueueView } from '../queue-views.js';
+import { describePool, type QueueView } from '../queue-views.js';
 import type { TimeAxis } from '../time-axis.js';
 import { summaryTable } from './summary-table.js';
 
@@ -88,9 +88,7 @@ export function queueSection(
   const distributions = joinFragments(latency);
   const scaled = result.autoscale;
   const chips = [
-    scaled
-      ? `autoscaled ${scaled.range[0]}–${scaled.range[1]} consumers, mean ${formatNumber(scaled.meanConsumers)}`
-      : `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`,
+    describePool(result),
     scaled ? `${formatNumber(result.consumerSeconds / 3600)} consumer-hours` : '',
     result.capacity === null ? 'unbounded queue' : `capacity ${formatCount(result.capacity)}`,
     view.topology?.service ? `service ${view.topology.service}` : '',

@@ -3,7 +3,7 @@ import type { Topology, TopologyExchange, TopologyProducer } from '../../../mode
 import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { escapeHtml } from '../escape.js';
 import { COLOR, utilizationColor } from '../palette.js';
-import { findBottleneck, type QueueView } from '../queue-views.js';
+import { describePool, findBottleneck, type QueueView } from '../queue-views.js';
 
 /**
  * The network as an inline SVG, laid out in columns from left to right: producers, exchanges, then the
@@ -362,14 +362,14 @@ function queueBox(view: QueueView, node: Node, bottleneck: boolean): string {
     const barWidth = width - 32 - 64;
     const share = Math.min(1, Math.max(0, utilization ?? 0));
     const color = utilizationColor(utilization);
-    pool = `<text class="topo-detail" x="${x}" y="${top + 64}">${consumers} consumer${consumers === 1 ? '' : 's'}${view.topology?.service ? ` · ${escapeHtml(clip(view.topology.service, 32))}` : ''}</text>
+    pool = `<text class="topo-detail" x="${x}" y="${top + 64}">${escapeHtml(clip(describePool(view.result), 40))}${view.topology?.service ? ` · ${escapeHtml(clip(view.topology.service, 32))}` : ''}</text>
   <rect x="${x}" y="${top + 71}" width="${barWidth}" height="8" rx="4" fill="#edf0f4"/>
   <rect x="${x}" y="${top + 71}" width="${(barWidth * share).toFixed(1)}" height="8" rx="4" fill="${color}"/>
   <text class="topo-detail topo-strong" x="${node.x + width - 14}" y="${top + 80}" text-anchor="end" fill="${color}">${escapeHtml(formatPercent(utilization))}</text>`;
   }
   const tooltip = [
     `${view.name}: ${perSecond(view.arrivalRate)} arriving, mean ${formatNumber(meanQueueLength)} waiting (${room})`,
-    consumers > 0 ? `${consumers} consumers ${formatPercent(utilization)} busy` : 'no consumers',
+    consumers > 0 ? `${describePool(view.result)} ${formatPercent(utilization)} busy` : 'no consumers',
     losses || 'nothing lost',
   ].join('; ');
   return `<a href="#${view.anchor}" class="topo-node topo-queue${bottleneck ? ' topo-bottleneck' : ''}">
