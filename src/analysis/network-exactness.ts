@@ -51,8 +51,10 @@ export function networkExactness(
       isExponential(producer.interarrival) &&
       producer.schedule === undefined &&
       producer.onOff === undefined &&
+      producer.trace === undefined &&
       producer.batch === undefined,
-    scheduled: producer.schedule !== undefined || producer.onOff !== undefined,
+    scheduled:
+      producer.schedule !== undefined || producer.onOff !== undefined || producer.trace !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
   const next = queues.map(() => new Set<number>());
