@@ -494,6 +494,9 @@ export const traceRecordUntyped = (producer: string): string =>
 /** A direct exchange receives untyped trace records. */
 export const traceUntypedToDirect = (producer: string, exchange: string): string =>
   `producer '${producer}' publishes to direct exchange '${exchange}' but its trace has no type column and it has no 'types', so none of its messages could be routed; add a type column to the trace or types: to the producer`;
+/** A trace without `loop` ends before the run: its producer is silent for the rest. */
+export const traceEndsBeforeRun = (producer: string, traceSeconds: number, runSeconds: number): string =>
+  `producer '${producer}': the trace ends ${formatNumber(traceSeconds)} s into the run, which lasts ${formatNumber(runSeconds)} s (warm-up included); the producer publishes nothing after that — add loop: true to repeat the trace`;
 /** More problems in one trace than are worth listing. */
 export const traceMoreProblems = (count: number): string =>
   `${count} more problem(s) in this trace not listed`;

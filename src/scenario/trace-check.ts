@@ -19,6 +19,7 @@ import type { ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
 import type { PathProblem } from './positions.js';
 import { closestMatch } from './suggest.js';
+import { parseDurationSeconds } from './units.js';
 
 /** What the pre-pass learnt about one trace. */
 export interface TraceSummary {
@@ -89,8 +90,39 @@ export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
       continue;
     }
     check.summaries.set(producer.index, summary);
+    const ending = endsBeforeRun(data, trace, summary);
+    if (ending !== undefined) {
+      const message = msg.traceEndsBeforeRun(producer.label, ending.traceSeconds, ending.runSeconds);
+      check.pathProblems.push({ path: ['producers', producer.index, 'trace'], message, severity: 'warning' });
+    }
   }
   return check;
+}
+
+/** A trace covering less of the run than this share leaves its producer silent for long enough to matter. */
+const COVERAGE_WARNED = 0.95;
+
+/**
+ * When a trace without `loop` ends well before the run does (its producer then falls silent), when each
+ * ends in simulated seconds; undefined otherwise or when the times cannot be read (the schema reports those).
+ */
+function endsBeforeRun(
+  data: unknown,
+  trace: Record<string, unknown>,
+  summary: TraceSummary,
+): { traceSeconds: number; runSeconds: number } | undefined {
+  if (trace.loop === true || !isRecord(data)) return undefined;
+  const speedup = trace.speedup ?? 1;
+  const asSeconds = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? parseDurationSeconds(value) : undefined;
+  const duration = asSeconds(data.duration);
+  const warmup = data.warmup === undefined || data.warmup === 'auto' ? 0 : asSeconds(data.warmup);
+  if (typeof speedup !== 'number' || !(speedup > 0) || duration === undefined || warmup === undefined) {
+    return undefined;
+  }
+  const traceSeconds = summary.spanMs / 1000 / speedup;
+  const runSeconds = warmup + duration;
+  return traceSeconds < COVERAGE_WARNED * runSeconds ? { traceSeconds, runSeconds } : undefined;
 }
 
 interface Expectations {

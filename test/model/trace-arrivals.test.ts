@@ -92,7 +92,7 @@ describe('trace replay through the network', () => {
     for (let i = 0; i < 600; i++) lines.push(`${i * 100},${['a', 'b', 'a', ''][i % 4]}`);
     const text = `name: typed
 seed: 3
-duration: 2m
+duration: 61s
 producers:
   - { name: replay, to: ex, types: { c: 1 }, trace: { file: t.csv } }
 exchanges:

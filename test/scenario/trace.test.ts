@@ -12,7 +12,12 @@ describe('trace producers: loading', () => {
   it('normalise to an absolute path, the counts of the pre-pass, the mean rate and the observed mix', async () => {
     const dir = traceScenario(replayScenario('{ file: traces/t.csv, speedup: 2 }'), { 'traces/t.csv': CSV });
     const { scenario, warnings } = await loadScenarioFile(join(dir, 'scenario.yaml'));
-    expect(warnings).toEqual([]);
+    // 4 s of trace at double speed in a 1-minute run: the producer falls silent after 2 s.
+    expect(
+      warnings.map((warning) => `${warning.line}:${warning.column} ${warning.path}: ${warning.message}`),
+    ).toEqual([
+      "7:12 producers[0].trace: producer 'replay': the trace ends 2 s into the run, which lasts 60 s (warm-up included); the producer publishes nothing after that — add loop: true to repeat the trace",
+    ]);
     const producer = scenario.producers[0];
     expect(producer.trace).toEqual({
       path: join(dir, 'traces/t.csv'),
