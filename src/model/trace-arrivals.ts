@@ -1,6 +1,6 @@
 import type { Distribution, RandomStream } from '../engine/index.js';
 import type { TraceSpec } from '../scenario/types.js';
-import { RECORD, END, TraceReader } from '../trace/index.js';
+import { RECORD, END, TraceReader, type ReadStatus } from '../trace/index.js';
 import type { TypeSource } from './producer.js';
 import type { Clock } from './scheduled-arrivals.js';
 
@@ -51,11 +51,11 @@ export class TraceArrivals implements Distribution, TypeSource {
   /** Time from now to the next record's arrival; Infinity after the last record (without loop). */
   sample(_random: RandomStream): number {
     if (this.finished) return Infinity;
-    let status = this.reader.next();
+    let status = this.nextReplayed();
     if (status === END && this.spec.loop) {
       this.cycle++;
       this.reader = this.open();
-      status = this.reader.next();
+      status = this.nextReplayed();
     }
     if (status === END) {
       this.finished = true;
@@ -75,6 +75,13 @@ export class TraceArrivals implements Distribution, TypeSource {
     this.priority = named === undefined ? 0 : named.priority;
     const gap = at - this.clock.now;
     return gap > 0 ? gap : 0;
+  }
+
+  /** The next record at or after time 0 (records before a `start` are skipped). */
+  private nextReplayed(): ReadStatus {
+    let status = this.reader.next();
+    while (status === RECORD && this.reader.timeMs < this.spec.firstMs) status = this.reader.next();
+    return status;
   }
 
   private open(): TraceReader {

@@ -91,6 +91,9 @@ export const expectedType = (expected: string, got: unknown): string =>
   `expected ${expected}, got ${describeValue(got)}`;
 /** A plain string was expected. */
 export const expectedText = (got: unknown): string => `expected text, got ${describeValue(got)}`;
+/** A timestamp that is neither ISO-8601 nor epoch milliseconds. */
+export const expectedTimestamp = (got: unknown): string =>
+  `expected a timestamp, ISO-8601 like 2026-11-23T09:30:00Z or epoch milliseconds, got ${describeValue(got)}`;
 /** Something other than true or false where a switch was expected. */
 export const expectedBoolean = (got: unknown): string => `expected true or false, got ${describeValue(got)}`;
 /** A number within a bound was expected, e.g. bound ">= 0". */
@@ -460,8 +463,8 @@ export const traceFormatUnknown = (file: string): string =>
 export const traceUnreadable = (file: string, reason: string): string =>
   `cannot read trace '${file}': ${reason}`;
 /** A trace with fewer than two distinct timestamps has no rate. */
-export const traceTooShort = (file: string, records: number): string =>
-  `trace '${file}' has ${records} record(s) ${records < 2 ? '' : 'all at the same time '}— a trace needs at least two records at different times`;
+export const traceTooShort = (file: string, records: number, fromStart: boolean): string =>
+  `trace '${file}' has ${records} record(s) ${fromStart ? 'from its start ' : ''}${records < 2 ? '' : 'all at the same time '}— a trace needs at least two records at different times`;
 /** A CSV header has no timestamp column. */
 export const traceNoTimestampColumn = (wanted: readonly string[], columns: readonly string[]): string =>
   `no timestamp column: the header has ${columns.length === 0 ? 'no columns' : oneOf(columns)}; expected ${wanted.length === 1 ? `'${wanted[0]}' (trace.column)` : `${oneOf(wanted)}, or name the column with trace.column`}`;

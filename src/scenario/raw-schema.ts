@@ -23,6 +23,7 @@ import {
   warmupField,
 } from './fields.js';
 import * as msg from './messages.js';
+import { parseTimestampMs } from '../trace/index.js';
 import type { OverflowPolicy } from './types.js';
 import { DURATION_PATTERN, PERCENT_PATTERN } from './units.js';
 
@@ -47,6 +48,16 @@ export const EXCHANGE_TYPES = ['fanout', 'direct'] as const;
 
 /** Highest message priority (RabbitMQ's x-max-priority allows 0..255). */
 export const MAX_PRIORITY = 255;
+
+/** A timestamp as a trace writes it: ISO-8601 text or epoch milliseconds. */
+function timestampField() {
+  const error = (iss: { input?: unknown }) => msg.expectedTimestamp(iss.input);
+  return z
+    .union([z.string({ error }), z.number({ error })], { error })
+    .refine((value) => parseTimestampMs(value) !== undefined, {
+      error: (iss) => msg.expectedTimestamp(iss.input),
+    });
+}
 
 /** A mapping keyed by names (message types), with at least one entry. */
 function namedMapping<Value extends z.ZodType>(what: string, value: Value) {
@@ -116,6 +127,11 @@ const traceSchema = closedObject('a trace', {
   column: textField()
     .optional()
     .describe('The timestamp column (CSV) or key (NDJSON), when it is not called timestamp or time.'),
+  start: timestampField()
+    .optional()
+    .describe(
+      'The trace time that becomes simulated time 0 (ISO-8601 or epoch ms), e.g. 2026-11-23T09:30:00Z; records before it are skipped. Default: the first record.',
+    ),
 }).describe('Arrivals replayed from a file of timestamps.');
 
 export const producerSchema = closedObject('a producer', {

@@ -7,6 +7,7 @@
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
+  parseTimestampMs,
   PROBLEM,
   RECORD,
   TraceReader,
@@ -29,7 +30,7 @@ export interface TraceSummary {
   /** The timestamp column or key as given in `trace.column`; null = the default names. */
   column: string | null;
   records: number;
-  /** The first record's timestamp, epoch milliseconds. */
+  /** Simulated time 0, epoch milliseconds: `start`, or the first record's timestamp. */
   firstMs: number;
   /** Last minus first timestamp, milliseconds. */
   spanMs: number;
@@ -61,6 +62,10 @@ export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
     const trace = producer.fields.trace;
     if (!isRecord(trace) || typeof trace.file !== 'string') continue;
     const column = typeof trace.column === 'string' ? trace.column : undefined;
+    const start =
+      typeof trace.start === 'string' || typeof trace.start === 'number'
+        ? parseTimestampMs(trace.start)
+        : undefined;
     const at = ['producers', producer.index, 'trace', 'file'];
     const shown = isAbsolute(trace.file) ? trace.file : join(dirname(scenarioFile), trace.file);
     const format = traceFormatOf(trace.file);
@@ -69,6 +74,7 @@ export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
       continue;
     }
     const read = readTrace(resolve(shown), format, column, shown, {
+      startMs: start,
       declaredTypes,
       producer: producer.label,
       hasMix: producer.fields.types !== undefined,
@@ -84,7 +90,7 @@ export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
     if (summary.records < 2 || summary.spanMs <= 0) {
       check.pathProblems.push({
         path: at,
-        message: msg.traceTooShort(trace.file, summary.records),
+        message: msg.traceTooShort(trace.file, summary.records, start !== undefined),
         severity: 'error',
       });
       continue;
@@ -126,6 +132,8 @@ function endsBeforeRun(
 }
 
 interface Expectations {
+  /** Records before this (epoch ms) are checked but not replayed; undefined = from the first record. */
+  startMs: number | undefined;
   /** The scenario's declared message types; undefined = it declares none, so any name goes. */
   declaredTypes: string[] | undefined;
   producer: string;
@@ -181,8 +189,9 @@ function readTrace(
     if (previous !== undefined && ms < previous.ms) {
       report(reader.line, 1, msg.traceNotInOrder(reader.written, previous.written));
     }
-    if (summary.records === 0) summary.firstMs = ms;
     if (previous === undefined || ms > previous.ms) previous = { ms, written: reader.written };
+    if (expect.startMs !== undefined && ms < expect.startMs) continue;
+    if (summary.records === 0) summary.firstMs = expect.startMs ?? ms;
     summary.records++;
     const type = reader.type;
     if (type === null) {
@@ -203,7 +212,7 @@ function readTrace(
   if (unlisted > 0) {
     problems.push({ ...problems[problems.length - 1], message: msg.traceMoreProblems(unlisted) });
   }
-  summary.spanMs = previous === undefined ? 0 : previous.ms - summary.firstMs;
+  summary.spanMs = summary.records === 0 || previous === undefined ? 0 : previous.ms - summary.firstMs;
   return { summary, problems };
 }
 

@@ -66,11 +66,11 @@ export interface TraceSpec {
   speedup: number;
   /** Replay again after the last record (the next cycle one mean gap later); false = stop there. */
   loop: boolean;
-  /** Records in the file (>= 2). */
+  /** Records replayed (from `start`; >= 2). */
   records: number;
-  /** The first record's timestamp, epoch milliseconds: simulated time 0. */
+  /** Simulated time 0, epoch milliseconds: `start`, or the first record's timestamp; earlier records are skipped. */
   firstMs: number;
-  /** Last minus first timestamp, seconds of trace time (before the speedup; > 0). */
+  /** Last timestamp minus `firstMs`, seconds of trace time (before the speedup; > 0). */
   spanSeconds: number;
   /** True when records carry message types (a type column); they override the producer's mix. */
   typed: boolean;

@@ -63,6 +63,22 @@ describe('TraceArrivals', () => {
     );
   });
 
+  it('start: sets the trace time of simulated 0; records before it are skipped, every cycle', async () => {
+    const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
+    const late = (await loadReplay(`{ file: t.csv, start: '${at(500)}' }`, { 't.csv': csv(MS) })).producers[0]
+      .trace as TraceSpec;
+    expect(late.records).toBe(2);
+    expect(arrivalTimes(late)).toEqual([0.5, 3.5]);
+    const early = (
+      await loadReplay(`{ file: t.csv, start: ${Date.UTC(2026, 0, 1) - 1000}, loop: true }`, {
+        't.csv': csv(MS),
+      })
+    ).producers[0].trace as TraceSpec;
+    // Span 5 s from the start over 5 records: a cycle is 5 s + one mean gap of 1.25 s.
+    const times = arrivalTimes(early, 7);
+    [1, 1.25, 1.25, 2, 5, 7.25, 7.5].forEach((expected, i) => expect(times[i]).toBeCloseTo(expected, 9));
+  });
+
   it('a record whose time has passed (the producer was blocked) goes at once', async () => {
     const spec = (await loadReplay('{ file: t.csv }', { 't.csv': csv(MS) })).producers[0].trace as TraceSpec;
     const clock = { now: 0 };

@@ -130,6 +130,20 @@ describe('trace producers: located errors, exit code 2', () => {
     );
   });
 
+  it('a start that is no timestamp, and a start after every record', () => {
+    const bad = runIn(
+      traceScenario(replayScenario("{ file: t.csv, start: 'monday' }"), { 't.csv': 'time\n0\n1\n' }),
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      'producers[0].trace.start: expected a timestamp, ISO-8601 like 2026-11-23T09:30:00Z or epoch milliseconds, got "monday"',
+    );
+    const after = runIn(
+      traceScenario(replayScenario('{ file: t.csv, start: 5000 }'), { 't.csv': 'time\n0\n1\n' }),
+    );
+    expect(after.stderr).toContain("trace 't.csv' has 0 record(s) from its start");
+  });
+
   it('untyped records sent to a direct exchange', () => {
     const text = `name: replay
 duration: 1m
