@@ -2,8 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Imports point down the module list in ARCHITECTURE.md only: cli → report → analysis → scenario/model → metrics/engine. */
+/** Imports point down the module list in ARCHITECTURE.md only: cli → report → analysis → scenario/model → metrics/engine/trace. */
 const layers = {
+  trace: ['cli', 'report', 'analysis', 'scenario', 'model', 'metrics', 'engine'],
   engine: ['cli', 'report', 'analysis', 'scenario', 'model', 'metrics'],
   metrics: ['cli', 'report', 'analysis', 'scenario', 'model', 'engine'],
   scenario: ['cli', 'report', 'analysis', 'model', 'metrics', 'engine'],

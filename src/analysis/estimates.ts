@@ -81,6 +81,7 @@ function caveats(queue: QueueSpec, flags: Exactness, attempts: number): string[]
   if (queue.overflow === 'block' && queue.capacity !== null) out.push('blocked publishes counted as refused');
   if (flags.deadLetterInflow) out.push('dead-letter inflow ignored');
   if (flags.timeVaryingProducers) out.push('time-varying rate taken at its time average over the run');
+  if (flags.traceProducers) out.push("replayed trace taken as Poisson at the trace's mean rate");
   return out;
 }
 

@@ -25,6 +25,8 @@ export interface Exactness {
   poissonProducers: boolean;
   /** A producer with a time-varying rate (schedule) reaches the queue: its time-average rate is used. */
   timeVaryingProducers: boolean;
+  /** A producer replaying a trace reaches the queue: the trace's mean rate is used, as if Poisson. */
+  traceProducers: boolean;
   /** A queue that can lose messages dead-letters them here (traffic the estimate leaves out). */
   deadLetterInflow: boolean;
 }
@@ -33,6 +35,7 @@ export interface Exactness {
 interface Publish {
   producerPoisson: boolean | null;
   scheduled?: boolean;
+  traced?: boolean;
   copies: number[][];
 }
 
@@ -51,8 +54,10 @@ export function networkExactness(
       isExponential(producer.interarrival) &&
       producer.schedule === undefined &&
       producer.onOff === undefined &&
+      producer.trace === undefined &&
       producer.batch === undefined,
     scheduled: producer.schedule !== undefined || producer.onOff !== undefined,
+    traced: producer.trace !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
   const next = queues.map(() => new Set<number>());
@@ -91,6 +96,7 @@ export function networkExactness(
           productForm: network && isJacksonStation(queue),
           poissonProducers,
           timeVaryingProducers: publishes.some((p) => p.scheduled === true && p.copies.flat().some(inside)),
+          traceProducers: publishes.some((p) => p.traced === true && p.copies.flat().some(inside)),
           deadLetterInflow: deadLettered.has(j),
         },
       ];

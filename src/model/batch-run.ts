@@ -27,7 +27,9 @@ export function simulateBatches(scenario: Scenario, options: BatchRunOptions): R
   const plannedEnd = scenario.warmupSeconds + scenario.durationSeconds;
   const results: RunResult[] = [];
   network.start();
-  runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress);
+  // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
+  if (scenario.warmupSeconds > 0)
+    runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress);
   network.startMeasuring();
   for (let batch = 1; batch <= options.maxBatches; batch++) {
     // Boundaries from the batch count, not by accumulation, so batch k ends at the same time in every run.

@@ -1,6 +1,7 @@
 import type { RandomStream, Simulation } from '../engine/index.js';
 import { OnOffInterarrival } from './on-off-arrivals.js';
 import { ScheduledInterarrival } from './scheduled-arrivals.js';
+import { TraceArrivals } from './trace-arrivals.js';
 import { FlowCollector, QueueCollector } from '../metrics/index.js';
 import type { OverflowPolicy, Scenario } from '../scenario/types.js';
 import { Autoscaler } from './autoscaler.js';
@@ -111,14 +112,19 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
 
   const producers = scenario.producers.map((spec, index) => {
     const stream = (purpose: string) => shared.random(`producer:${spec.name}/${purpose}`);
+    const trace = spec.trace ? new TraceArrivals(spec.trace, shared.simulation, typeOf, priorityOf) : null;
+    // A typed trace sets each record's type; the written mix serves only records without one.
+    const shares = spec.trace?.typed ? spec.trace.fallbackTypes : spec.types;
     let cumulative = 0;
     const mix: TypeMix | null =
-      spec.types.length === 0
-        ? null
+      shares.length === 0
+        ? spec.trace?.typed
+          ? UNTYPED_MIX // the trace types its messages; a record without a type stays untyped
+          : null
         : {
-            types: Int32Array.from(spec.types.map((share) => typeOf(share.type))),
-            cumulative: Float64Array.from(spec.types.map((share) => (cumulative += share.probability))),
-            priorities: Int32Array.from(spec.types.map((share) => priorityOf.get(share.type) ?? 0)),
+            types: Int32Array.from(shares.map((share) => typeOf(share.type))),
+            cumulative: Float64Array.from(shares.map((share) => (cumulative += share.probability))),
+            priorities: Int32Array.from(shares.map((share) => priorityOf.get(share.type) ?? 0)),
           };
     const size = spec.messageBytes ? distributionFromSpec(spec.messageBytes) : null;
     const destination = destinationOf(spec.to);
@@ -127,18 +133,20 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
       index,
       destination,
       destination < queues.length ? queues[destination] : null,
-      spec.onOff
-        ? new OnOffInterarrival(spec.onOff, shared.simulation)
-        : spec.schedule
-          ? new ScheduledInterarrival(
-              spec.schedule,
-              distributionFromSpec(spec.interarrival).mean,
-              shared.simulation,
-            )
-          : distributionFromSpec(spec.interarrival),
+      trace ??
+        (spec.onOff
+          ? new OnOffInterarrival(spec.onOff, shared.simulation)
+          : spec.schedule
+            ? new ScheduledInterarrival(
+                spec.schedule,
+                distributionFromSpec(spec.interarrival).mean,
+                shared.simulation,
+              )
+            : distributionFromSpec(spec.interarrival)),
       stream('interarrival'),
       mix,
       stream('types'),
+      spec.trace?.typed ? trace : null,
       size,
       stream('size'),
       spec.batch ? distributionFromSpec(spec.batch) : null,
@@ -182,6 +190,13 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
 function workerSlots(queue: Scenario['queues'][number]): number {
   return queue.autoscale ? Math.max(queue.consumers, 2 * queue.autoscale.max) : queue.consumers;
 }
+
+/** A mix that always draws "untyped" (type -1, priority 0). */
+const UNTYPED_MIX: TypeMix = {
+  types: Int32Array.of(-1),
+  cumulative: Float64Array.of(1),
+  priorities: Int32Array.of(0),
+};
 
 /** Maps a queue or exchange name to its destination number (queues first, then exchanges). */
 function destinationIndex(scenario: Scenario): (name: string) => number {

@@ -12,6 +12,12 @@ export interface TypeMix {
   priorities: Int32Array;
 }
 
+/** Gives messages their types from outside the mix (a trace's type column): `type` -1 = the mix decides. */
+export interface TypeSource {
+  readonly type: number;
+  readonly priority: number;
+}
+
 /**
  * A source of messages: a renewal process (Poisson for `rate:`) publishing to a queue or exchange.
  * When a `block` queue is full it stalls: the next message is scheduled only once all its deliveries
@@ -32,6 +38,8 @@ export class Producer {
     private readonly random: RandomStream,
     private readonly mix: TypeMix | null,
     private readonly mixRandom: RandomStream,
+    /** Types set per message from outside (a trace, which then has a mix); null = the mix alone. */
+    private readonly typeSource: TypeSource | null,
     private readonly size: Distribution | null,
     private readonly sizeRandom: RandomStream,
     /** Messages per arrival event (rounded, at least 1); null = one (the plain path). */
@@ -72,11 +80,18 @@ export class Producer {
     let priority = 0;
     const mix = this.mix;
     if (mix !== null) {
-      const u = this.mixRandom.next();
-      let i = 0;
-      while (i < mix.types.length - 1 && u >= mix.cumulative[i]) i++;
-      type = mix.types[i];
-      priority = mix.priorities[i];
+      // Only typed producers get here, so untyped ones pay nothing for the trace's types.
+      const given = this.typeSource;
+      if (given !== null && given.type >= 0) {
+        type = given.type;
+        priority = given.priority;
+      } else {
+        const u = this.mixRandom.next();
+        let i = 0;
+        while (i < mix.types.length - 1 && u >= mix.cumulative[i]) i++;
+        type = mix.types[i];
+        priority = mix.priorities[i];
+      }
     }
     const bytes = this.size === null ? 0 : this.size.sample(this.sizeRandom);
     const message = this.messages.allocate(now, this.index, type, priority, bytes);

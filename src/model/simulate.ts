@@ -22,7 +22,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const end = scenario.warmupSeconds + scenario.durationSeconds;
   const startedAt = performance.now();
   network.start();
-  runReporting(network, scenario.warmupSeconds, end, options.onProgress);
+  // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
+  if (scenario.warmupSeconds > 0) runReporting(network, scenario.warmupSeconds, end, options.onProgress);
   network.startMeasuring();
   runReporting(network, end, end, options.onProgress);
   const loopSeconds = (performance.now() - startedAt) / 1000;

@@ -45,6 +45,15 @@ function listNames(names: readonly string[]): string {
 
 // --- reading and YAML syntax ---
 
+/** A read error in words, without the stack or errno noise. */
+export function readErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The scenario file could not be read at all. */
 export const fileUnreadable = (reason: string): string => `cannot read the scenario file: ${reason}`;
 /** A YAML syntax error, with the parser's own detail. */
@@ -82,6 +91,11 @@ export const expectedType = (expected: string, got: unknown): string =>
   `expected ${expected}, got ${describeValue(got)}`;
 /** A plain string was expected. */
 export const expectedText = (got: unknown): string => `expected text, got ${describeValue(got)}`;
+/** A timestamp that is neither ISO-8601 nor epoch milliseconds. */
+export const expectedTimestamp = (got: unknown): string =>
+  `expected a timestamp, ISO-8601 like 2026-11-23T09:30:00Z or epoch milliseconds, got ${describeValue(got)}`;
+/** Something other than true or false where a switch was expected. */
+export const expectedBoolean = (got: unknown): string => `expected true or false, got ${describeValue(got)}`;
 /** A number within a bound was expected, e.g. bound ">= 0". */
 export const expectedNumber = (bound: string, got: unknown): string =>
   `expected a number ${bound}, got ${describeValue(got)}`;
@@ -157,7 +171,7 @@ export const uniformMaxBelowMin = (): string => "expected 'max' >= 'min'";
 
 /** A producer has neither `rate` nor `interarrival`. */
 export const producerNeedsArrivals = (producer: string): string =>
-  `producer '${producer}' needs 'rate' (e.g. 50/s), 'arrival' (an on-off source) or 'interarrival' (a distribution)`;
+  `producer '${producer}' needs 'rate' (e.g. 50/s), 'arrival' (an on-off source), 'interarrival' (a distribution) or 'trace' (a file of timestamps)`;
 /** A producer has both `rate` and `interarrival`. */
 export const producerHasBothArrivals = (producer: string, first = 'rate', second = 'interarrival'): string =>
   `producer '${producer}' has both '${first}' and '${second}'; give exactly one`;
@@ -456,3 +470,53 @@ export const planPathTwice = (path: string): string => `'${path}' is given to --
 /** A `--load` that is not a positive multiplier. */
 export const expectedLoad = (got: string): string =>
   `expected a load multiplier like x1.5 or 1.5, got ${JSON.stringify(got)}`;
+
+// --- trace files (`trace:` on a producer) ---
+
+/** A trace file's extension names no format queuesim reads. */
+export const traceFormatUnknown = (file: string): string =>
+  `cannot tell the format of trace '${file}' from its extension; use .csv, .ndjson or .jsonl`;
+/** A trace file cannot be read. */
+export const traceUnreadable = (file: string, reason: string): string =>
+  `cannot read trace '${file}': ${reason}`;
+/** A trace with fewer than two distinct timestamps has no rate. */
+export const traceTooShort = (file: string, records: number, fromStart: boolean): string =>
+  `trace '${file}' has ${records} record(s) ${fromStart ? 'from its start ' : ''}${records < 2 ? '' : 'all at the same time '}— a trace needs at least two records at different times`;
+/** A CSV header has no timestamp column. */
+export const traceNoTimestampColumn = (wanted: readonly string[], columns: readonly string[]): string =>
+  `no timestamp column: the header has ${columns.length === 0 ? 'no columns' : oneOf(columns)}; expected ${wanted.length === 1 ? `'${wanted[0]}' (trace.column)` : `${oneOf(wanted)}, or name the column with trace.column`}`;
+/** A CSV row is shorter than the timestamp column. */
+export const traceMissingCell = (column: string): string => `no '${column}' cell in this row`;
+/** An NDJSON record without the timestamp key. */
+export const traceMissingKey = (key: string): string => `no '${key}' in this record`;
+/** A timestamp that is neither ISO-8601 nor epoch milliseconds. */
+export const traceBadTimestamp = (written: string): string =>
+  `timestamp '${written}' is neither ISO-8601 (e.g. 2026-11-23T08:00:00.250Z) nor epoch milliseconds`;
+/** An NDJSON line that is not JSON. */
+export const traceBadJson = (detail: string): string => `not a JSON object: ${detail}`;
+/** An NDJSON line that is JSON but not an object. */
+export const traceNotAnObject = (): string =>
+  'expected a JSON object like {"timestamp": "2026-11-23T08:00:00Z", "type": "order_placed"}';
+/** A message type that is not a valid name. */
+export const traceBadType = (written: string): string =>
+  `message type '${written}' is not a name (letters, digits, _ . -)`;
+/** A line too long to be a trace record. */
+export const traceLineTooLong = (): string => 'line too long to be a trace record (over 1 MiB)';
+/** A record earlier than the one before it. */
+export const traceNotInOrder = (written: string, previous: string): string =>
+  `timestamp '${written}' is earlier than the previous one (${previous}); a trace must be in time order`;
+/** A record's type is not among the scenario's declared message types. */
+export const traceTypeUndeclared = (type: string, suggestion: string | undefined): string =>
+  `message type '${type}' is not declared in the scenario's message-types${didYouMean(suggestion)}`;
+/** A record without a type in a trace that types its messages, and no `types:` to draw one from. */
+export const traceRecordUntyped = (producer: string): string =>
+  `this record has no type, but others do and producer '${producer}' has no 'types' mix to draw one from; give every record a type, or add types: to the producer`;
+/** A direct exchange receives untyped trace records. */
+export const traceUntypedToDirect = (producer: string, exchange: string): string =>
+  `producer '${producer}' publishes to direct exchange '${exchange}' but its trace has no type column and it has no 'types', so none of its messages could be routed; add a type column to the trace or types: to the producer`;
+/** A trace without `loop` ends before the run: its producer is silent for the rest. */
+export const traceEndsBeforeRun = (producer: string, traceSeconds: number, runSeconds: number): string =>
+  `producer '${producer}': the trace ends ${formatNumber(traceSeconds)} s into the run, which lasts ${formatNumber(runSeconds)} s (warm-up included); the producer publishes nothing after that — add loop: true to repeat the trace`;
+/** More problems in one trace than are worth listing. */
+export const traceMoreProblems = (count: number): string =>
+  `${count} more problem(s) in this trace not listed`;

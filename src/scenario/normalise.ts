@@ -9,6 +9,7 @@ import {
   type RawScenario,
   type RawSlo,
   type RawThen,
+  type RawTrace,
   type RawVariant,
 } from './raw-schema.js';
 import { parseSetting } from './parameters.js';
@@ -29,9 +30,11 @@ import type {
   Scenario,
   SloSpec,
   StatisticsSpec,
+  TraceSpec,
   TypeShare,
   VariantSpec,
 } from './types.js';
+import type { TraceSummary } from './trace-check.js';
 import { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';
 
 /** A unit parser that the schema has already vouched for; a failure here is a bug, not a user error. */
@@ -221,7 +224,55 @@ export function averageRate(schedule: RateSchedule, horizonSeconds: number): num
   return cumulativeArrivals(schedule, longRun) / longRun;
 }
 
-function normaliseProducer(raw: RawProducer, horizonSeconds: number): ProducerSpec {
+/** A trace as the pre-pass summed it up, with the producer's options and `types` mix. */
+export function normaliseTrace(raw: RawTrace, summary: TraceSummary, mix: TypeShare[]): TraceSpec {
+  const typed = [...summary.typeCounts.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    path: summary.path,
+    format: summary.format,
+    column: summary.column,
+    speedup: raw.speedup,
+    loop: raw.loop,
+    records: summary.records,
+    firstMs: summary.firstMs,
+    spanSeconds: summary.spanMs / 1000,
+    typed: typed > 0,
+    typeShares: [...summary.typeCounts].map(([type, count]) => ({ type, probability: count / typed })),
+    fallbackTypes: mix,
+  };
+}
+
+/** Mean seconds between a trace's arrivals as replayed: its span over the gaps, divided by the speedup. */
+export function traceMeanInterarrival(trace: TraceSpec): number {
+  return trace.spanSeconds / (trace.records - 1) / trace.speedup;
+}
+
+/** The mix of all a trace producer's messages: typed records' types, the rest drawn from `types`. */
+function traceMessageMix(trace: TraceSpec, summary: TraceSummary): TypeShare[] {
+  if (!trace.typed) return trace.fallbackTypes;
+  const untypedShare = summary.untyped / summary.records;
+  const shares = new Map<string, number>();
+  for (const { type, probability } of trace.typeShares) shares.set(type, probability * (1 - untypedShare));
+  for (const { type, probability } of trace.fallbackTypes) {
+    shares.set(type, (shares.get(type) ?? 0) + probability * untypedShare);
+  }
+  return [...shares].map(([type, probability]) => ({ type, probability }));
+}
+
+function normaliseProducer(raw: RawProducer, horizonSeconds: number, summary?: TraceSummary): ProducerSpec {
+  if (raw.trace !== undefined) {
+    const found = required(summary, `producer '${raw.name}' trace summary`);
+    const trace = normaliseTrace(raw.trace, found, typeShares(raw.types));
+    return {
+      name: raw.name,
+      to: raw.to,
+      interarrival: { kind: 'exponential', mean: traceMeanInterarrival(trace) },
+      trace,
+      ...(raw.batch !== undefined ? { batch: normaliseSizeDistribution(raw.batch) } : {}),
+      types: traceMessageMix(trace, found),
+      messageBytes: raw['message-size'] === undefined ? null : normaliseSizeDistribution(raw['message-size']),
+    };
+  }
   // Semantic checks guarantee exactly one of rate and interarrival.
   const schedule = normaliseSchedule(raw.rate);
   const onOff: OnOffSpec | undefined = raw.arrival && {
@@ -346,8 +397,14 @@ function normaliseVariant(raw: RawVariant): VariantSpec {
   };
 }
 
-/** The normalised scenario; call only on data that passed the schema and the semantic checks. */
-export function normaliseScenario(raw: RawScenario): Scenario {
+/**
+ * The normalised scenario; call only on data that passed the schema and the semantic checks, with the
+ * trace pre-pass's summaries by producer index.
+ */
+export function normaliseScenario(
+  raw: RawScenario,
+  traces: ReadonlyMap<number, TraceSummary> = new Map(),
+): Scenario {
   const statistics = normaliseStatistics(raw);
   return {
     name: raw.name,
@@ -356,8 +413,12 @@ export function normaliseScenario(raw: RawScenario): Scenario {
     durationSeconds: seconds(raw.duration),
     warmupSeconds: raw.warmup === 'auto' ? 0 : seconds(raw.warmup),
     ...(raw.warmup === 'auto' ? { warmupAuto: true } : {}),
-    producers: raw.producers.map((producer) =>
-      normaliseProducer(producer, (raw.warmup === 'auto' ? 0 : seconds(raw.warmup)) + seconds(raw.duration)),
+    producers: raw.producers.map((producer, index) =>
+      normaliseProducer(
+        producer,
+        (raw.warmup === 'auto' ? 0 : seconds(raw.warmup)) + seconds(raw.duration),
+        traces.get(index),
+      ),
     ),
     exchanges: (raw.exchanges ?? []).map(normaliseExchange),
     queues: raw.queues.map(normaliseQueue),

@@ -227,9 +227,15 @@ function meanOf(spec: DistributionSpec): number {
   }
 }
 
-/** `producer` with its times multiplied by `factor`: its rate (every rate of a schedule) divided by it. */
+/**
+ * `producer` with its times multiplied by `factor`: its rate (every rate of a schedule) divided by it; a
+ * trace is replayed faster (its speedup divided by `factor`), so a rate set for it becomes its mean rate.
+ */
 function scaleProducer(producer: ProducerSpec, factor: number): ProducerSpec {
   const scaled = { ...producer, interarrival: scaleDistribution(producer.interarrival, factor) };
+  if (producer.trace !== undefined) {
+    return { ...scaled, trace: { ...producer.trace, speedup: producer.trace.speedup / factor } };
+  }
   if (producer.schedule === undefined) return scaled;
   const ratesPerSecond = producer.schedule.ratesPerSecond.map((rate) => rate / factor);
   return { ...scaled, schedule: { ...producer.schedule, ratesPerSecond } };

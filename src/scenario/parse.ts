@@ -7,6 +7,7 @@ import { normaliseScenario } from './normalise.js';
 import { SourceLocator, formatPath, type PathProblem } from './positions.js';
 import { rawScenarioSchema } from './raw-schema.js';
 import { checkSemantics } from './semantic-checks.js';
+import { checkTraces, traceTypesOf } from './trace-check.js';
 import type { Scenario } from './types.js';
 import { fallbackMessage, issuesToProblems } from './zod-issues.js';
 
@@ -64,14 +65,19 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   }
 
   const result = rawScenarioSchema.safeParse(data.value, { reportInput: true, error: fallbackMessage });
+  // Trace files are read before the semantic checks: the types they carry take part in routing.
+  const traces = checkTraces(data.value, file);
+  const traceTypes = new Map([...traces.summaries].map(([index, summary]) => [index, traceTypesOf(summary)]));
   const found = [
     ...yamlProblems,
     ...(result.success ? [] : issuesToProblems(result.error.issues, data.value)).map(place),
-    ...checkSemantics(data.value).map(place),
+    ...checkSemantics(data.value, traceTypes).map(place),
+    ...traces.pathProblems.map(place),
+    ...traces.fileProblems,
   ];
   const problems = sortProblems(dedupe(found));
   if (!result.success || hasErrors(problems)) throw new ScenarioError(problems);
-  return { scenario: normaliseScenario(result.data), warnings: problems };
+  return { scenario: normaliseScenario(result.data, traces.summaries), warnings: problems };
 }
 
 /** Reads and parses a scenario file; an unreadable file is a ScenarioError too. */
@@ -80,7 +86,7 @@ export async function loadScenarioFile(path: string): Promise<ParsedScenario> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const message = msg.fileUnreadable(describeReadError(error));
+    const message = msg.fileUnreadable(msg.readErrorReason(error));
     throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message, severity: 'error' }]);
   }
   return parseScenario(text, path);
@@ -93,15 +99,6 @@ function toData(doc: Document): { value: unknown } | string {
   } catch (error) {
     return msg.yamlUnresolvable(error instanceof Error ? error.message : String(error));
   }
-}
-
-/** A read error in words, without the stack or errno noise. */
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Drops exact repeats (two rules can meet at the same place with the same words). */

@@ -23,6 +23,7 @@ import {
   warmupField,
 } from './fields.js';
 import * as msg from './messages.js';
+import { parseTimestampMs } from '../trace/index.js';
 import type { OverflowPolicy } from './types.js';
 import { DURATION_PATTERN, PERCENT_PATTERN } from './units.js';
 
@@ -47,6 +48,16 @@ export const EXCHANGE_TYPES = ['fanout', 'direct'] as const;
 
 /** Highest message priority (RabbitMQ's x-max-priority allows 0..255). */
 export const MAX_PRIORITY = 255;
+
+/** A timestamp as a trace writes it: ISO-8601 text or epoch milliseconds. */
+function timestampField() {
+  const error = (iss: { input?: unknown }) => msg.expectedTimestamp(iss.input);
+  return z
+    .union([z.string({ error }), z.number({ error })], { error })
+    .refine((value) => parseTimestampMs(value) !== undefined, {
+      error: (iss) => msg.expectedTimestamp(iss.input),
+    });
+}
 
 /** A mapping keyed by names (message types), with at least one entry. */
 function namedMapping<Value extends z.ZodType>(what: string, value: Value) {
@@ -98,6 +109,31 @@ const onOffSchema = closedObject('an arrival process', {
   'rate-off': rateOrZeroField().describe('Poisson rate while off, e.g. 0.'),
 }).describe('A bursty source: on and off periods with exponential durations and a Poisson rate in each.');
 
+const traceSchema = closedObject('a trace', {
+  file: textField().describe(
+    'The trace file, relative to the scenario file: .csv (a header naming a timestamp or time column, and optionally a type column) or .ndjson / .jsonl (objects with timestamp and optionally type). Timestamps are ISO-8601 (UTC without an offset) or epoch milliseconds, in order.',
+  ),
+  speedup: numberAbove(0, { inclusive: false })
+    .default(1)
+    .describe(
+      'Divides every gap between records: 2 replays the trace twice as fast (twice the traffic). Default 1.',
+    ),
+  loop: z
+    .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
+    .default(false)
+    .describe(
+      'Replay the trace again and again (each cycle starts one mean gap after the last record); default false: the producer stops after the last record.',
+    ),
+  column: textField()
+    .optional()
+    .describe('The timestamp column (CSV) or key (NDJSON), when it is not called timestamp or time.'),
+  start: timestampField()
+    .optional()
+    .describe(
+      'The trace time that becomes simulated time 0 (ISO-8601 or epoch ms), e.g. 2026-11-23T09:30:00Z; records before it are skipped. Default: the first record.',
+    ),
+}).describe('Arrivals replayed from a file of timestamps.');
+
 export const producerSchema = closedObject('a producer', {
   name: nameField().describe('Unique producer name (letters, digits, _ . -).'),
   to: nameField().describe('Name of the queue or exchange this producer publishes to.'),
@@ -110,6 +146,11 @@ export const producerSchema = closedObject('a producer', {
     .optional()
     .describe(
       'An on/off burst source instead of rate: { process: on-off, on: 2m, off: 28m, rate-on: 1500/s, rate-off: 0 }.',
+    ),
+  trace: traceSchema
+    .optional()
+    .describe(
+      'Replay recorded arrivals instead of rate: { file: traces/monday.csv, speedup: 2 }; a type column in the file sets each message type.',
     ),
   batch: sizeDistributionSchema
     .optional()
@@ -430,6 +471,7 @@ export type RawScenarioInput = z.input<typeof rawScenarioSchema>;
 /** The scenario as validated by the schema, defaults filled in but units not yet resolved. */
 export type RawScenario = z.output<typeof rawScenarioSchema>;
 export type RawProducer = RawScenario['producers'][number];
+export type RawTrace = NonNullable<RawProducer['trace']>;
 export type RawExchange = NonNullable<RawScenario['exchanges']>[number];
 export type RawQueue = RawScenario['queues'][number];
 export type RawThen = NonNullable<RawQueue['then']>;

@@ -92,9 +92,15 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   routingCyclesExit,
 ];
 
-/** Runs every semantic rule over the (possibly invalid) data of a scenario file. */
-export function checkSemantics(data: unknown): PathProblem[] {
-  const view = viewOf(data);
+/**
+ * Runs every semantic rule over the (possibly invalid) data of a scenario file; `traceTypes` holds the
+ * message types read from each usable trace file, by producer index.
+ */
+export function checkSemantics(
+  data: unknown,
+  traceTypes: ReadonlyMap<number, string[]> = new Map(),
+): PathProblem[] {
+  const view = viewOf(data, traceTypes);
   return [
     ...SEMANTIC_RULES.flatMap((rule) => rule(view)),
     ...checkStatistics(data),

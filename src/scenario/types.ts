@@ -52,6 +52,34 @@ export interface OnOffSpec {
   rateOffPerSecond: number;
 }
 
+/**
+ * Arrivals replayed from a trace file (`trace:`), as the load-time pre-pass found it. Record k of cycle c
+ * arrives at (c·period + (t_k − t_first)) / speedup seconds, where period = span + the mean gap.
+ */
+export interface TraceSpec {
+  /** Absolute path of the file (worker threads open it themselves). */
+  path: string;
+  format: 'csv' | 'ndjson';
+  /** The timestamp column (CSV) or key (NDJSON) named by `column`; null = `timestamp` or `time`. */
+  column: string | null;
+  /** Gaps are divided by this (> 0): 2 = twice the traffic. Sweep multiples of the rate multiply it. */
+  speedup: number;
+  /** Replay again after the last record (the next cycle one mean gap later); false = stop there. */
+  loop: boolean;
+  /** Records replayed (from `start`; >= 2). */
+  records: number;
+  /** Simulated time 0, epoch milliseconds: `start`, or the first record's timestamp; earlier records are skipped. */
+  firstMs: number;
+  /** Last timestamp minus `firstMs`, seconds of trace time (before the speedup; > 0). */
+  spanSeconds: number;
+  /** True when records carry message types (a type column); they override the producer's mix. */
+  typed: boolean;
+  /** Shares of the types among the typed records, in order of first appearance. */
+  typeShares: TypeShare[];
+  /** The producer's `types` mix, from which records without a type draw theirs; empty = untyped. */
+  fallbackTypes: TypeShare[];
+}
+
 export interface ProducerSpec {
   name: string;
   /** Name of the queue or exchange the producer publishes to. */
@@ -67,6 +95,11 @@ export interface ProducerSpec {
   batch?: DistributionSpec;
   /** A time-varying Poisson rate (`rate:` as a schedule or a daily profile); absent = `interarrival` alone. */
   schedule?: RateSchedule;
+  /**
+   * Arrivals replayed from a file; `interarrival` is then the exponential of the trace's mean rate and
+   * `types` the mix observed in it (what estimates and topology read).
+   */
+  trace?: TraceSpec;
   /** Message types emitted and their probabilities; empty = untyped messages. */
   types: TypeShare[];
   /** Message size in bytes, when the scenario uses `capacity-bytes`; null = not modelled. */

@@ -4,12 +4,13 @@ import * as msg from '../messages.js';
 import { isAlwaysZero, normaliseDistribution } from '../normalise.js';
 import { parseDurationSeconds, parseRatePerSecond } from '../units.js';
 import type { PathProblem } from '../positions.js';
+import { UNTYPED } from './routing-graph.js';
 import { error, type Rule } from './view.js';
 
-/** A producer has exactly one arrival process: `rate`, `arrival` or `interarrival`. */
+/** A producer has exactly one arrival process: `rate`, `arrival`, `interarrival` or `trace`. */
 export const oneArrivalProcess: Rule = (view) =>
   view.producers.flatMap((producer) => {
-    const given = (['rate', 'arrival', 'interarrival'] as const).filter(
+    const given = (['rate', 'arrival', 'interarrival', 'trace'] as const).filter(
       (key) => producer.fields[key] !== undefined,
     );
     if (given.length > 1) {
@@ -35,14 +36,24 @@ export const interarrivalAdvancesTime: Rule = (view) =>
     return [error(['producers', producer.index, 'interarrival'], msg.interarrivalAlwaysZero(producer.label))];
   });
 
-/** A direct exchange routes by type, so untyped messages published to it could go nowhere. */
+/**
+ * A direct exchange routes by type, so untyped messages published to it could go nowhere. A trace producer
+ * is judged by the types its trace carries (unknown while the trace cannot be read).
+ */
 export const directExchangesGetTypes: Rule = ({ graph }) =>
-  graph.producerLinks.flatMap(({ producer, to }) => {
+  graph.producerLinks.flatMap(({ producer, to, types }) => {
     const target = to === undefined ? undefined : graph.destinations.get(to);
     if (target?.kind !== 'exchange' || target.entry.fields.type !== 'direct') return [];
     if (producer.fields.types !== undefined) return [];
+    const traced = producer.fields.trace !== undefined;
+    if (traced && (types === undefined || !types.includes(UNTYPED))) return [];
     return [
-      error(['producers', producer.index, 'to'], msg.directExchangeNeedsTypes(producer.label, target.name)),
+      error(
+        ['producers', producer.index, 'to'],
+        traced
+          ? msg.traceUntypedToDirect(producer.label, target.name)
+          : msg.directExchangeNeedsTypes(producer.label, target.name),
+      ),
     ];
   });
 

@@ -137,15 +137,36 @@ function bindingsOf(exchange: Entry): (BindingLink | undefined)[] {
   });
 }
 
-/** The types a producer emits: [UNTYPED] without `types`, undefined when they cannot be read. */
-function typesOf(producer: Entry): string[] | undefined {
+/**
+ * The types a producer emits: [UNTYPED] without `types`, undefined when they cannot be read. A trace
+ * producer emits the types of its trace's records, and those of `types` (or untyped messages) for records
+ * without one; undefined while its trace could not be read.
+ */
+function typesOf(producer: Entry, traceTypes: ReadonlyMap<number, string[]>): string[] | undefined {
+  const fromTrace = producer.fields.trace === undefined ? [] : traceTypes.get(producer.index);
+  if (fromTrace === undefined) return undefined;
+  const written = typesWritten(producer);
+  if (written === undefined) return undefined;
+  // A typed trace's records all have a type unless `types` supplies the rest (the trace check insists).
+  return fromTrace.length > 0 && written[0] === UNTYPED
+    ? fromTrace
+    : [...new Set([...fromTrace, ...written])];
+}
+
+/** The types of a producer's `types` mix: [UNTYPED] without one, undefined when it cannot be read. */
+function typesWritten(producer: Entry): string[] | undefined {
   if (producer.fields.types === undefined) return [UNTYPED];
   const parsed = partSchemas.types.safeParse(producer.fields.types);
   return parsed.success ? Object.keys(parsed.data) : undefined;
 }
 
 /** The routing graph of the readable parts of a scenario. */
-export function buildRoutingGraph(producers: Entry[], queues: Entry[], exchanges: Entry[]): RoutingGraph {
+export function buildRoutingGraph(
+  producers: Entry[],
+  queues: Entry[],
+  exchanges: Entry[],
+  traceTypes: ReadonlyMap<number, string[]> = new Map(),
+): RoutingGraph {
   const destinations = new Map<string, Destination>();
   for (const entry of queues) {
     if (entry.name !== undefined && !destinations.has(entry.name)) {
@@ -161,7 +182,7 @@ export function buildRoutingGraph(producers: Entry[], queues: Entry[], exchanges
   const producerLinks = producers.map((producer) => ({
     producer,
     to: asName(producer.fields.to),
-    types: typesOf(producer),
+    types: typesOf(producer, traceTypes),
   }));
   const bindingsRead = exchanges.flatMap(bindingsOf);
   const routesRead = queues.map(routesOf);

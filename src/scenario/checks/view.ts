@@ -42,8 +42,8 @@ function messageTypes(data: unknown): Map<string, number | undefined> {
   return types;
 }
 
-/** The view of a (possibly invalid) scenario file. */
-export function viewOf(data: unknown): ScenarioView {
+/** The view of a (possibly invalid) scenario file; `traceTypes`: the types in each producer's trace file. */
+export function viewOf(data: unknown, traceTypes: ReadonlyMap<number, string[]> = new Map()): ScenarioView {
   const producers = entries(data, 'producers');
   const queues = entries(data, 'queues');
   const exchanges = entries(data, 'exchanges');
@@ -58,6 +58,6 @@ export function viewOf(data: unknown): ScenarioView {
     exchanges,
     messageTypes: messageTypes(data),
     referencesJudgeable,
-    graph: buildRoutingGraph(producers, queues, exchanges),
+    graph: buildRoutingGraph(producers, queues, exchanges, traceTypes),
   };
 }
