@@ -117,7 +117,7 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   skipped.push({
     distribution: 'empirical',
     reason:
-      'not ranked: it replays the observations themselves (write { distribution: empirical, values: [...] } to do that)',
+      'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)',
   });
 
   const lowest = Math.min(...fits.map((fit) => fit.aic ?? Infinity));

@@ -22,8 +22,8 @@ export interface ReadSamplesOptions {
 export interface ObservedSamples {
   /** Durations in seconds (with timestamps: the intervals between consecutive events). */
   values: number[];
-  /** The column read, as the user would name it: its header, else its number. */
-  column: string;
+  /** The column read: its header name (null without a header) and its number from 1. */
+  column: { name: string | null; number: number };
   /** Data rows read (timestamps: one more than the intervals). */
   rows: number;
   /** Things the reader should check, e.g. timestamps that had to be sorted. */
@@ -111,7 +111,12 @@ export function readSamples(text: string, file: string, options: ReadSamplesOpti
     fail(0, 0, msg.tooFewValues(durations.length, what));
   }
   if (outOfOrder > 0) notes.push(msg.sortedTimestamps(outOfOrder));
-  return { values: durations, column: columnName, rows: rows.length, notes };
+  return {
+    values: durations,
+    column: { name: header ? header[index] : null, number: index + 1 },
+    rows: rows.length,
+    notes,
+  };
 }
 
 /** Non-blank, non-comment lines split into fields, with their 1-based line numbers. */

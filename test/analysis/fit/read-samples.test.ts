@@ -22,20 +22,20 @@ describe('readSamples: layout', () => {
     const text = ['# service times', '', ...tenValues((i) => `${i / 100}`), '   ', '# end'].join('\n');
     const samples = readSamples(text, 'obs.txt', plain);
     expect(samples.values).toEqual(tenValues((i) => `${i / 100}`).map(Number));
-    expect(samples.column).toBe('1');
+    expect(samples.column).toEqual({ name: null, number: 1 });
   });
 
   it('detects a header, takes the first numeric column by default, and a column by name or number', () => {
     const text = ['host,service_ms,queue_ms', ...tenValues((i) => `web-${i},${i},${2 * i}`)].join('\r\n');
     const byDefault = readSamples(text, 'obs.csv', { ...plain, unit: 'ms' });
-    expect(byDefault.column).toBe("'service_ms'");
+    expect(byDefault.column).toEqual({ name: 'service_ms', number: 2 });
     expect(byDefault.values[9]).toBeCloseTo(0.01, 15);
     expect(readSamples(text, 'obs.csv', { ...plain, unit: 'ms', column: 'queue_ms' }).values[9]).toBeCloseTo(
       0.02,
       15,
     );
-    expect(readSamples(text, 'obs.csv', { ...plain, unit: 'ms', column: 'QUEUE_MS' }).column).toBe(
-      "'queue_ms'",
+    expect(readSamples(text, 'obs.csv', { ...plain, unit: 'ms', column: 'QUEUE_MS' }).column.name).toBe(
+      'queue_ms',
     );
     expect(readSamples(text, 'obs.csv', { ...plain, unit: 'ms', column: '3' }).values[0]).toBeCloseTo(
       0.002,
