@@ -5,14 +5,29 @@
  * p-value is conservative: Lilliefors 1967), so they rank poorly fitting families, they do not certify a fit.
  */
 
+/** The goodness-of-fit figures of a fitted CDF against a sorted sample. */
+export interface GoodnessOfFit {
+  ks: { d: number; pValue: number };
+  andersonDarling: number;
+}
+
+/** KS distance, its p-value and A², evaluating the CDF once per value (it dominates the cost of a fit). */
+export function goodnessOfFit(sorted: ArrayLike<number>, cdf: (x: number) => number): GoodnessOfFit {
+  const atSorted = Float64Array.from({ length: sorted.length }, (_, i) => cdf(sorted[i]));
+  const d = ksDistanceOf(atSorted);
+  return { ks: { d, pValue: ksPValue(d, sorted.length) }, andersonDarling: andersonDarlingOf(atSorted) };
+}
+
 /** KS distance D = sup |F̂ₙ(x) − F(x)| over a sorted sample. */
 export function ksDistance(sorted: ArrayLike<number>, cdf: (x: number) => number): number {
-  const n = sorted.length;
+  return ksDistanceOf(Float64Array.from({ length: sorted.length }, (_, i) => cdf(sorted[i])));
+}
+
+/** D from the fitted CDF at each sorted value. */
+function ksDistanceOf(f: Float64Array): number {
+  const n = f.length;
   let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(sorted[i]);
-    d = Math.max(d, f - i / n, (i + 1) / n - f);
-  }
+  for (let i = 0; i < n; i++) d = Math.max(d, f[i] - i / n, (i + 1) / n - f[i]);
   return d;
 }
 
@@ -48,10 +63,14 @@ export function ksPValue(d: number, n: number): number {
 
 /** Anderson–Darling A² = −n − (1/n)·Σ (2i − 1)·[ln F(x₍ᵢ₎) + ln(1 − F(x₍ₙ₊₁₋ᵢ₎))] over a sorted sample. */
 export function andersonDarling(sorted: ArrayLike<number>, cdf: (x: number) => number): number {
-  const n = sorted.length;
+  return andersonDarlingOf(Float64Array.from({ length: sorted.length }, (_, i) => cdf(sorted[i])));
+}
+
+/** A² from the fitted CDF at each sorted value. */
+function andersonDarlingOf(atSorted: Float64Array): number {
+  const n = atSorted.length;
   // Clamped so a value the fit calls impossible costs a large but finite amount instead of Infinity.
-  const clamp = (p: number) => Math.min(1 - 1e-16, Math.max(1e-300, p));
-  const f = Float64Array.from({ length: n }, (_, i) => clamp(cdf(sorted[i])));
+  const f = atSorted.map((p) => Math.min(1 - 1e-16, Math.max(1e-300, p)));
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (2 * i + 1) * (Math.log(f[i]) + Math.log1p(-f[n - 1 - i]));
   return -n - sum / n;

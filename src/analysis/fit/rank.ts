@@ -7,7 +7,7 @@ import { fitLognormal } from './families/lognormal.js';
 import { fitTruncatedNormal } from './families/normal.js';
 import { fitUniform } from './families/uniform.js';
 import { fitWeibull } from './families/weibull.js';
-import { andersonDarling, ksDistance, ksPValue } from './goodness-of-fit.js';
+import { goodnessOfFit } from './goodness-of-fit.js';
 import { quantileFromCdf } from './quantile.js';
 import { sampleStatistics, sortedQuantile, type SampleStatistics } from './sample-statistics.js';
 
@@ -161,7 +161,7 @@ export function choose(fits: RankedFit[]): { chosen: RankedFit; reason: string |
 
 /** Log-likelihood, AIC and goodness of fit of one fitted family. */
 function score(name: FamilyName, fit: FittedFamily, sample: SampleStatistics): RankedFit {
-  const d = ksDistance(sample.sorted, fit.cdf);
+  const { ks, andersonDarling } = goodnessOfFit(sample.sorted, fit.cdf);
   const { kind: _kind, ...parameters } = fit.spec;
   return {
     distribution: name,
@@ -171,8 +171,8 @@ function score(name: FamilyName, fit: FittedFamily, sample: SampleStatistics): R
     logLikelihood: fit.logLikelihood,
     aic: 2 * fit.parameterCount - 2 * fit.logLikelihood,
     deltaAic: null,
-    ks: { d, pValue: ksPValue(d, sample.n) },
-    andersonDarling: andersonDarling(sample.sorted, fit.cdf),
+    ks,
+    andersonDarling,
     ...(fit.note !== undefined ? { note: fit.note } : {}),
   };
 }

@@ -37,6 +37,13 @@ describe('regularizedGammaP', () => {
     expect(P(2.5, 1.5)).toBeCloseTo(0.3000141641213724, 13);
   });
 
+  it('stays accurate for the huge shapes of nearly constant samples (Wilson–Hilferty beyond 1e5)', () => {
+    expect(P(2e5, 2e5)).toBeCloseTo(0.5002973540276185, 8);
+    expect(P(2e5, 2e5 + 500)).toBeCloseTo(0.868184223254723, 7);
+    expect(P(1e7, 1e7 - 3000)).toBeCloseTo(0.17139353340097213, 8);
+    expect(P(9e4, 9e4)).toBeCloseTo(P(1.1e5, 1.1e5), 3); // both sides of the switch agree
+  });
+
   it('is 0 at and below 0 and 1 at infinity', () => {
     expect(P(2, 0)).toBe(0);
     expect(P(2, Infinity)).toBe(1);
