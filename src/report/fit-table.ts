@@ -59,17 +59,22 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
 
   const notes = [
     ...(report.best.reason ? [report.best.reason] : []),
-    ...report.fits.flatMap((fit) => (fit.note ? [fit.note] : [])),
+    ...report.fits.flatMap((fit) =>
+      fit.note && fit.distribution === report.best.distribution ? [fit.note] : [],
+    ),
     ...report.skipped.map((skip) => `${skip.distribution} not fitted: ${skip.reason}`),
     'KS p-values use the asymptotic Kolmogorov distribution; with parameters estimated from the same data they ' +
       'are conservative (Lilliefors), so a low p rejects a family, a high one does not prove it',
     ...view.notes,
+    ...(s.seriallyCorrelated ? [correlationNote(view.kind, s.lag1Autocorrelation, s.n)] : []),
   ];
   lines.push(...notes.map((note) => paint.dim(`· ${note}`)));
 
   lines.push(
     '',
-    `paste into the ${view.kind === 'service' ? 'queue' : 'producer'}:`,
+    view.kind === 'service'
+      ? 'paste into the queue (in place of its service):'
+      : 'paste into the producer (in place of its rate or interarrival):',
     `  ${paint.cyan(view.yaml)}`,
     '',
   );
@@ -97,4 +102,14 @@ function fixed(value: number | null, decimals: number): string {
 /** A p-value with two significant digits; tiny ones as an upper bound. */
 function formatP(p: number): string {
   return p < 1e-4 ? '<0.0001' : String(Number(p.toPrecision(2)));
+}
+
+/** Why correlated observations matter: the simulator draws each value independently. */
+function correlationNote(kind: ObservedKind, r1: number, n: number): string {
+  const measured =
+    `consecutive values are correlated (lag-1 autocorrelation ${r1.toFixed(2)}; ` +
+    `independent ones stay within ±${(4 / Math.sqrt(n)).toFixed(2)})`;
+  return kind === 'interarrival'
+    ? `${measured}: the simulator draws each interval independently, so these bursts are not reproduced; consider arrival: { process: on-off, … } or a rate schedule`
+    : `${measured}: the simulator draws each service time independently, so streaks of slow service are not reproduced, only their spread`;
 }

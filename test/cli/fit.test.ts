@@ -54,7 +54,20 @@ describe('queuesim fit', () => {
       column: { name: string; number: number };
     };
     expect(result.n).toBe(2000);
-    expect(Object.keys(result.summary)).toEqual(['n', 'mean', 'sd', 'cv', 'min', 'max', 'p50', 'p95', 'p99']);
+    expect(Object.keys(result.summary)).toEqual([
+      'n',
+      'mean',
+      'sd',
+      'cv',
+      'min',
+      'max',
+      'p50',
+      'p95',
+      'p99',
+      'lag1Autocorrelation',
+      'seriallyCorrelated',
+    ]);
+    expect(result.summary.seriallyCorrelated).toBe(false);
     expect(result.column).toEqual({ name: 'service_ms', number: 2 });
     expect(result.fits.map((f) => f.distribution).sort()).toEqual([
       'erlang',
@@ -136,6 +149,20 @@ describe('queuesim fit', () => {
     const badUnit = runCli(['fit', SAMPLE, '--unit', 'fortnights']);
     expect(badUnit.status).toBe(2);
     expect(badUnit.stderr).toMatch(/Invalid values:[\s\S]*unit/);
+  });
+
+  it('warns when consecutive intervals are correlated (bursts), since the simulator draws them independently', () => {
+    // Alternating quiet and busy stretches of 20 events: short intervals follow short ones.
+    let t = 0;
+    const stamps = Array.from(
+      { length: 400 },
+      (_, i) => (t += Math.floor(i / 20) % 2 === 0 ? 100 + (i % 7) : 5 + (i % 3)),
+    );
+    const { status, stdout } = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /consecutive values are correlated \(lag-1 autocorrelation 0\.\d\d;[^)]*\): .*on-off/,
+    );
   });
 
   it('answers a constant when every value is equal', () => {

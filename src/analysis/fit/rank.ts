@@ -9,6 +9,7 @@ import { fitUniform } from './families/uniform.js';
 import { fitWeibull } from './families/weibull.js';
 import { goodnessOfFit } from './goodness-of-fit.js';
 import { quantileFromCdf } from './quantile.js';
+import { isSeriallyCorrelated, lag1Autocorrelation } from './serial-correlation.js';
 import { sampleStatistics, sortedQuantile, type SampleStatistics } from './sample-statistics.js';
 
 /** A distribution family's name, as the scenario's `distribution:` key spells it. */
@@ -54,6 +55,10 @@ export interface SampleSummary {
   p50: number;
   p95: number;
   p99: number;
+  /** Correlation of consecutive values in the order observed; ≈ 0 (within ±4/√n) when independent. */
+  lag1Autocorrelation: number;
+  /** True when that correlation is clearly real and large enough to matter (see serial-correlation.ts). */
+  seriallyCorrelated: boolean;
 }
 
 /** One family fitted and scored. */
@@ -94,10 +99,10 @@ export interface FitReport {
   best: BestFit;
 }
 
-/** Fits every applicable family to non-negative observations (seconds) and ranks them by AIC. */
+/** Fits every applicable family to non-negative observations (seconds, in the order observed) and ranks them by AIC. */
 export function fitDistributions(values: ArrayLike<number>): FitReport {
   const sample = sampleStatistics(values);
-  const summary = summarise(sample);
+  const summary = summarise(sample, lag1Autocorrelation(values));
   if (sample.min === sample.max) return constantReport(sample, summary);
 
   const fits: RankedFit[] = [];
@@ -209,7 +214,7 @@ function constantReport(sample: SampleStatistics, summary: SampleSummary): FitRe
 }
 
 /** n, mean, sd, cv, extremes and percentiles of the sample. */
-function summarise(sample: SampleStatistics): SampleSummary {
+function summarise(sample: SampleStatistics, r1: number): SampleSummary {
   let squares = 0;
   for (const x of sample.sorted) squares += (x - sample.mean) ** 2;
   const sd = sample.n > 1 ? Math.sqrt(squares / (sample.n - 1)) : 0;
@@ -223,6 +228,8 @@ function summarise(sample: SampleStatistics): SampleSummary {
     p50: sortedQuantile(sample.sorted, PERCENTILES.p50),
     p95: sortedQuantile(sample.sorted, PERCENTILES.p95),
     p99: sortedQuantile(sample.sorted, PERCENTILES.p99),
+    lag1Autocorrelation: r1,
+    seriallyCorrelated: isSeriallyCorrelated(r1, sample.n),
   };
 }
 
