@@ -67,6 +67,12 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
       'are conservative (Lilliefors), so a low p rejects a family, a high one does not prove it',
     ...view.notes,
     ...(s.seriallyCorrelated ? [correlationNote(view.kind, s.lag1Autocorrelation, s.n)] : []),
+    ...(s.distinct < s.n / 2
+      ? [
+          `only ${formatCount(s.distinct)} different values among ${formatCount(s.n)}: the data are rounded, ` +
+            'which KS and A² count against every continuous family alike; rely on the AIC ranking',
+        ]
+      : []),
   ];
   lines.push(...notes.map((note) => paint.dim(`· ${note}`)));
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../src/engine/random.js';
 import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
 import { runCli } from '../helpers/cli.js';
 import { scenarioText } from '../scenario/helpers.js';
@@ -64,6 +65,7 @@ describe('queuesim fit', () => {
       'p50',
       'p95',
       'p99',
+      'distinct',
       'lag1Autocorrelation',
       'seriallyCorrelated',
     ]);
@@ -163,6 +165,25 @@ describe('queuesim fit', () => {
     expect(stdout).toMatch(
       /consecutive values are correlated \(lag-1 autocorrelation 0\.\d\d;[^)]*\): .*on-off/,
     );
+  });
+
+  it('writes a column of intervals with --kind interarrival as the producer line, noting rounded values', () => {
+    // Gamma-like intervals (sums of two exponential phases) rounded to whole milliseconds.
+    const random = new RandomStream(5, 'intervals');
+    const intervals = Array.from({ length: 600 }, () =>
+      Math.round(-10 * Math.log(random.nextOpen() * random.nextOpen())).toString(),
+    );
+    const { status, stdout } = runCli([
+      'fit',
+      samplesFile(intervals.join('\n')),
+      '--unit',
+      'ms',
+      '--kind',
+      'interarrival',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^ {2}interarrival: \{ distribution: (gamma|erlang|weibull|lognormal), /m);
+    expect(stdout).toMatch(/different values among 600: the data are rounded/);
   });
 
   it('answers a constant when every value is equal', () => {

@@ -55,6 +55,8 @@ export interface SampleSummary {
   p50: number;
   p95: number;
   p99: number;
+  /** Different values among the n: far fewer than n means the values were rounded (e.g. to whole ms). */
+  distinct: number;
   /** Correlation of consecutive values in the order observed; ≈ 0 (within ±4/√n) when independent. */
   lag1Autocorrelation: number;
   /** True when that correlation is clearly real and large enough to matter (see serial-correlation.ts). */
@@ -228,6 +230,7 @@ function summarise(sample: SampleStatistics, r1: number): SampleSummary {
     p50: sortedQuantile(sample.sorted, PERCENTILES.p50),
     p95: sortedQuantile(sample.sorted, PERCENTILES.p95),
     p99: sortedQuantile(sample.sorted, PERCENTILES.p99),
+    distinct: countDistinct(sample.sorted),
     lag1Autocorrelation: r1,
     seriallyCorrelated: isSeriallyCorrelated(r1, sample.n),
   };
@@ -243,4 +246,11 @@ function comparePercentiles(
     observed: summary[name],
   });
   return { p50: entry('p50'), p95: entry('p95'), p99: entry('p99') };
+}
+
+/** The number of different values in a sorted array. */
+function countDistinct(sorted: Float64Array): number {
+  let distinct = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
 }
