@@ -148,7 +148,10 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   };
 }
 
-/** The lowest-AIC fit (fits sorted by AIC), or a special case of it that the data cannot tell apart from it. */
+/**
+ * The lowest-AIC fit (fits sorted by AIC), or the most special case of it within PARSIMONY_AIC of it, which
+ * the data cannot tell apart from it (gamma → Erlang → exponential).
+ */
 export function choose(fits: RankedFit[]): { chosen: RankedFit; reason: string | null } {
   let chosen = fits[0];
   let reason: string | null = null;
@@ -156,7 +159,7 @@ export function choose(fits: RankedFit[]): { chosen: RankedFit; reason: string |
     const simpler = fits.find(
       (fit) =>
         SPECIAL_CASE_OF[fit.distribution]?.includes(chosen.distribution) === true &&
-        (fit.deltaAic ?? Infinity) < (chosen.deltaAic ?? Infinity) + PARSIMONY_AIC,
+        (fit.deltaAic ?? Infinity) < PARSIMONY_AIC,
     );
     if (!simpler) return { chosen, reason };
     reason =

@@ -140,11 +140,15 @@ describe('ranking', () => {
     andersonDarling: 0,
   });
 
-  it('prefers a special case within 2 AIC units of the leader, chaining erlang → exponential', () => {
+  it('prefers the most special case within 2 AIC units of the leader (gamma → erlang → exponential)', () => {
     expect(choose([fit('gamma', 0), fit('erlang', 1.5)]).chosen.distribution).toBe('erlang');
     expect(choose([fit('gamma', 0), fit('erlang', 2.5)]).chosen.distribution).toBe('gamma');
-    expect(choose([fit('gamma', 0), fit('erlang', 1), fit('exponential', 2.5)]).chosen.distribution).toBe(
+    expect(choose([fit('gamma', 0), fit('erlang', 1), fit('exponential', 1.9)]).chosen.distribution).toBe(
       'exponential',
+    );
+    // Every step is measured from the leader: 2.5 units from the gamma is too far, even via the Erlang.
+    expect(choose([fit('gamma', 0), fit('erlang', 1), fit('exponential', 2.5)]).chosen.distribution).toBe(
+      'erlang',
     );
     expect(choose([fit('lognormal', 0), fit('exponential', 1)]).chosen.distribution).toBe('lognormal');
     expect(choose([fit('weibull', 0), fit('exponential', 1)]).reason).toMatch(/special case of weibull/);
