@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
+import { fitCommand } from './commands/fit.js';
 import { compareCommand } from './commands/compare.js';
 import { headroomCommand } from './commands/headroom.js';
 import { planCommand } from './commands/plan.js';
@@ -23,9 +24,10 @@ async function main(argv: string[]): Promise<void> {
       .command(compareCommand)
       .command(planCommand)
       .command(headroomCommand)
+      .command(fitCommand)
       .demandCommand(
         1,
-        'Name a command: run, estimate, sweep, compare, plan or headroom (queuesim <command> <scenario.yaml>)',
+        'Name a command: run, estimate, sweep, compare, plan, headroom or fit (queuesim <command> <scenario.yaml>)',
       )
       .strict()
       .version(packageVersion())

@@ -1,0 +1,259 @@
+import type { DistributionSpec } from '../../scenario/types.js';
+import { fitErlang } from './families/erlang.js';
+import { fitExponential } from './families/exponential.js';
+import { isFitted, type FamilyOutcome, type FittedFamily } from './families/family.js';
+import { fitGamma } from './families/gamma.js';
+import { fitLognormal } from './families/lognormal.js';
+import { fitTruncatedNormal } from './families/normal.js';
+import { fitUniform } from './families/uniform.js';
+import { fitWeibull } from './families/weibull.js';
+import { goodnessOfFit } from './goodness-of-fit.js';
+import { quantileFromCdf } from './quantile.js';
+import { isSeriallyCorrelated, lag1Autocorrelation } from './serial-correlation.js';
+import { sampleStatistics, sortedQuantile, type SampleStatistics } from './sample-statistics.js';
+
+/** A distribution family's name, as the scenario's `distribution:` key spells it. */
+export type FamilyName = DistributionSpec['kind'];
+
+/** The estimators ranked, in the order ties are listed. */
+const ESTIMATORS: ReadonlyArray<[FamilyName, (sample: SampleStatistics) => FamilyOutcome]> = [
+  ['exponential', fitExponential],
+  ['erlang', fitErlang],
+  ['gamma', fitGamma],
+  ['weibull', fitWeibull],
+  ['lognormal', fitLognormal],
+  ['normal', fitTruncatedNormal],
+  ['uniform', fitUniform],
+];
+
+/**
+ * Families that are special cases of others: the exponential is a gamma, Weibull and Erlang with shape 1,
+ * an Erlang a gamma with an integer shape. Within PARSIMONY_AIC of the leader the special case is chosen.
+ */
+const SPECIAL_CASE_OF: Partial<Record<FamilyName, FamilyName[]>> = {
+  exponential: ['gamma', 'weibull', 'erlang'],
+  erlang: ['gamma'],
+};
+
+/** AIC differences below 2 are not evidence for either model (Burnham & Anderson 2002, §2.6). */
+const PARSIMONY_AIC = 2;
+
+/** The percentiles reported for the sample and compared with the winner. */
+const PERCENTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
+type Percentile = keyof typeof PERCENTILES;
+
+/** n, mean, spread and percentiles of the observations, in seconds. */
+export interface SampleSummary {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n − 1). */
+  sd: number;
+  /** sd / mean. */
+  cv: number;
+  min: number;
+  max: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Different values among the n: far fewer than n means the values were rounded (e.g. to whole ms). */
+  distinct: number;
+  /** Correlation of consecutive values in the order observed; ≈ 0 (within ±4/√n) when independent. */
+  lag1Autocorrelation: number;
+  /** True when that correlation is clearly real and large enough to matter (see serial-correlation.ts). */
+  seriallyCorrelated: boolean;
+}
+
+/** One family fitted and scored. */
+export interface RankedFit {
+  distribution: FamilyName;
+  /** The fitted parameters as the scenario names them, times in seconds (e.g. { mean, cv }). */
+  parameters: Record<string, number>;
+  /** The fit as a normalised scenario distribution. */
+  spec: DistributionSpec;
+  parameterCount: number;
+  /** null only for a constant, which has no density. */
+  logLikelihood: number | null;
+  /** Akaike's information criterion 2p − 2 ln L; lower is better. */
+  aic: number | null;
+  /** AIC minus the lowest AIC. */
+  deltaAic: number | null;
+  ks: { d: number; pValue: number };
+  andersonDarling: number;
+  note?: string;
+}
+
+/** The chosen fit and how it compares with the sample where capacity planning looks: the upper percentiles. */
+export interface BestFit {
+  distribution: FamilyName;
+  spec: DistributionSpec;
+  /** Why it was chosen over a family with a lower AIC; null when it has the lowest AIC. */
+  reason: string | null;
+  percentiles: Record<Percentile, { fitted: number; observed: number }>;
+}
+
+/** Everything `queuesim fit` reports; plain JSON-safe data. */
+export interface FitReport {
+  n: number;
+  summary: SampleSummary;
+  /** Fitted families, best AIC first. */
+  fits: RankedFit[];
+  skipped: Array<{ distribution: FamilyName; reason: string }>;
+  best: BestFit;
+}
+
+/** Fits every applicable family to non-negative observations (seconds, in the order observed) and ranks them by AIC. */
+export function fitDistributions(values: ArrayLike<number>): FitReport {
+  const sample = sampleStatistics(values);
+  const summary = summarise(sample, lag1Autocorrelation(values));
+  if (sample.min === sample.max) return constantReport(sample, summary);
+
+  const fits: RankedFit[] = [];
+  const cdfs = new Map<FamilyName, (x: number) => number>();
+  const skipped: FitReport['skipped'] = [
+    { distribution: 'constant', reason: `the values vary (cv ${summary.cv.toPrecision(3)})` },
+  ];
+  for (const [name, estimate] of ESTIMATORS) {
+    const outcome = estimate(sample);
+    if (!isFitted(outcome)) {
+      skipped.push({ distribution: name, reason: outcome.skipped });
+      continue;
+    }
+    fits.push(score(name, outcome, sample));
+    cdfs.set(name, outcome.cdf);
+  }
+  skipped.push({
+    distribution: 'empirical',
+    reason:
+      'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)',
+  });
+
+  const lowest = Math.min(...fits.map((fit) => fit.aic ?? Infinity));
+  for (const fit of fits) fit.deltaAic = (fit.aic ?? Infinity) - lowest;
+  fits.sort((a, b) => (a.aic ?? Infinity) - (b.aic ?? Infinity));
+
+  const { chosen, reason } = choose(fits);
+  const cdf = cdfs.get(chosen.distribution);
+  if (!cdf) throw new Error(`fitDistributions: no CDF kept for ${chosen.distribution}`);
+  return {
+    n: sample.n,
+    summary,
+    fits,
+    skipped,
+    best: {
+      distribution: chosen.distribution,
+      spec: chosen.spec,
+      reason,
+      percentiles: comparePercentiles(summary, (p) => quantileFromCdf(cdf, p, summary.p99)),
+    },
+  };
+}
+
+/**
+ * The lowest-AIC fit (fits sorted by AIC), or the most special case of it within PARSIMONY_AIC of it, which
+ * the data cannot tell apart from it (gamma → Erlang → exponential).
+ */
+export function choose(fits: RankedFit[]): { chosen: RankedFit; reason: string | null } {
+  let chosen = fits[0];
+  let reason: string | null = null;
+  for (;;) {
+    const simpler = fits.find(
+      (fit) =>
+        SPECIAL_CASE_OF[fit.distribution]?.includes(chosen.distribution) === true &&
+        (fit.deltaAic ?? Infinity) < PARSIMONY_AIC,
+    );
+    if (!simpler) return { chosen, reason };
+    reason =
+      `${simpler.distribution} is a special case of ${fits[0].distribution} and within ` +
+      `${PARSIMONY_AIC} AIC units of it: the data cannot tell them apart, so the simpler model is chosen`;
+    chosen = simpler;
+  }
+}
+
+/** Log-likelihood, AIC and goodness of fit of one fitted family. */
+function score(name: FamilyName, fit: FittedFamily, sample: SampleStatistics): RankedFit {
+  const { ks, andersonDarling } = goodnessOfFit(sample.sorted, fit.cdf);
+  const { kind: _kind, ...parameters } = fit.spec;
+  return {
+    distribution: name,
+    parameters: parameters as Record<string, number>,
+    spec: fit.spec,
+    parameterCount: fit.parameterCount,
+    logLikelihood: fit.logLikelihood,
+    aic: 2 * fit.parameterCount - 2 * fit.logLikelihood,
+    deltaAic: null,
+    ks,
+    andersonDarling,
+    ...(fit.note !== undefined ? { note: fit.note } : {}),
+  };
+}
+
+/** All values equal: a constant is the only honest answer; every density family would degenerate. */
+function constantReport(sample: SampleStatistics, summary: SampleSummary): FitReport {
+  const value = sample.min;
+  const spec: DistributionSpec = { kind: 'constant', value };
+  const reason = `all ${sample.n} values are equal: there is no spread to fit`;
+  return {
+    n: sample.n,
+    summary,
+    fits: [
+      {
+        distribution: 'constant',
+        parameters: { value },
+        spec,
+        parameterCount: 1,
+        logLikelihood: null,
+        aic: null,
+        deltaAic: null,
+        ks: { d: 0, pValue: 1 },
+        andersonDarling: 0,
+      },
+    ],
+    skipped: ESTIMATORS.map(([distribution]) => ({ distribution, reason })),
+    best: {
+      distribution: 'constant',
+      spec,
+      reason: null,
+      percentiles: comparePercentiles(summary, () => value),
+    },
+  };
+}
+
+/** n, mean, sd, cv, extremes and percentiles of the sample. */
+function summarise(sample: SampleStatistics, r1: number): SampleSummary {
+  let squares = 0;
+  for (const x of sample.sorted) squares += (x - sample.mean) ** 2;
+  const sd = sample.n > 1 ? Math.sqrt(squares / (sample.n - 1)) : 0;
+  return {
+    n: sample.n,
+    mean: sample.mean,
+    sd,
+    cv: sample.mean > 0 ? sd / sample.mean : 0,
+    min: sample.min,
+    max: sample.max,
+    p50: sortedQuantile(sample.sorted, PERCENTILES.p50),
+    p95: sortedQuantile(sample.sorted, PERCENTILES.p95),
+    p99: sortedQuantile(sample.sorted, PERCENTILES.p99),
+    distinct: countDistinct(sample.sorted),
+    lag1Autocorrelation: r1,
+    seriallyCorrelated: isSeriallyCorrelated(r1, sample.n),
+  };
+}
+
+/** The fitted and the observed value of each reported percentile. */
+function comparePercentiles(
+  summary: SampleSummary,
+  fittedQuantile: (p: number) => number,
+): BestFit['percentiles'] {
+  const entry = (name: Percentile) => ({
+    fitted: fittedQuantile(PERCENTILES[name]),
+    observed: summary[name],
+  });
+  return { p50: entry('p50'), p95: entry('p95'), p99: entry('p99') };
+}
+
+/** The number of different values in a sorted array. */
+function countDistinct(sorted: Float64Array): number {
+  let distinct = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
+}

@@ -1,0 +1,194 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../src/engine/random.js';
+import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
+import { runCli } from '../helpers/cli.js';
+import { scenarioText } from '../scenario/helpers.js';
+
+const SAMPLE = 'scenarios/samples/service-times.csv';
+
+/** Writes `text` to a fresh temporary samples file and returns its path. */
+function samplesFile(text: string, name = 'samples.csv'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'queuesim-fit-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const tenToTwenty = Array.from({ length: 11 }, (_, i) => String(10 + i));
+
+describe('queuesim fit', () => {
+  it('ranks the families for the shipped sample and prints a scenario line that parses to the best fit', () => {
+    const { status, stdout, stderr } = runCli(['fit', SAMPLE, '--unit', 'ms']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain(`fit 2,000 service times from ${SAMPLE}, column 'service_ms'`);
+    expect(stdout).toMatch(/│ ★ │ lognormal/);
+    expect(stdout).toMatch(/best: lognormal — p50 [\d.]+ms \(observed [\d.]+ms\)/);
+    const line = /^ {2}(service: \{ distribution: lognormal, mean: [\d.]+ms, cv: [\d.]+ \})$/m.exec(stdout);
+    expect(line).not.toBeNull();
+    const { scenario } = parseScenario(scenarioText({ queue: `    ${line![1]}\n` }), 'pasted.yaml');
+    expect(scenario.queues[0].service).toEqual({
+      kind: 'lognormal',
+      mean: expect.closeTo(0.0396, 4),
+      cv: expect.closeTo(0.8, 1),
+    });
+  });
+
+  it('prints JSON with the documented fields, and its yaml parses back to best', () => {
+    const { status, stdout } = runCli(['fit', SAMPLE, '--column', 'service_ms', '--unit', 'ms', '--json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      n: number;
+      summary: Record<string, number>;
+      fits: Array<{
+        distribution: string;
+        parameters: Record<string, number>;
+        logLikelihood: number;
+        aic: number;
+        deltaAic: number;
+        ks: { d: number; pValue: number };
+      }>;
+      best: { distribution: string; spec: DistributionSpec };
+      yaml: string;
+      column: { name: string; number: number };
+    };
+    expect(result.n).toBe(2000);
+    expect(Object.keys(result.summary)).toEqual([
+      'n',
+      'mean',
+      'sd',
+      'cv',
+      'min',
+      'max',
+      'p50',
+      'p95',
+      'p99',
+      'distinct',
+      'lag1Autocorrelation',
+      'seriallyCorrelated',
+    ]);
+    expect(result.summary.seriallyCorrelated).toBe(false);
+    expect(result.column).toEqual({ name: 'service_ms', number: 2 });
+    expect(result.fits.map((f) => f.distribution).sort()).toEqual([
+      'erlang',
+      'exponential',
+      'gamma',
+      'lognormal',
+      'normal',
+      'uniform',
+      'weibull',
+    ]);
+    for (const fit of result.fits) {
+      expect(fit).toMatchObject({
+        parameters: expect.any(Object),
+        logLikelihood: expect.any(Number),
+        aic: expect.any(Number),
+        deltaAic: expect.any(Number),
+        ks: { d: expect.any(Number), pValue: expect.any(Number) },
+      });
+    }
+    expect(result.fits[0]).toMatchObject({ distribution: 'lognormal', deltaAic: 0 });
+    expect(result.best.distribution).toBe('lognormal');
+    const { scenario } = parseScenario(scenarioText({ queue: `    ${result.yaml}\n` }), 'pasted.yaml');
+    const parsed = scenario.queues[0].service as Extract<DistributionSpec, { kind: 'lognormal' }>;
+    const best = result.best.spec as Extract<DistributionSpec, { kind: 'lognormal' }>;
+    expect(parsed.kind).toBe('lognormal');
+    expect(parsed.mean / best.mean).toBeCloseTo(1, 3);
+    expect(parsed.cv / best.cv).toBeCloseTo(1, 3);
+  });
+
+  it('fits the intervals between timestamps and writes an exponential as the producer rate', () => {
+    const { status, stdout } = runCli(['fit', SAMPLE, '--timestamps', '--json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      n: number;
+      kind: string;
+      best: { distribution: string };
+      yaml: string;
+    };
+    expect(result).toMatchObject({ n: 1999, kind: 'interarrival', best: { distribution: 'exponential' } });
+    // Generated at 40/s: 1 999 intervals put the fitted rate within 4 standard errors (4/√1999 ≈ 9 %) of it.
+    const rate = Number(/^rate: ([\d.]+)\/s$/.exec(result.yaml)?.[1]);
+    expect(Math.abs(rate / 40 - 1)).toBeLessThan(4 / Math.sqrt(1999));
+    const { scenario } = parseScenario(scenarioText({ producer: `    ${result.yaml}\n` }), 'pasted.yaml');
+    expect(scenario.producers[0].interarrival).toEqual({
+      kind: 'exponential',
+      mean: expect.closeTo(1 / rate, 9),
+    });
+  });
+
+  it('reports a bad row as file:line:column with exit 2 and no stack trace', () => {
+    const file = samplesFile(
+      ['# latencies', 'host,latency', ...tenToTwenty.map((v) => `a,${v}ms`), 'b,12xs'].join('\n'),
+    );
+    const { status, stdout, stderr } = runCli(['fit', file, '--column', 'latency']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `${file}:14:3  error  column 'latency': expected a duration (a number of seconds, or with a unit such as 25ms), got "12xs"\n`,
+    );
+  });
+
+  it('refuses negative values, too few values, a missing file and contradictory flags with exit 2', () => {
+    const negative = runCli(['fit', samplesFile(['1', '-2', ...tenToTwenty].join('\n'))]);
+    expect(negative.status).toBe(2);
+    expect(negative.stderr).toMatch(/:2:1 {2}error {2}negative duration -2: .*cannot be negative/);
+
+    const few = runCli(['fit', samplesFile('1\n2\n3\n')]);
+    expect(few.status).toBe(2);
+    expect(few.stderr).toMatch(/samples\.csv {2}error {2}only 3 values; a fit needs at least 10/);
+
+    const missing = runCli(['fit', 'no-such-file.csv']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('no-such-file.csv  error  cannot read the samples file: no such file\n');
+
+    const contradictory = runCli(['fit', SAMPLE, '--timestamps', '--kind', 'service']);
+    expect(contradictory.status).toBe(2);
+    expect(contradictory.stderr).toMatch(/--kind: --timestamps gives inter-arrival times/);
+
+    const badUnit = runCli(['fit', SAMPLE, '--unit', 'fortnights']);
+    expect(badUnit.status).toBe(2);
+    expect(badUnit.stderr).toMatch(/Invalid values:[\s\S]*unit/);
+  });
+
+  it('warns when consecutive intervals are correlated (bursts), since the simulator draws them independently', () => {
+    // Alternating quiet and busy stretches of 20 events: short intervals follow short ones.
+    let t = 0;
+    const stamps = Array.from(
+      { length: 400 },
+      (_, i) => (t += Math.floor(i / 20) % 2 === 0 ? 100 + (i % 7) : 5 + (i % 3)),
+    );
+    const { status, stdout } = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /consecutive values are correlated \(lag-1 autocorrelation 0\.\d\d;[^)]*\): .*on-off/,
+    );
+  });
+
+  it('writes a column of intervals with --kind interarrival as the producer line, noting rounded values', () => {
+    // Gamma-like intervals (sums of two exponential phases) rounded to whole milliseconds.
+    const random = new RandomStream(5, 'intervals');
+    const intervals = Array.from({ length: 600 }, () =>
+      Math.round(-10 * Math.log(random.nextOpen() * random.nextOpen())).toString(),
+    );
+    const { status, stdout } = runCli([
+      'fit',
+      samplesFile(intervals.join('\n')),
+      '--unit',
+      'ms',
+      '--kind',
+      'interarrival',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^ {2}interarrival: \{ distribution: (gamma|erlang|weibull|lognormal), /m);
+    expect(stdout).toMatch(/different values among 600: the data are rounded/);
+  });
+
+  it('answers a constant when every value is equal', () => {
+    const { status, stdout } = runCli(['fit', samplesFile(Array<string>(12).fill('25ms').join('\n'))]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('  service: 25ms\n');
+  });
+});
