@@ -3,7 +3,8 @@ export const EVENT_ARRIVAL = 0; // target: producer index
 export const EVENT_SERVICE_END = 1; // target: queue index, payload: message handle
 export const EVENT_REDELIVERY = 2; // target: queue index, payload: message handle (back-off over)
 export const EVENT_TIMEOUT = 3; // target: queue index, payload: message handle (visibility timeout)
-export const EVENT_EXPIRY_CHECK = 4; // target: queue index (TTL of the oldest ready message)
+export const EVENT_EXPIRY_CHECK = 4; // target: queue index (TTL of the oldest ready message; a topic's retention)
+export const EVENT_REBALANCE_END = 5; // target: topic's queue index, payload: rebalance generation
 
 /**
  * Tie-break priorities for simultaneous events: a consumer finishing frees its slot before a message
@@ -15,6 +16,8 @@ export const PRIORITY_TIMEOUT = 1;
 export const PRIORITY_REDELIVERY = 2;
 export const PRIORITY_ARRIVAL = 3;
 export const PRIORITY_EXPIRY = 4;
+/** A rebalance ends after everything else at that instant (retention included). */
+export const PRIORITY_REBALANCE = 5;
 
 /** What happened to a message offered to a queue (hot path: status codes, not exceptions). */
 export const OFFER_ACCEPTED = 0;

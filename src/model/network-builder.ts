@@ -1,19 +1,22 @@
 import type { RandomStream, Simulation } from '../engine/index.js';
 import { OnOffInterarrival } from './on-off-arrivals.js';
 import { ScheduledInterarrival } from './scheduled-arrivals.js';
-import { FlowCollector, QueueCollector } from '../metrics/index.js';
-import type { OverflowPolicy, Scenario } from '../scenario/types.js';
+import { FlowCollector, PartitionCollector, QueueCollector } from '../metrics/index.js';
+import type { OverflowPolicy, QueueSpec, Scenario } from '../scenario/types.js';
 import { ConsumerPool } from './consumer-pool.js';
+import type { Destination } from './destination.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import { OVERFLOW_BLOCK, OVERFLOW_DROP_OLDEST, OVERFLOW_REJECT_NEW } from './events.js';
 import { Exchange } from './exchange.js';
+import { KeySampler } from './key-sampler.js';
 import type { MessagePool } from './message-pool.js';
 import { OnwardRoutes } from './onward-routes.js';
 import { Producer, type TypeMix } from './producer.js';
 import { Queue } from './queue.js';
 import { RetryPolicy } from './retry-policy.js';
 import type { MessageRouter } from './routing.js';
+import { Topic } from './topic.js';
 
 /** What every component shares. */
 export interface SharedParts {
@@ -27,7 +30,12 @@ export interface SharedParts {
 
 export interface NetworkComponents {
   producers: Producer[];
-  queues: Queue[];
+  /** Queues and topics, by destination number. */
+  queues: Destination[];
+  /** The topic at each destination number, or null for a plain queue. */
+  topics: Array<Topic | null>;
+  /** Per-partition statistics of each topic (null for a plain queue). */
+  partitionCollectors: Array<PartitionCollector | null>;
   exchanges: Exchange[];
   queueCollectors: QueueCollector[];
   flowCollectors: FlowCollector[];
@@ -58,24 +66,61 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
 
   const flowCollectors = scenario.producers.map(() => new FlowCollector());
   const queueCollectors = scenario.queues.map(() => new QueueCollector());
-  const totalWorkers = scenario.queues.reduce((sum, queue) => sum + queue.consumers, 0);
+  const totalWorkers = scenario.queues.reduce((sum, queue) => sum + maxConsumersOf(queue), 0);
   const publisherQueue = new Int32Array(scenario.producers.length + totalWorkers);
   const publisherWorker = new Int32Array(scenario.producers.length + totalWorkers);
   const context = { ...shared, flows: flowCollectors };
 
   let firstPublisher = scenario.producers.length;
-  const queues = scenario.queues.map((spec, index) => {
+  const topics: Array<Topic | null> = scenario.queues.map(() => null);
+  const partitionCollectors: Array<PartitionCollector | null> = scenario.queues.map(() => null);
+  const queues = scenario.queues.map((spec, index): Destination => {
     const stream = (purpose: string) => shared.random(`queue:${spec.name}/${purpose}`);
     const service = spec.service ? distributionFromSpec(spec.service) : null;
-    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'));
     const onward = new OnwardRoutes(
       spec.then.map((route) => ({ destination: destinationOf(route.to), probability: route.probability })),
       stream('route'),
     );
-    for (let worker = 0; worker < spec.consumers; worker++) {
+    for (let worker = 0; worker < maxConsumersOf(spec); worker++) {
       publisherQueue[firstPublisher + worker] = index;
       publisherWorker[firstPublisher + worker] = worker;
     }
+    if (spec.topic) {
+      const topic = spec.topic;
+      const partitions = new PartitionCollector(topic.partitions);
+      const built = new Topic(
+        {
+          name: spec.name,
+          index,
+          partitions: topic.partitions,
+          consumers: spec.consumers,
+          maxConsumers: maxConsumersOf(spec),
+          retentionSeconds: topic.retentionSeconds,
+          rebalancePauseSeconds: topic.rebalancePauseSeconds,
+          failureProbability: spec.failureProbability,
+          deadLetter: spec.deadLetter === null ? -1 : destinationOf(spec.deadLetter),
+          firstPublisher,
+        },
+        {
+          // A topic without consumers never samples a service time.
+          service: service ?? distributionFromSpec({ kind: 'constant', value: 0 }),
+          serviceRandom: stream('service'),
+          keys: topic.keyCount === null ? null : new KeySampler(topic.keyCount, topic.keySkew),
+          keyRandom: stream('keys'),
+          failureRandom: stream('failure'),
+        },
+        new RetryPolicy(spec.retry),
+        onward,
+        context,
+        queueCollectors[index],
+        partitions,
+      );
+      firstPublisher += maxConsumersOf(spec);
+      topics[index] = built;
+      partitionCollectors[index] = partitions;
+      return built;
+    }
+    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'));
     const settings = {
       name: spec.name,
       index,
@@ -145,7 +190,25 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
     );
   });
 
-  return { producers, queues, exchanges, queueCollectors, flowCollectors, publisherQueue, publisherWorker };
+  return {
+    producers,
+    queues,
+    topics,
+    partitionCollectors,
+    exchanges,
+    queueCollectors,
+    flowCollectors,
+    publisherQueue,
+    publisherWorker,
+  };
+}
+
+/**
+ * The most consumers a queue or topic can have during the run: per-consumer state and publisher codes are
+ * allocated for this many (the scenario's `consumers` until an autoscaler sets a maximum).
+ */
+export function maxConsumersOf(spec: QueueSpec): number {
+  return spec.consumers;
 }
 
 /** Maps a queue or exchange name to its destination number (queues first, then exchanges). */

@@ -28,6 +28,7 @@ import type {
   Scenario,
   SloSpec,
   StatisticsSpec,
+  TopicSpec,
   TypeShare,
   VariantSpec,
 } from './types.js';
@@ -280,6 +281,23 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     maxPriority: raw['max-priority'],
     then: normaliseThen(raw.then),
     ...(raw.backlog ? { backlog: raw.backlog } : {}),
+    ...(raw.partitions !== undefined ? { topic: normaliseTopic(raw, raw.partitions) } : {}),
+  };
+}
+
+/** Default `rebalance-pause`: Kafka's group.initial.rebalance.delay.ms (3 s). */
+export const DEFAULT_REBALANCE_PAUSE_SECONDS = 3;
+
+function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
+  return {
+    partitions,
+    keyCount: raw.keys?.count ?? null,
+    keySkew: raw.keys?.skew ?? 0,
+    retentionSeconds: raw.retention === undefined ? null : seconds(raw.retention),
+    rebalancePauseSeconds:
+      raw['rebalance-pause'] === undefined
+        ? DEFAULT_REBALANCE_PAUSE_SECONDS
+        : seconds(raw['rebalance-pause']),
   };
 }
 

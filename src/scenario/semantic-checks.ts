@@ -40,6 +40,7 @@ import {
   thenSumsToAtMostOne,
 } from './checks/queues.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
+import { topicKeysNeedPartitions, topicsRejectQueueKeys } from './checks/topics.js';
 import { checkSlos } from './checks/slos.js';
 import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
@@ -80,6 +81,9 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   capacityBytesHaveSizes,
   consumerSettingsNeedConsumers,
   maxPriorityIsUsed,
+  // topics
+  topicsRejectQueueKeys,
+  topicKeysNeedPartitions,
   // routing
   routingCyclesExit,
 ];

@@ -1,0 +1,24 @@
+/** Rules about partitioned topics: the queue keys a topic has no use for, and topic keys on plain queues. */
+import * as msg from '../messages.js';
+import { error, type Rule } from './view.js';
+
+/** Keys only a topic understands. */
+const TOPIC_ONLY_KEYS = ['keys', 'retention', 'rebalance-pause'] as const;
+
+/** A topic rejects the queue keys that make no sense for a log (capacity, overflow, ttl…), each where written. */
+export const topicsRejectQueueKeys: Rule = (view) =>
+  view.queues.flatMap((queue) => {
+    if (queue.fields.partitions === undefined) return [];
+    return msg.KEYS_NOT_FOR_TOPICS.filter((key) => queue.fields[key] !== undefined).map((key) =>
+      error(['queues', queue.index, key], msg.notForTopics(queue.label, key)),
+    );
+  });
+
+/** `keys`, `retention` and `rebalance-pause` need `partitions`. */
+export const topicKeysNeedPartitions: Rule = (view) =>
+  view.queues.flatMap((queue) => {
+    if (queue.fields.partitions !== undefined) return [];
+    return TOPIC_ONLY_KEYS.filter((key) => queue.fields[key] !== undefined).map((key) =>
+      error(['queues', queue.index, key], msg.needsPartitions(queue.label, key)),
+    );
+  });
