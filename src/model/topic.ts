@@ -60,11 +60,17 @@ export interface TopicRandomness {
   failureRandom: RandomStream;
 }
 
-/** What a test can watch: the order in which messages are appended, started and finished. */
+/** How a message left its partition (TopicTrace.left). */
+export type PartitionExit = 'completed' | 'exhausted' | 'expired';
+
+/** What a test can watch: messages appended (with their key, −1 without keys), started, and leaving. */
 export interface TopicTrace {
-  appended(message: number, partition: number, now: number): void;
+  appended(message: number, partition: number, key: number, now: number): void;
   started(message: number, partition: number, consumer: number, now: number): void;
-  finished(message: number, partition: number, consumer: number, now: number, succeeded: boolean): void;
+  /** A processing attempt failed (the message then stays at its partition's head, or is given up). */
+  failed(message: number, partition: number, now: number): void;
+  /** The message left its partition for good; a failed attempt that is retried does not leave. */
+  left(message: number, partition: number, how: PartitionExit, now: number): void;
 }
 
 /**
@@ -131,7 +137,7 @@ export class Topic implements Destination, ElasticConsumers {
     this.unfinished++;
     this.probe.accepted(now);
     this.partitionProbe.appended(p, now);
-    this.trace?.appended(message, p, now);
+    this.trace?.appended(message, p, messages.key[message], now);
     const owner = this.assignment.owner[p];
     if (
       !this.paused &&
@@ -154,9 +160,8 @@ export class Topic implements Destination, ElasticConsumers {
     const consumer = messages.consumer[message];
     const p = messages.partition[message];
     const q = this.settings.failureProbability;
-    const failed = q > 0 && this.random.failureRandom.next() < q;
-    this.trace?.finished(message, p, consumer, now, !failed);
-    if (failed) {
+    if (q > 0 && this.random.failureRandom.next() < q) {
+      this.trace?.failed(message, p, now);
       this.handleFailure(message, p, now);
       this.release(consumer, now);
       this.wake(p, now);
@@ -164,6 +169,7 @@ export class Topic implements Destination, ElasticConsumers {
     }
     this.head[p] = -1;
     this.unfinished--;
+    this.trace?.left(message, p, 'completed', now);
     this.probe.completed(now, now - messages.enteredQueueAt[message], false);
     this.partitionProbe.completed(p, now);
     const destination = this.onward.choose();
@@ -202,6 +208,7 @@ export class Topic implements Destination, ElasticConsumers {
       while (log.length > 0 && messages.enteredQueueAt[log.peek()] + retention <= now) {
         const message = log.shift();
         this.unfinished--;
+        this.trace?.left(message, p, 'expired', now);
         this.probe.discarded(now, LOSS_EXPIRED, false);
         this.partitionProbe.expired(p, now);
         // Kafka deletes old log segments; nothing is dead-lettered.
@@ -357,6 +364,7 @@ export class Topic implements Destination, ElasticConsumers {
     if (this.retry.exhausted(attempts)) {
       this.head[p] = -1;
       this.unfinished--;
+      this.trace?.left(message, p, 'exhausted', now);
       this.probe.failed(now, RETRY_NONE);
       const deadLettered =
         this.settings.deadLetter >= 0 && (messages.flags[message] & FLAG_DEAD_LETTERED) === 0;
