@@ -13,6 +13,7 @@ import {
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
 import { sloTable } from './slo-table.js';
 import { describeRuns, studyNotes } from './study-notes.js';
+import { topicSummaries } from './topic-summary.js';
 
 export interface TableOptions {
   /** ANSI colour (only for a terminal that wants it). */
@@ -108,7 +109,10 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const notes = studyNotes(result, paint);
   const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
-  return [title, traffic.toString(), latency.toString(), ...flows, ...slos, ...notes].join('\n') + '\n';
+  const topics = topicSummaries(result, paint);
+  return (
+    [title, traffic.toString(), latency.toString(), ...topics, ...flows, ...slos, ...notes].join('\n') + '\n'
+  );
 }
 
 /** A traffic cell; drops also show their share of arrivals, in yellow when there are any. */
