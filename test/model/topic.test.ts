@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Network } from '../../src/model/network.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { simulate } from '../../src/model/simulate.js';
+import { parseScenario } from '../../src/scenario/index.js';
 import type {
   DistributionSpec,
   QueueSpec,
@@ -308,5 +309,57 @@ describe('topic results', () => {
       queues: [queueSpec({ name: 'orders', consumers: 1, service: constant(0.01) })],
     });
     expect(simulate(plain).result.queues.orders).not.toHaveProperty('partitions');
+  });
+});
+
+describe('a topic in a network', () => {
+  // Fed by a fanout exchange, with a backlog, failures exhausted into a dead-letter queue, and onward
+  // publishing into a small blocking queue that holds its consumers back; a second topic has no consumers.
+  const text = `
+name: topic-net
+duration: 10m
+producers:
+  - name: shop
+    to: events
+    rate: 50/s
+exchanges:
+  - { name: events, type: fanout, to: [orders, audit] }
+queues:
+  - name: orders
+    partitions: 4
+    keys: { count: 100, skew: 1 }
+    backlog: 500
+    retention: 30s
+    consumers: 3
+    service: { distribution: exponential, mean: 20ms }
+    failure: { probability: 0.05 }
+    retry: { max-attempts: 2, backoff: 100ms }
+    dead-letter: dlq
+    then: { to: shipping, probability: 0.5 }
+  - name: audit
+    partitions: 2
+    consumers: 0
+  - name: shipping
+    capacity: 5
+    overflow: block
+    consumers: 1
+    service: { distribution: exponential, mean: 35ms }
+  - name: dlq
+    consumers: 0
+`;
+
+  it('conserves messages at every queue and topic', () => {
+    const { scenario, warnings } = parseScenario(text, 'network.yaml');
+    expect(warnings).toEqual([]);
+    const { result } = simulate(scenario);
+    for (const [name, queue] of Object.entries(result.queues)) expectConserved(name, queue);
+    const { orders, audit, shipping, dlq } = result.queues;
+    expect(orders.queuedAtStart + orders.inServiceAtStart).toBe(500); // the backlog, 3 of it started at once…
+    expect(orders.completed).toBeGreaterThan(orders.arrivals); // …and is worked off
+    expect(audit.queuedAtEnd).toBe(audit.arrivals);
+    expect(shipping.blockedSeconds).toBeGreaterThan(0);
+    expect(dlq.arrivals).toBe(orders.deadLettered);
+    expect(orders.partitions!.perPartition.map((p) => p.consumer)).toEqual([0, 1, 2, 0]);
+    expect(audit.partitions!.perPartition.map((p) => p.consumer)).toEqual([null, null]);
   });
 });
