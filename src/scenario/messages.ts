@@ -314,6 +314,9 @@ export const notForTopics = (queue: string, key: string): string =>
 /** A topic-only key on a plain queue. */
 export const needsPartitions = (queue: string, key: string): string =>
   `queue '${queue}' has '${key}', which only topics have; add 'partitions: <count>' to make it a Kafka-style topic, or remove '${key}'`;
+/** More consumers than partitions: the extra ones never get a partition. */
+export const idleTopicConsumers = (queue: string, consumers: number, partitions: number): string =>
+  `topic '${queue}' has ${consumers} consumers but ${partitions} partition(s): a partition is consumed by one consumer of the group, so ${consumers - partitions} consumer(s) sit idle; add partitions or remove consumers`;
 /** The queue keys a topic rejects (see notForTopics). */
 export const KEYS_NOT_FOR_TOPICS = Object.keys(TOPIC_KEY_REASONS);
 

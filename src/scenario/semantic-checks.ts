@@ -40,7 +40,11 @@ import {
   thenSumsToAtMostOne,
 } from './checks/queues.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
-import { topicKeysNeedPartitions, topicsRejectQueueKeys } from './checks/topics.js';
+import {
+  topicConsumersHavePartitions,
+  topicKeysNeedPartitions,
+  topicsRejectQueueKeys,
+} from './checks/topics.js';
 import { checkSlos } from './checks/slos.js';
 import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
@@ -84,6 +88,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   // topics
   topicsRejectQueueKeys,
   topicKeysNeedPartitions,
+  topicConsumersHavePartitions,
   // routing
   routingCyclesExit,
 ];

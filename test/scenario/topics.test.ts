@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
-import { positionOf, problemAt, problemsOf, scenarioText } from './helpers.js';
+import { positionOf, problemAt, problemsOf, scenarioText, warningsOf } from './helpers.js';
 
 const topic = (extra = '') =>
   scenarioText({ queue: `    service: 20ms\n    consumers: 6\n    partitions: 12\n${extra}` });
@@ -72,5 +72,17 @@ describe('topics', () => {
       queue: `    service: 20ms\n    ${line.startsWith('partitions') ? '' : 'partitions: 3\n    '}${line}\n`,
     });
     expect(problemAt(problemsOf(text), `queues[0].${path}`)).toMatchObject({ severity: 'error', message });
+  });
+
+  it('warn, at consumers, that consumers beyond the partitions sit idle', () => {
+    const text = scenarioText({ queue: '    service: 20ms\n    consumers: 8\n    partitions: 6\n' });
+    expect(warningsOf(text)).toEqual([
+      expect.objectContaining({
+        path: 'queues[0].consumers',
+        message: msg.idleTopicConsumers('q', 8, 6),
+        ...positionOf(text, '8'),
+      }),
+    ]);
+    expect(warningsOf(topic())).toEqual([]);
   });
 });
