@@ -2,7 +2,7 @@
  * Parameters a sweep (or a plan) varies, addressed by dotted paths into the scenario: `queues.<name>.consumers`,
  * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`,
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
- * producer's rate). Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
+ * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
 import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -34,12 +34,27 @@ const QUEUE_FIELDS: Record<string, FieldKind> = {
   timeout: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s' },
 };
 
-/** Every path a scenario with these producers and queues lets a sweep (or a variant) set. */
-export function variablePathsOf(producers: readonly string[], queues: readonly string[]): string[] {
+/** What a topic (`partitions:`) lets a sweep vary: its consumers, partitions and retention. */
+const TOPIC_FIELDS: Record<string, FieldKind> = {
+  consumers: QUEUE_FIELDS.consumers,
+  partitions: { unit: 'integer', min: 1, expected: 'an integer >= 1' },
+  retention: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 1h' },
+};
+
+/** Every path a scenario with these producers, queues and topics lets a sweep (or a variant) set. */
+export function variablePathsOf(
+  producers: readonly string[],
+  queues: readonly string[],
+  topics: readonly string[] = [],
+): string[] {
   return [
     'load',
     ...producers.map((producer) => `producers.${producer}.rate`),
-    ...queues.flatMap((queue) => Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue}.${field}`)),
+    ...queues.flatMap((queue) =>
+      Object.keys(topics.includes(queue) ? TOPIC_FIELDS : QUEUE_FIELDS).map(
+        (field) => `queues.${queue}.${field}`,
+      ),
+    ),
   ];
 }
 
@@ -48,12 +63,14 @@ export function variablePaths(scenario: Scenario): string[] {
   return variablePathsOf(
     scenario.producers.map((producer) => producer.name),
     scenario.queues.map((queue) => queue.name),
+    scenario.queues.filter((queue) => queue.topic).map((queue) => queue.name),
   );
 }
 
 /** The unit of a value written for `path` (a rate written `x1.5` is a multiplier), and what it expects. */
 function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
-  const field = path === 'load' ? undefined : QUEUE_FIELDS[path.split('.').at(-1) ?? ''];
+  const last = path.split('.').at(-1) ?? '';
+  const field = path === 'load' ? undefined : (QUEUE_FIELDS[last] ?? TOPIC_FIELDS[last]);
   const isRate = path === 'load' || path.startsWith('producers.');
   const unit: ParameterUnit =
     path === 'load' || (isRate && written.trim().startsWith('x'))
@@ -233,6 +250,17 @@ export function applyParameter(
           parameter.unit === 'multiplier' ? 1 / value : 1 / (value * meanOf(producer.interarrival));
         return scaleProducer(producer, factor);
       }),
+    };
+  }
+  if (section === 'queues' && (field === 'partitions' || field === 'retention')) {
+    const topicKey = field === 'partitions' ? 'partitions' : 'retentionSeconds';
+    return {
+      ...scenario,
+      queues: scenario.queues.map((queue) =>
+        queue.name === name && queue.topic
+          ? { ...queue, topic: { ...queue.topic, [topicKey]: value } }
+          : queue,
+      ),
     };
   }
   const key = {

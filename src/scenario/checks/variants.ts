@@ -19,7 +19,10 @@ export function checkVariants(data: unknown): PathProblem[] {
   const list = isRecord(data) ? data.variants : undefined;
   if (!Array.isArray(list)) return [];
   const judgeable = isRecord(data) && Array.isArray(data.queues) && Array.isArray(data.producers);
-  const paths = variablePathsOf(namesIn(data, 'producers'), namesIn(data, 'queues'));
+  const topics = entries(data, 'queues').flatMap((entry) =>
+    entry.name !== undefined && entry.fields.partitions !== undefined ? [entry.name] : [],
+  );
+  const paths = variablePathsOf(namesIn(data, 'producers'), namesIn(data, 'queues'), topics);
   const scenarioName = isRecord(data) ? asName(data.name) : undefined;
   const firstUse = new Map<string, number>();
   return list.flatMap((item: unknown, index): PathProblem[] => {
