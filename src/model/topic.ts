@@ -30,6 +30,7 @@ import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
 import type { QueueContext } from './queue.js';
 import type { RetryPolicy } from './retry-policy.js';
+import type { TopicTrace } from './topic-trace.js';
 
 /** A topic's fixed configuration, resolved to numbers. */
 export interface TopicSettings {
@@ -58,19 +59,6 @@ export interface TopicRandomness {
   keys: KeySampler | null;
   keyRandom: RandomStream;
   failureRandom: RandomStream;
-}
-
-/** How a message left its partition (TopicTrace.left). */
-export type PartitionExit = 'completed' | 'exhausted' | 'expired';
-
-/** What a test can watch: messages appended (with their key, −1 without keys), started, and leaving. */
-export interface TopicTrace {
-  appended(message: number, partition: number, key: number, now: number): void;
-  started(message: number, partition: number, consumer: number, now: number): void;
-  /** A processing attempt failed (the message then stays at its partition's head, or is given up). */
-  failed(message: number, partition: number, now: number): void;
-  /** The message left its partition for good; a failed attempt that is retried does not leave. */
-  left(message: number, partition: number, how: PartitionExit, now: number): void;
 }
 
 /**

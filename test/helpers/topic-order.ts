@@ -4,7 +4,8 @@
  * had left, two messages of one partition in processing at once, a key seen on two partitions, a message
  * started after retention deleted it or deleted after it started.
  */
-import type { PartitionExit, Topic, TopicTrace } from '../../src/model/topic.js';
+import type { Topic } from '../../src/model/topic.js';
+import type { PartitionExit, TopicTrace } from '../../src/model/topic-trace.js';
 
 /** One message's life as the checker saw it (handles are recycled, so messages are numbered by append). */
 export interface WatchedMessage {
