@@ -19,6 +19,12 @@ const cases = [
     runs: quick ? 1 : 3,
   },
   {
+    label: 'topic: 12 partitions, skewed keys',
+    file: 'bench/topic.yaml',
+    args: [],
+    runs: quick ? 1 : 3,
+  },
+  {
     label: 'M/M/2/10, 50 M messages',
     file: 'bench/mm2-10.yaml',
     args: ['--duration', '2000000s'],

@@ -10,10 +10,13 @@
 import { mean } from 'simple-statistics';
 import { averageTimeSeries, poolBuckets, type TimeSeries } from '../metrics/index.js';
 import type { QueueResult, RunResult } from '../model/run-result.js';
+import { averagePartitions } from './aggregate-partitions.js';
 import { confidenceInterval } from './confidence-interval.js';
 
 /** Configuration and added fields: copied from the first run, never averaged. */
 const NOT_METRICS = new Set(['consumers', 'capacity', 'ci95', 'analytic', 'warmupCutSeconds']);
+/** Topic fields that are no metric to average: the partition count and the hot partition (found again). */
+const NOT_METRIC_PATHS = new Set(['partitions.count', 'partitions.hotPartition']);
 /** Levels at the window's edges: averaged (so conservation still holds for the means) but given no CI. */
 const EDGE_LEVELS = new Set(
   ['queued', 'inService', 'buffered', 'delayed'].flatMap((level) => [`${level}AtStart`, `${level}AtEnd`]),
@@ -33,6 +36,8 @@ const COUNTS = new Set([
   'consumerSeconds',
   'autoscale.scaleUps',
   'autoscale.scaleDowns',
+  'partitions.rebalances',
+  'partitions.rebalancePausedSeconds',
 ]);
 /** Totals broken down by reason. */
 const COUNT_GROUPS = ['fates.', 'deadLetteredBy.'];
@@ -51,6 +56,7 @@ export function queueMetrics(queue: QueueResult): Array<[string, number | null]>
     for (const [key, value] of Object.entries(node)) {
       if (prefix === '' && NOT_METRICS.has(key)) continue;
       const name = prefix + key;
+      if (NOT_METRIC_PATHS.has(name)) continue;
       if (typeof value === 'number' || value === null) metrics.push([name, value]);
       else if (typeof value === 'object' && !Array.isArray(value)) walk(value as Plain, name + '.');
     }
@@ -146,6 +152,12 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
     );
   // Distributions are pooled over the replications; time series are averaged bin by bin.
   for (const [name, runs] of byQueue(results)) {
+    const topic = queues[name].partitions;
+    if (topic)
+      queues[name].partitions = averagePartitions(
+        runs.map((run) => run.partitions!),
+        topic,
+      );
     if (runs.every((run) => run.latencyHistogram)) {
       queues[name].latencyHistogram = {
         wait: poolBuckets(runs.map((run) => run.latencyHistogram!.wait)),

@@ -6,6 +6,7 @@
  * - capacity 0, Poisson arrivals, any service: Erlang B (M/G/c/c is insensitive to the service law);
  * - Poisson arrivals, exponential service: M/M/c (unbounded) or M/M/c/K (bounded);
  * - Poisson arrivals, general service, one consumer, unbounded: M/G/1 by Pollaczek–Khinchine;
+ * - a topic (`partitions:`): one M/G/1 per consumer fed by its partitions' key shares (topic-estimates.ts);
  * - otherwise, unbounded: G/G/c by the Allen–Cunneen approximation (Kingman's for one consumer), with the
  *   arrival SCV of Whitt's QNA (Whitt 1983, Bell Syst. Tech. J. 62): superposed producers are weighted by rate.
  * A formula is exact when network-exactness.ts finds the arrivals exactly Poisson (or the queue a station of
@@ -29,6 +30,7 @@ import {
 import { networkExactness, type Exactness } from './network-exactness.js';
 import { retryMoments } from './retry-moments.js';
 import { isExponential } from './station.js';
+import { estimateTopic } from './topic-estimates.js';
 import { solveTraffic, type QueueTraffic } from './traffic-equations.js';
 
 export type AnalyticEstimate = Omit<AnalyticComparison, 'outside'>;
@@ -114,6 +116,7 @@ export function estimateQueue(
   const lambda = traffic.arrivalRate * retry.attempts;
   const exactPoisson = flags.poissonArrivals || flags.productForm;
   const poisson = exactPoisson || (flags.poissonProducers && Math.abs(traffic.arrivalScv - 1) < 1e-9);
+  if (queue.topic) return estimateTopic(queue, queue.topic, { arrivalRate: lambda, poisson, exactPoisson });
   const arrivalLetter = poisson ? 'M' : 'G';
   const left = caveats(queue, flags, retry.attempts);
   const viaNetwork = traffic.arrivalRate > traffic.directRate * (1 + 1e-9);

@@ -21,3 +21,10 @@ export {
   type TimeSeries,
   type TimeSeriesSource,
 } from './time-series.js';
+export {
+  MAX_PARTITIONS_WITH_PERCENTILES,
+  PartitionCollector,
+  hotPartitionOf,
+  type PartitionStats,
+  type TopicStats,
+} from './partition-collector.js';

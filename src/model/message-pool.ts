@@ -38,6 +38,10 @@ export class MessagePool {
   group = new Int32Array(1024);
   /** FLAG_* bits. */
   flags = new Uint8Array(1024);
+  /** Message key (topics with `keys` only; written by the topic, meaningless elsewhere). */
+  key = new Int32Array(1024);
+  /** Partition of the topic the message is in (written by the topic, meaningless elsewhere). */
+  partition = new Int32Array(1024);
 
   private freeHandles = new Int32Array(1024);
   private freeCount = 0;
@@ -88,6 +92,8 @@ export class MessagePool {
       this.consumer = resized(this.consumer, capacity);
       this.group = resized(this.group, capacity);
       this.flags = resized(this.flags, capacity);
+      this.key = resized(this.key, capacity);
+      this.partition = resized(this.partition, capacity);
       this.freeHandles = resized(this.freeHandles, capacity);
     }
     return this.highWater++;

@@ -2,20 +2,23 @@ import type { RandomStream, Simulation } from '../engine/index.js';
 import { OnOffInterarrival } from './on-off-arrivals.js';
 import { ScheduledInterarrival } from './scheduled-arrivals.js';
 import { TraceArrivals } from './trace-arrivals.js';
-import { FlowCollector, QueueCollector } from '../metrics/index.js';
-import type { OverflowPolicy, Scenario } from '../scenario/types.js';
+import { FlowCollector, PartitionCollector, QueueCollector } from '../metrics/index.js';
+import type { OverflowPolicy, QueueSpec, Scenario } from '../scenario/types.js';
 import { Autoscaler } from './autoscaler.js';
 import { ConsumerPool } from './consumer-pool.js';
+import type { Destination } from './destination.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import { OVERFLOW_BLOCK, OVERFLOW_DROP_OLDEST, OVERFLOW_REJECT_NEW } from './events.js';
 import { Exchange } from './exchange.js';
+import { KeySampler } from './key-sampler.js';
 import type { MessagePool } from './message-pool.js';
 import { OnwardRoutes } from './onward-routes.js';
 import { Producer, type TypeMix } from './producer.js';
 import { Queue } from './queue.js';
 import { RetryPolicy } from './retry-policy.js';
 import type { MessageRouter } from './routing.js';
+import { Topic } from './topic.js';
 
 /** What every component shares. */
 export interface SharedParts {
@@ -29,7 +32,12 @@ export interface SharedParts {
 
 export interface NetworkComponents {
   producers: Producer[];
-  queues: Queue[];
+  /** Queues and topics, by destination number. */
+  queues: Destination[];
+  /** The topic at each destination number, or null for a plain queue. */
+  topics: Array<Topic | null>;
+  /** Per-partition statistics of each topic (null for a plain queue). */
+  partitionCollectors: Array<PartitionCollector | null>;
   exchanges: Exchange[];
   queueCollectors: QueueCollector[];
   flowCollectors: FlowCollector[];
@@ -68,11 +76,12 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
   const context = { ...shared, flows: flowCollectors };
 
   let firstPublisher = scenario.producers.length;
-  const queues = scenario.queues.map((spec, index) => {
+  const topics: Array<Topic | null> = scenario.queues.map(() => null);
+  const partitionCollectors: Array<PartitionCollector | null> = scenario.queues.map(() => null);
+  const queues = scenario.queues.map((spec, index): Destination => {
     const stream = (purpose: string) => shared.random(`queue:${spec.name}/${purpose}`);
     const service = spec.service ? distributionFromSpec(spec.service) : null;
     const slots = workerSlots(spec);
-    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'), slots);
     queueCollectors[index].consumersChanged(0, spec.consumers);
     const onward = new OnwardRoutes(
       spec.then.map((route) => ({ destination: destinationOf(route.to), probability: route.probability })),
@@ -82,6 +91,42 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
       publisherQueue[firstPublisher + worker] = index;
       publisherWorker[firstPublisher + worker] = worker;
     }
+    if (spec.topic) {
+      const topic = spec.topic;
+      const partitions = new PartitionCollector(topic.partitions);
+      const built = new Topic(
+        {
+          name: spec.name,
+          index,
+          partitions: topic.partitions,
+          consumers: spec.consumers,
+          maxConsumers: slots,
+          retentionSeconds: topic.retentionSeconds,
+          rebalancePauseSeconds: topic.rebalancePauseSeconds,
+          failureProbability: spec.failureProbability,
+          deadLetter: spec.deadLetter === null ? -1 : destinationOf(spec.deadLetter),
+          firstPublisher,
+        },
+        {
+          // A topic without consumers never samples a service time.
+          service: service ?? distributionFromSpec({ kind: 'constant', value: 0 }),
+          serviceRandom: stream('service'),
+          keys: topic.keyCount === null ? null : new KeySampler(topic.keyCount, topic.keySkew),
+          keyRandom: stream('keys'),
+          failureRandom: stream('failure'),
+        },
+        new RetryPolicy(spec.retry),
+        onward,
+        context,
+        queueCollectors[index],
+        partitions,
+      );
+      firstPublisher += slots;
+      topics[index] = built;
+      partitionCollectors[index] = partitions;
+      return built;
+    }
+    const consumers = new ConsumerPool(spec.consumers, spec.prefetch, service, stream('service'), slots);
     const settings = {
       name: spec.name,
       index,
@@ -164,7 +209,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
           spec.autoscale,
           spec.consumers,
           index,
-          queues[index],
+          topics[index] ?? (queues[index] as Queue),
           queueCollectors[index],
           shared.simulation,
         )
@@ -174,6 +219,8 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
   return {
     producers,
     queues,
+    topics,
+    partitionCollectors,
     exchanges,
     queueCollectors,
     flowCollectors,
@@ -187,8 +234,11 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
  * Worker slots a queue's pool needs: its consumers, or for an autoscaled pool twice its max — removed
  * workers that are finishing a message still hold a slot while their replacements start.
  */
-function workerSlots(queue: Scenario['queues'][number]): number {
-  return queue.autoscale ? Math.max(queue.consumers, 2 * queue.autoscale.max) : queue.consumers;
+function workerSlots(queue: QueueSpec): number {
+  if (!queue.autoscale) return queue.consumers;
+  // A topic's group reuses a leaving consumer's place (topic.ts): its max is enough.
+  if (queue.topic) return Math.max(queue.consumers, queue.autoscale.max);
+  return Math.max(queue.consumers, 2 * queue.autoscale.max);
 }
 
 /** A mix that always draws "untyped" (type -1, priority 0). */

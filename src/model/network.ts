@@ -1,5 +1,5 @@
 import { RandomStream, Simulation, type EventHandler } from '../engine/index.js';
-import { FlowCollector, QueueCollector, combineTimeSeries } from '../metrics/index.js';
+import { FlowCollector, PartitionCollector, QueueCollector, combineTimeSeries } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DuplicateGroups } from './duplicate-groups.js';
 import type { Autoscaler } from './autoscaler.js';
@@ -8,12 +8,15 @@ import {
   EVENT_AUTOSCALE_POLL,
   EVENT_CONSUMER_STARTED,
   EVENT_EXPIRY_CHECK,
+  EVENT_REBALANCE_END,
   EVENT_REDELIVERY,
   EVENT_SERVICE_END,
   EVENT_TIMEOUT,
   NO_PUBLISHER,
   OFFER_BLOCKED,
 } from './events.js';
+import type { Destination } from './destination.js';
+import type { ElasticConsumers } from './elastic-consumers.js';
 import type { Exchange } from './exchange.js';
 import { FLAG_BACKLOG, MessagePool } from './message-pool.js';
 import { buildComponents } from './network-builder.js';
@@ -21,6 +24,7 @@ import type { Producer } from './producer.js';
 import type { Queue } from './queue.js';
 import type { MessageRouter } from './routing.js';
 import type { QueueResult, RunResult } from './run-result.js';
+import type { Topic } from './topic.js';
 
 /**
  * The producers, exchanges, queues and consumers of a scenario, wired onto one simulation kernel.
@@ -30,7 +34,10 @@ export class Network implements EventHandler, MessageRouter {
   readonly simulation = new Simulation();
   private readonly messages = new MessagePool();
   private readonly producers: Producer[];
-  private readonly queues: Queue[];
+  /** Queues and topics by destination number. */
+  private readonly queues: Destination[];
+  private readonly topics: Array<Topic | null>;
+  private readonly partitionCollectors: Array<PartitionCollector | null>;
   private readonly exchanges: Exchange[];
   private readonly queueCollectors: QueueCollector[];
   private readonly flowCollectors: FlowCollector[];
@@ -53,6 +60,8 @@ export class Network implements EventHandler, MessageRouter {
     });
     this.producers = parts.producers;
     this.queues = parts.queues;
+    this.topics = parts.topics;
+    this.partitionCollectors = parts.partitionCollectors;
     this.exchanges = parts.exchanges;
     this.queueCollectors = parts.queueCollectors;
     this.flowCollectors = parts.flowCollectors;
@@ -85,6 +94,9 @@ export class Network implements EventHandler, MessageRouter {
         break;
       case EVENT_CONSUMER_STARTED:
         (this.autoscalers[target] as Autoscaler).consumerStarted(payload, now);
+        break;
+      case EVENT_REBALANCE_END:
+        (this.topics[target] as Topic).endRebalance(payload, now);
         break;
       default:
         throw new Error(`network: unknown event kind ${kind} at t=${now}`);
@@ -142,11 +154,24 @@ export class Network implements EventHandler, MessageRouter {
     }
   }
 
+  /** The topic of that name (for tests that watch it), or undefined when there is no such topic. */
+  topic(name: string): Topic | undefined {
+    const index = this.scenario.queues.findIndex((spec) => spec.name === name);
+    return this.topics[index] ?? undefined;
+  }
+
+  /** The consumers an autoscaler can resize, by queue or topic name (for tests that drive them). */
+  elasticConsumers(name: string): ElasticConsumers | undefined {
+    const index = this.scenario.queues.findIndex((spec) => spec.name === name);
+    return this.topics[index] ?? (this.queues[index] as Queue | undefined);
+  }
+
   /** Ends the warm-up: statistics from here on are the measured ones. */
   startMeasuring(): void {
     const now = this.simulation.now;
     for (const collector of this.queueCollectors)
       collector.startMeasuring(now, this.scenario.durationSeconds);
+    for (const collector of this.partitionCollectors) collector?.startMeasuring(now);
     for (const collector of this.flowCollectors) collector.startMeasuring();
     for (const exchange of this.exchanges) exchange.startMeasuring();
     for (const autoscaler of this.autoscalers) autoscaler?.startMeasuring();
@@ -160,6 +185,8 @@ export class Network implements EventHandler, MessageRouter {
       const collector = this.queueCollectors[index];
       const stats = collector.snapshot(now);
       const autoscaler = this.autoscalers[index];
+      const topic = this.topics[index];
+      const partitions = this.partitionCollectors[index];
       queues[spec.name] = {
         ...stats,
         consumers: spec.consumers,
@@ -176,6 +203,9 @@ export class Network implements EventHandler, MessageRouter {
                 ...autoscaler.snapshot(),
               },
             }
+          : {}),
+        ...(topic && partitions
+          ? { partitions: partitions.snapshot(now, topic.owners, topic.idleConsumers) }
           : {}),
         latencyHistogram: collector.latencyHistogram(),
       };

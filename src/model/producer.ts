@@ -2,7 +2,7 @@ import type { Distribution, RandomStream, Simulation } from '../engine/index.js'
 import type { FlowCollector } from '../metrics/index.js';
 import { EVENT_ARRIVAL, OFFER_BLOCKED, PRIORITY_ARRIVAL } from './events.js';
 import type { MessagePool } from './message-pool.js';
-import type { Queue } from './queue.js';
+import type { Destination } from './destination.js';
 import type { MessageRouter } from './routing.js';
 
 /** A producer's message mix: type indexes with cumulative probabilities, and their priorities. */
@@ -31,9 +31,9 @@ export class Producer {
     readonly name: string,
     /** Position of this producer in the network: its event target and its publisher code. */
     private readonly index: number,
-    /** Destination number (queue or exchange), and the queue itself when it is one (the fast path). */
+    /** Destination number (queue or exchange), and the queue or topic itself when it is one (the fast path). */
     private readonly destination: number,
-    private readonly destinationQueue: Queue | null,
+    private readonly destinationQueue: Destination | null,
     private readonly interarrival: Distribution,
     private readonly random: RandomStream,
     private readonly mix: TypeMix | null,

@@ -11,6 +11,7 @@ import {
   type QueueProbe,
 } from '../metrics/index.js';
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
+import type { Destination } from './destination.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
@@ -74,7 +75,7 @@ export interface QueueContext {
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
  * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
-export class Queue implements ElasticConsumers {
+export class Queue implements Destination, ElasticConsumers {
   private readonly ready: ReadyList;
   private readyBytes = 0;
   /** Deliveries waiting for room (overflow: block) and who published them. */

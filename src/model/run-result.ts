@@ -1,4 +1,4 @@
-import type { FlowStats, LatencyHistogram, QueueStats, TimeSeries } from '../metrics/index.js';
+import type { FlowStats, LatencyHistogram, QueueStats, TimeSeries, TopicStats } from '../metrics/index.js';
 import type { AutoscaleStats } from './autoscaler.js';
 import type { ExchangeStats } from './exchange.js';
 import type {
@@ -25,6 +25,8 @@ export interface QueueResult extends QueueStats {
   warmupCutSeconds?: number;
   /** The steady-state estimate from queueing theory, when the configuration has one. */
   analytic?: AnalyticComparison | NoAnalyticEstimate;
+  /** Topics (`partitions:`) only: per-partition statistics, the hot partition and rebalances. */
+  partitions?: TopicStats;
   /** Wait and sojourn distributions as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */
   latencyHistogram?: LatencyHistogram;
 }

@@ -13,6 +13,7 @@ import {
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
 import { sloTable } from './slo-table.js';
 import { describeRuns, studyNotes } from './study-notes.js';
+import { topicSummaries } from './topic-summary.js';
 
 export interface TableOptions {
   /** ANSI colour (only for a terminal that wants it). */
@@ -116,8 +117,11 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
   const scaling = autoscaleTable(result, style);
+  const topics = topicSummaries(result, paint);
   return (
-    [title, traffic.toString(), latency.toString(), ...scaling, ...flows, ...slos, ...notes].join('\n') + '\n'
+    [title, traffic.toString(), latency.toString(), ...scaling, ...topics, ...flows, ...slos, ...notes].join(
+      '\n',
+    ) + '\n'
   );
 }
 

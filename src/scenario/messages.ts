@@ -310,6 +310,30 @@ export const unusedWithoutConsumers = (queue: string, key: string): string =>
 /** A priority queue no prioritised message reaches. */
 export const maxPriorityUnused = (queue: string, maxPriority: number): string =>
   `queue '${queue}' has max-priority ${maxPriority}, but no message reaching it has a priority above 0; give message types a priority under 'message-types'`;
+// --- partitioned topics ---
+
+/** Why each queue key has no meaning on a topic, in the words of the error. */
+const TOPIC_KEY_REASONS: Record<string, string> = {
+  capacity: 'a topic is a log that keeps every message until it is consumed or deleted by retention',
+  'capacity-bytes': 'a topic is a log that keeps every message until it is consumed or deleted by retention',
+  overflow: 'a topic never refuses a message (it has no capacity to overflow)',
+  prefetch: 'each consumer processes its partitions one message at a time, in order',
+  'max-priority': 'a partition is processed strictly in append order',
+  timeout: 'a partition is blocked while its head message is processed, so nothing is redelivered early',
+  ttl: "use 'retention' for how long a topic keeps unconsumed messages",
+};
+/** A queue key on a topic (`partitions:`) that has no meaning there. */
+export const notForTopics = (queue: string, key: string): string =>
+  `'${key}' does not apply to topic '${queue}' (it has 'partitions'): ${TOPIC_KEY_REASONS[key] ?? 'it is a setting of plain queues'}; remove it`;
+/** A topic-only key on a plain queue. */
+export const needsPartitions = (queue: string, key: string): string =>
+  `queue '${queue}' has '${key}', which only topics have; add 'partitions: <count>' to make it a Kafka-style topic, or remove '${key}'`;
+/** More consumers than partitions: the extra ones never get a partition. */
+export const idleTopicConsumers = (queue: string, consumers: number, partitions: number): string =>
+  `topic '${queue}' has ${consumers} consumers but ${partitions} partition(s): a partition is consumed by one consumer of the group, so ${consumers - partitions} consumer(s) sit idle; add partitions or remove consumers`;
+/** The queue keys a topic rejects (see notForTopics). */
+export const KEYS_NOT_FOR_TOPICS = Object.keys(TOPIC_KEY_REASONS);
+
 /** " for messages of type 'x'" when a routing problem concerns one message type only. */
 const ofType = (type: string | undefined): string =>
   type === undefined ? '' : ` for messages of type '${type}'`;
@@ -362,6 +386,9 @@ export const consumersOutsideAutoscale = (
   max: number,
 ): string =>
   `queue '${queue}' starts its autoscaled pool at consumers: ${consumers}, outside autoscale min..max (${min}..${max})`;
+/** An autoscaled topic's max above its partition count. */
+export const autoscaleAbovePartitions = (queue: string, max: number, partitions: number): string =>
+  `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle)`;
 /** Autoscaled consumers need a service time. */
 export const autoscaleNeedsService = (queue: string): string =>
   `queue '${queue}' is autoscaled but has no 'service'; add e.g. service: { distribution: exponential, mean: 20ms }`;

@@ -31,6 +31,7 @@ import type {
   SloSpec,
   StatisticsSpec,
   TraceSpec,
+  TopicSpec,
   TypeShare,
   VariantSpec,
 } from './types.js';
@@ -316,6 +317,8 @@ function normaliseExchange(raw: RawExchange): ExchangeSpec {
 }
 
 function normaliseQueue(raw: RawQueue): QueueSpec {
+  const autoscale = raw.autoscale ? normaliseAutoscale(raw) : undefined;
+  const consumers = raw.consumers ?? autoscale?.min ?? defaultConsumers(raw);
   return {
     name: raw.name,
     capacity: raw.capacity ?? null,
@@ -323,7 +326,8 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     overflow: canonicalOverflow(raw.overflow),
     ttlSeconds: raw.ttl === undefined ? null : seconds(raw.ttl),
     deadLetter: raw['dead-letter'] ?? null,
-    consumers: raw.consumers ?? raw.autoscale?.min ?? defaultConsumers(raw),
+    // A topic's autoscaler is capped at its partitions: so is the starting count it scales from.
+    consumers: autoscale ? Math.min(consumers, autoscale.max) : consumers,
     service: raw.service === undefined ? null : normaliseDistribution(raw.service),
     prefetch: raw.prefetch,
     failureProbability: raw.failure?.probability ?? 0,
@@ -332,16 +336,39 @@ function normaliseQueue(raw: RawQueue): QueueSpec {
     maxPriority: raw['max-priority'],
     then: normaliseThen(raw.then),
     ...(raw.backlog ? { backlog: raw.backlog } : {}),
-    ...(raw.autoscale ? { autoscale: normaliseAutoscale(raw.autoscale) } : {}),
+    ...(autoscale ? { autoscale } : {}),
+    ...(raw.partitions !== undefined ? { topic: normaliseTopic(raw, raw.partitions) } : {}),
   };
 }
 
-function normaliseAutoscale(raw: NonNullable<RawQueue['autoscale']>): AutoscaleSpec {
+/** Default `rebalance-pause`: Kafka's group.initial.rebalance.delay.ms (3 s). */
+export const DEFAULT_REBALANCE_PAUSE_SECONDS = 3;
+
+function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
   return {
-    min: raw.min,
-    max: raw.max,
+    partitions,
+    keyCount: raw.keys?.count ?? null,
+    keySkew: raw.keys?.skew ?? 0,
+    retentionSeconds: raw.retention === undefined ? null : seconds(raw.retention),
+    rebalancePauseSeconds:
+      raw['rebalance-pause'] === undefined
+        ? DEFAULT_REBALANCE_PAUSE_SECONDS
+        : seconds(raw['rebalance-pause']),
+  };
+}
+
+/**
+ * A topic's replicas are capped at its partition count, as KEDA's Kafka scaler caps them (a consumer
+ * beyond the partitions would sit idle), and its scaler reads the consumer lag unless told otherwise.
+ */
+function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
+  const raw = queue.autoscale as NonNullable<RawQueue['autoscale']>;
+  const max = Math.min(raw.max, queue.partitions ?? Infinity);
+  return {
+    min: Math.min(raw.min, max),
+    max,
     target: raw.target,
-    metric: raw.metric,
+    metric: raw.metric ?? (queue.partitions === undefined ? 'waiting' : 'lag'),
     pollingSeconds: seconds(raw['polling-interval']),
     cooldownSeconds: seconds(raw.cooldown),
     scaleUpStep: raw['scale-up-step'] ?? null,

@@ -3,7 +3,7 @@
  * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`, an autoscaled
  * queue's `queues.<name>.autoscale.{min,max,target,polling-interval,cooldown,startup-time}`,
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
- * producer's rate). Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
+ * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
 import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -45,19 +45,31 @@ const AUTOSCALE_FIELDS: Record<string, FieldKind & { key: keyof AutoscaleSpec }>
   'startup-time': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 45s', key: 'startupSeconds' },
 };
 
+/** What a topic (`partitions:`) lets a sweep vary: its consumers, partitions and retention. */
+const TOPIC_FIELDS: Record<string, FieldKind> = {
+  consumers: QUEUE_FIELDS.consumers,
+  partitions: { unit: 'integer', min: 1, expected: 'an integer >= 1' },
+  retention: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 1h' },
+};
+
 /**
- * Every path a scenario with these producers and queues lets a sweep (or a variant) set; `autoscaled`
- * queues also offer their autoscale settings.
+ * Every path a scenario with these producers, queues and topics lets a sweep (or a variant) set;
+ * `autoscaled` queues and topics also offer their autoscale settings.
  */
 export function variablePathsOf(
   producers: readonly string[],
   queues: readonly string[],
+  topics: readonly string[] = [],
   autoscaled: readonly string[] = [],
 ): string[] {
   return [
     'load',
     ...producers.map((producer) => `producers.${producer}.rate`),
-    ...queues.flatMap((queue) => Object.keys(QUEUE_FIELDS).map((field) => `queues.${queue}.${field}`)),
+    ...queues.flatMap((queue) =>
+      Object.keys(topics.includes(queue) ? TOPIC_FIELDS : QUEUE_FIELDS).map(
+        (field) => `queues.${queue}.${field}`,
+      ),
+    ),
     ...autoscaled.flatMap((queue) =>
       Object.keys(AUTOSCALE_FIELDS).map((field) => `queues.${queue}.autoscale.${field}`),
     ),
@@ -69,6 +81,7 @@ export function variablePaths(scenario: Scenario): string[] {
   return variablePathsOf(
     scenario.producers.map((producer) => producer.name),
     scenario.queues.map((queue) => queue.name),
+    scenario.queues.filter((queue) => queue.topic).map((queue) => queue.name),
     scenario.queues.filter((queue) => queue.autoscale).map((queue) => queue.name),
   );
 }
@@ -77,7 +90,11 @@ export function variablePaths(scenario: Scenario): string[] {
 function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
   const last = path.split('.').at(-1) ?? '';
   const field =
-    path === 'load' ? undefined : path.includes('.autoscale.') ? AUTOSCALE_FIELDS[last] : QUEUE_FIELDS[last];
+    path === 'load'
+      ? undefined
+      : path.includes('.autoscale.')
+        ? AUTOSCALE_FIELDS[last]
+        : (QUEUE_FIELDS[last] ?? TOPIC_FIELDS[last]);
   const isRate = path === 'load' || path.startsWith('producers.');
   const unit: ParameterUnit =
     path === 'load' || (isRate && written.trim().startsWith('x'))
@@ -266,6 +283,17 @@ export function applyParameter(
     };
   }
   if (field === 'autoscale') return withAutoscaleSetting(scenario, name, parameter.path, value);
+  if (section === 'queues' && (field === 'partitions' || field === 'retention')) {
+    const topicKey = field === 'partitions' ? 'partitions' : 'retentionSeconds';
+    return {
+      ...scenario,
+      queues: scenario.queues.map((queue) =>
+        queue.name === name && queue.topic
+          ? { ...queue, topic: { ...queue.topic, [topicKey]: value } }
+          : queue,
+      ),
+    };
+  }
   const key = {
     consumers: 'consumers',
     capacity: 'capacity',

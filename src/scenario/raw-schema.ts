@@ -260,14 +260,16 @@ const autoscaleSchema = closedObject('an autoscale setting', {
   min: integerAtLeast(0)
     .default(1)
     .describe('Fewest consumers (KEDA minReplicaCount); 0 allows scaling to zero; default 1.'),
-  max: integerAtLeast(1).describe('Most consumers (KEDA maxReplicaCount); >= min.'),
+  max: integerAtLeast(1).describe(
+    "Most consumers (KEDA maxReplicaCount); >= min. On a topic, capped at its partitions (as KEDA's Kafka scaler does).",
+  ),
   target: numberAbove(0, { inclusive: false }).describe(
     'Per consumer, what the scaler aims at: messages (waiting or lag; KEDA queueLength / lagThreshold) or messages per second (rate; KEDA MessageRate): desired = ceil(metric / target).',
   ),
   metric: oneOfField(AUTOSCALE_METRICS)
-    .default('waiting')
+    .optional()
     .describe(
-      'What target counts: waiting = ready messages (default); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength, Kafka consumer lag); rate = messages arriving per second over the last polling interval (KEDA RabbitMQ MessageRate).',
+      "What target counts: waiting = ready messages (the default on a queue); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength; a Kafka consumer group's lag, the default on a topic); rate = messages arriving per second over the last polling interval (KEDA RabbitMQ MessageRate).",
     ),
   'polling-interval': durationField({ positive: true })
     .default('30s')
@@ -284,6 +286,17 @@ const autoscaleSchema = closedObject('an autoscale setting', {
       'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
     ),
 }).describe('KEDA/HPA-style autoscaling of the consumers on the queue length.');
+
+const keysSchema = closedObject('a key distribution', {
+  count: integerAtLeast(1).describe('Distinct message keys (e.g. customer ids); >= 1.'),
+  skew: numberAbove(0, { inclusive: true })
+    .default(0)
+    .describe(
+      'Zipf exponent of key popularity: key k is drawn with probability proportional to 1/k^skew; 0 (default) = uniform.',
+    ),
+}).describe(
+  'How message keys are drawn; the key picks the partition (a fixed hash of the key mod partitions).',
+);
 
 export const queueSchema = closedObject('a queue', {
   name: nameField().describe(
@@ -350,7 +363,29 @@ export const queueSchema = closedObject('a queue', {
     .describe(
       'Messages already in the queue at time 0 (e.g. after an outage); at most capacity + consumers.',
     ),
-}).describe('A queue, its limits and the identical consumers that serve it.');
+  partitions: integerAtLeast(1)
+    .optional()
+    .describe(
+      'Makes the queue a Kafka-style topic with this many partitions: each partition is a log processed in order, one message at a time, by the one consumer it is assigned to; >= 1.',
+    ),
+  keys: keysSchema
+    .optional()
+    .describe(
+      'Topics: message keys, e.g. { count: 50000, skew: 1.1 }; messages with the same key go to the same partition. Omit to spread messages uniformly at random over the partitions.',
+    ),
+  retention: durationField({ positive: true })
+    .optional()
+    .describe(
+      'Topics: a message not yet consumed this long after it was appended is deleted (counted as expired), e.g. 1h; > 0.',
+    ),
+  'rebalance-pause': durationField()
+    .optional()
+    .describe(
+      'Topics: how long a change in the number of consumers stops the whole group (a rebalance), e.g. 3s; default 3s, 0 allowed.',
+    ),
+}).describe(
+  'A queue (or, with partitions, a Kafka-style topic), its limits and the identical consumers that serve it.',
+);
 
 const sloMaxError = (iss: { input?: unknown }) => msg.expectedSloMax(iss.input);
 const sloSchema = closedObject('an SLO', {

@@ -42,9 +42,15 @@ import {
 import {
   autoscaleNeedsService,
   autoscaleRangeIsOrdered,
+  autoscaleWithinPartitions,
   consumersWithinAutoscale,
 } from './checks/autoscale.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
+import {
+  topicConsumersHavePartitions,
+  topicKeysNeedPartitions,
+  topicsRejectQueueKeys,
+} from './checks/topics.js';
 import { checkSlos } from './checks/slos.js';
 import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
@@ -88,6 +94,11 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   autoscaleRangeIsOrdered,
   consumersWithinAutoscale,
   autoscaleNeedsService,
+  autoscaleWithinPartitions,
+  // topics
+  topicsRejectQueueKeys,
+  topicKeysNeedPartitions,
+  topicConsumersHavePartitions,
   // routing
   routingCyclesExit,
 ];

@@ -187,6 +187,21 @@ export interface QueueSpec {
   backlog?: number;
   /** Autoscaled consumers (absent = a fixed pool of `consumers`, which is the starting count otherwise). */
   autoscale?: AutoscaleSpec;
+  /** A Kafka-style partitioned topic instead of a queue (absent = a plain queue). */
+  topic?: TopicSpec;
+}
+
+/** The settings of a partitioned topic (`partitions:`, `keys:`, `retention:`, `rebalance-pause:`). */
+export interface TopicSpec {
+  partitions: number;
+  /** Distinct keys; null = no keys: messages spread uniformly at random over the partitions. */
+  keyCount: number | null;
+  /** Zipf exponent of key popularity; 0 = uniform. */
+  keySkew: number;
+  /** An unconsumed message older than this is deleted (expired), seconds; null = kept forever. */
+  retentionSeconds: number | null;
+  /** How long a change in the number of consumers pauses the group, seconds. */
+  rebalancePauseSeconds: number;
 }
 
 export interface MessageTypeSpec {

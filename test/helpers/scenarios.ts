@@ -6,6 +6,7 @@ import type {
   QueueSpec,
   Scenario,
   StatisticsSpec,
+  TopicSpec,
 } from '../../src/scenario/types.js';
 
 /** A queue with every issue-3 option at its default (FIFO, no TTL, no failures, prefetch 1). */
@@ -92,4 +93,15 @@ export function exponentialService(ratePerSecond: number): DistributionSpec {
 /** Statistics settings: the given ones, nothing else. */
 export function statistics(spec: Partial<StatisticsSpec>): StatisticsSpec {
   return { ...emptyStatistics(), ...spec };
+}
+
+/** A topic: a queue spec with `topic` settings (no keys, no retention, a 3 s rebalance pause by default). */
+export function topicSpec(
+  fields: Partial<QueueSpec> & Pick<QueueSpec, 'name' | 'consumers' | 'service'>,
+  topic: Partial<TopicSpec> & Pick<TopicSpec, 'partitions'>,
+): QueueSpec {
+  return queueSpec({
+    ...fields,
+    topic: { keyCount: null, keySkew: 0, retentionSeconds: null, rebalancePauseSeconds: 3, ...topic },
+  });
 }

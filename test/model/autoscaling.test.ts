@@ -3,7 +3,9 @@ import { Network } from '../../src/model/network.js';
 import { simulate } from '../../src/model/simulate.js';
 import type { AutoscaleSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
 import { expectConserved } from '../helpers/conservation.js';
-import { poissonProducer, queueSpec, scenarioOf } from '../helpers/scenarios.js';
+import { parseScenario } from '../../src/scenario/index.js';
+import { poissonProducer, queueSpec, scenarioOf, topicSpec } from '../helpers/scenarios.js';
+import { TopicOrderChecker } from '../helpers/topic-order.js';
 
 const AUTOSCALE: AutoscaleSpec = {
   min: 1,
@@ -118,5 +120,63 @@ describe('autoscaled consumers in a network', () => {
   it('gives byte-identical results for the same seed', () => {
     const once = JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result);
     expect(JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result)).toBe(once);
+  });
+});
+
+describe('an autoscaled Kafka-style topic', () => {
+  /** Bursts into a 6-partition topic with skewed keys, autoscaled on its lag. */
+  function topicScenario(autoscale: Partial<AutoscaleSpec>): Scenario {
+    return scenarioOf({
+      durationSeconds: 3 * 3600,
+      producers: [
+        poissonProducer('bursts', 'orders', 60, {
+          onOff: { onSeconds: 120, offSeconds: 480, rateOnPerSecond: 200, rateOffPerSecond: 25 },
+        }),
+      ],
+      queues: [
+        topicSpec(
+          { name: 'orders', consumers: 1, service: { kind: 'exponential', mean: 0.02 } },
+          { partitions: 6, keyCount: 5000, keySkew: 0.8, rebalancePauseSeconds: 2 },
+        ),
+      ].map((queue) => ({
+        ...queue,
+        autoscale: { ...AUTOSCALE, min: 1, max: 6, metric: 'lag' as const, target: 50, ...autoscale },
+      })),
+    });
+  }
+
+  it('keeps every partition in order while the group grows and shrinks, with a rebalance per change', () => {
+    const network = new Network(topicScenario({}));
+    const checker = new TopicOrderChecker(network.topic('orders')!);
+    network.start();
+    network.startMeasuring();
+    network.simulation.runUntil(3 * 3600, network);
+    const orders = network.result().queues.orders;
+    expect(checker.violations).toEqual([]);
+    expectConserved('orders', orders);
+    const { autoscale, partitions } = orders;
+    expect(autoscale!.peakConsumers).toBeLessThanOrEqual(6);
+    expect(autoscale!.scaleUps).toBeGreaterThan(10);
+    // Every consumer that joins or leaves restarts the group's pause.
+    expect(partitions!.rebalances).toBeGreaterThanOrEqual(autoscale!.scaleUps + autoscale!.scaleDowns);
+    expect(partitions!.rebalancePausedSeconds).toBeGreaterThan(2 * 10);
+  });
+
+  it('caps the replicas at the partition count and scales on the lag by default, with a warning', () => {
+    const { scenario, warnings } = parseScenario(
+      [
+        'name: capped',
+        'duration: 1h',
+        'producers: [{ name: p, to: t, rate: 50/s }]',
+        'queues:',
+        '  - name: t',
+        '    partitions: 4',
+        '    service: 10ms',
+        '    autoscale: { min: 2, max: 24, target: 100 }',
+      ].join('\n'),
+      'test.yaml',
+    );
+    expect(scenario.queues[0].autoscale).toMatchObject({ min: 2, max: 4, metric: 'lag' });
+    expect(warnings.map((warning) => warning.path)).toContain('queues[0].autoscale.max');
   });
 });

@@ -1,7 +1,7 @@
 /** Rules about autoscaled consumers: a sensible range, a starting count inside it, a service time. */
 import * as msg from '../messages.js';
 import { isRecord } from './entries.js';
-import { error, type Entry, type Rule } from './view.js';
+import { error, warning, type Entry, type Rule } from './view.js';
 
 /** An integer count, or undefined when the written value is none (the schema reports that). */
 function count(value: unknown): number | undefined {
@@ -52,3 +52,18 @@ export const autoscaleNeedsService: Rule = (view) =>
       ? [error(['queues', queue.index, 'autoscale'], msg.autoscaleNeedsService(queue.label))]
       : [],
   );
+
+/** A topic's replicas are capped at its partitions (KEDA's Kafka scaler does the same): a higher max is cut. */
+export const autoscaleWithinPartitions: Rule = (view) =>
+  view.queues.flatMap((queue) => {
+    const range = rangeOf(queue);
+    const partitions = count(queue.fields.partitions);
+    if (range === undefined || partitions === undefined || partitions === 0 || range.max <= partitions)
+      return [];
+    return [
+      warning(
+        ['queues', queue.index, 'autoscale', 'max'],
+        msg.autoscaleAbovePartitions(queue.label, range.max, partitions),
+      ),
+    ];
+  });

@@ -103,6 +103,8 @@ export const overflowNeedsLimit: Rule = (view) =>
 export const capacityBytesHaveSizes: Rule = ({ graph, queues }) =>
   queues.flatMap((queue) => {
     const limit = queue.fields['capacity-bytes'];
+    // On a topic the limit itself is the error (checks/topics.ts).
+    if (queue.fields.partitions !== undefined) return [];
     if (queue.name === undefined || (typeof limit !== 'number' && typeof limit !== 'string')) return [];
     if (parseBytes(limit) === undefined) return []; // the schema reports it
     if (graph.destinations.get(queue.name)?.entry !== queue) return [];

@@ -19,10 +19,15 @@ export function checkVariants(data: unknown): PathProblem[] {
   const list = isRecord(data) ? data.variants : undefined;
   if (!Array.isArray(list)) return [];
   const judgeable = isRecord(data) && Array.isArray(data.queues) && Array.isArray(data.producers);
-  const autoscaled = entries(data, 'queues').flatMap((entry) =>
-    entry.name !== undefined && isRecord(entry.fields.autoscale) ? [entry.name] : [],
+  const queueEntries = entries(data, 'queues');
+  const named = (has: (fields: Record<string, unknown>) => boolean) =>
+    queueEntries.flatMap((entry) => (entry.name !== undefined && has(entry.fields) ? [entry.name] : []));
+  const paths = variablePathsOf(
+    namesIn(data, 'producers'),
+    namesIn(data, 'queues'),
+    named((fields) => fields.partitions !== undefined),
+    named((fields) => isRecord(fields.autoscale)),
   );
-  const paths = variablePathsOf(namesIn(data, 'producers'), namesIn(data, 'queues'), autoscaled);
   const scenarioName = isRecord(data) ? asName(data.name) : undefined;
   const firstUse = new Map<string, number>();
   return list.flatMap((item: unknown, index): PathProblem[] => {

@@ -1,6 +1,7 @@
 import type { TimeSeries } from '../../../metrics/index.js';
 import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { latencyCdfChart, latencyHistogramChart } from '../charts/latency.js';
+import { partitionLagChart } from '../charts/partitions.js';
 import {
   busyConsumersChart,
   depthChart,
@@ -68,6 +69,18 @@ export function queueSection(
       );
     }
   }
+  if (result.partitions) {
+    const topic = result.partitions;
+    const hot = topic.hotPartition;
+    latency.push(
+      chartFigure(
+        id('partitions'),
+        `Lag per partition${first}`,
+        `Messages appended and not yet consumed, time-averaged (bars) and at most (ticks), per partition. Partition ${hot.partition} (coloured) takes ${formatPercent(hot.shareOfArrivals)} of arrivals against an even ${formatPercent(1 / topic.count)}.`,
+        partitionLagChart(htmlId('partitions', view.index), topic, view.color),
+      ),
+    );
+  }
   if (result.latencyHistogram && result.completed > 0) {
     latency.push(
       chartFigure(
@@ -90,7 +103,17 @@ export function queueSection(
   const chips = [
     describePool(result),
     scaled ? `${formatNumber(result.consumerSeconds / 3600)} consumer-hours` : '',
-    result.capacity === null ? 'unbounded queue' : `capacity ${formatCount(result.capacity)}`,
+    result.partitions
+      ? `topic, ${result.partitions.count} partitions`
+      : result.capacity === null
+        ? 'unbounded queue'
+        : `capacity ${formatCount(result.capacity)}`,
+    result.partitions && result.partitions.idleConsumers > 0
+      ? `${result.partitions.idleConsumers} idle consumer${result.partitions.idleConsumers === 1 ? '' : 's'}`
+      : '',
+    result.partitions && result.partitions.rebalances > 0
+      ? `${formatNumber(result.partitions.rebalances)} rebalances`
+      : '',
     view.topology?.service ? `service ${view.topology.service}` : '',
     view.arrivalRate > 0 ? `${formatNumber(view.arrivalRate)} msg/s arriving` : '',
     result.overflow !== 'reject-new' || result.capacity !== null ? `overflow ${result.overflow}` : '',

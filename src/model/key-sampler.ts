@@ -1,0 +1,79 @@
+/**
+ * Message keys of a topic: key k (0-based) is drawn with Zipf probability ∝ 1/(k+1)^skew (skew 0 =
+ * uniform), and a key always lands on partition hash(k) mod P, as Kafka's default partitioner hashes keys.
+ */
+import type { RandomStream } from '../engine/index.js';
+
+/** Zipf probabilities of `count` keys with exponent `skew`, most popular first (sum 1). */
+export function zipfProbabilities(count: number, skew: number): Float64Array {
+  const weights = new Float64Array(count);
+  let total = 0;
+  for (let k = 0; k < count; k++) total += weights[k] = (k + 1) ** -skew;
+  for (let k = 0; k < count; k++) weights[k] /= total;
+  return weights;
+}
+
+/**
+ * The partition of key `key` among `partitions`: a fixed 32-bit integer hash (the MurmurHash3 finaliser,
+ * which spreads consecutive keys) mod P. Kafka hashes the key bytes with murmur2; what matters is that the
+ * mapping is fixed and popularity-blind, so hot keys fall on arbitrary partitions.
+ */
+export function partitionOfKey(key: number, partitions: number): number {
+  let h = key | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % partitions;
+}
+
+/** Each partition's share of the messages under Zipf(count, skew) keys (uniform 1/P without keys). */
+export function partitionShares(partitions: number, keyCount: number | null, skew: number): number[] {
+  const shares = new Array<number>(partitions).fill(keyCount === null ? 1 / partitions : 0);
+  if (keyCount === null) return shares;
+  const probabilities = zipfProbabilities(keyCount, skew);
+  for (let k = 0; k < keyCount; k++) shares[partitionOfKey(k, partitions)] += probabilities[k];
+  return shares;
+}
+
+/**
+ * Draws keys in O(1) by Walker's alias method (Vose's construction, built once in O(count)): one uniform
+ * picks a column and, against its threshold, the column's key or its alias.
+ */
+export class KeySampler {
+  private readonly threshold: Float64Array;
+  private readonly alias: Int32Array;
+
+  constructor(
+    readonly count: number,
+    skew: number,
+  ) {
+    const scaled = zipfProbabilities(count, skew).map((p) => p * count);
+    this.threshold = new Float64Array(count);
+    this.alias = new Int32Array(count);
+    const small: number[] = [];
+    const large: number[] = [];
+    scaled.forEach((value, k) => (value < 1 ? small : large).push(k));
+    while (small.length > 0 && large.length > 0) {
+      const less = small.pop() as number;
+      const more = large[large.length - 1];
+      this.threshold[less] = scaled[less];
+      this.alias[less] = more;
+      scaled[more] += scaled[less] - 1;
+      if (scaled[more] < 1) small.push(large.pop() as number);
+    }
+    // What is left is 1 up to rounding: those columns always give their own key.
+    for (const k of [...small, ...large]) {
+      this.threshold[k] = 1;
+      this.alias[k] = k;
+    }
+  }
+
+  /** A key in [0, count). */
+  sample(random: RandomStream): number {
+    const u = random.next() * this.count;
+    const column = Math.floor(u);
+    return u - column < this.threshold[column] ? column : this.alias[column];
+  }
+}

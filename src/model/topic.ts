@@ -1,0 +1,419 @@
+import type { Distribution, RandomStream } from '../engine/index.js';
+import {
+  LOSS_EXHAUSTED,
+  LOSS_EXPIRED,
+  RETRY_DELAYED,
+  RETRY_NONE,
+  RETRY_REQUEUED,
+  type PartitionCollector,
+  type QueueProbe,
+} from '../metrics/index.js';
+import type { Destination } from './destination.js';
+import type { ElasticConsumers } from './elastic-consumers.js';
+import {
+  EVENT_EXPIRY_CHECK,
+  EVENT_REBALANCE_END,
+  EVENT_REDELIVERY,
+  EVENT_SERVICE_END,
+  NO_PUBLISHER,
+  OFFER_ACCEPTED,
+  PRIORITY_EXPIRY,
+  PRIORITY_REBALANCE,
+  PRIORITY_REDELIVERY,
+  PRIORITY_SERVICE_END,
+} from './events.js';
+import { partitionOfKey, type KeySampler } from './key-sampler.js';
+import { completeInNetwork, endFlow } from './message-exits.js';
+import { FLAG_DEAD_LETTERED } from './message-pool.js';
+import { MessageRing } from './message-ring.js';
+import type { OnwardRoutes } from './onward-routes.js';
+import { PartitionAssignment } from './partition-assignment.js';
+import type { QueueContext } from './queue.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { TopicTrace } from './topic-trace.js';
+
+/** A topic's fixed configuration, resolved to numbers. */
+export interface TopicSettings {
+  name: string;
+  /** Position in the network: the target of this topic's events and its destination number. */
+  index: number;
+  partitions: number;
+  /** Consumers at the start. */
+  consumers: number;
+  /** The most consumers the group may grow to (per-consumer state and publisher codes are sized for them). */
+  maxConsumers: number;
+  retentionSeconds: number | null;
+  rebalancePauseSeconds: number;
+  failureProbability: number;
+  /** Destination index of the dead-letter queue, or -1. */
+  deadLetter: number;
+  /** Publisher code of consumer 0 (consumers publish onward as `firstPublisher + consumer`). */
+  firstPublisher: number;
+}
+
+/** The random streams and draws a topic uses. */
+export interface TopicRandomness {
+  service: Distribution;
+  serviceRandom: RandomStream;
+  /** Zipf key draws; null = no keys (a uniformly random partition per message). */
+  keys: KeySampler | null;
+  keyRandom: RandomStream;
+  failureRandom: RandomStream;
+}
+
+/**
+ * A Kafka-style partitioned topic and its consumer group. Each partition is a FIFO log; a message goes to
+ * the partition of its key. Each partition is owned by one consumer (partition-assignment.ts), and a
+ * consumer processes one message at a time, taking the heads of its partitions in turn; a partition's
+ * messages are processed strictly in order and never two at once: a failed message stays at the head
+ * (blocking its partition) until it succeeds or is given up. A change in the group's size pauses the
+ * whole group for `rebalancePauseSeconds`, then partitions are reassigned.
+ */
+export class Topic implements Destination, ElasticConsumers {
+  /** Appended messages not yet started, per partition, in append order (retention checks the heads). */
+  private readonly logs: MessageRing[];
+  /** The started, unfinished message of each partition (processing, backing off, or awaiting a retry), or −1. */
+  private readonly head: Int32Array;
+  /** 1 while a partition's head is ready for another attempt. */
+  private readonly headReady: Uint8Array;
+  /** Consumers processing a message or waiting for a blocked onward delivery of one. */
+  private readonly working: Uint8Array;
+  /** Where each consumer's round-robin over its partitions resumes (an index into its owned list). */
+  private readonly cursor: Int32Array;
+  private readonly workerBlockedDeliveries: Int32Array;
+  private readonly assignment: PartitionAssignment;
+  /** Consumers in the group now (the assignment catches up when a rebalance ends). */
+  private members: number;
+  private paused = false;
+  /** Identifies the latest rebalance: an earlier one's end event is stale. */
+  private generation = 0;
+  private retentionScheduled = false;
+  /** Messages appended and not yet completed or deleted: the total lag. */
+  private unfinished = 0;
+  /** Messages appended since the start (what a rate-based autoscaler reads). */
+  private appended = 0;
+  /** Watches appends, starts and finishes (tests); null on normal runs. */
+  trace: TopicTrace | null = null;
+
+  constructor(
+    readonly settings: TopicSettings,
+    private readonly random: TopicRandomness,
+    private readonly retry: RetryPolicy,
+    private readonly onward: OnwardRoutes,
+    private readonly context: QueueContext,
+    private readonly probe: QueueProbe,
+    private readonly partitionProbe: PartitionCollector,
+  ) {
+    const { partitions, maxConsumers } = settings;
+    this.logs = Array.from({ length: partitions }, () => new MessageRing());
+    this.head = new Int32Array(partitions).fill(-1);
+    this.headReady = new Uint8Array(partitions);
+    this.working = new Uint8Array(maxConsumers);
+    this.cursor = new Int32Array(maxConsumers);
+    this.workerBlockedDeliveries = new Int32Array(maxConsumers);
+    this.assignment = new PartitionAssignment(partitions, maxConsumers);
+    this.members = settings.consumers;
+    this.assignment.assign(this.members);
+  }
+
+  /** A message is appended to its key's partition; a topic never refuses one. */
+  offer(message: number, now: number, _publisher: number): number {
+    const { messages } = this.context;
+    const p = this.partitionFor(message);
+    messages.partition[message] = p;
+    messages.enteredQueueAt[message] = now;
+    messages.readyAt[message] = now;
+    messages.attempts[message] = 0;
+    this.unfinished++;
+    this.appended++;
+    this.probe.accepted(now);
+    this.partitionProbe.appended(p, now);
+    this.trace?.appended(message, p, messages.key[message], now);
+    const owner = this.assignment.owner[p];
+    if (
+      !this.paused &&
+      owner >= 0 &&
+      this.working[owner] === 0 &&
+      this.head[p] < 0 &&
+      this.logs[p].length === 0
+    ) {
+      this.start(message, p, owner, now);
+    } else {
+      this.logs[p].push(message);
+      if (this.settings.retentionSeconds !== null && !this.retentionScheduled) this.scheduleRetention();
+    }
+    return OFFER_ACCEPTED;
+  }
+
+  /** A consumer finished a message: it succeeded (and moves on) or failed (and is retried in place). */
+  finishService(message: number, now: number): void {
+    const { messages } = this.context;
+    const consumer = messages.consumer[message];
+    const p = messages.partition[message];
+    const q = this.settings.failureProbability;
+    if (q > 0 && this.random.failureRandom.next() < q) {
+      this.trace?.failed(message, p, now);
+      this.handleFailure(message, p, now);
+      this.release(consumer, now);
+      this.wake(p, now);
+      return;
+    }
+    this.head[p] = -1;
+    this.unfinished--;
+    this.trace?.left(message, p, 'completed', now);
+    this.probe.completed(now, now - messages.enteredQueueAt[message], false);
+    this.partitionProbe.completed(p, now);
+    const destination = this.onward.choose();
+    if (destination < 0) {
+      completeInNetwork(messages, this.context.flows, message, now);
+      this.release(consumer, now);
+    } else {
+      const publisher = this.settings.firstPublisher + consumer;
+      const blocked = this.context.router.publish(message, destination, publisher, now);
+      if (blocked === 0) this.release(consumer, now);
+      else this.workerBlockedDeliveries[consumer] = blocked;
+    }
+    this.wake(p, now);
+  }
+
+  /** A failed head message's back-off is over: its partition may go on with it. */
+  redeliver(message: number, now: number): void {
+    const p = this.context.messages.partition[message];
+    this.probe.redelivered(now);
+    this.context.messages.readyAt[message] = now;
+    this.headReady[p] = 1;
+    this.wake(p, now);
+  }
+
+  timeOut(message: number, now: number): void {
+    throw new Error(`topic '${this.settings.name}': visibility timeout of message ${message} at t=${now}`);
+  }
+
+  /** Deletes every unconsumed message older than the retention, then re-arms the check. */
+  checkExpiry(now: number): void {
+    this.retentionScheduled = false;
+    const retention = this.settings.retentionSeconds as number;
+    const { messages } = this.context;
+    for (let p = 0; p < this.logs.length; p++) {
+      const log = this.logs[p];
+      while (log.length > 0 && messages.enteredQueueAt[log.peek()] + retention <= now) {
+        const message = log.shift();
+        this.unfinished--;
+        this.trace?.left(message, p, 'expired', now);
+        this.probe.discarded(now, LOSS_EXPIRED, false);
+        this.partitionProbe.expired(p, now);
+        // Kafka deletes old log segments; nothing is dead-lettered.
+        endFlow(messages, this.context.flows, message, LOSS_EXPIRED, false);
+        messages.release(message);
+      }
+    }
+    this.scheduleRetention();
+  }
+
+  /** A blocked onward delivery of `consumer` went through; it moves on once all have. */
+  workerUnblocked(consumer: number, now: number): void {
+    if (--this.workerBlockedDeliveries[consumer] === 0) this.release(consumer, now);
+  }
+
+  /** Messages appended and not yet started. */
+  waitingMessages(): number {
+    return this.unfinished - this.unacknowledgedMessages();
+  }
+
+  /** Partition heads started and not yet finished (processing, backing off or awaiting a retry). */
+  unacknowledgedMessages(): number {
+    let started = 0;
+    for (let p = 0; p < this.head.length; p++) if (this.head[p] >= 0) started++;
+    return started;
+  }
+
+  arrivalCount(): number {
+    return this.appended;
+  }
+
+  /** A consumer joins: the group rebalances (ignored at the maximum). */
+  addConsumer(now: number): void {
+    if (this.members >= this.settings.maxConsumers) return;
+    this.members++;
+    this.beginRebalance(now);
+  }
+
+  /**
+   * The last consumer leaves after its current message: the group rebalances (ignored when empty). It
+   * stops counting as provisioned at once (its last message is not charged).
+   */
+  removeConsumer(now: number): void {
+    if (this.members === 0) return;
+    this.members--;
+    this.probe.consumersChanged(now, -1);
+    this.beginRebalance(now);
+  }
+
+  /** A rebalance's pause is over (EVENT_REBALANCE_END): reassign partitions and resume, unless superseded. */
+  endRebalance(generation: number, now: number): void {
+    if (generation !== this.generation) return; // a later change restarted the pause
+    this.paused = false;
+    this.partitionProbe.rebalanceEnded(now);
+    this.assignment.assign(this.members);
+    this.cursor.fill(0);
+    for (let consumer = 0; consumer < this.members; consumer++) {
+      if (this.working[consumer] === 0) this.takeNext(consumer, now);
+    }
+  }
+
+  /** Consumers in the group now. */
+  get consumerCount(): number {
+    return this.members;
+  }
+
+  /** The owner of each partition as last assigned (−1: none). */
+  get owners(): Int32Array {
+    return this.assignment.owner;
+  }
+
+  /** Group members owning no partition. */
+  get idleConsumers(): number {
+    return this.assignment.idleConsumers;
+  }
+
+  /** The partition of a new message: its key's (keys drawn from the Zipf sampler), or uniformly random. */
+  private partitionFor(message: number): number {
+    const { keys, keyRandom } = this.random;
+    const partitions = this.settings.partitions;
+    if (keys === null) {
+      this.context.messages.key[message] = -1;
+      return Math.floor(keyRandom.next() * partitions);
+    }
+    const key = keys.sample(keyRandom);
+    this.context.messages.key[message] = key;
+    return partitionOfKey(key, partitions);
+  }
+
+  /** Stops the group (or restarts the pause) after a change in its size. */
+  private beginRebalance(now: number): void {
+    const generation = ++this.generation;
+    this.partitionProbe.rebalanceStarted(now);
+    this.paused = true;
+    const pause = this.settings.rebalancePauseSeconds;
+    if (pause === 0) this.endRebalance(generation, now);
+    else
+      this.context.simulation.schedule(
+        pause,
+        PRIORITY_REBALANCE,
+        EVENT_REBALANCE_END,
+        this.settings.index,
+        generation,
+      );
+  }
+
+  /** `consumer` starts `message`, the head of partition `p`. */
+  private start(message: number, p: number, consumer: number, now: number): void {
+    const { messages, simulation } = this.context;
+    this.head[p] = message;
+    this.working[consumer] = 1;
+    messages.consumer[message] = consumer;
+    messages.attempts[message]++;
+    const waited = now - messages.readyAt[message];
+    this.probe.serviceStarted(now, waited, false);
+    this.partitionProbe.started(p, waited);
+    this.trace?.started(message, p, consumer, now);
+    const serviceSeconds = this.random.service.sample(this.random.serviceRandom);
+    simulation.schedule(
+      serviceSeconds,
+      PRIORITY_SERVICE_END,
+      EVENT_SERVICE_END,
+      this.settings.index,
+      message,
+    );
+  }
+
+  /** `consumer` is free: it takes its next message, unless the group is paused or it has left. */
+  private release(consumer: number, now: number): void {
+    this.working[consumer] = 0;
+    this.takeNext(consumer, now);
+  }
+
+  /** Partition `p` may have work again: its owner takes it up if it is free. */
+  private wake(p: number, now: number): void {
+    const owner = this.assignment.owner[p];
+    if (owner >= 0 && this.working[owner] === 0) this.takeNext(owner, now);
+  }
+
+  /** A free consumer takes the head of its next partition with work, round-robin over its partitions. */
+  private takeNext(consumer: number, now: number): void {
+    if (this.paused || consumer >= this.assignment.consumers || consumer >= this.members) return;
+    const { ownedStart, owned } = this.assignment;
+    const first = ownedStart[consumer];
+    const count = ownedStart[consumer + 1] - first;
+    for (let i = 0; i < count; i++) {
+      const k = (this.cursor[consumer] + i) % count;
+      const p = owned[first + k];
+      let message = -1;
+      if (this.headReady[p] === 1) {
+        this.headReady[p] = 0;
+        message = this.head[p];
+      } else if (this.head[p] < 0 && this.logs[p].length > 0) {
+        message = this.logs[p].shift();
+      }
+      if (message >= 0) {
+        this.cursor[consumer] = k + 1;
+        this.start(message, p, consumer, now);
+        return;
+      }
+    }
+  }
+
+  /** A failed attempt: given up (dead-lettered or lost), or retried in place after the back-off. */
+  private handleFailure(message: number, p: number, now: number): void {
+    const { messages, simulation } = this.context;
+    const attempts = messages.attempts[message];
+    if (this.retry.exhausted(attempts)) {
+      this.head[p] = -1;
+      this.unfinished--;
+      this.trace?.left(message, p, 'exhausted', now);
+      this.probe.failed(now, RETRY_NONE);
+      const deadLettered =
+        this.settings.deadLetter >= 0 && (messages.flags[message] & FLAG_DEAD_LETTERED) === 0;
+      this.probe.exhausted(now, deadLettered);
+      this.partitionProbe.exhausted(p, now);
+      endFlow(messages, this.context.flows, message, LOSS_EXHAUSTED, deadLettered);
+      if (deadLettered) {
+        messages.flags[message] |= FLAG_DEAD_LETTERED;
+        this.context.router.publish(message, this.settings.deadLetter, NO_PUBLISHER, now);
+      } else {
+        messages.release(message);
+      }
+      return;
+    }
+    const delay = this.retry.delaySeconds(attempts);
+    if (delay > 0) {
+      this.probe.failed(now, RETRY_DELAYED);
+      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
+    } else {
+      this.probe.failed(now, RETRY_REQUEUED);
+      messages.readyAt[message] = now;
+      this.headReady[p] = 1;
+    }
+  }
+
+  /** Arms the retention check for the oldest unconsumed message, if any. */
+  private scheduleRetention(): void {
+    const retention = this.settings.retentionSeconds;
+    if (retention === null) return;
+    const { enteredQueueAt } = this.context.messages;
+    let earliest = Infinity;
+    for (const log of this.logs) {
+      if (log.length > 0 && enteredQueueAt[log.peek()] < earliest) earliest = enteredQueueAt[log.peek()];
+    }
+    if (earliest === Infinity) return;
+    const { simulation } = this.context;
+    simulation.scheduleAt(
+      Math.max(earliest + retention, simulation.now),
+      PRIORITY_EXPIRY,
+      EVENT_EXPIRY_CHECK,
+      this.settings.index,
+      0,
+    );
+    this.retentionScheduled = true;
+  }
+}

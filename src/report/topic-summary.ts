@@ -1,0 +1,32 @@
+/** One line per topic for the terminal: the hot partition, the spread of lag over partitions, idle consumers, rebalances. */
+import type { TopicStats } from '../metrics/index.js';
+import type { RunResult } from '../model/run-result.js';
+import type { Paint } from './estimate-cells.js';
+import { formatNumber, formatPercent, formatSeconds } from './format.js';
+
+/** The summary of one topic's partitions, e.g. "orders: 12 partitions — hot partition 3 takes 19.7 % …". */
+export function topicSummary(name: string, consumers: number, topic: TopicStats, paint: Paint): string {
+  const { hotPartition: hot, perPartition } = topic;
+  const lags = perPartition.map((stats) => stats.lag.mean).sort((a, b) => a - b);
+  const parts = [
+    `${name}: ${topic.count} partitions on ${formatNumber(consumers)} consumers`,
+    `hot partition ${hot.partition} takes ${formatPercent(hot.shareOfArrivals)} of arrivals (even share ${formatPercent(1 / topic.count)})`,
+    `mean lag per partition ${formatNumber(lags[0])} … ${formatNumber(lags[Math.floor(lags.length / 2)])} (median) … ${formatNumber(lags[lags.length - 1])}` +
+      (hot.lagRatio === null ? '' : `, max/mean ${formatNumber(hot.lagRatio)}×`),
+  ];
+  if (topic.idleConsumers > 0)
+    parts.push(`${formatNumber(topic.idleConsumers)} idle consumer(s) (more than partitions)`);
+  if (topic.rebalances > 0)
+    parts.push(
+      `${formatNumber(topic.rebalances)} rebalance(s) paused the group ${formatSeconds(topic.rebalancePausedSeconds)}`,
+    );
+  const line = parts.join('; ');
+  return hot.lagRatio !== null && hot.lagRatio > 2 ? paint.yellow(line) : line;
+}
+
+/** The summary lines of every topic in the result (none without topics). */
+export function topicSummaries(result: RunResult, paint: Paint): string[] {
+  return Object.entries(result.queues).flatMap(([name, queue]) =>
+    queue.partitions ? [topicSummary(name, queue.consumers, queue.partitions, paint)] : [],
+  );
+}

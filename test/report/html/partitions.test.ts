@@ -1,0 +1,47 @@
+/** A topic's section in the HTML report: a per-partition lag bar chart that compiles cleanly. */
+import { compile } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { reportBody } from '../../../src/report/html/page.js';
+import { reportInputFor } from '../../helpers/report-input.js';
+import { poissonProducer, scenarioOf, topicSpec } from '../../helpers/scenarios.js';
+
+describe('topic report section', () => {
+  const scenario = scenarioOf({
+    name: 'skewed-topic',
+    durationSeconds: 300,
+    producers: [poissonProducer('shop', 'orders', 100)],
+    queues: [
+      topicSpec(
+        { name: 'orders', consumers: 8, service: { kind: 'lognormal', mean: 0.02, cv: 1 } },
+        { partitions: 6, keyCount: 1000, keySkew: 1.1 },
+      ),
+    ],
+  });
+  const input = reportInputFor(scenario);
+  const body = reportBody(input);
+
+  it('draws the lag of every partition, naming the hot one and the idle consumers', () => {
+    const chart = body.charts.find((entry) => entry.id === 'chart-0-partitions');
+    expect(chart).toBeDefined();
+    const warnings: string[] = [];
+    const record = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      return logger;
+    };
+    const logger = {
+      level: () => logger,
+      error: record,
+      warn: record,
+      info: () => logger,
+      debug: () => logger,
+    };
+    compile(chart!.spec, { logger: logger as never });
+    expect(warnings).toEqual([]);
+    const rows = Object.values((chart!.spec as { datasets: Record<string, unknown[]> }).datasets)[0];
+    expect(rows).toHaveLength(6);
+    const hot = input.result.queues.orders.partitions!.hotPartition.partition;
+    expect(body.html).toContain(`Partition ${hot} (coloured)`);
+    expect(body.html).toContain('topic, 6 partitions');
+    expect(body.html).toContain('2 idle consumers');
+  });
+});
