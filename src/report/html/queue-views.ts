@@ -66,30 +66,54 @@ export function describePool(result: QueueResult): string {
   return `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`;
 }
 
+/** A partition whose mean lag is this many times the topic's mean is a bottleneck of its own. */
+const HOT_PARTITION_LAG_RATIO = 3;
+
 export function findBottleneck(views: QueueView[]): Bottleneck | null {
   let worst: QueueView | null = null;
   let worstScore = 0;
   const lossShare = (view: QueueView) =>
     view.result.arrivals > 0 ? lostOrDeadLettered(view.result) / view.result.arrivals : 0;
+  // Hitting the autoscaler's max or a hot partition counts as a full pool.
+  const pressure = (view: QueueView) =>
+    Math.max(view.result.utilization ?? 0, reachedMax(view.result) || hotPartitionOf(view.result) ? 1 : 0);
   for (const view of views) {
-    const score = lossShare(view) * 10 + (view.result.utilization ?? 0);
+    const score = lossShare(view) * 10 + pressure(view);
     if (score > worstScore) {
       worst = view;
       worstScore = score;
     }
   }
   if (!worst) return null;
-  const { utilization } = worst.result;
+  const { utilization, autoscale } = worst.result;
   const lost = lossShare(worst);
-  const busy = utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`;
-  const drops = lost > 0 ? `${formatPercent(lost)} of arrivals lost or dead-lettered` : '';
-  // An autoscaled pool's utilisation says little: scaling to its max says it ran out of room to grow.
-  const scaled = worst.result.autoscale;
-  const atMax = scaled !== undefined && scaled.peakConsumers >= scaled.range[1];
-  const ceiling = atMax ? `the autoscaler reached its max of ${scaled.range[1]} consumers` : '';
+  const hot = hotPartitionOf(worst.result);
+  const atMax = reachedMax(worst.result);
+  const reasons = [
+    utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`,
+    lost > 0 ? `${formatPercent(lost)} of arrivals lost or dead-lettered` : '',
+    atMax && autoscale ? `the autoscaler reached its max of ${autoscale.range[1]} consumers` : '',
+    hot
+      ? `hot partition ${hot.partition} takes ${formatPercent(hot.shareOfArrivals)} of arrivals, its lag ${formatNumber(hot.lagRatio)}× the mean`
+      : '',
+  ];
   return {
     view: worst,
-    saturated: lost > 0 || (utilization ?? 0) >= 0.8 || atMax,
-    reason: [busy, drops, ceiling].filter(Boolean).join(', '),
+    saturated: lost > 0 || (utilization ?? 0) >= 0.8 || atMax || hot !== null,
+    reason: reasons.filter(Boolean).join(', '),
   };
+}
+
+/** An autoscaled pool's utilisation says little: scaling to its max says it ran out of room to grow. */
+function reachedMax(result: QueueResult): boolean {
+  return result.autoscale !== undefined && result.autoscale.peakConsumers >= result.autoscale.range[1];
+}
+
+/** A topic's hot partition when its lag stands out (the average hides it: one consumer can saturate alone). */
+function hotPartitionOf(
+  result: QueueResult,
+): { partition: number; shareOfArrivals: number; lagRatio: number } | null {
+  const hot = result.partitions?.hotPartition;
+  if (!hot || hot.lagRatio === null || hot.lagRatio < HOT_PARTITION_LAG_RATIO) return null;
+  return { partition: hot.partition, shareOfArrivals: hot.shareOfArrivals, lagRatio: hot.lagRatio };
 }
