@@ -1,152 +1,27 @@
 /** Validated, as-written data → the normalised `Scenario`: units resolved to seconds and bytes, defaults decided. */
-import type { RawDistribution, RawSizeDistribution } from './distribution-schema.js';
-import {
-  OVERFLOW_ALIASES,
-  type RawExchange,
-  type RawProducer,
-  type RawQueue,
-  type RawRetry,
-  type RawScenario,
-  type RawSlo,
-  type RawThen,
-  type RawTrace,
-  type RawVariant,
-} from './raw-schema.js';
+import type { RawExchange, RawProducer, RawScenario, RawSlo, RawTrace, RawVariant } from './raw-schema.js';
 import { parseSetting } from './parameters.js';
 import { parseSloMax, sloMetrics } from './slo-metrics.js';
 import type {
-  AutoscaleSpec,
   BindingSpec,
   DistributionSpec,
   ExchangeSpec,
   MessageTypeSpec,
-  OverflowPolicy,
   ProducerSpec,
   OnOffSpec,
   RateSchedule,
-  QueueSpec,
-  RetrySpec,
-  RouteSpec,
   Scenario,
   SloSpec,
   StatisticsSpec,
   TraceSpec,
-  TopicSpec,
   TypeShare,
   VariantSpec,
 } from './types.js';
 import type { TraceSummary } from './trace-check.js';
-import { parseBytes, parseDurationSeconds, parsePrecision, parseRatePerSecond } from './units.js';
-
-/** A unit parser that the schema has already vouched for; a failure here is a bug, not a user error. */
-function validated(parse: (value: string | number) => number | undefined, what: string) {
-  return (value: string | number): number => {
-    const parsed = parse(value);
-    if (parsed === undefined) {
-      throw new Error(`scenario normalise: ${what} ${JSON.stringify(value)} passed validation`);
-    }
-    return parsed;
-  };
-}
-
-/** Seconds in an already-validated duration. */
-const seconds = validated(parseDurationSeconds, 'duration');
-/** Bytes in an already-validated size. */
-const bytes = validated(parseBytes, 'size');
-
-/** Per-second rate of an already-validated rate. */
-function perSecond(value: string | number): number {
-  const parsed = parseRatePerSecond(value);
-  if (parsed === undefined || parsed <= 0) {
-    throw new Error(`scenario normalise: rate ${JSON.stringify(value)} passed validation`);
-  }
-  return parsed;
-}
-
-/** A value the earlier stages guarantee; its absence is a bug, named here. */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`scenario normalise: ${what} missing after validation`);
-  return value;
-}
-
-/** The normalised form of a validated distribution whose values `convert` turns into SI units. */
-function distributionSpec(
-  raw: RawDistribution | RawSizeDistribution,
-  convert: (value: string | number) => number,
-): DistributionSpec {
-  if (typeof raw === 'number' || typeof raw === 'string') return { kind: 'constant', value: convert(raw) };
-  switch (raw.distribution) {
-    case 'exponential': {
-      // The schema guarantees exactly one of mean and rate (sizes have only a mean).
-      const rate = 'rate' in raw ? raw.rate : undefined;
-      return {
-        kind: 'exponential',
-        mean: raw.mean !== undefined ? convert(raw.mean) : 1 / perSecond(required(rate, 'exponential rate')),
-      };
-    }
-    case 'constant':
-      return { kind: 'constant', value: convert(raw.value) };
-    case 'uniform':
-      return { kind: 'uniform', min: convert(raw.min), max: convert(raw.max) };
-    case 'normal':
-      return { kind: 'normal', mean: convert(raw.mean), sd: convert(raw.sd) };
-    case 'lognormal':
-      return { kind: 'lognormal', mean: convert(raw.mean), cv: raw.cv };
-    case 'gamma':
-      return { kind: 'gamma', mean: convert(raw.mean), cv: raw.cv };
-    case 'erlang':
-      return { kind: 'erlang', k: raw.k, mean: convert(raw.mean) };
-    case 'weibull':
-      return { kind: 'weibull', shape: raw.shape, scale: convert(raw.scale) };
-    case 'empirical':
-      return { kind: 'empirical', values: raw.values.map(convert) };
-  }
-}
-
-/** The normalised form of a validated time distribution, in seconds (a plain duration is a constant). */
-export function normaliseDistribution(raw: RawDistribution): DistributionSpec {
-  return distributionSpec(raw, seconds);
-}
-
-/** The normalised form of a validated size distribution, in bytes (a plain size is a constant). */
-export function normaliseSizeDistribution(raw: RawSizeDistribution): DistributionSpec {
-  return distributionSpec(raw, bytes);
-}
-
-/** True when every draw of the distribution is 0 (an arrival process that would stall simulated time). */
-export function isAlwaysZero(spec: DistributionSpec): boolean {
-  switch (spec.kind) {
-    case 'constant':
-      return spec.value === 0;
-    case 'uniform':
-      return spec.max === 0;
-    case 'empirical':
-      return spec.values.every((value) => value === 0);
-    default:
-      return false; // the others have a mean > 0 by validation
-  }
-}
-
-/** Default number of consumers: one worker when a service time is given, none otherwise. */
-export function defaultConsumers(queue: { service?: unknown }): number {
-  return queue.service === undefined ? 0 : 1;
-}
-
-/** The canonical name of an overflow policy as written (RabbitMQ's names included). */
-export function canonicalOverflow(written: OverflowPolicy | keyof typeof OVERFLOW_ALIASES): OverflowPolicy {
-  return written in OVERFLOW_ALIASES
-    ? OVERFLOW_ALIASES[written as keyof typeof OVERFLOW_ALIASES]
-    : (written as OverflowPolicy);
-}
-
-/** A `then` as written (a name, a route or a list of either) → routes, in the order written. */
-export function normaliseThen(raw: RawThen | undefined): RouteSpec[] {
-  if (raw === undefined) return [];
-  const items = Array.isArray(raw) ? raw : [raw];
-  return items.map((item) =>
-    typeof item === 'string' ? { to: item, probability: 1 } : { to: item.to, probability: item.probability },
-  );
-}
+import { normaliseDistribution, normaliseSizeDistribution } from './normalise-distribution.js';
+import { normaliseQueue } from './normalise-queue.js';
+import { parsePrecision, parseRatePerSecond } from './units.js';
+import { perSecond, required, seconds } from './validated-units.js';
 
 /** Type weights → probabilities summing to 1, in the order written. */
 export function typeShares(weights: Record<string, number> | undefined): TypeShare[] {
@@ -154,15 +29,6 @@ export function typeShares(weights: Record<string, number> | undefined): TypeSha
   const entries = Object.entries(weights);
   const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
   return entries.map(([type, weight]) => ({ type, probability: weight / total }));
-}
-
-function normaliseRetry(raw: RawRetry | undefined): RetrySpec {
-  return {
-    maxAttempts: raw === undefined || raw['max-attempts'] === 'unlimited' ? null : raw['max-attempts'],
-    backoffSeconds: raw === undefined ? 0 : seconds(raw.backoff),
-    multiplier: raw?.multiplier ?? 1,
-    maxBackoffSeconds: raw?.['max-backoff'] === undefined ? null : seconds(raw['max-backoff']),
-  };
 }
 
 const SECONDS_PER_DAY = 86400;
@@ -314,66 +180,6 @@ function normaliseExchange(raw: RawExchange): ExchangeSpec {
       : { queue: binding.queue, types: binding.types ?? null },
   );
   return { name: raw.name, type: raw.type, bindings };
-}
-
-function normaliseQueue(raw: RawQueue): QueueSpec {
-  const autoscale = raw.autoscale ? normaliseAutoscale(raw) : undefined;
-  const consumers = raw.consumers ?? autoscale?.min ?? defaultConsumers(raw);
-  return {
-    name: raw.name,
-    capacity: raw.capacity ?? null,
-    capacityBytes: raw['capacity-bytes'] === undefined ? null : bytes(raw['capacity-bytes']),
-    overflow: canonicalOverflow(raw.overflow),
-    ttlSeconds: raw.ttl === undefined ? null : seconds(raw.ttl),
-    deadLetter: raw['dead-letter'] ?? null,
-    // A topic's autoscaler is capped at its partitions: so is the starting count it scales from.
-    consumers: autoscale ? Math.min(consumers, autoscale.max) : consumers,
-    service: raw.service === undefined ? null : normaliseDistribution(raw.service),
-    prefetch: raw.prefetch,
-    failureProbability: raw.failure?.probability ?? 0,
-    retry: normaliseRetry(raw.retry),
-    timeoutSeconds: raw.timeout === undefined ? null : seconds(raw.timeout),
-    maxPriority: raw['max-priority'],
-    then: normaliseThen(raw.then),
-    ...(raw.backlog ? { backlog: raw.backlog } : {}),
-    ...(autoscale ? { autoscale } : {}),
-    ...(raw.partitions !== undefined ? { topic: normaliseTopic(raw, raw.partitions) } : {}),
-  };
-}
-
-/** Default `rebalance-pause`: Kafka's group.initial.rebalance.delay.ms (3 s). */
-export const DEFAULT_REBALANCE_PAUSE_SECONDS = 3;
-
-function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
-  return {
-    partitions,
-    keyCount: raw.keys?.count ?? null,
-    keySkew: raw.keys?.skew ?? 0,
-    retentionSeconds: raw.retention === undefined ? null : seconds(raw.retention),
-    rebalancePauseSeconds:
-      raw['rebalance-pause'] === undefined
-        ? DEFAULT_REBALANCE_PAUSE_SECONDS
-        : seconds(raw['rebalance-pause']),
-  };
-}
-
-/**
- * A topic's replicas are capped at its partition count, as KEDA's Kafka scaler caps them (a consumer
- * beyond the partitions would sit idle), and its scaler reads the consumer lag unless told otherwise.
- */
-function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
-  const raw = queue.autoscale as NonNullable<RawQueue['autoscale']>;
-  const max = Math.min(raw.max, queue.partitions ?? Infinity);
-  return {
-    min: Math.min(raw.min, max),
-    max,
-    target: raw.target,
-    metric: raw.metric ?? (queue.partitions === undefined ? 'waiting' : 'lag'),
-    pollingSeconds: seconds(raw['polling-interval']),
-    cooldownSeconds: seconds(raw.cooldown),
-    scaleUpStep: raw['scale-up-step'] ?? null,
-    startupSeconds: seconds(raw['startup-time']),
-  };
 }
 
 /** The statistics keys, or undefined when the file uses none of them (one plain run). */

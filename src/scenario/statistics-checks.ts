@@ -4,7 +4,7 @@
  * already rejects, and return path-tagged problems.
  */
 import * as msg from './messages.js';
-import { defaultConsumers } from './normalise.js';
+import { defaultConsumers } from './normalise-queue.js';
 import type { PathProblem } from './positions.js';
 import { parseDurationSeconds } from './units.js';
 

@@ -1,7 +1,7 @@
 /** Rules about producers: one arrival process that advances time, and types where a direct exchange needs them. */
 import { distributionSchema } from '../distribution-schema.js';
 import * as msg from '../messages.js';
-import { isAlwaysZero, normaliseDistribution } from '../normalise.js';
+import { isAlwaysZero, normaliseDistribution } from '../normalise-distribution.js';
 import { parseDurationSeconds, parseRatePerSecond } from '../units.js';
 import type { PathProblem } from '../positions.js';
 import { UNTYPED } from './routing-graph.js';

@@ -1,6 +1,6 @@
 /** Rules about queues: consumers and service, being fed, limits and overflow, dead-lettering, priorities. */
 import * as msg from '../messages.js';
-import { defaultConsumers } from '../normalise.js';
+import { defaultConsumers } from '../normalise-queue.js';
 import type { PathProblem } from '../positions.js';
 import { MAX_PRIORITY, OVERFLOW_WORDS } from '../raw-schema.js';
 import { parseBytes } from '../units.js';

@@ -1,0 +1,227 @@
+/**
+ * The schema of a queue as written (limits, overflow, consumers, failures and retries, routes, a topic's
+ * partitions and keys, autoscaling), part of the scenario schema in raw-schema.ts.
+ */
+import { z } from 'zod';
+import { distributionSchema } from './distribution-schema.js';
+import {
+  closedObject,
+  durationField,
+  integerAtLeast,
+  integerBetween,
+  listOf,
+  nameField,
+  numberAbove,
+  oneOfField,
+  probabilityField,
+  sizeField,
+} from './fields.js';
+import * as msg from './messages.js';
+import type { OverflowPolicy } from './types.js';
+
+/** Overflow policies by their canonical names. */
+export const OVERFLOW_POLICIES = ['reject-new', 'drop-oldest', 'block'] as const;
+
+/** RabbitMQ's names for the overflow policies, accepted in files and normalised to the canonical ones. */
+export const OVERFLOW_ALIASES = {
+  'reject-publish': 'reject-new',
+  'drop-head': 'drop-oldest',
+  'reject-publish-dlx': 'reject-new',
+} as const satisfies Record<string, OverflowPolicy>;
+
+/** Every word `overflow` accepts: the canonical names, then RabbitMQ's. */
+export const OVERFLOW_WORDS = [
+  ...OVERFLOW_POLICIES,
+  ...(Object.keys(OVERFLOW_ALIASES) as (keyof typeof OVERFLOW_ALIASES)[]),
+] as const;
+
+/** Highest message priority (RabbitMQ's x-max-priority allows 0..255). */
+export const MAX_PRIORITY = 255;
+
+const routeSchema = closedObject('a route', {
+  to: nameField().describe('Queue or exchange that receives the message.'),
+  probability: probabilityField({ zero: false, one: true })
+    .default(1)
+    .describe('Probability that a finished message takes this route; > 0 and <= 1. Default 1.'),
+}).meta({ id: 'Route', description: 'An onward route: { to: <queue or exchange>, probability }.' });
+
+/** A route in a list: a plain name (probability 1) or a route mapping. */
+const routeItemSchema = z.union([nameField(), routeSchema], { error: (iss) => msg.expectedRoute(iss.input) });
+
+export const thenSchema = z
+  .union([nameField(), routeSchema, listOf('routes', routeItemSchema)], {
+    error: (iss) => msg.expectedRoutes(iss.input),
+  })
+  .describe(
+    'Where a finished message is published next: a queue or exchange name (probability 1), { to, probability }, or a list of them; probabilities sum to <= 1 and the rest leaves the system.',
+  );
+
+const maxAttemptsError = (iss: { input?: unknown }) => msg.expectedMaxAttempts(iss.input);
+const maxAttemptsSchema = z
+  .union(
+    [
+      z
+        .number({ error: maxAttemptsError })
+        .int({ error: maxAttemptsError })
+        .min(1, { error: maxAttemptsError }),
+      z.literal('unlimited', { error: maxAttemptsError }),
+    ],
+    { error: maxAttemptsError },
+  )
+  .default('unlimited')
+  .describe(
+    'Processing attempts before a message is given up (exhausted): an integer >= 1, or unlimited (default).',
+  );
+
+const retrySchema = closedObject('a retry policy', {
+  'max-attempts': maxAttemptsSchema,
+  backoff: durationField()
+    .default(0)
+    .describe('Delay before the first redelivery becomes visible, e.g. 1s; default 0 (at once).'),
+  multiplier: numberAbove(1, { inclusive: true })
+    .default(1)
+    .describe('Each further redelivery waits this many times longer; >= 1, default 1 (constant backoff).'),
+  'max-backoff': durationField({ positive: true })
+    .optional()
+    .describe('Upper bound of the redelivery delay, e.g. 1m; default none.'),
+}).describe('Redelivery of failed messages.');
+
+const failureSchema = closedObject('a failure setting', {
+  probability: probabilityField({ zero: true, one: false, atOne: msg.failureAlwaysFails }).describe(
+    'Probability that a processing attempt fails (after its full service time); >= 0 and < 1.',
+  ),
+}).describe('Failures of processing attempts.');
+
+/** What an autoscaler's `target` counts per consumer. */
+export const AUTOSCALE_METRICS = ['waiting', 'lag', 'rate'] as const;
+
+const autoscaleSchema = closedObject('an autoscale setting', {
+  min: integerAtLeast(0)
+    .default(1)
+    .describe('Fewest consumers (KEDA minReplicaCount); 0 allows scaling to zero; default 1.'),
+  max: integerAtLeast(1).describe(
+    "Most consumers (KEDA maxReplicaCount); >= min. On a topic, capped at its partitions (as KEDA's Kafka scaler does).",
+  ),
+  target: numberAbove(0, { inclusive: false }).describe(
+    'Per consumer, what the scaler aims at: messages (waiting or lag; KEDA queueLength / lagThreshold) or messages per second (rate; KEDA MessageRate): desired = ceil(metric / target).',
+  ),
+  metric: oneOfField(AUTOSCALE_METRICS)
+    .optional()
+    .describe(
+      "What target counts: waiting = ready messages (the default on a queue); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength; a Kafka consumer group's lag, the default on a topic); rate = messages arriving per second over the last polling interval (KEDA RabbitMQ MessageRate).",
+    ),
+  'polling-interval': durationField({ positive: true })
+    .default('30s')
+    .describe('How often the scaler reads the metric (KEDA pollingInterval); default 30s.'),
+  cooldown: durationField()
+    .default('5m')
+    .describe(
+      'Scale-down delay: the count only drops to the highest recommendation of the last cooldown (HPA scale-down stabilization); default 5m.',
+    ),
+  'scale-up-step': integerAtLeast(1).optional().describe('Most consumers added per poll; default unlimited.'),
+  'startup-time': durationField()
+    .default(0)
+    .describe(
+      'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
+    ),
+}).describe('KEDA/HPA-style autoscaling of the consumers on the queue length.');
+
+const keysSchema = closedObject('a key distribution', {
+  count: integerAtLeast(1).describe('Distinct message keys (e.g. customer ids); >= 1.'),
+  skew: numberAbove(0, { inclusive: true })
+    .default(0)
+    .describe(
+      'Zipf exponent of key popularity: key k is drawn with probability proportional to 1/k^skew; 0 (default) = uniform.',
+    ),
+}).describe(
+  'How message keys are drawn; the key picks the partition (a fixed hash of the key mod partitions).',
+);
+
+export const queueSchema = closedObject('a queue', {
+  name: nameField().describe(
+    'Unique queue name (letters, digits, _ . -); queues and exchanges share one namespace.',
+  ),
+  capacity: integerAtLeast(0)
+    .optional()
+    .describe(
+      'Ready messages that may wait, excluding those held by consumers; omit for unbounded; 0 = pure loss.',
+    ),
+  'capacity-bytes': sizeField()
+    .optional()
+    .describe(
+      'Bytes of ready messages that may wait, e.g. 10MB (B, KB, MB, GB 1000-based; KiB, MiB, GiB 1024-based; a number is bytes). Needs message-size on every producer that reaches the queue.',
+    ),
+  overflow: oneOfField(OVERFLOW_WORDS)
+    .default('reject-new')
+    .describe(
+      'What a full queue does: reject-new refuses the new message (default), drop-oldest discards the oldest ready one, block stalls the publisher. RabbitMQ names accepted: reject-publish, drop-head, reject-publish-dlx (needs dead-letter).',
+    ),
+  ttl: durationField({ positive: true })
+    .optional()
+    .describe('A message waiting ready longer than this expires (or is dead-lettered), e.g. 30s; > 0.'),
+  'dead-letter': nameField()
+    .optional()
+    .describe('Queue that receives refused, dropped, expired and exhausted messages instead of losing them.'),
+  consumers: integerAtLeast(0)
+    .optional()
+    .describe(
+      'Identical workers serving the queue. Default: 1 when service is given, else 0. With autoscale: the count at the start (default min).',
+    ),
+  prefetch: integerAtLeast(1)
+    .default(1)
+    .describe(
+      'Unacknowledged messages each consumer may hold (RabbitMQ basic.qos); >= 1, default 1 (fair dispatch).',
+    ),
+  service: distributionSchema
+    .optional()
+    .describe(
+      'Service time per message, as a distribution or a constant duration; needed when consumers > 0.',
+    ),
+  failure: failureSchema.optional().describe('Failures of processing attempts, e.g. { probability: 0.02 }.'),
+  retry: retrySchema
+    .optional()
+    .describe(
+      'Redelivery of failed messages, e.g. { max-attempts: 5, backoff: 1s, multiplier: 2, max-backoff: 1m }.',
+    ),
+  timeout: durationField({ positive: true })
+    .optional()
+    .describe(
+      'Visibility timeout, e.g. 30s: a message still being processed after this long is delivered again (duplicates are counted); > 0.',
+    ),
+  'max-priority': integerBetween(0, MAX_PRIORITY)
+    .default(0)
+    .describe('Highest message priority honoured (RabbitMQ x-max-priority), 0..255; default 0 = FIFO.'),
+  then: thenSchema.optional(),
+  autoscale: autoscaleSchema
+    .optional()
+    .describe(
+      'Autoscaled consumers, e.g. { min: 2, max: 24, target: 100, polling-interval: 30s, cooldown: 5m, startup-time: 45s }.',
+    ),
+  backlog: integerAtLeast(0)
+    .optional()
+    .describe(
+      'Messages already in the queue at time 0 (e.g. after an outage); at most capacity + consumers.',
+    ),
+  partitions: integerAtLeast(1)
+    .optional()
+    .describe(
+      'Makes the queue a Kafka-style topic with this many partitions: each partition is a log processed in order, one message at a time, by the one consumer it is assigned to; >= 1.',
+    ),
+  keys: keysSchema
+    .optional()
+    .describe(
+      'Topics: message keys, e.g. { count: 50000, skew: 1.1 }; messages with the same key go to the same partition. Omit to spread messages uniformly at random over the partitions.',
+    ),
+  retention: durationField({ positive: true })
+    .optional()
+    .describe(
+      'Topics: a message not yet consumed this long after it was appended is deleted (counted as expired), e.g. 1h; > 0.',
+    ),
+  'rebalance-pause': durationField()
+    .optional()
+    .describe(
+      'Topics: how long a change in the number of consumers stops the whole group (a rebalance), e.g. 3s; default 3s, 0 allowed.',
+    ),
+}).describe(
+  'A queue (or, with partitions, a Kafka-style topic), its limits and the identical consumers that serve it.',
+);
