@@ -46,6 +46,22 @@ describe('parallel replications', () => {
     expect(result.queues.q.ci95['sojourn.p99']).toHaveLength(2);
     expect(result.queues.q.analytic).toMatchObject({ model: 'M/M/2/12', exact: true });
   });
+
+  it.each([
+    // From 08:00: the morning peak, so the pool scales.
+    ['scenarios/keda-autoscaled.yaml', ['--warmup', '8h']],
+    ['scenarios/kafka-skewed-keys.yaml', []],
+    ['scenarios/trace-replay.yaml', []],
+  ])('%s: --workers 1 and --workers 2 print the same JSON', (file, extra) => {
+    const args = ['run', file, '--replications', '3', '--duration', '20m', ...extra, '--json', '--no-report'];
+    const serial = runCli([...args, '--workers', '1']);
+    const parallel = runCli([...args, '--workers', '2']);
+    expect(serial.status, serial.stderr).toBe(0);
+    expect(parallel.stdout).toBe(serial.stdout);
+    const result = JSON.parse(serial.stdout);
+    expect(result.replications).toBe(3);
+    if (file.includes('keda')) expect(result.queues.orders.autoscale.scaleUps).toBeGreaterThan(0);
+  });
 });
 
 describe('queuesim run with replications', () => {
