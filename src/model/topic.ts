@@ -87,6 +87,8 @@ export class Topic implements Destination, ElasticConsumers {
   private paused = false;
   /** Identifies the latest rebalance: an earlier one's end event is stale. */
   private generation = 0;
+  /** When the latest rebalance began. */
+  private lastRebalanceAt = -Infinity;
   private retentionScheduled = false;
   /** Messages appended and not yet completed or deleted: the total lag. */
   private unfinished = 0;
@@ -254,6 +256,11 @@ export class Topic implements Destination, ElasticConsumers {
     if (generation !== this.generation) return; // a later change restarted the pause
     this.paused = false;
     this.partitionProbe.rebalanceEnded(now);
+    this.reassign(now);
+  }
+
+  /** Assigns the partitions over the current members and lets the free ones take work. */
+  private reassign(now: number): void {
     this.assignment.assign(this.members);
     this.cursor.fill(0);
     for (let consumer = 0; consumer < this.members; consumer++) {
@@ -291,6 +298,13 @@ export class Topic implements Destination, ElasticConsumers {
 
   /** Stops the group (or restarts the pause) after a change in its size. */
   private beginRebalance(now: number): void {
+    // Consumers joining or leaving at the same instant (an autoscaler adding several) make one rebalance:
+    // its end assigns the partitions over the members as they are by then.
+    if (now === this.lastRebalanceAt) {
+      if (!this.paused) this.reassign(now); // no pause: reassign at once
+      return;
+    }
+    this.lastRebalanceAt = now;
     const generation = ++this.generation;
     this.partitionProbe.rebalanceStarted(now);
     this.paused = true;

@@ -3,13 +3,14 @@ import type { TopicStats } from '../metrics/index.js';
 import type { RunResult } from '../model/run-result.js';
 import type { Paint } from './estimate-cells.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
+import { describePool } from './pool.js';
 
 /** The summary of one topic's partitions, e.g. "orders: 12 partitions — hot partition 3 takes 19.7 % …". */
-export function topicSummary(name: string, consumers: number, topic: TopicStats, paint: Paint): string {
+export function topicSummary(name: string, pool: string, topic: TopicStats, paint: Paint): string {
   const { hotPartition: hot, perPartition } = topic;
   const lags = perPartition.map((stats) => stats.lag.mean).sort((a, b) => a - b);
   const parts = [
-    `${name}: ${topic.count} partitions on ${formatNumber(consumers)} consumers`,
+    `${name}: ${topic.count} partitions on ${pool}`,
     `hot partition ${hot.partition} takes ${formatPercent(hot.shareOfArrivals)} of arrivals (even share ${formatPercent(1 / topic.count)})`,
     `mean lag per partition ${formatNumber(lags[0])} … ${formatNumber(lags[Math.floor(lags.length / 2)])} (median) … ${formatNumber(lags[lags.length - 1])}` +
       (hot.lagRatio === null ? '' : `, max/mean ${formatNumber(hot.lagRatio)}×`),
@@ -27,6 +28,6 @@ export function topicSummary(name: string, consumers: number, topic: TopicStats,
 /** The summary lines of every topic in the result (none without topics). */
 export function topicSummaries(result: RunResult, paint: Paint): string[] {
   return Object.entries(result.queues).flatMap(([name, queue]) =>
-    queue.partitions ? [topicSummary(name, queue.consumers, queue.partitions, paint)] : [],
+    queue.partitions ? [topicSummary(name, describePool(queue), queue.partitions, paint)] : [],
   );
 }

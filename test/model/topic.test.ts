@@ -237,6 +237,24 @@ describe('rebalances', () => {
     expect(result.queues.orders.partitions!.rebalancePausedSeconds).toBeCloseTo(4.5, 9);
   });
 
+  it('make one rebalance of changes at the same instant (an autoscaler adding or removing several)', () => {
+    for (const pause of [3, 0]) {
+      const { result, checker } = watchedRun(overloaded(pause), [
+        [100, leave],
+        [100, leave],
+        [200, join],
+        [200, join],
+      ]);
+      expect(checker.violations).toEqual([]);
+      const partitions = result.queues.orders.partitions!;
+      expect(partitions.rebalances).toBe(2);
+      expect(partitions.rebalancePausedSeconds).toBeCloseTo(2 * pause, 9);
+      expect(partitions.perPartition.map((p) => p.consumer)).toEqual([0, 1, 0, 1]);
+      // No consumer between the two changes: nothing started then.
+      expect(startsBetween(checker, 100 + pause, 200)).toEqual([]);
+    }
+  });
+
   it('with rebalance-pause 0 reassign at once', () => {
     const { result, checker } = watchedRun(overloaded(0), [[100, leave]]);
     expect(checker.violations).toEqual([]);

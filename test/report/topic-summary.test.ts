@@ -32,7 +32,7 @@ function topic(lags: number[], fields: Partial<TopicStats> = {}): TopicStats {
 
 describe('topicSummary', () => {
   it('names the hot partition and the lag spread, in yellow when one partition lags far behind', () => {
-    const line = topicSummary('orders', 4, topic([40, 1, 2, 1]), plain);
+    const line = topicSummary('orders', '4 consumers', topic([40, 1, 2, 1]), plain);
     expect(line).toMatch(
       /^<y>orders: 4 partitions on 4 consumers; hot partition 0 takes 62\.5\s?% of arrivals/,
     );
@@ -42,13 +42,13 @@ describe('topicSummary', () => {
   it('mentions idle consumers and rebalances only when there are some', () => {
     const even = topicSummary(
       'orders',
-      6,
+      '6 consumers',
       topic([1, 1, 1, 1], { idleConsumers: 2, rebalances: 3, rebalancePausedSeconds: 9 }),
       plain,
     );
     expect(even.startsWith('<y>')).toBe(false);
     expect(even).toContain('2 idle consumer(s)');
     expect(even).toContain('3 rebalance(s) paused the group 9');
-    expect(topicSummary('orders', 4, topic([1, 1, 1, 1]), plain)).not.toMatch(/idle|rebalance/);
+    expect(topicSummary('orders', '4 consumers', topic([1, 1, 1, 1]), plain)).not.toMatch(/idle|rebalance/);
   });
 });

@@ -3,6 +3,7 @@ import type { AnalyticComparison } from '../../model/statistics-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { htmlId } from './escape.js';
+export { describePool } from '../pool.js';
 import type { ReportInput } from './input.js';
 import { queueColor } from './palette.js';
 
@@ -57,14 +58,6 @@ export interface Bottleneck {
 }
 
 /** The queue under the most pressure: the most messages lost or dead-lettered, then the busiest consumers. */
-/** The consumer pool in words: "3 consumers", or "2–24 consumers, autoscaled (mean 7.69)". */
-export function describePool(result: QueueResult): string {
-  const scaled = result.autoscale;
-  if (scaled) {
-    return `${scaled.range[0]}–${scaled.range[1]} consumers, autoscaled (mean ${formatNumber(scaled.meanConsumers)})`;
-  }
-  return `${result.consumers} consumer${result.consumers === 1 ? '' : 's'}`;
-}
 
 /** A partition whose mean lag is this many times the topic's mean is a bottleneck of its own. */
 const HOT_PARTITION_LAG_RATIO = 3;
