@@ -29,14 +29,9 @@ import {
   PRIORITY_SERVICE_END,
   PRIORITY_TIMEOUT,
 } from './events.js';
+import { completeInNetwork, goesToDeadLetter, loseMessage } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
-import {
-  FLAG_DEAD_LETTERED,
-  FLAG_DUPLICATE,
-  FLAG_SUPERSEDED,
-  FLAGS_NOT_COUNTED,
-  type MessagePool,
-} from './message-pool.js';
+import { FLAG_DUPLICATE, FLAG_SUPERSEDED, type MessagePool } from './message-pool.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { ReadyList } from './ready-list.js';
@@ -393,31 +388,18 @@ export class Queue implements Destination, ElasticConsumers {
 
   /** True when a lost message goes to the dead-letter queue (once: a dead letter is not dead-lettered again). */
   private deadLetters(message: number): boolean {
-    return this.settings.deadLetter >= 0 && (this.context.messages.flags[message] & FLAG_DEAD_LETTERED) === 0;
+    return goesToDeadLetter(this.context.messages, message, this.settings.deadLetter);
   }
 
   /** A message leaves this queue unprocessed: to the dead-letter queue, or lost. */
   private lose(message: number, reason: number, deadLettered: boolean, now: number): void {
-    const { messages, flows, router } = this.context;
-    if ((messages.flags[message] & FLAGS_NOT_COUNTED) === 0) {
-      flows[messages.flow[message]].ended(reason, deadLettered);
-    }
     this.leaveGroup(message);
-    if (deadLettered) {
-      messages.flags[message] |= FLAG_DEAD_LETTERED;
-      router.publish(message, this.settings.deadLetter, NO_PUBLISHER, now);
-    } else {
-      messages.release(message);
-    }
+    loseMessage(this.context, message, reason, this.settings.deadLetter, deadLettered, now);
   }
 
   /** A finished message leaves the network here: its flow completes (unless it is a dead letter or a duplicate). */
   private leaveNetwork(message: number, now: number): void {
-    const { messages, flows } = this.context;
-    if ((messages.flags[message] & FLAGS_NOT_COUNTED) === 0) {
-      flows[messages.flow[message]].completed(now - messages.publishedAt[message]);
-    }
-    messages.release(message);
+    completeInNetwork(this.context.messages, this.context.flows, message, now);
   }
 
   private release(message: number): void {

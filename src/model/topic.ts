@@ -15,7 +15,6 @@ import {
   EVENT_REBALANCE_END,
   EVENT_REDELIVERY,
   EVENT_SERVICE_END,
-  NO_PUBLISHER,
   OFFER_ACCEPTED,
   PRIORITY_EXPIRY,
   PRIORITY_REBALANCE,
@@ -23,8 +22,7 @@ import {
   PRIORITY_SERVICE_END,
 } from './events.js';
 import { partitionOfKey, type KeySampler } from './key-sampler.js';
-import { completeInNetwork, endFlow } from './message-exits.js';
-import { FLAG_DEAD_LETTERED } from './message-pool.js';
+import { completeInNetwork, endFlow, goesToDeadLetter, loseMessage } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
@@ -386,17 +384,11 @@ export class Topic implements Destination, ElasticConsumers {
       this.unfinished--;
       this.trace?.left(message, p, 'exhausted', now);
       this.probe.failed(now, RETRY_NONE);
-      const deadLettered =
-        this.settings.deadLetter >= 0 && (messages.flags[message] & FLAG_DEAD_LETTERED) === 0;
+      const { deadLetter } = this.settings;
+      const deadLettered = goesToDeadLetter(messages, message, deadLetter);
       this.probe.exhausted(now, deadLettered);
       this.partitionProbe.exhausted(p, now);
-      endFlow(messages, this.context.flows, message, LOSS_EXHAUSTED, deadLettered);
-      if (deadLettered) {
-        messages.flags[message] |= FLAG_DEAD_LETTERED;
-        this.context.router.publish(message, this.settings.deadLetter, NO_PUBLISHER, now);
-      } else {
-        messages.release(message);
-      }
+      loseMessage(this.context, message, LOSS_EXHAUSTED, deadLetter, deadLettered, now);
       return;
     }
     const delay = this.retry.delaySeconds(attempts);
