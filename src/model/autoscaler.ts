@@ -21,8 +21,9 @@ export interface AutoscaleStats {
 
 /**
  * A KEDA/HPA-style autoscaler for one station's consumers. Every polling interval it reads the metric
- * (waiting messages, lag = waiting + unacknowledged, or the arrival rate since the last poll) and recommends ceil(metric / target) replicas,
- * clamped to min..max. It scales up at once (by at most `scale-up-step` per poll); it scales down only to
+ * (waiting messages, lag = waiting + unacknowledged, or the arrival rate since the last poll) and recommends
+ * ceil(metric / target) replicas, or the current count while metric / (replicas × target) is within
+ * 1 ± tolerance (HPA's tolerance band), clamped to min..max. It scales up at once (by at most `scale-up-step` per poll); it scales down only to
  * the highest recommendation of the last `cooldown` seconds (HPA's scale-down stabilization window), so
  * a count reached by scaling up is never given up within `cooldown` of that poll.
  *
@@ -66,7 +67,11 @@ export class Autoscaler {
   poll(now: number): void {
     const { spec } = this;
     const metric = this.readMetric(now);
-    const recommended = Math.min(spec.max, Math.max(spec.min, Math.ceil(metric / spec.target)));
+    // HPA keeps the count while the metric per replica is within the tolerance of the target.
+    const ratio = metric / (this.replicas * spec.target);
+    const within = this.replicas > 0 && Math.abs(ratio - 1) <= spec.tolerance;
+    const desired = within ? this.replicas : Math.ceil(metric / spec.target);
+    const recommended = Math.min(spec.max, Math.max(spec.min, desired));
     this.remember(now, recommended);
     if (recommended > this.replicas) {
       this.scaleUp(Math.min(recommended, this.replicas + this.step), now);

@@ -92,6 +92,7 @@ function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
     pollingSeconds: seconds(raw['polling-interval']),
     cooldownSeconds: seconds(raw.cooldown),
     scaleUpStep: raw['scale-up-step'] ?? null,
+    tolerance: raw.tolerance,
     startupSeconds: seconds(raw['startup-time']),
   };
 }

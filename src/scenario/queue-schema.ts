@@ -119,6 +119,11 @@ const autoscaleSchema = closedObject('an autoscale setting', {
       'Scale-down delay: the count only drops to the highest recommendation of the last cooldown (HPA scale-down stabilization); default 5m.',
     ),
   'scale-up-step': integerAtLeast(1).optional().describe('Most consumers added per poll; default unlimited.'),
+  tolerance: probabilityField({ zero: true, one: false })
+    .default(0.1)
+    .describe(
+      "No scaling while metric / (consumers × target) is within 1 ± tolerance (HPA's horizontal-pod-autoscaler-tolerance); >= 0 and < 1, default 0.1.",
+    ),
   'startup-time': durationField()
     .default(0)
     .describe(

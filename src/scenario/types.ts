@@ -153,6 +153,8 @@ export interface AutoscaleSpec {
   cooldownSeconds: number;
   /** Most consumers added per poll; null = unlimited. */
   scaleUpStep: number | null;
+  /** No change while metric / (replicas × target) is within 1 ± tolerance (HPA's tolerance). */
+  tolerance: number;
   /** From a scale-up decision until the new consumer takes work. */
   startupSeconds: number;
 }

@@ -53,6 +53,7 @@ const SPEC: AutoscaleSpec = {
   cooldownSeconds: 300,
   scaleUpStep: null,
   startupSeconds: 0,
+  tolerance: 0, // exact recommendations; the tolerance band has its own test
 };
 
 /** Runs an autoscaler over `seconds` against a scripted metric; returns the station and the autoscaler. */
@@ -220,5 +221,30 @@ describe('Autoscaler', () => {
       },
     });
     expect(counts).toEqual([3, 3, 9]); // ceil(50 / 20), ceil(170 / 20)
+  });
+
+  it("keeps the count while the metric per consumer is within HPA's tolerance of the target", () => {
+    // 4 consumers, target 100: 430 waiting is 7.5 % above (kept at 4); 460 is 15 % above (ceil 4.6 = 5).
+    const levels = [430, 460, 390, 340];
+    const counts: number[] = [];
+    const simulation = new Simulation();
+    const station = new ScriptedStation(4, simulation, (t) => levels[Math.round(t / 30) - 1]);
+    const scaler = new Autoscaler(
+      { ...SPEC, tolerance: 0.1, cooldownSeconds: 0 },
+      4,
+      0,
+      station,
+      new QueueCollector(),
+      simulation,
+    );
+    scaler.start();
+    simulation.runUntil(120, {
+      handleEvent: () => {
+        scaler.poll(simulation.now);
+        counts.push(station.working);
+      },
+    });
+    // 390 on 5 consumers is 22 % below: down to ceil(3.9) = 4; 340 on 4 is 15 % below: down to 4 (ceil 3.4).
+    expect(counts).toEqual([4, 5, 4, 4]);
   });
 });

@@ -16,6 +16,7 @@ const AUTOSCALE: AutoscaleSpec = {
   cooldownSeconds: 120,
   scaleUpStep: null,
   startupSeconds: 20,
+  tolerance: 0.1,
 };
 
 /** An on/off burst (60 s at 400/s every 10 minutes, 20/s between) into one autoscaled queue. */

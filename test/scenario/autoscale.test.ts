@@ -37,6 +37,7 @@ describe('autoscale in a scenario', () => {
       cooldownSeconds: 300,
       scaleUpStep: 4,
       startupSeconds: 45,
+      tolerance: 0.1,
     });
     const defaults = parseScenario(
       withQueue('    service: 25ms\n    autoscale: { max: 5, target: 10, metric: lag }'),
@@ -51,6 +52,7 @@ describe('autoscale in a scenario', () => {
       cooldownSeconds: 300,
       scaleUpStep: null,
       startupSeconds: 0,
+      tolerance: 0.1,
     });
   });
 
