@@ -118,6 +118,26 @@ describe('autoscaled consumers in a network', () => {
     }
   });
 
+  it('on the arrival rate settles at ceil(rate / target) under a steady Poisson load', () => {
+    // 100/s against 30/s per consumer: every 30 s window sees 100 ± 2 per second, so ceil gives 4 each time.
+    const scenario = scenarioOf({
+      durationSeconds: 3600,
+      warmupSeconds: 60,
+      producers: [poissonProducer('steady', 'work', 100)],
+      queues: [
+        queueSpec({
+          name: 'work',
+          consumers: 1,
+          service: { kind: 'exponential', mean: 0.02 },
+          autoscale: { ...AUTOSCALE, metric: 'rate', target: 30, startupSeconds: 0 },
+        }),
+      ],
+    });
+    const { autoscale, consumerSeconds } = simulate(scenario).result.queues.work;
+    expect(autoscale).toMatchObject({ peakConsumers: 4, lowestConsumers: 4, scaleUps: 0, scaleDowns: 0 });
+    expect(consumerSeconds).toBeCloseTo(4 * 3600, 6);
+  });
+
   it('gives byte-identical results for the same seed', () => {
     const once = JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result);
     expect(JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result)).toBe(once);
