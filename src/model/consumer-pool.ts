@@ -109,6 +109,8 @@ export class ConsumerPool {
 
   /** A new worker joins and can take work at once; returns its slot. The pool must be below capacity. */
   addWorker(): number {
+    if (this.freeCount === 0)
+      throw new Error(`consumer pool: no free slot for a new worker (capacity ${this.capacity})`);
     const worker = this.freeSlots[--this.freeCount];
     this.held[worker] = 0;
     this.active[worker] = 0;
@@ -124,6 +126,7 @@ export class ConsumerPool {
    * prefetched but not started are pushed to `returned` for the queue to hand out again.
    */
   removeWorker(returned: number[]): boolean {
+    if (this.working === 0) throw new Error('consumer pool: no working worker to remove');
     this.working--;
     if (this.prefetch === 1 && this.idleCount > 0) {
       this.freeSlots[this.freeCount++] = this.idle[--this.idleCount];

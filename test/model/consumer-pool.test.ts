@@ -63,3 +63,12 @@ describe('ConsumerPool (elastic)', () => {
     expect(consumers.acknowledge(0)).toBe(102);
   });
 });
+
+describe('ConsumerPool invariants', () => {
+  it('refuses to grow past its capacity or to remove a worker it does not have, naming what broke', () => {
+    const consumers = pool(1, 1, 1);
+    expect(() => consumers.addWorker()).toThrow(/no free slot.*capacity 1/);
+    consumers.removeWorker([]);
+    expect(() => consumers.removeWorker([])).toThrow(/no working worker/);
+  });
+});
