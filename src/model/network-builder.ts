@@ -7,6 +7,7 @@ import type { OverflowPolicy, QueueSpec, Scenario } from '../scenario/types.js';
 import { Autoscaler } from './autoscaler.js';
 import { ConsumerPool } from './consumer-pool.js';
 import type { Destination } from './destination.js';
+import type { ElasticConsumers } from './elastic-consumers.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import { OVERFLOW_BLOCK, OVERFLOW_DROP_OLDEST, OVERFLOW_REJECT_NEW } from './events.js';
@@ -33,7 +34,8 @@ export interface SharedParts {
 export interface NetworkComponents {
   producers: Producer[];
   /** Queues and topics, by destination number. */
-  queues: Destination[];
+  /** Queues and topics by destination number: both take deliveries and have elastic consumers. */
+  queues: Array<Destination & ElasticConsumers>;
   /** The topic at each destination number, or null for a plain queue. */
   topics: Array<Topic | null>;
   /** Per-partition statistics of each topic (null for a plain queue). */
@@ -78,7 +80,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
   let firstPublisher = scenario.producers.length;
   const topics: Array<Topic | null> = scenario.queues.map(() => null);
   const partitionCollectors: Array<PartitionCollector | null> = scenario.queues.map(() => null);
-  const queues = scenario.queues.map((spec, index): Destination => {
+  const queues = scenario.queues.map((spec, index): Destination & ElasticConsumers => {
     const stream = (purpose: string) => shared.random(`queue:${spec.name}/${purpose}`);
     const service = spec.service ? distributionFromSpec(spec.service) : null;
     const slots = workerSlots(spec);
@@ -209,7 +211,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
           spec.autoscale,
           spec.consumers,
           index,
-          topics[index] ?? (queues[index] as Queue),
+          queues[index],
           queueCollectors[index],
           shared.simulation,
         )

@@ -21,7 +21,6 @@ import type { Exchange } from './exchange.js';
 import { FLAG_BACKLOG, MessagePool } from './message-pool.js';
 import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
-import type { Queue } from './queue.js';
 import type { MessageRouter } from './routing.js';
 import type { QueueResult, RunResult } from './run-result.js';
 import type { Topic } from './topic.js';
@@ -35,7 +34,7 @@ export class Network implements EventHandler, MessageRouter {
   private readonly messages = new MessagePool();
   private readonly producers: Producer[];
   /** Queues and topics by destination number. */
-  private readonly queues: Destination[];
+  private readonly queues: Array<Destination & ElasticConsumers>;
   private readonly topics: Array<Topic | null>;
   private readonly partitionCollectors: Array<PartitionCollector | null>;
   private readonly exchanges: Exchange[];
@@ -162,8 +161,7 @@ export class Network implements EventHandler, MessageRouter {
 
   /** The consumers an autoscaler can resize, by queue or topic name (for tests that drive them). */
   elasticConsumers(name: string): ElasticConsumers | undefined {
-    const index = this.scenario.queues.findIndex((spec) => spec.name === name);
-    return this.topics[index] ?? (this.queues[index] as Queue | undefined);
+    return this.queues[this.scenario.queues.findIndex((spec) => spec.name === name)];
   }
 
   /** Ends the warm-up: statistics from here on are the measured ones. */

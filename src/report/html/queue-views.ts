@@ -3,7 +3,6 @@ import type { AnalyticComparison } from '../../model/statistics-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { htmlId } from './escape.js';
-export { describePool } from '../pool.js';
 import type { ReportInput } from './input.js';
 import { queueColor } from './palette.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePool, findBottleneck, queueViews } from '../../../src/report/html/queue-views.js';
+import { findBottleneck, queueViews } from '../../../src/report/html/queue-views.js';
+import { describePool } from '../../../src/report/pool.js';
 import type { QueueResult } from '../../../src/model/run-result.js';
 import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
 

@@ -12,7 +12,8 @@ import {
 import { escapeHtml, htmlId } from '../escape.js';
 import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
 import { utilizationColor } from '../palette.js';
-import { describePool, type QueueView } from '../queue-views.js';
+import { describePool } from '../../pool.js';
+import type { QueueView } from '../queue-views.js';
 import type { TimeAxis } from '../time-axis.js';
 import { summaryTable } from './summary-table.js';
 

@@ -3,7 +3,8 @@ import type { Topology, TopologyExchange, TopologyProducer } from '../../../mode
 import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { escapeHtml } from '../escape.js';
 import { COLOR, utilizationColor } from '../palette.js';
-import { describePool, findBottleneck, type QueueView } from '../queue-views.js';
+import { describePool } from '../../pool.js';
+import { findBottleneck, type QueueView } from '../queue-views.js';
 
 /**
  * The network as an inline SVG, laid out in columns from left to right: producers, exchanges, then the
