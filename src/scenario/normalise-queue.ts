@@ -1,6 +1,7 @@
 /** A validated queue as written → QueueSpec: limits, consumers and their retries, routes, topic and autoscaling. */
 import { normaliseDistribution } from './normalise-distribution.js';
-import { OVERFLOW_ALIASES, type RawQueue, type RawRetry, type RawThen } from './raw-schema.js';
+import { OVERFLOW_ALIASES } from './queue-schema.js';
+import type { RawQueue, RawRetry, RawThen } from './raw-schema.js';
 import type { AutoscaleSpec, OverflowPolicy, QueueSpec, RetrySpec, RouteSpec, TopicSpec } from './types.js';
 import { bytes, seconds } from './validated-units.js';
 

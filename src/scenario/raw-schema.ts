@@ -25,15 +25,6 @@ import { MAX_PRIORITY, queueSchema, thenSchema } from './queue-schema.js';
 import { parseTimestampMs } from '../trace/index.js';
 import { DURATION_PATTERN, PERCENT_PATTERN } from './units.js';
 
-export {
-  AUTOSCALE_METRICS,
-  MAX_PRIORITY,
-  OVERFLOW_ALIASES,
-  OVERFLOW_POLICIES,
-  OVERFLOW_WORDS,
-  queueSchema,
-} from './queue-schema.js';
-
 /** Exchange types. */
 export const EXCHANGE_TYPES = ['fanout', 'direct'] as const;
 

@@ -6,7 +6,7 @@ import {
   type ScenarioProblem,
 } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
-import { OVERFLOW_WORDS } from '../../src/scenario/raw-schema.js';
+import { OVERFLOW_WORDS } from '../../src/scenario/queue-schema.js';
 import { expectOnly, problemsOf, scenarioText } from './helpers.js';
 
 describe('YAML syntax', () => {

@@ -2,7 +2,7 @@
 import * as msg from '../messages.js';
 import { defaultConsumers } from '../normalise-queue.js';
 import type { PathProblem } from '../positions.js';
-import { MAX_PRIORITY, OVERFLOW_WORDS } from '../raw-schema.js';
+import { MAX_PRIORITY, OVERFLOW_WORDS } from '../queue-schema.js';
 import { parseBytes } from '../units.js';
 import { typesArriving, UNTYPED } from './routing-graph.js';
 import { error, warning, type Entry, type Rule } from './view.js';
