@@ -26,6 +26,7 @@ const COUNTS = new Set([
   'arrivals',
   'accepted',
   'dropped',
+  'lost',
   'completed',
   'expired',
   'deadLettered',
@@ -40,7 +41,7 @@ const COUNTS = new Set([
   'partitions.rebalancePausedSeconds',
 ]);
 /** Totals broken down by reason. */
-const COUNT_GROUPS = ['fates.', 'deadLetteredBy.'];
+const COUNT_GROUPS = ['fates.', 'deadLetteredBy.', 'lostBy.'];
 
 /** True for a metric that is a total over the window rather than a rate, level or latency. */
 function isCount(metric: string): boolean {

@@ -19,6 +19,7 @@ import { slimResult } from './sweep.js';
 export const COMPARE_QUEUE_METRICS = [
   'throughput',
   'utilization',
+  'lossRate',
   'dropRate',
   'meanQueueLength',
   'wait.mean',
@@ -26,7 +27,7 @@ export const COMPARE_QUEUE_METRICS = [
   'sojourn.p99',
   'consumerSeconds',
 ] as const;
-export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99'] as const;
+export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99', 'lossRate'] as const;
 
 /** One metric of one scenario against the baseline (the first scenario). */
 export interface MetricDifference {

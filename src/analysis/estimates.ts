@@ -51,10 +51,15 @@ export function analyseNetwork(scenario: Scenario): NetworkAnalysis {
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** The mean-value metrics every steady state gives, by dotted name. */
-function steadyStateValues(state: SteadyState, dropRate: number): Record<string, number | null> {
+function steadyStateValues(
+  state: SteadyState,
+  dropRate: number,
+  lossRate: number | null,
+): Record<string, number | null> {
   return {
     throughput: finite(state.throughput),
     dropRate,
+    lossRate,
     utilization: finite(state.utilization),
     meanQueueLength: finite(state.meanQueueLength),
     meanInSystem: finite(state.meanInSystem),
@@ -136,7 +141,9 @@ export function estimateQueue(
     // Lost without dead-lettering: refused on arrival (a blocked publisher loses nothing), or exhausted.
     const refused = queue.overflow === 'block' ? 0 : blocking;
     const dropped = refused + (1 - blocking) * (1 - retry.success);
-    const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0);
+    // Every loss, dead-lettered or not; unknown when expiries (which the formulas leave out) add to it.
+    const lost = queue.ttlSeconds === null || queue.capacity === 0 ? dropped : null;
+    const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0, lost);
     if (failures) {
       const messages = state.throughput / retry.attempts;
       values.throughput = finite(messages * retry.success);

@@ -7,14 +7,14 @@ import type { RunResult, QueueResult } from '../model/run-result.js';
 import type { UnconvergedMetric } from '../model/statistics-result.js';
 
 /**
- * The metrics a capacity decision rests on: throughput, utilisation, drops, the number in system and the
+ * The metrics a capacity decision rests on: throughput, utilisation, losses (lossRate), the number in system and the
  * mean and tail of end-to-end latency. A metric that is null in every run (e.g. utilisation of a queue
  * without consumers) does not apply to that queue and is skipped.
  */
 export const HEADLINE_METRICS = [
   'throughput',
   'utilization',
-  'dropRate',
+  'lossRate',
   'meanInSystem',
   'sojourn.mean',
   'sojourn.p99',

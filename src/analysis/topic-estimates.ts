@@ -95,6 +95,8 @@ export function estimateTopic(
     values: {
       throughput: finite(throughput),
       dropRate: 0,
+      // Retention deletes unconsumed messages, which this estimate leaves out.
+      lossRate: topic.retentionSeconds === null ? 0 : null,
       utilization: finite(busy / queue.consumers),
       meanQueueLength: stable ? finite(waiting) : null,
       meanInSystem: stable ? finite(waiting + busy) : null,

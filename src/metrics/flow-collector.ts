@@ -20,6 +20,19 @@ export interface FlowStats {
     /** Published to a direct exchange with no binding for the message's type. */
     unroutable: number;
   };
+  /** Copies that ended without completing, whatever the mechanism (the loss account of the flow). */
+  lost: number;
+  /** Lost / (lost + completed): the share of the copies that ended which were lost (0 when none ended). */
+  lossRate: number;
+  /** `lost` by reason: the fates other than `completed`. */
+  lostBy: {
+    rejected: number;
+    droppedHead: number;
+    expired: number;
+    exhausted: number;
+    deadLettered: number;
+    unroutable: number;
+  };
   /** Time the producer spent blocked by full `block` queues. */
   blockedSeconds: number;
 }
@@ -72,19 +85,24 @@ export class FlowCollector {
   /** The flow's statistics so far. */
   snapshot(): FlowStats {
     const state = this.state;
+    const lostBy = {
+      rejected: state[LOST + LOSS_REJECTED],
+      droppedHead: state[LOST + LOSS_DROPPED_HEAD],
+      expired: state[LOST + LOSS_EXPIRED],
+      exhausted: state[LOST + LOSS_EXHAUSTED],
+      deadLettered: state[DEAD_LETTERED],
+      unroutable: state[UNROUTABLE],
+    };
+    const lost = Object.values(lostBy).reduce((sum, count) => sum + count, 0);
+    const ended = lost + state[COMPLETED];
     return {
       published: state[PUBLISHED],
       completed: state[COMPLETED],
       endToEnd: this.endToEndHistogram.summary(),
-      fates: {
-        completed: state[COMPLETED],
-        rejected: state[LOST + LOSS_REJECTED],
-        droppedHead: state[LOST + LOSS_DROPPED_HEAD],
-        expired: state[LOST + LOSS_EXPIRED],
-        exhausted: state[LOST + LOSS_EXHAUSTED],
-        deadLettered: state[DEAD_LETTERED],
-        unroutable: state[UNROUTABLE],
-      },
+      fates: { completed: state[COMPLETED], ...lostBy },
+      lost,
+      lossRate: ended > 0 ? lost / ended : 0,
+      lostBy,
       blockedSeconds: state[BLOCKED_SECONDS],
     };
   }

@@ -9,6 +9,7 @@ export * from './queue-probe.js';
 export {
   QueueCollector,
   type QueueCollectorOptions,
+  type LostBy,
   type QueueFates,
   type QueueStats,
 } from './queue-collector.js';

@@ -23,17 +23,37 @@ export interface QueueFates {
   abandoned: number;
 }
 
+/**
+ * Every way a message that reached a queue left it without being completed by the queue's consumers:
+ * mutually exclusive reasons that sum to `lost`. The first four count messages lost outright;
+ * `deadLettered` counts those sent to the dead-letter queue (for any of the four reasons, see
+ * `deadLetteredBy`), which never reached this queue's consumers either.
+ */
+export interface LostBy {
+  rejected: number;
+  droppedHead: number;
+  expired: number;
+  exhausted: number;
+  deadLettered: number;
+}
+
 /** Per-queue results over the measured interval: the public JSON names, times in seconds. */
 export interface QueueStats {
   arrivals: number;
   accepted: number;
-  /** Lost without dead-lettering: refused, dropped from the head, or exhausted. */
+  /** Lost without dead-lettering: refused, dropped from the head, or exhausted (not expired). */
   dropped: number;
   completed: number;
   /** Completed messages per second. */
   throughput: number;
-  /** Dropped / arrivals (0 when nothing arrived). */
+  /** Dropped / arrivals (0 when nothing arrived): refusals, overflow and exhaustion without a dead-letter queue. */
   dropRate: number;
+  /** Messages that left without being completed here, whatever the mechanism (the loss account). */
+  lost: number;
+  /** Lost / arrivals offered to the queue (0 when nothing arrived). */
+  lossRate: number;
+  /** `lost` by reason. */
+  lostBy: LostBy;
   /** Mean fraction of consumers processing; null for a queue without consumers. */
   utilization: number | null;
   /** Time-average number of ready (waiting) messages. */
@@ -252,6 +272,14 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     const dropped = lost(LOSS_REJECTED) + lost(LOSS_DROPPED_HEAD) + lost(LOSS_EXHAUSTED);
     const deadLettered = [0, 1, 2, 3].reduce((sum, reason) => sum + deadLetteredBy(reason), 0);
     const waitCount = this.waitHistogram.count;
+    const lostBy: LostBy = {
+      rejected: lost(LOSS_REJECTED),
+      droppedHead: lost(LOSS_DROPPED_HEAD),
+      expired: lost(LOSS_EXPIRED),
+      exhausted: lost(LOSS_EXHAUSTED),
+      deadLettered,
+    };
+    const lostInAll = dropped + lostBy.expired + deadLettered;
     return {
       arrivals,
       accepted: arrivals - lost(LOSS_REJECTED) - deadLetteredBy(LOSS_REJECTED),
@@ -259,6 +287,9 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
       completed: state[COMPLETED],
       throughput: perSecond(state[COMPLETED]),
       dropRate: arrivals > 0 ? dropped / arrivals : 0,
+      lost: lostInAll,
+      lossRate: arrivals > 0 ? lostInAll / arrivals : 0,
+      lostBy,
       utilization: state[CONSUMERS_AREA] > 0 ? state[BUSY_AREA] / state[CONSUMERS_AREA] : null,
       meanQueueLength: perSecond(state[READY_AREA]),
       meanInSystem: perSecond(

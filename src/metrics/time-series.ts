@@ -17,7 +17,7 @@ export interface QueueTimeSeries {
   arrivalsPerSecond: number[];
   /** Messages completed by the consumers per second. */
   completionsPerSecond: number[];
-  /** Messages refused or dropped per second. */
+  /** Messages lost per second, whatever the reason (refused, dropped, expired, exhausted, dead-lettered). */
   dropsPerSecond: number[];
   /** Time-average number of consumers busy over the bin. */
   busyConsumers: number[];

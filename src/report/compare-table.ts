@@ -8,7 +8,7 @@ import type { TableOptions } from './terminal-table.js';
 
 /** The format of a compared metric, by its last part of the path. */
 export function compareFormat(target: string): Formatter {
-  if (/\.(utilization|dropRate)$/.test(target)) return formatPercent;
+  if (/\.(utilization|dropRate|lossRate)$/.test(target)) return formatPercent;
   if (/\.(wait|sojourn|endToEnd)\.[a-z0-9]+$/.test(target)) return formatSeconds;
   return formatNumber;
 }

@@ -1,6 +1,7 @@
 /** Headroom as text: "at 2.3× today's traffic, queues.billing.sojourn.p99 exceeds 250ms". */
 import type { HeadroomResult } from '../analysis/headroom.js';
 import { formatNumber } from './format.js';
+import { lossLines } from './loss-lines.js';
 import { formatSloValue, sloLine } from './slo-table.js';
 
 /** The headroom for the terminal. */
@@ -27,6 +28,7 @@ export function renderHeadroom(headroom: HeadroomResult, wallSeconds: number): s
   if (headroom.result) {
     lines.push(`  at ${formatNumber(headroom.headroom)}×:`);
     lines.push(...(headroom.result.slo ?? []).map((verdict) => `    ${sloLine(verdict)}`));
+    lines.push(...lossLines(headroom.result));
   }
   lines.push(`  ${headroom.evaluations} evaluations, ${wallSeconds.toFixed(1)} s`);
   return lines.join('\n') + '\n';

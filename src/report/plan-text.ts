@@ -1,11 +1,12 @@
 /** A plan as a few lines of text: the recommendation, the runner-up and why it fails, the search's cost. */
 import type { MultiPlanResult, PlanResult } from '../analysis/plan.js';
 import type { RunResult } from '../model/run-result.js';
+import { lossLines } from './loss-lines.js';
 import { sloLine } from './slo-table.js';
 
-/** The SLO lines of a result, indented. */
+/** The SLO lines of a result, indented, then its loss account where anything was lost. */
 function verdictLines(result: RunResult | null): string[] {
-  return (result?.slo ?? []).map((verdict) => `    ${sloLine(verdict)}`);
+  return [...(result?.slo ?? []).map((verdict) => `    ${sloLine(verdict)}`), ...lossLines(result)];
 }
 
 /** The plan for the terminal. */

@@ -11,7 +11,7 @@ import type { TableOptions } from './terminal-table.js';
 /** Headline metrics of a sweep, with their column heads and formats (also the sweep report's charts). */
 export const SWEEP_METRICS: ReadonlyArray<{ metric: string; head: string; format: Formatter }> = [
   { metric: 'utilization', head: 'util', format: formatPercent },
-  { metric: 'dropRate', head: 'drops', format: formatPercent },
+  { metric: 'lossRate', head: 'loss', format: formatPercent },
   { metric: 'wait.mean', head: 'wait mean', format: formatSeconds },
   { metric: 'sojourn.p99', head: 'sojourn p99', format: formatSeconds },
   // What the consumers cost (an autoscaled pool's varies with the load): beside the latency it bought.

@@ -11,6 +11,7 @@ import {
   type Paint,
 } from './estimate-cells.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
+import { describeLostBy } from './loss-lines.js';
 import { sloTable } from './slo-table.js';
 import { describeRuns, studyNotes } from './study-notes.js';
 import { topicSummaries } from './topic-summary.js';
@@ -31,14 +32,15 @@ function consumersCell(queue: QueueResult): string {
 const TRAFFIC: Array<[string, Formatter]> = [
   ['arrivals', (v) => (v === null ? '–' : formatCount(v))],
   ['completed', (v) => (v === null ? '–' : formatCount(v))],
-  ['dropped', (v) => (v === null ? '–' : formatCount(v))],
+  ['lost', (v) => (v === null ? '–' : formatCount(v))],
   ['throughput', formatNumber],
   ['utilization', formatPercent],
   ['meanQueueLength', formatNumber],
   ['meanInSystem', formatNumber],
 ];
-/** Counts shown only when some queue has them. */
+/** Counts shown only when some queue has them: the loss account's main reasons, then redeliveries. */
 const OPTIONAL_TRAFFIC: Array<[string, Formatter]> = [
+  ['dropped', (v) => (v === null ? '–' : formatCount(v))],
   ['expired', (v) => (v === null ? '–' : formatCount(v))],
   ['deadLettered', (v) => (v === null ? '–' : formatCount(v))],
   ['redelivered', (v) => (v === null ? '–' : formatCount(v))],
@@ -93,7 +95,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
         '',
         '',
         '',
-        estimateCell(estimate, 'dropRate', formatPercent, paint),
+        estimateCell(estimate, 'lossRate', formatPercent, paint),
         ...optional.map(() => ''),
         ...TRAFFIC.slice(3).map(([metric, f]) => estimateCell(estimate, metric, f, paint)),
       ]);
@@ -159,14 +161,14 @@ function autoscaleTable(result: RunResult, style: { head?: string[]; border?: st
   return [table.toString()];
 }
 
-/** A traffic cell; drops also show their share of arrivals, in yellow when there are any. */
+/** A traffic cell; losses also show their share of arrivals (lossRate), in yellow when there are any. */
 function trafficCell(queue: QueueResult, metric: string, format: Formatter, paint: Paint): string {
-  if (metric !== 'dropped') return metricCell(queue, metric, format, paint);
-  const interval = queue.ci95?.dropped;
-  if (queue.dropped === 0 && (!interval || interval[1] === interval[0])) return '0';
-  const [count, ...rest] = metricCell(queue, 'dropped', format, paint).split('\n');
-  const text = [`${count} (${formatPercent(queue.dropRate)})`, ...rest].join('\n');
-  return queue.dropped > 0 ? paint.yellow(text) : text;
+  if (metric !== 'lost') return metricCell(queue, metric, format, paint);
+  const interval = queue.ci95?.lost;
+  if (queue.lost === 0 && (!interval || interval[1] === interval[0])) return '0';
+  const [count, ...rest] = metricCell(queue, 'lost', format, paint).split('\n');
+  const text = [`${count} (${formatPercent(queue.lossRate)})`, ...rest].join('\n');
+  return queue.lost > 0 ? paint.yellow(text) : text;
 }
 
 /** Per producer: what it published, what reached the end of its branches, how long it took, what was lost. */
@@ -177,16 +179,12 @@ function flowTable(result: RunResult, paint: Paint, style: { head?: string[]; bo
     style,
   });
   for (const [name, flow] of Object.entries(result.flows)) {
-    const { completed: _completed, ...losses } = flow.fates;
-    const lost = Object.entries(losses)
-      .filter(([, count]) => count > 0)
-      .map(([reason, count]) => `${formatCount(count)} ${reason}`)
-      .join(', ');
+    const lost = `${formatCount(flow.lost)} (${formatPercent(flow.lossRate)}): ${describeLostBy(flow.lostBy)}`;
     table.push([
       name,
       formatCount(flow.published),
       formatCount(flow.completed),
-      lost === '' ? '0' : paint.yellow(lost),
+      flow.lost > 0 ? paint.yellow(lost) : '0',
       ...latencyCells(flow.endToEnd),
     ]);
   }

@@ -183,9 +183,9 @@ const sloSchema = closedObject('an SLO', {
   queue: nameField().optional().describe('The queue whose metric is bounded.'),
   flow: nameField()
     .optional()
-    .describe("A flow, named by its producer: the metric is its messages' end-to-end latency."),
+    .describe("A flow, named by its producer: the metric is its messages' end-to-end latency or loss."),
   metric: textField().describe(
-    'Dotted metric name as in the JSON results: for a queue sojourn.p99, wait.p95, dropRate, utilization, probabilityOfWait, meanQueueLength, meanInSystem (latencies: mean, p50, p95, p99, max); for a flow endToEnd.p99 etc.',
+    'Dotted metric name as in the JSON results: for a queue sojourn.p99, wait.p95, lossRate (every message not completed: refused, dropped, expired, dead-lettered, exhausted), dropRate (refused, dropped or exhausted without a dead-letter queue), utilization, probabilityOfWait, meanQueueLength, meanInSystem (latencies: mean, p50, p95, p99, max); for a flow endToEnd.p99 etc. or lossRate.',
   ),
   max: z
     .union(

@@ -14,6 +14,7 @@ export const QUEUE_SLO_METRICS: Readonly<Record<string, SloUnit>> = {
   ...Object.fromEntries(latency('wait').map((metric) => [metric, 'seconds'])),
   ...Object.fromEntries(latency('sojourn').map((metric) => [metric, 'seconds'])),
   dropRate: 'fraction',
+  lossRate: 'fraction',
   utilization: 'fraction',
   probabilityOfWait: 'fraction',
   meanQueueLength: 'count',
@@ -21,9 +22,10 @@ export const QUEUE_SLO_METRICS: Readonly<Record<string, SloUnit>> = {
 };
 
 /** Metrics of a flow (a producer's messages end to end) an SLO can bound. */
-export const FLOW_SLO_METRICS: Readonly<Record<string, SloUnit>> = Object.fromEntries(
-  latency('endToEnd').map((metric) => [metric, 'seconds']),
-);
+export const FLOW_SLO_METRICS: Readonly<Record<string, SloUnit>> = {
+  ...Object.fromEntries(latency('endToEnd').map((metric) => [metric, 'seconds'])),
+  lossRate: 'fraction',
+};
 
 /** What an SLO bounds: a queue or a flow. */
 export type SloScope = 'queue' | 'flow';

@@ -93,7 +93,7 @@ table.data tr.group th { text-align: left; padding-top: 12px; font-size: 12px; f
 table.data .model { display: block; text-transform: none; letter-spacing: 0; font-weight: 500; }
 table.data td.theory { color: #4b5563; }
 table.data .ci { display: block; font-size: 12px; color: var(--muted); }
-table.data td.bad { color: var(--bad); font-weight: 600; }
+table.data td.bad, table.data strong.bad { color: var(--bad); font-weight: 600; }
 table.data .share { display: block; font-size: 12px; color: var(--muted); }
 .table-note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }
 /* A note as wide as the table above it, never wider: it must not widen the table's grid column. */

@@ -30,7 +30,7 @@ function metricOf(queue: QueueResult | undefined, metric: string): number | null
 /** The chart of one metric of one queue against the first parameter, lines by the second, CI band, SLO rule. */
 export function sweepChartSpec(sweep: SweepResult, queue: string, metric: string): TopLevelSpec {
   const [xParameter, seriesParameter] = sweep.parameters;
-  const fraction = ['utilization', 'dropRate'].includes(metric);
+  const fraction = ['utilization', 'dropRate', 'lossRate'].includes(metric);
   const rows = sweep.points.map((point) => {
     const result = point.result.queues[queue];
     const interval = result?.ci95?.[metric];

@@ -47,6 +47,11 @@ function fateTable<T>(
   </table></div>`;
 }
 
+/** The loss account's rate (lost ÷ offered, or ÷ ended for a flow), in red when anything was lost. */
+function lossRateCell(lossRate: number): string {
+  return lossRate > 0 ? `<strong class="bad">${formatPercent(lossRate)}</strong>` : formatPercent(lossRate);
+}
+
 function legend<T>(fates: Fate<T>[]): string {
   return `<ul class="fate-legend">${fates
     .map((fate) => `<li><strong>${escapeHtml(fate.label)}</strong>: ${escapeHtml(fate.description)}</li>`)
@@ -80,9 +85,9 @@ function flowsPart(result: RunResult): Fragment {
     flows.map(([name, flow]) => ({
       head: { html: escapeHtml(name) },
       subject: flow,
-      extra: [formatCount(flow.published)],
+      extra: [formatCount(flow.published), lossRateCell(flow.lossRate)],
     })),
-    ['Published'],
+    ['Published', 'Loss rate'],
   );
   const latencyRows = flows
     .map(([name, flow]) => {
@@ -150,7 +155,9 @@ function queuesPart(views: QueueView[]): Fragment {
         html: `<a href="#${view.anchor}"><span class="swatch" style="background:${view.color}"></span>${escapeHtml(view.name)}</a>`,
       },
       subject: view.result,
+      extra: [lossRateCell(view.result.lossRate)],
     })),
+    ['Loss rate'],
   );
   return {
     html: `<h3>Per queue</h3>

@@ -11,6 +11,8 @@ interface MetricRow {
   key: string;
   value: (queue: QueueResult) => number | null;
   format: (value: number | null) => string;
+  /** A breakdown line (the loss account's reasons): left out when it counts nothing. */
+  breakdown?: true;
 }
 
 interface MetricGroup {
@@ -29,6 +31,8 @@ type NumericKey =
   | 'deadLettered'
   | 'redelivered'
   | 'dropRate'
+  | 'lost'
+  | 'lossRate'
   | 'throughput'
   | 'utilization'
   | 'meanQueueLength'
@@ -54,10 +58,39 @@ const GROUPS: MetricGroup[] = [
     rows: [
       metric('Arrivals', 'arrivals', count),
       metric('Completed', 'completed', count),
-      metric('Lost (refused, dropped, exhausted)', 'dropped', count),
-      metric('Lost share', 'dropRate', formatPercent),
-      metric('Expired (TTL)', 'expired', count),
-      metric('Dead-lettered', 'deadLettered', count),
+      metric('Lost (every reason)', 'lost', count),
+      metric('Loss rate', 'lossRate', formatPercent),
+      {
+        label: '· refused (queue full)',
+        key: 'lostBy.rejected',
+        value: (queue) => queue.lostBy.rejected,
+        format: count,
+        breakdown: true,
+      },
+      {
+        label: '· dropped (drop-oldest)',
+        key: 'lostBy.droppedHead',
+        value: (queue) => queue.lostBy.droppedHead,
+        format: count,
+        breakdown: true,
+      },
+      {
+        label: '· expired (TTL)',
+        key: 'lostBy.expired',
+        value: (queue) => queue.lostBy.expired,
+        format: count,
+        breakdown: true,
+      },
+      {
+        label: '· exhausted (delivery limit)',
+        key: 'lostBy.exhausted',
+        value: (queue) => queue.lostBy.exhausted,
+        format: count,
+        breakdown: true,
+      },
+      { ...metric('· dead-lettered', 'deadLettered', count), breakdown: true },
+      metric('Dropped without dead-lettering', 'dropped', count),
+      metric('Drop rate (dropRate)', 'dropRate', formatPercent),
       metric('Redelivered', 'redelivered', count),
       metric('Throughput (msg/s)', 'throughput', formatNumber),
     ],
@@ -103,7 +136,8 @@ export function summaryTable(view: QueueView): string {
   ].join('');
   const columns = analytic ? 3 : 2;
   const body = GROUPS.map((group) => {
-    const rows = group.rows.map((row) => {
+    const shown = group.rows.filter((row) => !row.breakdown || (row.value(result) ?? 0) > 0);
+    const rows = shown.map((row) => {
       const interval = ci95?.[row.key];
       // The interval sits under the value it qualifies, keeping the table narrow beside the charts.
       const ci = interval
