@@ -12,6 +12,7 @@ import {
 } from './estimate-cells.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
 import { sloTable } from './slo-table.js';
+import { describeDeadlock } from './deadlock-text.js';
 import { describeRuns, studyNotes } from './study-notes.js';
 import { topicSummaries } from './topic-summary.js';
 
@@ -118,8 +119,12 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
   const scaling = autoscaleTable(result, style);
   const topics = topicSummaries(result, paint);
+  // A deadlock first: it changes how every number below must be read.
+  const deadlock = result.deadlock
+    ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
+    : [];
   return (
-    [title, traffic.toString(), latency.toString(), ...scaling, ...topics, ...flows, ...slos, ...notes].join(
+    [title, ...deadlock, traffic.toString(), latency.toString(), ...scaling, ...topics, ...flows, ...slos, ...notes].join(
       '\n',
     ) + '\n'
   );
