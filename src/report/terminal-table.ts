@@ -124,9 +124,17 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
     ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
     : [];
   return (
-    [title, ...deadlock, traffic.toString(), latency.toString(), ...scaling, ...topics, ...flows, ...slos, ...notes].join(
-      '\n',
-    ) + '\n'
+    [
+      title,
+      ...deadlock,
+      traffic.toString(),
+      latency.toString(),
+      ...scaling,
+      ...topics,
+      ...flows,
+      ...slos,
+      ...notes,
+    ].join('\n') + '\n'
   );
 }
 
