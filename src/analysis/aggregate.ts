@@ -170,13 +170,33 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
   const timeseries = series.every((s): s is TimeSeries => s !== undefined)
     ? averageTimeSeries(series)
     : undefined;
+  const { deadlock: _first, ...first } = results[0];
+  const deadlock = firstDeadlock(results);
   return {
-    ...results[0],
+    ...first,
     queues,
     ...(timeseries ? { timeseries } : {}),
     flows: combineRecords(results.map((result) => result.flows)),
     exchanges: combineRecords(results.map((result) => result.exchanges)),
     replications: results.length,
+    ...(deadlock ? { deadlock } : {}),
+  };
+}
+
+/**
+ * The first replication's deadlock, with which replication it was and how many deadlocked (a deadlock in
+ * any replication is reported: the scenario can deadlock, and the means include that replication's
+ * standstill).
+ */
+export function firstDeadlock(results: readonly RunResult[]): RunResult['deadlock'] {
+  const deadlocked = results.filter((result) => result.deadlock !== undefined);
+  if (deadlocked.length === 0) return undefined;
+  const first = deadlocked[0].deadlock as NonNullable<RunResult['deadlock']>;
+  return {
+    at: first.at,
+    queues: first.queues,
+    replication: results.indexOf(deadlocked[0]) + 1,
+    deadlockedReplications: deadlocked.length,
   };
 }
 

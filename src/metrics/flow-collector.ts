@@ -43,7 +43,8 @@ const LOST = 2; // + LOSS_* reason (4 slots)
 const DEAD_LETTERED = 6;
 const UNROUTABLE = 7;
 const BLOCKED_SECONDS = 8;
-const STATE_SIZE = 9;
+const MEASURE_START = 9;
+const STATE_SIZE = 10;
 
 /** Streaming statistics for one flow (one producer's messages through the whole network). */
 export class FlowCollector {
@@ -71,14 +72,20 @@ export class FlowCollector {
     this.state[UNROUTABLE]++;
   }
 
-  /** The producer was blocked for `seconds`. */
-  blocked(seconds: number): void {
-    this.state[BLOCKED_SECONDS] += seconds;
+  /** The producer, blocked since `sinceSeconds`, resumed at `now`. */
+  blocked(sinceSeconds: number, now: number): void {
+    this.state[BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
   }
 
-  /** Forgets the warm-up. */
-  startMeasuring(): void {
+  /** The part of a block from `sinceSeconds` to `now` inside the measured interval (a block may span its start). */
+  blockedWithin(sinceSeconds: number, now: number): number {
+    return now - Math.max(sinceSeconds, this.state[MEASURE_START]);
+  }
+
+  /** Forgets the warm-up: measuring starts at `now`. */
+  startMeasuring(now = 0): void {
     this.state.fill(0);
+    this.state[MEASURE_START] = now;
     this.endToEndHistogram.reset();
   }
 

@@ -222,8 +222,13 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.state[REDELIVERED]++;
   }
 
-  blocked(seconds: number): void {
-    this.state[BLOCKED_SECONDS] += seconds;
+  blocked(sinceSeconds: number, now: number): void {
+    this.state[BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
+  }
+
+  /** The part of a block from `sinceSeconds` to `now` inside the measured interval (a block may span its start). */
+  blockedWithin(sinceSeconds: number, now: number): number {
+    return now - Math.max(sinceSeconds, this.state[MEASURE_START]);
   }
 
   unbuffered(now: number): void {

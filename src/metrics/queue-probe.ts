@@ -38,8 +38,8 @@ export interface QueueProbe {
   redelivered(now: number): void;
   /** A visibility timeout made a copy of a message in processing ready again. */
   timedOut(now: number): void;
-  /** A publisher was blocked `seconds` on this full queue (back-pressure). */
-  blocked(seconds: number): void;
+  /** A publisher blocked on this full queue since `sinceSeconds` went through at `now` (back-pressure). */
+  blocked(sinceSeconds: number, now: number): void;
   /** A retiring consumer gave back a prefetched message: it is ready again. */
   unbuffered(now: number): void;
   /** The consumers provisioned (paid for: starting, working or finishing before they leave) changed by `delta`. */

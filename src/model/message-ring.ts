@@ -23,6 +23,11 @@ export class MessageRing {
     return this.items[this.head];
   }
 
+  /** The message `i` places behind the head (0: the head); `i` must be below `length`. */
+  at(i: number): number {
+    return this.items[(this.head + i) & (this.items.length - 1)];
+  }
+
   /** Removes and returns the message at the head. The ring must not be empty. */
   shift(): number {
     const handle = this.items[this.head];

@@ -3,6 +3,7 @@ import { FlowCollector, PartitionCollector, QueueCollector, combineTimeSeries } 
 import type { Scenario } from '../scenario/types.js';
 import { DuplicateGroups } from './duplicate-groups.js';
 import type { Autoscaler } from './autoscaler.js';
+import { DeadlockWatch } from './deadlock-watch.js';
 import {
   EVENT_ARRIVAL,
   EVENT_AUTOSCALE_POLL,
@@ -21,6 +22,7 @@ import type { Exchange } from './exchange.js';
 import { FLAG_BACKLOG, MessagePool } from './message-pool.js';
 import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
+import { Queue } from './queue.js';
 import type { MessageRouter } from './routing.js';
 import type { QueueResult, RunResult } from './run-result.js';
 import type { Topic } from './topic.js';
@@ -44,6 +46,9 @@ export class Network implements EventHandler, MessageRouter {
   /** For publisher codes of workers (≥ number of producers): their queue and worker index. */
   private readonly publisherQueue: Int32Array;
   private readonly publisherWorker: Int32Array;
+  /** Plain queues by destination number (null for topics): where publishers can be blocked. */
+  private readonly plainQueues: Array<Queue | null>;
+  private readonly deadlocks: DeadlockWatch;
 
   /** Builds the network; `streamSeed` names the random streams (the scenario seed, or seed/replication). */
   constructor(
@@ -67,6 +72,14 @@ export class Network implements EventHandler, MessageRouter {
     this.autoscalers = parts.autoscalers;
     this.publisherQueue = parts.publisherQueue;
     this.publisherWorker = parts.publisherWorker;
+    this.plainQueues = this.queues.map((queue) => (queue instanceof Queue ? queue : null));
+    const producerCount = this.producers.length;
+    this.deadlocks = new DeadlockWatch(
+      // An autoscaler may add a consumer that breaks the wait: its queue never counts as stalled.
+      this.plainQueues.map((queue, index) => (scenario.queues[index].autoscale ? null : queue)),
+      scenario.queues.map((spec) => spec.name),
+      (publisher) => (publisher < producerCount ? -1 : this.publisherQueue[publisher]),
+    );
   }
 
   /** Dispatches one event from the calendar to the component it targets. */
@@ -131,6 +144,10 @@ export class Network implements EventHandler, MessageRouter {
     }
   }
 
+  consumersStalled(destination: number, now: number): void {
+    this.deadlocks.consumersStalled(destination, now);
+  }
+
   /** Puts each queue's initial backlog in place, then schedules every producer's first message. */
   start(): void {
     this.scenario.queues.forEach((spec, index) => {
@@ -170,7 +187,7 @@ export class Network implements EventHandler, MessageRouter {
     for (const collector of this.queueCollectors)
       collector.startMeasuring(now, this.scenario.durationSeconds);
     for (const collector of this.partitionCollectors) collector?.startMeasuring(now);
-    for (const collector of this.flowCollectors) collector.startMeasuring();
+    for (const collector of this.flowCollectors) collector.startMeasuring(now);
     for (const exchange of this.exchanges) exchange.startMeasuring();
     for (const autoscaler of this.autoscalers) autoscaler?.startMeasuring();
   }
@@ -187,6 +204,7 @@ export class Network implements EventHandler, MessageRouter {
       const partitions = this.partitionCollectors[index];
       queues[spec.name] = {
         ...stats,
+        blockedSeconds: stats.blockedSeconds + this.openBlockedSeconds(index, now),
         consumers: spec.consumers,
         capacity: spec.capacity,
         overflow: spec.overflow,
@@ -209,11 +227,19 @@ export class Network implements EventHandler, MessageRouter {
       };
     });
     const flows = Object.fromEntries(
-      this.scenario.producers.map((spec, index) => [spec.name, this.flowCollectors[index].snapshot()]),
+      this.scenario.producers.map((spec, index) => {
+        const collector = this.flowCollectors[index];
+        const stats = collector.snapshot();
+        // A producer still blocked at the end has been blocked all that time too.
+        const since = this.producers[index].openBlockSince();
+        if (since !== null) stats.blockedSeconds += collector.blockedWithin(since, now);
+        return [spec.name, stats];
+      }),
     );
     const exchanges = Object.fromEntries(
       this.exchanges.map((exchange) => [exchange.name, exchange.snapshot()]),
     );
+    const deadlock = this.deadlocks.deadlock;
     const named = this.scenario.queues.map(
       (spec, index) => [spec.name, this.queueCollectors[index]] as const,
     );
@@ -226,6 +252,15 @@ export class Network implements EventHandler, MessageRouter {
       flows,
       exchanges,
       timeseries: combineTimeSeries(named, now),
+      ...(deadlock ? { deadlock: { at: deadlock.at, queues: [...deadlock.queues] } } : {}),
     };
+  }
+
+  /** Blocked time of the deliveries still waiting on queue `index` at `now`, within the measured interval. */
+  private openBlockedSeconds(index: number, now: number): number {
+    const queue = this.plainQueues[index];
+    if (queue === null) return 0;
+    const collector = this.queueCollectors[index];
+    return queue.openBlocksSince().reduce((sum, since) => sum + collector.blockedWithin(since, now), 0);
   }
 }

@@ -105,8 +105,13 @@ export class Producer {
   /** One of this producer's blocked deliveries went through; it resumes once all have. */
   deliveryUnblocked(now: number): void {
     if (--this.outstanding > 0) return;
-    this.flow.blocked(now - this.blockedSince[0]);
+    this.flow.blocked(this.blockedSince[0], now);
     this.scheduleNext();
+  }
+
+  /** When the producer's current block began, or null when it is not blocked (for blocks open at the end). */
+  openBlockSince(): number | null {
+    return this.outstanding > 0 ? this.blockedSince[0] : null;
   }
 
   private scheduleNext(): void {

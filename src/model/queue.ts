@@ -11,6 +11,7 @@ import {
   type QueueProbe,
 } from '../metrics/index.js';
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
+import type { WaitedOnQueue } from './deadlock-watch.js';
 import type { Destination } from './destination.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import {
@@ -70,7 +71,7 @@ export interface QueueContext {
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
  * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
-export class Queue implements Destination, ElasticConsumers {
+export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   private readonly ready: ReadyList;
   private readyBytes = 0;
   /** Deliveries waiting for room (overflow: block) and who published them. */
@@ -78,6 +79,8 @@ export class Queue implements Destination, ElasticConsumers {
   private readonly blockedPublishers = new MessageRing();
   /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
   private readonly workerBlockedDeliveries: Int32Array;
+  /** Workers waiting on at least one blocked onward delivery. */
+  private blockedWorkers = 0;
   private expiryScheduled = false;
   /** Messages offered since the start (what a rate-based autoscaler reads). */
   private offered = 0;
@@ -178,13 +181,54 @@ export class Queue implements Destination, ElasticConsumers {
     }
     const publisher = this.settings.firstPublisher + worker;
     const blocked = this.context.router.publish(message, destination, publisher, now);
-    if (blocked === 0) this.acknowledge(worker, now);
-    else this.workerBlockedDeliveries[worker] = blocked;
+    if (blocked === 0) {
+      this.acknowledge(worker, now);
+      return;
+    }
+    this.workerBlockedDeliveries[worker] = blocked;
+    // Only now can a deadlock form (a wait is added), and only if no consumer of this queue is left free.
+    if (++this.blockedWorkers === this.consumers.size) {
+      this.context.router.consumersStalled(this.settings.index, now);
+    }
   }
 
   /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
   workerUnblocked(worker: number, now: number): void {
-    if (--this.workerBlockedDeliveries[worker] === 0) this.acknowledge(worker, now);
+    if (--this.workerBlockedDeliveries[worker] > 0) return;
+    this.blockedWorkers--;
+    this.acknowledge(worker, now);
+  }
+
+  /**
+   * True when no consumer of this queue can finish on its own: every one waits on a blocked onward
+   * delivery, and no TTL can empty the ready list to let a blocked publisher in. (An autoscaler could
+   * still add a consumer; the deadlock watch leaves autoscaled queues out.)
+   */
+  isStalled(): boolean {
+    const size = this.consumers.size;
+    return (
+      size > 0 &&
+      this.blockedWorkers >= size &&
+      (this.settings.ttlSeconds === null || this.ready.length === 0)
+    );
+  }
+
+  /** Consumers taking work now (retiring ones excluded). */
+  consumerCount(): number {
+    return this.consumers.size;
+  }
+
+  /** Publisher codes of the deliveries blocked on this queue, oldest first. */
+  blockedPublisherCodes(): number[] {
+    const ring = this.blockedPublishers;
+    return Array.from({ length: ring.length }, (_, i) => ring.at(i));
+  }
+
+  /** When each delivery still blocked on this queue was blocked, seconds (blocks open at the end). */
+  openBlocksSince(): number[] {
+    const ring = this.blockedMessages;
+    const since = this.context.messages.enteredQueueAt;
+    return Array.from({ length: ring.length }, (_, i) => since[ring.at(i)]);
   }
 
   /** A failed message's back-off is over: it is ready again (redeliveries bypass the capacity). */
@@ -421,7 +465,7 @@ export class Queue implements Destination, ElasticConsumers {
     while (this.blockedMessages.length > 0 && this.canAdmit(this.blockedMessages.peek())) {
       const message = this.blockedMessages.shift();
       const publisher = this.blockedPublishers.shift();
-      this.probe.blocked(now - messages.enteredQueueAt[message]);
+      this.probe.blocked(messages.enteredQueueAt[message], now);
       this.accept(message, now);
       this.enterReady(message, now);
       router.deliveryUnblocked(publisher, now);

@@ -7,4 +7,6 @@ export interface MessageRouter {
   publish(message: number, destination: number, publisher: number, now: number): number;
   /** A blocked delivery of `publisher` went through; the publisher resumes once none is left. */
   deliveryUnblocked(publisher: number, now: number): void;
+  /** Every consumer of queue `destination` now waits on a blocked onward delivery (a deadlock may have formed). */
+  consumersStalled(destination: number, now: number): void;
 }

@@ -61,6 +61,20 @@ export interface RunResult {
   timeseries?: TimeSeries;
   /** The scenario's SLOs judged against this result, in the order written (absent without SLOs). */
   slo?: SloVerdict[];
+  /** Blocked publishers waiting on each other in a cycle: the run made no progress there from `at` on. */
+  deadlock?: DeadlockResult;
+}
+
+/** A deadlock of `block` queues (with replications: the first replication that deadlocked). */
+export interface DeadlockResult {
+  /** Simulated seconds from the start of the run (warm-up included) when it formed. */
+  at: number;
+  /** The queues in the cycle, in the scenario's order. */
+  queues: string[];
+  /** With replications: which one (1-based) this is, the first that deadlocked. */
+  replication?: number;
+  /** With replications: how many of them deadlocked. */
+  deadlockedReplications?: number;
 }
 
 /** How the run went as a computation (not part of the deterministic result). */

@@ -13,6 +13,7 @@ import {
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
 import { describeLostBy } from './loss-lines.js';
 import { sloTable } from './slo-table.js';
+import { describeDeadlock } from './deadlock-text.js';
 import { describeRuns, studyNotes } from './study-notes.js';
 import { topicSummaries } from './topic-summary.js';
 
@@ -120,10 +121,22 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
   const scaling = autoscaleTable(result, style);
   const topics = topicSummaries(result, paint);
+  // A deadlock first: it changes how every number below must be read.
+  const deadlock = result.deadlock
+    ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
+    : [];
   return (
-    [title, traffic.toString(), latency.toString(), ...scaling, ...topics, ...flows, ...slos, ...notes].join(
-      '\n',
-    ) + '\n'
+    [
+      title,
+      ...deadlock,
+      traffic.toString(),
+      latency.toString(),
+      ...scaling,
+      ...topics,
+      ...flows,
+      ...slos,
+      ...notes,
+    ].join('\n') + '\n'
   );
 }
 

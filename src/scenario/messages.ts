@@ -340,6 +340,9 @@ const ofType = (type: string | undefined): string =>
 /** A routing cycle that keeps every message on it. */
 export const routingCycleNoExit = (cycle: readonly string[], type?: string): string =>
   `routing cycle ${cycle.join(' → ')}${ofType(type)} never lets messages leave (every cycle needs an exit probability: make the then-probabilities sum to less than 1 somewhere on it)`;
+/** Block queues on a cycle: their consumers can end up waiting on each other for good. */
+export const blockCycleMayDeadlock = (cycle: readonly string[]): string =>
+  `block queues ${cycle.join(' → ')} form a cycle that can deadlock: when every queue on it is full, each consumer waits to publish into the next one and none can finish (a run reports it as a deadlock); give these queues enough capacity for the messages that circulate, set a ttl on one, or make one reject-new or drop-oldest`;
 /** Routing cycles that multiply messages. */
 export const routingCyclesMultiply = (names: readonly string[], copies: number, type?: string): string =>
   `routing cycles through ${listNames(names)}${ofType(type)} ${copies > 1 + 1e-6 ? 'multiply messages without bound' : 'never let messages die out'}: fan-out on them turns each message into ${formatNumber(copies)} ${formatNumber(copies) === '1' ? 'copy' : 'copies'} per round on average (it must be below 1); lower the then-probabilities that lead back, or bind fewer queues on them`;

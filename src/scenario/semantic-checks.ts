@@ -45,6 +45,7 @@ import {
   autoscaleWithinPartitions,
   consumersWithinAutoscale,
 } from './checks/autoscale.js';
+import { blockCyclesMayDeadlock } from './checks/block-cycles.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
 import {
   topicConsumersHavePartitions,
@@ -101,6 +102,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   topicConsumersHavePartitions,
   // routing
   routingCyclesExit,
+  blockCyclesMayDeadlock,
 ];
 
 /**

@@ -120,6 +120,15 @@ describe('aggregateReplications', () => {
     expect(one.queues.q).toEqual(queue(3));
     expect(one.replications).toBe(1);
   });
+
+  it('reports the first deadlocked replication, which one it was and how many deadlocked', () => {
+    const deadlocked = (at: number): RunResult => ({ ...run(queue(1)), deadlock: { at, queues: ['q'] } });
+    const combined = aggregateReplications([run(queue(1)), deadlocked(7), run(queue(1)), deadlocked(3)]);
+    expect(combined.deadlock).toEqual({ at: 7, queues: ['q'], replication: 2, deadlockedReplications: 2 });
+    expect(aggregateReplications([run(queue(1)), run(queue(2))]).deadlock).toBeUndefined();
+    // Not the first replication's absence of one, nor its deadlock alone.
+    expect(aggregateReplications([deadlocked(5), run(queue(1))]).deadlock?.deadlockedReplications).toBe(1);
+  });
 });
 
 describe('aggregateBatches', () => {

@@ -93,3 +93,37 @@ describe('queuesim run', () => {
     expect(profile.peakRssMiB).toBeGreaterThan(0);
   });
 });
+
+describe('queuesim run on a cycle of block queues that deadlocks', () => {
+  const file = scenarioFile(`name: block-cycle
+seed: 1
+duration: 1000s
+producers:
+  - { name: source, to: a, rate: 20/s }
+queues:
+  - { name: a, capacity: 1, overflow: block, consumers: 1, service: { distribution: exponential, mean: 20ms }, then: b }
+  - name: b
+    capacity: 1
+    overflow: block
+    consumers: 1
+    service: { distribution: exponential, mean: 20ms }
+    then: [{ to: a, probability: 0.5 }]
+`);
+
+  it('warns before running that the cycle can deadlock, then says that it did, under the title', () => {
+    const { status, stdout, stderr } = runCli(['run', file, '--no-report']);
+    expect(status).toBe(0);
+    expect(stderr).toContain('queues[0].overflow: block queues a → b → a form a cycle that can deadlock');
+    const lines = stdout.split('\n');
+    expect(lines[1]).toMatch(/^! DEADLOCK at \d+ms: every consumer of a, b waits/);
+  });
+
+  it('gives the deadlock in the JSON: when it began and the queues of the cycle', () => {
+    const { status, stdout } = runCli(['run', file, '--json', '--no-report']);
+    expect(status).toBe(0);
+    const { deadlock } = JSON.parse(stdout);
+    expect(Object.keys(deadlock)).toEqual(['at', 'queues']);
+    expect(deadlock.queues).toEqual(['a', 'b']);
+    expect(deadlock.at).toBeGreaterThan(0);
+  });
+});

@@ -76,7 +76,7 @@ describe('QueueCollector', () => {
     collector.serviceStarted(3, 0, false);
     collector.failed(4, RETRY_REQUEUED);
     collector.exhausted(4, true);
-    collector.blocked(2.5);
+    collector.blocked(1.5, 4); // blocked from 1.5 s, through at 4 s
     const stats = collector.snapshot(10);
     expect(stats.dropped).toBe(1);
     expect(stats.expired).toBe(0);
@@ -86,6 +86,15 @@ describe('QueueCollector', () => {
     expect(stats.blockedSeconds).toBe(2.5);
     expect(stats.bufferedAtEnd).toBe(1);
     expect(stats.queuedAtEnd).toBe(1); // the requeued one
+  });
+
+  it('counts only the part of a block inside the measured interval', () => {
+    const collector = new QueueCollector();
+    collector.startMeasuring(10);
+    collector.blocked(4, 12); // blocked in the warm-up, through 2 s into the measured interval
+    collector.blocked(13, 13.5);
+    expect(collector.snapshot(20).blockedSeconds).toBe(2.5);
+    expect(collector.blockedWithin(5, 20)).toBe(10);
   });
 
   it('reports no utilisation for a queue without consumers', () => {

@@ -22,6 +22,7 @@ h4 { font-size: 14px; margin: 0; }
 .report-header { padding-bottom: 18px; margin-bottom: 20px; border-bottom: 1px solid var(--line); }
 .facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 16px 0 0; }
 .facts div { min-width: 90px; }
+.deadlock-warning { margin: 14px 0 0; padding: 10px 14px; border-left: 4px solid #b91c1c; background: #fef2f2; color: #7f1d1d; font-weight: 600; }
 .slo-verdicts { list-style: none; padding: 0; margin: 14px 0 0; font-variant-numeric: tabular-nums; }
 .slo-verdicts li { margin: 2px 0; }
 .slo-verdict { display: inline-block; min-width: 84px; font-weight: 600; }

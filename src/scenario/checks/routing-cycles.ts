@@ -46,7 +46,7 @@ function stepMatrix(graph: RoutingGraph, queues: Destination[], type: string): S
 }
 
 /** Strongly connected components of the graph with an edge i → j where weight[i][j] > 0 (Tarjan). */
-function stronglyConnected(weight: number[][]): number[][] {
+export function stronglyConnected(weight: number[][]): number[][] {
   const n = weight.length;
   const index = new Array<number>(n).fill(-1);
   const low = new Array<number>(n).fill(0);
@@ -80,7 +80,7 @@ function stronglyConnected(weight: number[][]): number[][] {
 }
 
 /** The shortest cycle through `start` inside `component` (breadth-first), as nodes from `start`. */
-function shortestCycle(start: number, component: readonly number[], weight: number[][]): number[] {
+export function shortestCycle(start: number, component: readonly number[], weight: number[][]): number[] {
   const parent = new Map<number, number>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {

@@ -1,4 +1,5 @@
 import type { SloVerdict } from '../../../model/statistics-result.js';
+import { describeDeadlock } from '../../deadlock-text.js';
 import { formatSeconds } from '../../format.js';
 import { describeSloValue, describeVerdict, formatSloValue } from '../../slo-table.js';
 import { escapeHtml } from '../escape.js';
@@ -25,6 +26,13 @@ function sloVerdicts(verdicts: readonly SloVerdict[] | undefined): string {
       `<li class="slo slo-${verdict.verdict}"><span class="slo-verdict">${escapeHtml(describeVerdict(verdict))}</span> <code>${escapeHtml(verdict.target)}</code> ≤ ${escapeHtml(formatSloValue(verdict, verdict.max))}: ${escapeHtml(describeSloValue(verdict))}</li>`,
   );
   return `<ul class="slo-verdicts" aria-label="SLOs">${items.join('')}</ul>`;
+}
+
+/** A deadlocked run says so before anything else (empty when there is none). */
+function deadlockWarning(result: ReportInput['result']): string {
+  if (!result.deadlock) return '';
+  const text = describeDeadlock(result.deadlock, replicationsOf(result));
+  return `<p class="deadlock-warning" role="alert">${escapeHtml(text)}</p>`;
 }
 
 /** The title block: scenario name and description, the run's settings, and links to every queue. */
@@ -55,6 +63,7 @@ export function headerSection(input: ReportInput, views: QueueView[]): string {
   ${input.description ? `<p class="description">${escapeHtml(input.description)}</p>` : ''}
   ${source}
   <dl class="facts">${facts.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+  ${deadlockWarning(result)}
   ${sloVerdicts(result.slo)}
   <nav class="queue-nav" aria-label="Queues"><span>Queues</span>${nav}</nav>
 </header>`;
