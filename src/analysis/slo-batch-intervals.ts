@@ -78,7 +78,7 @@ export function batchInterval(
     if (fewest < needed) {
       return {
         ci95: null,
-        reason: `a batch of 1/${count} of the run completes ${Math.round(fewest)} messages, fewer than the ${Math.round(needed)} a p${Math.round(quantile * 100)} needs`,
+        reason: `${Math.round(fewest)} completions in a batch of 1/${count} of the run, a p${Math.round(quantile * 100)} needs ${Math.round(needed)}`,
         runLengthFactor: fewest > 0 ? needed / fewest : null,
       };
     }
@@ -92,7 +92,7 @@ export function batchInterval(
   if (lag1 !== null && lag1 > 2 / Math.sqrt(count)) {
     return {
       ci95: null,
-      reason: `the batch means are correlated (lag-1 autocorrelation ${lag1.toFixed(2)}): the batches are too short`,
+      reason: `batch means correlated (lag-1 ${lag1.toFixed(2)})`,
       // Batch means decorrelate once a batch outlasts the correlation time; four times as long is a first step.
       runLengthFactor: 4,
     };
