@@ -66,6 +66,17 @@ describe('batch-means intervals of a single run', () => {
     ]);
   });
 
+  it('`batches:` gives flows intervals too, so a flow SLO can pass significantly', async () => {
+    const slo = 'batches: 10\nslo:\n  - { flow: p, metric: endToEnd.mean, max: 1s }\n';
+    const { result } = await runStudy(mm1(3, '2000s', slo), { runner: serialRunner() });
+    const ci = (result.flows.p as unknown as { ci95: Record<string, [number, number]> }).ci95;
+    expect(ci['endToEnd.mean'][0]).toBeLessThan(0.2 * 1.1); // M/M/1 mean sojourn 0.2 s
+    expect(ci['endToEnd.mean'][1]).toBeGreaterThan(0.2 * 0.9);
+    expect(result.slo).toMatchObject([
+      { verdict: 'pass', significant: true, ciFrom: { method: 'batch means', n: 10 } },
+    ]);
+  });
+
   it('say what would decide a verdict too close to call', async () => {
     const scenario = mm1(3, '2000s', 'slo:\n  - { queue: q, metric: utilization, max: 50% }\n');
     const [verdict] = (await runStudy(scenario, { runner: serialRunner() })).result.slo!;
