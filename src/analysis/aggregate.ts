@@ -23,6 +23,7 @@ const EDGE_LEVELS = new Set(
 );
 /** Totals over the measured window: batch means report their totals over the whole run. */
 const COUNTS = new Set([
+  'published',
   'arrivals',
   'accepted',
   'dropped',
@@ -211,28 +212,40 @@ export function aggregateBatches(batches: readonly RunResult[], whole: RunResult
   if (batches.length < 2)
     throw new Error(`aggregateBatches: needs at least 2 batches, got ${batches.length}`);
   const count = batches.length;
+  /** The whole run's record with CIs centred on its values, half-widths from the batches' records. */
+  const centred = <T>(runs: QueueResult[], record: T): T => {
+    const intervals = combineQueue(
+      runs,
+      meanOfDefined,
+      (metric) => !EDGE_LEVELS.has(metric) && !metric.endsWith('.max'),
+      () => 1,
+    ).ci95 as Record<string, [number, number]>;
+    const ci95: Record<string, [number, number]> = {};
+    for (const [metric, value] of queueMetrics(record as unknown as QueueResult)) {
+      const interval = intervals[metric];
+      if (!interval || value === null) continue;
+      const halfWidth = ((interval[1] - interval[0]) / 2) * (isCount(metric) ? count : 1);
+      ci95[metric] = [value - halfWidth, value + halfWidth];
+    }
+    return { ...record, ci95 };
+  };
   const queues = Object.fromEntries(
-    byQueue(batches).map(([name, runs]) => {
-      const intervals = combineQueue(
-        runs,
-        meanOfDefined,
-        (metric) => !EDGE_LEVELS.has(metric) && !metric.endsWith('.max'),
-        () => 1,
-      ).ci95 as Record<string, [number, number]>;
-      const queue = whole.queues[name];
-      const ci95: Record<string, [number, number]> = {};
-      for (const [metric, value] of queueMetrics(queue)) {
-        const interval = intervals[metric];
-        if (!interval || value === null) continue;
-        const halfWidth = ((interval[1] - interval[0]) / 2) * (isCount(metric) ? count : 1);
-        ci95[metric] = [value - halfWidth, value + halfWidth];
-      }
-      return [name, { ...queue, ci95 }];
-    }),
+    byQueue(batches).map(([name, runs]) => [name, centred(runs, whole.queues[name])]),
+  );
+  // Flows too, so that an SLO on a flow (endToEnd.p99) has an interval under batch means.
+  const flows = Object.fromEntries(
+    Object.entries(whole.flows).map(([name, flow]) => [
+      name,
+      centred(
+        batches.map((batch) => batch.flows[name] as unknown as QueueResult),
+        flow,
+      ),
+    ]),
   );
   return {
     ...whole,
     queues,
+    flows,
     batchMeans: {
       batches: count,
       batchSeconds: batches[0].measuredSeconds,

@@ -3,6 +3,11 @@
  * first beyond it. The search gallops (×2 or ÷2 from 1) to a bracket [passes, fails] and bisects it
  * geometrically until the two ends are within `tolerance` of each other. Every load runs with the same
  * seed, so neighbouring loads differ by the load and not by noise, which keeps the search monotone.
+ *
+ * A load's SLOs pass (every CI within its limit), fail (some CI beyond) or are uncertain (a CI straddles a
+ * limit). Between the last significant pass and the first significant fail lies a band where the CIs do
+ * not separate pass from fail; when it is wider than `DECIDED_WITHIN` the headroom is "cannot tell", not
+ * the bottom of the band (which would read as "no headroom" when it means "not enough replications").
  */
 import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
@@ -12,17 +17,42 @@ import { replicatedForSlos } from './slo.js';
 import { runStudy, type TaskRunner } from './replications.js';
 import { slimResult } from './sweep.js';
 
+/** The headroom is decided when the band of uncertain loads spans at most this fraction (10 %). */
+export const DECIDED_WITHIN = 0.1;
+
+/** Why the headroom cannot be told: the band of loads where the CIs do not separate pass from fail. */
+export interface HeadroomUndecided {
+  /** Largest load found at which every SLO passes significantly; null when none down to `minLoad` does. */
+  passesAt: number | null;
+  /** Smallest load found at which some SLO fails significantly; null when none up to `maxLoad` does. */
+  failsAt: number | null;
+  /** Replications behind each load's CIs. */
+  replications: number;
+  /** The band `replicationsToDecide` aims at, as a fraction of the load (`DECIDED_WITHIN`). */
+  decidedWithin: number;
+  /**
+   * Replications that would shrink the band to `DECIDED_WITHIN`: CI half-widths shrink as 1/√n, and so does
+   * the band, so n·(ln(failsAt/passesAt) / ln(1 + DECIDED_WITHIN))²; null when there is no band to shrink.
+   */
+  replicationsToDecide: number | null;
+}
+
 /** What `queuesim headroom` reports (`--json`). */
 export interface HeadroomResult {
   scenario: string;
-  /** Largest load multiplier found to meet every SLO; null when none down to `minLoad` does. */
+  /**
+   * Largest load multiplier found to meet every SLO; null when none down to `minLoad` does, or when the
+   * CIs cannot tell (`cannotTell`).
+   */
   headroom: number | null;
+  /** Set instead of a `headroom` multiple when the CIs do not separate pass from fail; null otherwise. */
+  cannotTell: HeadroomUndecided | null;
   /** Smallest load multiplier found to break some SLO; null when none up to `maxLoad` does. */
   failsAt: number | null;
   /** The SLOs that do not pass at `failsAt` (fail or uncertain): the ones that break first. */
   breaksFirst: SloVerdict[];
   evaluations: number;
-  /** The result at `headroom`: metrics with CIs and SLO verdicts. */
+  /** The result at `headroom` (at `cannotTell.passesAt` when undecided): metrics with CIs and SLO verdicts. */
   result: RunResult | null;
 }
 
@@ -41,6 +71,11 @@ export async function findHeadroom(
       runs.set(load, slimResult((await runStudy(loaded, { runner: options.runner })).result));
     }
     return (runs.get(load)?.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+  };
+  /** True when some SLO fails significantly at `load`. */
+  const fails = async (load: number) => {
+    await meets(load);
+    return (runs.get(load)?.slo ?? []).some((verdict) => verdict.verdict === 'fail' && verdict.significant);
   };
   let low: number | null = null;
   let high: number | null = null;
@@ -70,9 +105,48 @@ export async function findHeadroom(
   }
   const failing =
     high === null ? [] : (runs.get(high)?.slo ?? []).filter((verdict) => verdict.verdict !== 'pass');
+  // Where the first significant fail lies above the last pass: gallop, then narrow it only as far as
+  // needed to tell whether the band between them is within DECIDED_WITHIN.
+  let surelyFails: number | null = null;
+  if (low !== null && high !== null) {
+    let uncertain = low;
+    for (let load = high; load <= maxLoad * (1 + 1e-9); load = Number((load * 2).toPrecision(6))) {
+      if (await fails(load)) {
+        surelyFails = load;
+        break;
+      }
+      uncertain = load;
+    }
+    while (
+      surelyFails !== null &&
+      surelyFails / low > 1 + DECIDED_WITHIN &&
+      uncertain / low <= 1 + DECIDED_WITHIN &&
+      surelyFails / uncertain > 1 + tolerance
+    ) {
+      const middle = Number(Math.sqrt(uncertain * surelyFails).toPrecision(6));
+      if (await fails(middle)) surelyFails = middle;
+      else uncertain = middle;
+    }
+  }
+  const decided =
+    low === null || high === null || (surelyFails !== null && surelyFails / low <= 1 + DECIDED_WITHIN);
+  const replications = replicatedForSlos(scenario).statistics?.replications ?? 1;
+  const cannotTell: HeadroomUndecided | null = decided
+    ? null
+    : {
+        passesAt: low,
+        failsAt: surelyFails,
+        replications,
+        decidedWithin: DECIDED_WITHIN,
+        replicationsToDecide:
+          surelyFails === null || low === null
+            ? null
+            : Math.ceil(replications * (Math.log(surelyFails / low) / Math.log(1 + DECIDED_WITHIN)) ** 2),
+      };
   return {
     scenario: scenario.name,
-    headroom: low,
+    headroom: decided ? low : null,
+    cannotTell,
     failsAt: high,
     breaksFirst: failing,
     evaluations: runs.size,

@@ -22,12 +22,15 @@ export type ReplicationTask =
       precision: number | null;
       /** Epoch milliseconds after which no further batch starts; null = no limit. */
       deadline: number | null;
-    };
+    }
+  /** A single run cut into `batches` (the same streams as replication 0): its SLO metrics' intervals. */
+  | { kind: 'run-in-batches'; scenario: Scenario; batches: number };
 
 export type TaskOutcome =
   | { kind: 'replication'; result: RunResult; profile: RunProfile }
   | { kind: 'series'; series: Record<string, number[]> }
-  | { kind: 'batches'; batches: RunResult[]; whole: RunResult; stoppedBy: BatchStop };
+  | { kind: 'batches'; batches: RunResult[]; whole: RunResult; stoppedBy: BatchStop }
+  | { kind: 'run-in-batches'; batches: RunResult[] };
 
 /** Why a precision-driven batch-means run stopped growing. */
 export type BatchStop = 'precision' | 'max-duration' | 'time-budget';
@@ -59,6 +62,15 @@ export function runTask(task: ReplicationTask, onProgress?: (fraction: number) =
     }
     case 'batches':
       return runBatchMeans(task, onProgress);
+    case 'run-in-batches': {
+      const batches = simulateBatches(task.scenario, {
+        streamSeed: replicationStreamSeed(task.scenario.seed, 0),
+        batches: task.batches,
+        maxBatches: task.batches,
+        onProgress,
+      });
+      return { kind: 'run-in-batches', batches };
+    }
   }
 }
 

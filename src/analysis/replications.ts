@@ -17,6 +17,13 @@ import { averageSeries, mser5 } from './mser.js';
 import { HEADLINE_METRICS, nextWaveSize, unconvergedMetrics } from './precision.js';
 import { runTask, type ReplicationTask, type TaskOutcome } from './replication-task.js';
 import { evaluateSlos } from './slo.js';
+import {
+  SLO_BATCHES,
+  batchInterval,
+  sloTarget,
+  wantsSloBatches,
+  type BatchInterval,
+} from './slo-batch-intervals.js';
 
 /** Replications to start with when `precision` is set and `replications` is not. */
 export const DEFAULT_PRECISION_REPLICATIONS = 5;
@@ -127,12 +134,11 @@ export async function runStudy(
     warmup = await detectWarmup(scenario, context);
     measured = { ...scenario, warmupSeconds: warmup.warmupSeconds };
   }
-  let result =
-    plan.method === 'batches'
-      ? await batchMeans(measured, context)
-      : plan.method === 'replications'
-        ? await replications(measured, context)
-        : await single(measured, context);
+  let sloIntervals: Map<string, BatchInterval> | undefined;
+  let result: RunResult;
+  if (plan.method === 'batches') result = await batchMeans(measured, context);
+  else if (plan.method === 'replications') result = await replications(measured, context);
+  else ({ result, sloIntervals } = await single(measured, context));
   if (warmup) {
     const cuts = warmup.cuts;
     result = {
@@ -147,7 +153,7 @@ export async function runStudy(
     };
   }
   const estimated = withAnalyticEstimates(result, measured);
-  const slo = evaluateSlos(estimated, scenario);
+  const slo = evaluateSlos(estimated, scenario, sloIntervals);
   return { result: slo.length > 0 ? { ...estimated, slo } : estimated, profile };
 }
 
@@ -189,15 +195,23 @@ async function runAll(
   );
 }
 
-async function single(scenario: Scenario, context: Context): Promise<RunResult> {
-  const [outcome] = await runAll(
-    [{ kind: 'replication', scenario, index: 0 }],
-    context,
-    'replications',
-    0,
-    1,
+/**
+ * One run. With SLOs, the same run (same streams) is also simulated cut into batches, beside it, so that
+ * the SLO verdicts get batch-means CIs without changing any of the run's own numbers.
+ */
+async function single(
+  scenario: Scenario,
+  context: Context,
+): Promise<{ result: RunResult; sloIntervals?: Map<string, BatchInterval> }> {
+  const tasks: ReplicationTask[] = [{ kind: 'replication', scenario, index: 0 }];
+  if (wantsSloBatches(scenario)) tasks.push({ kind: 'run-in-batches', scenario, batches: SLO_BATCHES });
+  const [outcome, split] = await runAll(tasks, context, 'replications', 0, tasks.length);
+  const result = replicationResult(outcome, context.profile);
+  if (split?.kind !== 'run-in-batches') return { result };
+  const sloIntervals = new Map(
+    (scenario.slo ?? []).map((slo) => [sloTarget(slo), batchInterval(slo, result, split.batches)]),
   );
-  return replicationResult(outcome, context.profile);
+  return { result, sloIntervals };
 }
 
 /** The result of a replication task, its engine statistics added to `profile`. */

@@ -2,36 +2,79 @@
 import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
+import { sloRecord, sloTarget, valueAt, type BatchInterval } from './slo-batch-intervals.js';
 
-type Plain = Record<string, unknown>;
-
-/** The value at a dotted path of a plain record; null when absent or not a number. */
-function valueAt(record: Plain | undefined, metric: string): number | null {
-  let node: unknown = record;
-  for (const key of metric.split('.')) {
-    if (node === null || typeof node !== 'object') return null;
-    node = (node as Plain)[key];
-  }
-  return typeof node === 'number' && Number.isFinite(node) ? node : null;
+/** Where a verdict's CI comes from: independent replications, or batch means of one run. */
+export interface CiSource {
+  method: 'replications' | 'batch means';
+  /** Replications or batches behind the interval. */
+  n: number;
 }
 
-/** One SLO's verdict (see `SloVerdict`). */
+/** Why a metric has no CI, and how many times longer a run would give it one (null: unknown). */
+export interface NoInterval {
+  reason: string;
+  runLengthFactor: number | null;
+}
+
+/** A factor to two significant digits, at least 1.1: "4", "1.3", "250". */
+function roundFactor(factor: number): string {
+  return String(Number(Math.max(1.1, factor).toPrecision(2)));
+}
+
+/**
+ * What would turn an uncertain verdict into a clear one. A CI's half-width h shrinks as 1/√n, so it clears
+ * the limit once h·√(n/n′) < |value − max|: n′ ≈ n·(h / |value − max|)² replications, or for batch means of
+ * one run a run (h / |value − max|)² times longer.
+ */
+export function whatWouldDecide(
+  value: number,
+  max: number,
+  ci95: [number, number],
+  source: CiSource,
+): string {
+  const distance = Math.abs(value - max);
+  const halfWidth = (ci95[1] - ci95[0]) / 2;
+  if (!(distance > 0)) return 'nothing: the value sits on the limit (any run length leaves it uncertain)';
+  const factor = Number(((halfWidth / distance) ** 2).toPrecision(6)); // 4.0000000001 is 4
+  if (source.method === 'replications') {
+    return `about ${Math.max(source.n + 1, Math.ceil(source.n * factor))} replications`;
+  }
+  return `a run about ${roundFactor(factor)}× longer (or about ${Math.max(2, Math.ceil(factor))} replications)`;
+}
+
+/** One SLO's verdict (see `SloVerdict`); `source` says where `ci95` comes from, `noInterval` why there is none. */
 export function judgeSlo(
   target: string,
   slo: Pick<SloSpec, 'max' | 'unit'>,
   value: number | null,
   ci95: [number, number] | undefined,
+  source?: CiSource,
+  noInterval?: NoInterval,
 ): SloVerdict {
-  const base = { target, max: slo.max, unit: slo.unit, value, ...(ci95 ? { ci95 } : {}) };
-  if (value === null) return { ...base, verdict: 'uncertain', significant: false };
+  const base = {
+    target,
+    max: slo.max,
+    unit: slo.unit,
+    value,
+    ...(ci95 ? { ci95 } : {}),
+    ...(ci95 && source ? { ciFrom: source } : {}),
+  };
+  if (value === null) {
+    return { ...base, verdict: 'uncertain', significant: false, decide: 'a run in which messages complete' };
+  }
   if (ci95) {
     const [low, high] = ci95;
     if (high <= slo.max) return { ...base, verdict: 'pass', significant: true };
     if (low > slo.max) return { ...base, verdict: 'fail', significant: true };
-    return { ...base, verdict: 'uncertain', significant: false };
+    const decide = whatWouldDecide(value, slo.max, ci95, source ?? { method: 'replications', n: 2 });
+    return { ...base, verdict: 'uncertain', significant: false, decide };
   }
-  // One run has no confidence interval, so a pass cannot be significant: it is reported as uncertain.
-  return { ...base, verdict: value <= slo.max ? 'uncertain' : 'fail', significant: false };
+  // No confidence interval, so a pass cannot be significant: it is reported as uncertain.
+  const decide = noInterval
+    ? `${noInterval.runLengthFactor === null ? 'replications' : `a run about ${roundFactor(noInterval.runLengthFactor)}× longer`} (no CI: ${noInterval.reason})`
+    : 'replications (no CI)';
+  return { ...base, verdict: value <= slo.max ? 'uncertain' : 'fail', significant: false, decide };
 }
 
 /** Replications SLO-driven searches run when the scenario asks for a single run (a pass needs a CI). */
@@ -60,22 +103,34 @@ export function replicatedForSlos(scenario: Scenario): Scenario {
   };
 }
 
-/** Every SLO of the scenario judged against the result, in the order written (empty without SLOs). */
-export function evaluateSlos(result: RunResult, scenario: Pick<Scenario, 'slo'>): SloVerdict[] {
+/**
+ * Every SLO of the scenario judged against the result, in the order written (empty without SLOs). A
+ * metric without a CI in the result (a single run) takes its interval from `singleRun`, batch means of that
+ * same run, when given.
+ */
+export function evaluateSlos(
+  result: RunResult,
+  scenario: Pick<Scenario, 'slo'>,
+  singleRun?: ReadonlyMap<string, BatchInterval>,
+): SloVerdict[] {
+  const source: CiSource | undefined =
+    result.replications !== undefined
+      ? { method: 'replications', n: result.replications }
+      : result.batchMeans
+        ? { method: 'batch means', n: result.batchMeans.batches }
+        : undefined;
   return (scenario.slo ?? []).map((slo) => {
-    const records = (slo.scope === 'queue' ? result.queues : result.flows) as unknown as Record<
-      string,
-      Plain
-    >;
-    const record = records[slo.name];
+    const record = sloRecord(result, slo);
     const intervals = record?.ci95 as Record<string, [number, number]> | undefined;
-    const section = slo.scope === 'queue' ? 'queues' : 'flows';
-    return judgeSlo(
-      `${section}.${slo.name}.${slo.metric}`,
-      slo,
-      valueAt(record, slo.metric),
-      intervals?.[slo.metric],
-    );
+    const target = sloTarget(slo);
+    const value = valueAt(record, slo.metric);
+    const own = intervals?.[slo.metric];
+    if (own) return judgeSlo(target, slo, value, own, source);
+    const batch = singleRun?.get(target);
+    if (batch?.ci95) {
+      return judgeSlo(target, slo, value, batch.ci95, { method: 'batch means', n: batch.batches });
+    }
+    return judgeSlo(target, slo, value, undefined, undefined, batch ?? undefined);
   });
 }
 

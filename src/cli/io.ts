@@ -2,14 +2,25 @@ import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 
 /**
- * Exit codes: 0 success, 1 internal failure or (with `run --fail-on-slo`) a failed SLO, 2 bad input
- * (scenario or command line).
+ * Exit codes, one meaning each so that a CI pipeline can tell them apart: 0 success, 1 an SLO failed (with
+ * `--fail-on-slo`) or `plan` found no value, 2 bad input (scenario or command line), 70 the run could not
+ * complete (an internal error, or output that could not be written): sysexits' EX_SOFTWARE.
  */
 export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
 /** `run --fail-on-slo`: some SLO failed (the results were printed in full). */
 export const EXIT_SLO_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+/** sysexits.h EX_SOFTWARE: an internal software error, never 1, which a failed SLO means. */
+export const EXIT_INTERNAL = 70;
+
+/** The exit codes as the `--help` epilogue lists them (the README has the same table). */
+export const EXIT_CODES_HELP = [
+  'Exit codes:',
+  '  0   success',
+  '  1   an SLO fails (with --fail-on-slo), or plan finds no value that meets the SLOs',
+  '  2   bad input: scenario file or command line (the message names file:line:col and field)',
+  '  70  internal error, or the output could not be written (sysexits EX_SOFTWARE)',
+].join('\n');
 
 /** The package version, read from package.json beside src/ or dist/. */
 export function packageVersion(): string {
@@ -32,10 +43,14 @@ export function writeStderr(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : text + '\n');
 }
 
-/** Installs the handler that turns EPIPE on stdout into a quiet exit. */
+/**
+ * Installs the handler that turns EPIPE on stdout into a quiet exit, and any other failure to write the
+ * output (a full disk, `> /dev/full`) into one line on stderr and exit 70, not a stack trace.
+ */
 export function handleClosedStdout(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT_OK);
-    throw error;
+    writeStderr(`queuesim: cannot write the output: ${error.message}`);
+    process.exit(EXIT_INTERNAL);
   });
 }

@@ -9,11 +9,33 @@ import { headroomCommand } from './commands/headroom.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, handleClosedStdout, packageVersion, writeStderr } from './io.js';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_CODES_HELP,
+  EXIT_INTERNAL,
+  handleClosedStdout,
+  packageVersion,
+  writeStderr,
+} from './io.js';
+
+/** An error no handler expected: one paragraph on stderr (the stack only with QUEUESIM_DEBUG), exit 70. */
+function reportInternalError(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  writeStderr(
+    `queuesim: internal error: ${detail}\nThis is a bug in queuesim; please report it with the scenario file.`,
+  );
+  if (process.env.QUEUESIM_DEBUG && error instanceof Error) writeStderr(error.stack ?? '');
+  process.exitCode = EXIT_INTERNAL;
+}
 
 /** Runs the queuesim command line; the only place that reads argv, prints and sets the exit code. */
 async function main(argv: string[]): Promise<void> {
   handleClosedStdout();
+  // An error thrown outside the command's promise (a timer, a stream) still exits 70, not Node's 1.
+  process.on('uncaughtException', (error) => {
+    reportInternalError(error);
+    process.exit(EXIT_INTERNAL);
+  });
   try {
     await yargs(argv)
       .scriptName('queuesim')
@@ -32,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
       .strict()
       .version(packageVersion())
       .help()
+      .epilogue(EXIT_CODES_HELP)
       .wrap(Math.min(110, process.stdout.columns ?? 110))
       .fail((message, error) => {
         if (error) throw error; // a failure inside a handler: reported below
@@ -45,12 +68,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    writeStderr(
-      `queuesim: internal error: ${detail}\nThis is a bug in queuesim; please report it with the scenario file.`,
-    );
-    if (process.env.QUEUESIM_DEBUG && error instanceof Error) writeStderr(error.stack ?? '');
-    process.exitCode = EXIT_INTERNAL;
+    reportInternalError(error);
   }
 }
 

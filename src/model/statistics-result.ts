@@ -76,9 +76,10 @@ export interface NoAnalyticEstimate {
 
 /**
  * One SLO checked against a result. With a 95 % CI: `pass` when its upper bound is within `max`, `fail` when
- * its lower bound is beyond, else `uncertain`; both `pass` and `fail` are then `significant`. Without a CI
- * (a single run, or a metric undefined in some replication) the point value decides, and the verdict is
- * not significant. A metric with no value at all (nothing completed) is `uncertain`.
+ * its lower bound is beyond, else `uncertain`; both `pass` and `fail` are then `significant`. A single run's
+ * CI comes from batch means of that run. Without a CI (a maximum, batches too short or correlated, a metric
+ * undefined in some replication) the point value decides, and the verdict is not significant. A metric with
+ * no value at all (nothing completed) is `uncertain`.
  */
 export interface SloVerdict {
   /** Dotted path of the metric in the results, e.g. "queues.billing.sojourn.p99", "flows.orders.endToEnd.p99". */
@@ -91,7 +92,14 @@ export interface SloVerdict {
   value: number | null;
   /** 95 % confidence interval of the value, when there is one. */
   ci95?: [number, number];
+  /** Where `ci95` comes from: independent replications, or batch means (of a single run, or `batches:`). */
+  ciFrom?: { method: 'replications' | 'batch means'; n: number };
   verdict: 'pass' | 'fail' | 'uncertain';
   /** True when the verdict rests on the CI rather than on one point value. */
   significant: boolean;
+  /**
+   * When the verdict is not significant: what would decide it, e.g. "about 40 replications", "a run about
+   * 4× longer (or about 4 replications)", with the reason when there is no CI at all.
+   */
+  decide?: string;
 }

@@ -1,13 +1,46 @@
 /** Headroom as text: "at 2.3× today's traffic, queues.billing.sojourn.p99 exceeds 250ms". */
 import type { HeadroomResult } from '../analysis/headroom.js';
+import type { SloVerdict } from '../model/statistics-result.js';
 import { formatNumber } from './format.js';
 import { lossLines } from './loss-lines.js';
 import { formatSloValue, sloLine } from './slo-table.js';
 
+/** "exceeds 3s", or "may exceed 3s (uncertain)". */
+function describeBreak(verdict: SloVerdict): string {
+  return verdict.verdict === 'fail'
+    ? `exceeds ${formatSloValue(verdict, verdict.max)}`
+    : `may exceed ${formatSloValue(verdict, verdict.max)} (uncertain)`;
+}
+
 /** The headroom for the terminal. */
 export function renderHeadroom(headroom: HeadroomResult, wallSeconds: number): string {
   const lines: string[] = [];
-  if (headroom.headroom === null) {
+  const undecided = headroom.cannotTell;
+  if (undecided) {
+    const n = undecided.replications;
+    lines.push(
+      `${headroom.scenario}: cannot tell the headroom with ${n} replication${n === 1 ? '' : 's'} per load: the CIs do not separate pass from fail`,
+    );
+    const passes =
+      undecided.passesAt === null
+        ? 'no load searched passes every SLO for sure'
+        : `every SLO passes at ${formatNumber(undecided.passesAt)}× today's traffic`;
+    const fails =
+      undecided.failsAt === null
+        ? 'no load up to the limit searched fails one for sure'
+        : `one fails for sure at ${formatNumber(undecided.failsAt)}×`;
+    lines.push(`  ${passes}; ${fails}; in between the answer is uncertain`);
+    if (undecided.replicationsToDecide !== null) {
+      lines.push(
+        `  about ${undecided.replicationsToDecide} replications (--replications ${undecided.replicationsToDecide}) would decide it to within ${Math.round(undecided.decidedWithin * 100)} %`,
+      );
+    }
+    for (const verdict of headroom.breaksFirst) {
+      lines.push(
+        `  at ${formatNumber(headroom.failsAt)}× today's traffic, ${verdict.target} ${describeBreak(verdict)}`,
+      );
+    }
+  } else if (headroom.headroom === null) {
     lines.push(
       `${headroom.scenario}: the SLOs are not met even at ${formatNumber(headroom.failsAt)}× today's traffic`,
     );
@@ -18,15 +51,13 @@ export function renderHeadroom(headroom: HeadroomResult, wallSeconds: number): s
   } else {
     lines.push(`${headroom.scenario}: headroom ${formatNumber(headroom.headroom)}× today's traffic`);
     for (const verdict of headroom.breaksFirst) {
-      const what =
-        verdict.verdict === 'fail'
-          ? `exceeds ${formatSloValue(verdict, verdict.max)}`
-          : `may exceed ${formatSloValue(verdict, verdict.max)} (uncertain)`;
-      lines.push(`  at ${formatNumber(headroom.failsAt)}× today's traffic, ${verdict.target} ${what}`);
+      lines.push(
+        `  at ${formatNumber(headroom.failsAt)}× today's traffic, ${verdict.target} ${describeBreak(verdict)}`,
+      );
     }
   }
   if (headroom.result) {
-    lines.push(`  at ${formatNumber(headroom.headroom)}×:`);
+    lines.push(`  at ${formatNumber(headroom.headroom ?? undecided?.passesAt ?? null)}×:`);
     lines.push(...(headroom.result.slo ?? []).map((verdict) => `    ${sloLine(verdict)}`));
     lines.push(...lossLines(headroom.result));
   }

@@ -11,11 +11,23 @@ export function formatSloValue(verdict: Pick<SloVerdict, 'unit'>, value: number 
   return formatNumber(value);
 }
 
-/** "pass", "fail", "uncertain", with "(single run, not significant)" when no CI backs a pass or fail. */
+/** "pass", "fail", "uncertain", with "(no CI, not significant)" when no CI backs a fail. */
 export function describeVerdict(verdict: SloVerdict): string {
   if (verdict.value === null) return 'uncertain (no value)';
   if (verdict.significant || verdict.verdict === 'uncertain') return verdict.verdict;
   return `${verdict.verdict} (no CI, not significant)`;
+}
+
+/** Where the CI comes from: "batch means of this run (20 batches)", "5 replications"; '' without one. */
+export function describeCiSource(verdict: SloVerdict): string {
+  if (!verdict.ciFrom) return '';
+  const { method, n } = verdict.ciFrom;
+  return method === 'replications' ? `${n} replications` : `batch means (${n} batches)`;
+}
+
+/** "decide with about 40 replications" for a verdict that is not significant; '' otherwise. */
+export function describeDecide(verdict: SloVerdict): string {
+  return verdict.decide ? `to decide: ${verdict.decide}` : '';
 }
 
 /** The measured value with its 95 % CI when there is one: "212ms [198ms, 226ms]". */
@@ -26,9 +38,10 @@ export function describeSloValue(verdict: SloVerdict): string {
   return `${value} [${formatSloValue(verdict, low)}, ${formatSloValue(verdict, high)}]`;
 }
 
-/** "queues.billing.sojourn.p99 ≤ 250ms: 212ms [198ms, 226ms] → pass". */
+/** "queues.billing.sojourn.p99 ≤ 250ms: 212ms [198ms, 226ms] → uncertain (to decide: about 40 replications)". */
 export function sloLine(verdict: SloVerdict): string {
-  return `${verdict.target} ≤ ${formatSloValue(verdict, verdict.max)}: ${describeSloValue(verdict)} → ${describeVerdict(verdict)}`;
+  const decide = describeDecide(verdict);
+  return `${verdict.target} ≤ ${formatSloValue(verdict, verdict.max)}: ${describeSloValue(verdict)} → ${describeVerdict(verdict)}${decide ? ` (${decide})` : ''}`;
 }
 
 /** The SLO table: target, limit, value (with its 95 % CI) and verdict, coloured when asked. */
@@ -37,9 +50,19 @@ export function sloTable(
   paint: Paint & { green(text: string): string },
   style: { head?: string[]; border?: string[] },
 ): string {
+  // The CI's source and what would decide are columns only when some verdict has them.
+  const sources = verdicts.some((verdict) => verdict.ciFrom);
+  const decides = verdicts.some((verdict) => verdict.decide);
   const table = new Table({
-    head: ['SLO', 'max', 'value [95% CI]', 'verdict'],
-    colAligns: ['left', 'right', 'right', 'left'],
+    head: [
+      'SLO',
+      'max',
+      'value [95% CI]',
+      ...(sources ? ['CI from'] : []),
+      'verdict',
+      ...(decides ? ['what would decide'] : []),
+    ],
+    colAligns: ['left', 'right', 'right', ...(sources ? ['left' as const] : []), 'left', 'left'],
     style,
   });
   for (const verdict of verdicts) {
@@ -50,7 +73,14 @@ export function sloTable(
         : verdict.verdict === 'fail'
           ? paint.red(text)
           : paint.yellow(text);
-    table.push([verdict.target, formatSloValue(verdict, verdict.max), describeSloValue(verdict), colored]);
+    table.push([
+      verdict.target,
+      formatSloValue(verdict, verdict.max),
+      describeSloValue(verdict),
+      ...(sources ? [describeCiSource(verdict)] : []),
+      colored,
+      ...(decides ? [verdict.decide ?? ''] : []),
+    ]);
   }
   return table.toString();
 }

@@ -354,6 +354,12 @@ export const expectedWarmup = (got: unknown): string =>
 /** `precision` is not a fraction in (0, 1) nor a percentage in (0 %, 100 %). */
 export const expectedPrecision = (got: unknown): string =>
   `expected a precision like 2% or 0.02 (the confidence interval's half-width as a fraction of the mean, > 0 and < 100%), got ${describeValue(got)}`;
+/**
+ * `warmup: auto` on input whose rate changes with time by design: MSER-5 looks for the end of an initial
+ * transient in a stationary process and would take the designed peak (or its ramp) for one.
+ */
+export const warmupAutoNonStationary = (producer: string, input: 'schedule' | 'trace'): string =>
+  `auto warm-up detection finds the end of the initial transient of a stationary load, but producer '${producer}' ${input === 'schedule' ? 'has a time-varying rate (a schedule)' : 'replays a trace'}, whose changes are the load itself, not a transient: the detected warm-up would discard part of it (a peak included); give a fixed warm-up instead, e.g. warmup: 0s to measure from the start, or the time the system takes to fill`;
 /** Both independent replications and batch means were asked for. */
 export const replicationsAndBatches = (replications: number): string =>
   `'batches' splits one long run into batch means, but replications is ${replications}; use either replications or batches`;

@@ -1,6 +1,7 @@
 /** Command-line flags (`--seed`, `--duration`, `--warmup`, `--replications`…) applied over a loaded scenario. */
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
+import { nonStationaryProducer } from './statistics-checks.js';
 import type { Scenario, StatisticsSpec } from './types.js';
 import { parseDurationSeconds, parsePrecision } from './units.js';
 
@@ -45,6 +46,8 @@ export function applyOverrides(scenario: Scenario, overrides: ScenarioOverrides)
     else result.durationSeconds = seconds;
   }
   if (overrides.warmup === 'auto') {
+    const found = nonStationaryProducer(scenario.producers);
+    if (found) reject('--warmup', msg.warmupAutoNonStationary(found.name, found.input));
     result.warmupSeconds = 0;
     result.warmupAuto = true;
   } else if (overrides.warmup !== undefined) {

@@ -77,7 +77,32 @@ function backlogRules(top: Fields): PathProblem[] {
   });
 }
 
-/** Every statistics and backlog rule over the (possibly invalid) data of a scenario file. */
+/**
+ * The first producer whose load changes with time by design — a rate schedule or a trace — and which; on/off
+ * bursts are not among them: their MMPP-2 starts in its stationary state, so the load is stationary.
+ */
+export function nonStationaryProducer(
+  producers: ReadonlyArray<{ name?: unknown; rate?: unknown; trace?: unknown; schedule?: unknown }>,
+): { name: string; input: 'schedule' | 'trace' } | null {
+  for (const producer of producers) {
+    const name = typeof producer.name === 'string' ? producer.name : '?';
+    if (producer.trace !== undefined) return { name, input: 'trace' };
+    const rate = producer.rate;
+    if (producer.schedule !== undefined || Array.isArray(rate) || isRecord(rate)) {
+      return { name, input: 'schedule' };
+    }
+  }
+  return null;
+}
+
+/** `warmup: auto` needs a stationary load: a schedule or a trace is refused at the warmup key. */
+function warmupRules(top: Fields): PathProblem[] {
+  if (top.warmup !== 'auto' || !Array.isArray(top.producers)) return [];
+  const found = nonStationaryProducer(top.producers.filter(isRecord));
+  return found ? [problem(['warmup'], msg.warmupAutoNonStationary(found.name, found.input), 'error')] : [];
+}
+
+/** Every statistics, warm-up and backlog rule over the (possibly invalid) data of a scenario file. */
 export function checkStatistics(data: unknown): PathProblem[] {
-  return isRecord(data) ? [...statisticsRules(data), ...backlogRules(data)] : [];
+  return isRecord(data) ? [...statisticsRules(data), ...warmupRules(data), ...backlogRules(data)] : [];
 }

@@ -34,6 +34,36 @@ describe('judgeSlo', () => {
   });
 });
 
+describe('what would decide an uncertain verdict', () => {
+  it('scales the replications by (half-width / distance to the limit)²', () => {
+    // Half-width 0.04, distance 0.01: 16× the information, 5 → 80 replications.
+    const judged = judgeSlo('t', P99, 0.24, [0.2, 0.28], { method: 'replications', n: 5 });
+    expect(judged).toMatchObject({ verdict: 'uncertain', decide: 'about 80 replications' });
+    expect(judged.ciFrom).toEqual({ method: 'replications', n: 5 });
+  });
+
+  it('asks a single run for a longer run, from its batch means', () => {
+    const judged = judgeSlo('t', P99, 0.23, [0.19, 0.27], { method: 'batch means', n: 20 });
+    // (0.04 / 0.02)² = 4.
+    expect(judged.decide).toBe('a run about 4× longer (or about 4 replications)');
+  });
+
+  it('says why there is no CI, and what would give one', () => {
+    const judged = judgeSlo('t', P99, 0.2, undefined, undefined, {
+      reason: 'the batch means are correlated',
+      runLengthFactor: 4,
+    });
+    expect(judged).toMatchObject({
+      verdict: 'uncertain',
+      decide: 'a run about 4× longer (no CI: the batch means are correlated)',
+    });
+  });
+
+  it('gives no advice on a significant verdict', () => {
+    expect(judgeSlo('t', P99, 0.2, [0.18, 0.22], { method: 'replications', n: 5 }).decide).toBeUndefined();
+  });
+});
+
 describe('evaluateSlos', () => {
   const result = {
     queues: {
@@ -71,6 +101,7 @@ describe('evaluateSlos', () => {
         value: 1.2,
         verdict: 'uncertain',
         significant: false,
+        decide: 'replications (no CI)',
       },
       {
         target: 'queues.billing.utilization',
@@ -79,6 +110,7 @@ describe('evaluateSlos', () => {
         value: 0.7,
         verdict: 'uncertain',
         significant: false,
+        decide: 'replications (no CI)',
       },
     ]);
     expect(anySloFailed(verdicts)).toBe(true);

@@ -15,8 +15,11 @@ export interface CliOutcome {
   stderr: string;
 }
 
-/** Runs the queuesim command line from source (through tsx), as a user would run the built one. */
-export function runCli(args: string[], options: { cwd?: string } = {}): CliOutcome {
+/**
+ * Runs the queuesim command line from source (through tsx), as a user would run the built one; `stdout`
+ * may name a file descriptor to write to instead of a pipe (its output is then not captured).
+ */
+export function runCli(args: string[], options: { cwd?: string; stdout?: number } = {}): CliOutcome {
   const child = spawnSync(
     process.execPath,
     ['--import', tsxLoader, `${projectRoot}src/cli/main.ts`, ...args],
@@ -24,9 +27,10 @@ export function runCli(args: string[], options: { cwd?: string } = {}): CliOutco
       cwd: options.cwd ?? projectRoot,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+      stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
     },
   );
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  return { status: child.status, stdout: child.stdout ?? '', stderr: child.stderr };
 }
 
 /** Writes `text` to a fresh temporary scenario file and returns its path. */

@@ -1,7 +1,10 @@
 /** The statistics keys (replications, batches, precision and its caps), `warmup: auto` and `backlog`. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, applyOverrides, parsePrecision, parseScenario } from '../../src/scenario/index.js';
 import * as msg from '../../src/scenario/messages.js';
+import { replayScenario, traceScenario } from '../helpers/traces.js';
 import { expectOnly, problemAt, problemsOf, scenarioText } from './helpers.js';
 
 const parse = (text: string) => parseScenario(text, 'test.yaml');
@@ -159,5 +162,47 @@ describe('statistics flags', () => {
 
   it('refuse replications together with batches', () => {
     expect(() => applyOverrides(base, { replications: '4', batches: '10' })).toThrow(ScenarioError);
+  });
+});
+
+describe('warmup: auto needs a stationary load', () => {
+  const schedule = '    rate: [{ until: 30s, rate: 10/s }, { rate: 100/s }]\n';
+
+  it('refuses a rate schedule, located at the warmup key, and suggests a fixed warm-up', () => {
+    const problems = problemsOf(scenarioText({ top: 'warmup: auto\n', producer: schedule }));
+    expectOnly(problems, 'warmup', 3, 9, msg.warmupAutoNonStationary('p', 'schedule'));
+    expect(problems[0].message).toMatch(/give a fixed warm-up instead, e\.g\. warmup: 0s/);
+    const daily = `    rate: { daily: [${Array(24).fill('5/s').join(', ')}] }\n`;
+    expect(problemsOf(scenarioText({ top: 'warmup: auto\n', producer: daily }))[0].message).toBe(
+      msg.warmupAutoNonStationary('p', 'schedule'),
+    );
+  });
+
+  it('refuses a trace', () => {
+    const dir = traceScenario(replayScenario('{ file: t.csv, loop: true }', 'warmup: auto\n'), {
+      't.csv': 'timestamp\n0\n1000\n2500\n',
+    });
+    const problems = problemsOf(readFileSync(join(dir, 'scenario.yaml'), 'utf8'), join(dir, 'scenario.yaml'));
+    expect(problems.filter((p) => p.path === 'warmup').map((p) => p.message)).toEqual([
+      msg.warmupAutoNonStationary('replay', 'trace'),
+    ]);
+  });
+
+  it('accepts on/off bursts, which start in their stationary state', () => {
+    const onOff = '    arrival: { process: on-off, on: 2s, off: 8s, rate-on: 50/s, rate-off: 1/s }\n';
+    expect(parse(scenarioText({ top: 'warmup: auto\n', producer: onOff })).scenario.warmupAuto).toBe(true);
+  });
+
+  it('--warmup auto refuses a schedule too; a fixed --warmup is fine', () => {
+    const scheduled = parse(scenarioText({ producer: schedule })).scenario;
+    expect(() => applyOverrides(scheduled, { warmup: 'auto' })).toThrow(ScenarioError);
+    try {
+      applyOverrides(scheduled, { warmup: 'auto' });
+    } catch (error) {
+      expect((error as ScenarioError).problems).toMatchObject([
+        { path: '--warmup', message: msg.warmupAutoNonStationary('p', 'schedule'), severity: 'error' },
+      ]);
+    }
+    expect(applyOverrides(scheduled, { warmup: '10s' }).warmupSeconds).toBe(10);
   });
 });

@@ -8,6 +8,7 @@ import {
   type TaskRunner,
 } from '../../analysis/replications.js';
 import { anySloFailed } from '../../analysis/slo.js';
+import { wantsSloBatches } from '../../analysis/slo-batch-intervals.js';
 import { toJson } from '../../report/json.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
@@ -129,7 +130,9 @@ export function parallelTasks(scenario: Parameters<typeof planStudy>[0]): number
   const plan = planStudy(scenario);
   if (plan.method === 'batches') return 1; // one long run
   const pilots = scenario.warmupAuto ? Math.min(plan.replications, MAX_PILOT_REPLICATIONS) : 1;
-  return Math.max(pilots, plan.precision === null ? plan.replications : plan.maxReplications);
+  // A single run with SLOs is simulated twice at once: whole, and cut into batches for the verdicts' CIs.
+  const runs = plan.method === 'single' && wantsSloBatches(scenario) ? 2 : plan.replications;
+  return Math.max(pilots, plan.precision === null ? runs : plan.maxReplications);
 }
 
 /** This thread for one run at a time, else a pool of at most `workers` threads (loaded only then). */

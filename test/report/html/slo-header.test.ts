@@ -1,6 +1,6 @@
 /** The report header's SLO lines: one per verdict, coloured by its class, absent without SLOs. */
 import { describe, expect, it } from 'vitest';
-import { evaluateSlos } from '../../../src/analysis/slo.js';
+import { evaluateSlos, judgeSlo } from '../../../src/analysis/slo.js';
 import { renderReportHtml } from '../../../src/report/html/index.js';
 import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
 
@@ -27,5 +27,17 @@ describe('report header SLOs', () => {
     expect(items[0]).toContain('≤ 100s');
     expect(items[1]).toContain('slo-fail');
     expect(items[1]).toContain('not significant'); // one run: no CI behind the verdict
+    expect(items[0]).toContain('to decide: replications (no CI)');
+  });
+
+  it('names where a CI comes from, and what would decide an uncertain verdict', () => {
+    const judged = judgeSlo('queues.orders.sojourn.p99', { max: 0.25, unit: 'seconds' }, 0.23, [0.19, 0.27], {
+      method: 'batch means',
+      n: 20,
+    });
+    const html = renderReportHtml({ ...input, result: { ...input.result, slo: [judged] } });
+    expect(html).toContain(
+      '<span class="slo-notes">(95 % CI from batch means (20 batches); to decide: a run about 4× longer (or about 4 replications))</span>',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { SloVerdict } from '../../../model/statistics-result.js';
 import { describeDeadlock } from '../../deadlock-text.js';
 import { formatSeconds } from '../../format.js';
-import { describeSloValue, describeVerdict, formatSloValue } from '../../slo-table.js';
+import {
+  describeCiSource,
+  describeDecide,
+  describeSloValue,
+  describeVerdict,
+  formatSloValue,
+} from '../../slo-table.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput } from '../input.js';
 import type { QueueView } from '../queue-views.js';
@@ -18,12 +24,19 @@ function formatTimestamp(date: Date): string {
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
+/** " (95 % CI from batch means (20 batches); to decide: about 40 replications)", escaped; '' when neither. */
+function sloNotes(verdict: SloVerdict): string {
+  const source = describeCiSource(verdict);
+  const notes = [source ? `95 % CI from ${source}` : '', describeDecide(verdict)].filter(Boolean);
+  return notes.length > 0 ? ` <span class="slo-notes">(${escapeHtml(notes.join('; '))})</span>` : '';
+}
+
 /** One line per SLO: its target and limit, the value with its CI, and the verdict (coloured by class). */
 function sloVerdicts(verdicts: readonly SloVerdict[] | undefined): string {
   if (!verdicts || verdicts.length === 0) return '';
   const items = verdicts.map(
     (verdict) =>
-      `<li class="slo slo-${verdict.verdict}"><span class="slo-verdict">${escapeHtml(describeVerdict(verdict))}</span> <code>${escapeHtml(verdict.target)}</code> ≤ ${escapeHtml(formatSloValue(verdict, verdict.max))}: ${escapeHtml(describeSloValue(verdict))}</li>`,
+      `<li class="slo slo-${verdict.verdict}"><span class="slo-verdict">${escapeHtml(describeVerdict(verdict))}</span> <code>${escapeHtml(verdict.target)}</code> ≤ ${escapeHtml(formatSloValue(verdict, verdict.max))}: ${escapeHtml(describeSloValue(verdict))}${sloNotes(verdict)}</li>`,
   );
   return `<ul class="slo-verdicts" aria-label="SLOs">${items.join('')}</ul>`;
 }
