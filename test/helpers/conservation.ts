@@ -29,4 +29,13 @@ export function expectConserved(name: string, queue: QueueResult): void {
   expect(fates.rejected + fates.droppedHead + fates.exhausted, `dropped by reason at ${name}`).toBe(
     queue.dropped,
   );
+  // The loss account: every message that left without being completed here, by exclusive reasons.
+  const lostBy = queue.lostBy;
+  expect(
+    lostBy.rejected + lostBy.droppedHead + lostBy.expired + lostBy.exhausted + lostBy.deadLettered,
+    `lost by reason at ${name}`,
+  ).toBe(queue.lost);
+  expect(queue.lost, `lost at ${name}`).toBe(queue.dropped + queue.expired + queue.deadLettered);
+  expect(queue.lossRate, `lossRate at ${name}`).toBe(queue.arrivals > 0 ? queue.lost / queue.arrivals : 0);
+  expect(queue.lossRate, `lossRate ≥ dropRate at ${name}`).toBeGreaterThanOrEqual(queue.dropRate);
 }
