@@ -5,12 +5,22 @@
  * bracket [fails, passes] and bisects. Evaluations are remembered, so none is run twice.
  *
  * A setting "meets" the SLOs when every verdict is `pass`: with replications that is a significant pass,
- * so an uncertain verdict counts against the setting (the recommendation is one the data supports).
+ * so an uncertain verdict counts against the setting (the recommendation is one the data supports). A
+ * deadlocked setting fails. The search gives up early when more of the parameter stops improving the
+ * failing SLOs, and never goes past a structural cap (a topic's partitions); it then says why.
  */
 import type { RunResult } from '../model/run-result.js';
 import { applyParameter, type Parameter } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario } from './estimates.js';
+import {
+  StallWatch,
+  bindingSlo,
+  explainUnreachable,
+  meetsSlos,
+  planWarnings,
+  structuralCap,
+} from './plan-diagnosis.js';
 import { runStudy, type TaskRunner } from './replications.js';
 import { replicatedForSlos } from './slo.js';
 import { slimResult } from './sweep.js';
@@ -31,7 +41,7 @@ export interface SmallestPassing {
  */
 export async function smallestPassing(
   passes: (value: number) => Promise<boolean>,
-  { guess, min, max }: { guess: number; min: number; max: number },
+  { guess, min, max, stalled }: { guess: number; min: number; max: number; stalled?: () => boolean },
 ): Promise<SmallestPassing> {
   const memo = new Map<number, boolean>();
   const test = async (value: number) => {
@@ -63,7 +73,8 @@ export async function smallestPassing(
         break;
       }
       low = next;
-      if (next === max) break;
+      // More of the parameter stopped helping: the search would only climb to `max` in vain.
+      if (next === max || stalled?.()) break;
     }
   }
   if (high === null) return { value: null, runnerUp: low, evaluations: memo.size };
@@ -110,8 +121,14 @@ export interface PlanResult {
   scenario: string;
   /** Load multiplier the plan was made at (1 = as written). */
   load: number;
-  /** Each optimised path → its smallest value that meets every SLO (absent when none in range does). */
-  recommended: Record<string, number>;
+  /** Each optimised path → its smallest value that meets every SLO; null when no value does. */
+  recommended: Record<string, number> | null;
+  /** When no value meets the SLOs: why, naming the queue or flow and the cause; else null. */
+  why: string | null;
+  /** The SLO that decides the recommendation (the one the runner-up fails); null without one. */
+  binding: string | null;
+  /** Doubts about the recommended result (a queue still growing at the end of the run). */
+  warnings: string[];
   /** Each optimised path → the value just below, which fails some SLO (absent when the range starts there). */
   runnerUp: Record<string, number>;
   /** The analytic starting point of the search. */
@@ -137,26 +154,56 @@ export async function planCapacity(
   const replicated = replicatedForSlos(scenario);
   const loaded =
     load === 1 ? replicated : applyParameter(replicated, { path: 'load', unit: 'multiplier' }, load);
-  const min = lowestSetting(parameter.path);
+  const path = parameter.path;
+  const min = lowestSetting(path);
   const results = new Map<number, PlanEvaluation>();
+  const watch = new StallWatch();
   const passes = async (value: number) => {
-    const sized = applyParameter(loaded, { path: parameter.path, unit: 'integer' }, value);
+    const sized = applyParameter(loaded, { path, unit: 'integer' }, value);
     const { result } = await runStudy(sized, { runner: options.runner });
-    const meets = (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+    const meets = meetsSlos(result);
     results.set(value, { value, meets, result: slimResult(result) });
+    if (!meets) watch.failed(value, result);
     return meets;
   };
-  const guess = options.guess ?? analyticGuess(loaded, parameter.path);
-  const found = await smallestPassing(passes, { guess, min, max: options.max ?? Math.max(4096, guess * 4) });
+  // A topic's consumers past its partitions sit idle: the search never goes beyond them.
+  const cap = structuralCap(loaded, path) ?? Infinity;
+  const guess = Math.max(min, Math.min(cap, options.guess ?? analyticGuess(loaded, path)));
+  const max = Math.max(min, Math.min(cap, options.max ?? Math.max(4096, guess * 4)));
+  const found = await smallestPassing(passes, {
+    guess,
+    min,
+    max,
+    stalled: () => watch.stalledBetween !== null,
+  });
+  const resultAt = (value: number | null) => (value === null ? null : (results.get(value)?.result ?? null));
+  const result = resultAt(found.value);
+  const runnerUpResult = resultAt(found.runnerUp);
+  const stalled = watch.stalledBetween;
+  const why =
+    found.value === null && runnerUpResult
+      ? explainUnreachable(
+          loaded,
+          [path],
+          runnerUpResult,
+          `${path} = ${found.runnerUp}`,
+          stalled
+            ? { from: resultAt(stalled[0]) as RunResult, between: `${path} ${stalled[0]} → ${stalled[1]}` }
+            : null,
+        )
+      : null;
   return {
     scenario: scenario.name,
     load,
-    recommended: found.value === null ? {} : { [parameter.path]: found.value },
-    runnerUp: found.runnerUp === null ? {} : { [parameter.path]: found.runnerUp },
-    analyticGuess: { [parameter.path]: guess },
+    recommended: found.value === null ? null : { [path]: found.value },
+    why,
+    binding: found.value === null ? null : bindingSlo(result, runnerUpResult),
+    warnings: planWarnings(loaded, result),
+    runnerUp: found.runnerUp === null ? {} : { [path]: found.runnerUp },
+    analyticGuess: { [path]: guess },
     evaluations: found.evaluations,
-    result: found.value === null ? null : (results.get(found.value)?.result ?? null),
-    runnerUpResult: found.runnerUp === null ? null : (results.get(found.runnerUp)?.result ?? null),
+    result,
+    runnerUpResult,
   };
 }
 
@@ -204,9 +251,11 @@ export async function cheapestPassing(
     mins: readonly number[];
     maxes: readonly number[];
     prices: readonly number[];
+    /** Told each generous setting that fails; true gives the search up (more stopped helping). */
+    giveUp?: (values: readonly number[]) => boolean;
   },
 ): Promise<{ values: number[] | null; evaluations: number; tested: Map<string, boolean> }> {
-  const { guesses, mins, maxes, prices } = bounds;
+  const { guesses, mins, maxes, prices, giveUp } = bounds;
   const tested = new Map<string, boolean>();
   const test = async (values: readonly number[]) => {
     const key = values.join(',');
@@ -221,7 +270,8 @@ export async function cheapestPassing(
   // 1. A generous setting that passes.
   let generous = guesses.map((guess, i) => Math.min(maxes[i], Math.max(mins[i], guess * 2, guess + 4)));
   while (!(await test(generous))) {
-    if (generous.every((value, i) => value >= maxes[i])) return done(null);
+    const stop = giveUp?.(generous) ?? false;
+    if (stop || generous.every((value, i) => value >= maxes[i])) return done(null);
     generous = generous.map((value, i) => Math.min(maxes[i], Math.max(value * 2, mins[i] + 1)));
   }
   // 2. Each parameter's minimum with the others generous: a lower bound on it.
@@ -316,7 +366,9 @@ export async function planCapacityMulti(
   const replicated = replicatedForSlos(scenario);
   const loaded =
     load === 1 ? replicated : applyParameter(replicated, { path: 'load', unit: 'multiplier' }, load);
-  const guesses = paths.map((path) => analyticGuess(loaded, path));
+  const mins = paths.map(lowestSetting);
+  const caps = paths.map((path) => structuralCap(loaded, path) ?? Infinity);
+  const guesses = paths.map((path, i) => Math.max(mins[i], Math.min(caps[i], analyticGuess(loaded, path))));
   const prices = paths.map((path) => unitCost(options.cost, path));
   const results = new Map<string, RunResult>();
   const passes = async (values: readonly number[]) => {
@@ -326,14 +378,22 @@ export async function planCapacityMulti(
     );
     const { result } = await runStudy(sized, { runner: options.runner });
     results.set(values.join(','), slimResult(result));
-    return (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+    return meetsSlos(result);
   };
-  const mins = paths.map(lowestSetting);
+  // Each generous setting doubles the one before: a stall over one of them means more stopped helping.
+  const watch = new StallWatch();
+  const generousTried: string[] = [];
   const found = await cheapestPassing(passes, {
     guesses,
     mins,
-    maxes: guesses.map((guess) => options.max ?? Math.max(4096, guess * 4)),
+    maxes: guesses.map((guess, i) =>
+      Math.max(mins[i], Math.min(caps[i], options.max ?? Math.max(4096, guess * 4))),
+    ),
     prices,
+    giveUp: (values) => {
+      generousTried.push(values.join(','));
+      return watch.failed(2 ** generousTried.length, results.get(values.join(',')) as RunResult);
+    },
   });
   const best = found.values;
   const runnerUp: Record<string, number> = {};
@@ -357,14 +417,41 @@ export async function planCapacityMulti(
       }
     });
   }
+  const result = best ? (results.get(best.join(',')) ?? null) : null;
+  const largest = generousTried.at(-1);
+  const stalled = watch.stalledBetween;
+  const setting = (key: string) =>
+    key
+      .split(',')
+      .map((v, i) => `${paths[i]} = ${v}`)
+      .join(', ');
+  const earlier = stalled ? generousTried[Math.log2(stalled[0]) - 1] : undefined;
+  const why =
+    best === null && largest !== undefined
+      ? explainUnreachable(
+          loaded,
+          paths,
+          results.get(largest) as RunResult,
+          setting(largest),
+          earlier !== undefined
+            ? {
+                from: results.get(earlier) as RunResult,
+                between: `${setting(earlier)} → ${setting(largest)}`,
+              }
+            : null,
+        )
+      : null;
   return {
     scenario: scenario.name,
     load,
-    recommended: best ? Object.fromEntries(paths.map((path, i) => [path, best[i]])) : {},
+    recommended: best ? Object.fromEntries(paths.map((path, i) => [path, best[i]])) : null,
+    why,
+    binding: best ? bindingSlo(result, runnerUpResult) : null,
+    warnings: planWarnings(loaded, result),
     runnerUp,
     analyticGuess: Object.fromEntries(paths.map((path, i) => [path, guesses[i]])),
     evaluations,
-    result: best ? (results.get(best.join(',')) ?? null) : null,
+    result,
     runnerUpResult,
     cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
   };

@@ -9,16 +9,30 @@ function verdictLines(result: RunResult | null): string[] {
   return [...(result?.slo ?? []).map((verdict) => `    ${sloLine(verdict)}`), ...lossLines(result)];
 }
 
+/** The SLO that binds a recommendation, and the plan's doubts about it. */
+function bindingLines(plan: PlanResult): string[] {
+  return [
+    ...(plan.binding ? [`  binding SLO: ${plan.binding}`] : []),
+    ...plan.warnings.map((warning) => `  ! ${warning}`),
+  ];
+}
+
+/** Why no value meets the SLOs. */
+function whyLines(plan: PlanResult): string[] {
+  return plan.why ? [`  why: ${plan.why}`] : [];
+}
+
 /** The plan for the terminal. */
 export function renderPlan(plan: PlanResult, wallSeconds: number): string {
   const lines: string[] = [];
   const at = plan.load === 1 ? 'at the written load' : `at ${plan.load}× the written load`;
   const [path] = Object.keys(plan.analyticGuess);
-  if (path in plan.recommended) {
+  if (plan.recommended) {
     lines.push(`${plan.scenario}: ${path} = ${plan.recommended[path]} meets every SLO ${at}`);
-    lines.push(...verdictLines(plan.result));
+    lines.push(...bindingLines(plan), ...verdictLines(plan.result));
   } else {
-    lines.push(`${plan.scenario}: no value of ${path} in range meets every SLO ${at}`);
+    lines.push(`${plan.scenario}: no value of ${path} meets every SLO ${at}`);
+    lines.push(...whyLines(plan));
   }
   if (path in plan.runnerUp) {
     lines.push(`  runner-up ${path} = ${plan.runnerUp[path]} does not:`);
@@ -35,12 +49,14 @@ export function renderMultiPlan(plan: MultiPlanResult, wallSeconds: number): str
   const lines: string[] = [];
   const at = plan.load === 1 ? 'at the written load' : `at ${plan.load}× the written load`;
   const paths = Object.keys(plan.analyticGuess);
-  if (plan.cost !== null) {
-    const setting = paths.map((path) => `${path} = ${plan.recommended[path]}`).join(', ');
+  const recommended = plan.recommended;
+  if (recommended && plan.cost !== null) {
+    const setting = paths.map((path) => `${path} = ${recommended[path]}`).join(', ');
     lines.push(`${plan.scenario}: ${setting} (cost ${plan.cost}) meets every SLO ${at}`);
-    lines.push(...verdictLines(plan.result));
+    lines.push(...bindingLines(plan), ...verdictLines(plan.result));
   } else {
-    lines.push(`${plan.scenario}: no setting of ${paths.join(', ')} in range meets every SLO ${at}`);
+    lines.push(`${plan.scenario}: no setting of ${paths.join(', ')} meets every SLO ${at}`);
+    lines.push(...whyLines(plan));
   }
   const below = Object.entries(plan.runnerUp);
   if (below.length > 0) {

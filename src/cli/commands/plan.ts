@@ -6,7 +6,7 @@ import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
 import * as msg from '../../scenario/messages.js';
 import type { Scenario } from '../../scenario/types.js';
 import { closestMatch } from '../../scenario/suggest.js';
-import { writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
@@ -93,10 +93,12 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         const plan = await planCapacity(scenario, { path: paths[0] }, { runner, load });
         const wallSeconds = (performance.now() - startedAt) / 1000;
         writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderPlan(plan, wallSeconds));
+        if (plan.recommended === null) process.exitCode = EXIT_SLO_FAILED;
       } else {
         const plan = await planCapacityMulti(scenario, paths, { runner, load, cost: scenario.cost });
         const wallSeconds = (performance.now() - startedAt) / 1000;
         writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderMultiPlan(plan, wallSeconds));
+        if (plan.recommended === null) process.exitCode = EXIT_SLO_FAILED;
       }
     } finally {
       await runner.close?.();

@@ -1,0 +1,245 @@
+/**
+ * What a plan says about itself: when its search stops making progress, why no value can meet the SLOs,
+ * which SLO binds the recommendation, and whether a queue was still filling when the run ended. Pure
+ * functions of results and the scenario; the CLI prints them.
+ */
+import type { QueueResult, RunResult } from '../model/run-result.js';
+import type { SloVerdict } from '../model/statistics-result.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** Relative improvement of the failing SLOs, over a doubling of the parameter, below which a search gives up. */
+export const STALL_IMPROVEMENT = 0.02;
+
+/** Offered load a queue is counted as saturated at (arrivals per completion × utilisation). */
+const SATURATED = 0.97;
+
+/** How far a result is from meeting its SLOs: the worst value ÷ limit of a verdict that does not pass. */
+export function sloShortfall(result: RunResult): number {
+  let worst = 0;
+  for (const verdict of result.slo ?? []) {
+    if (verdict.verdict === 'pass') continue;
+    const ratio =
+      verdict.value === null ? Infinity : verdict.max > 0 ? verdict.value / verdict.max : verdict.value;
+    worst = Math.max(worst, ratio);
+  }
+  return worst;
+}
+
+/** Whether a result meets every SLO: each verdict a pass, and no deadlock. */
+export function meetsSlos(result: RunResult): boolean {
+  return !result.deadlock && (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+}
+
+/**
+ * Watches a search's failing settings (a single parameter's values, in any order) and says when more of
+ * the parameter has stopped helping: a failing value at least twice a smaller failing value whose
+ * shortfall it improves by less than `STALL_IMPROVEMENT`. Comparing over a doubling keeps slow but real
+ * progress (a capacity step of one on a long queue) from looking like a stall.
+ */
+export class StallWatch {
+  private readonly failing = new Map<number, number>();
+  /** The two settings that showed the stall: [smaller, larger]. */
+  stalledBetween: [number, number] | null = null;
+
+  /** Records a failing evaluation; true when it shows that more no longer helps. */
+  failed(value: number, result: RunResult): boolean {
+    const shortfall = sloShortfall(result);
+    let reference: number | null = null;
+    for (const known of this.failing.keys()) {
+      if (known * 2 <= value && (reference === null || known > reference)) reference = known;
+    }
+    this.failing.set(value, shortfall);
+    if (reference === null) return false;
+    const before = this.failing.get(reference) as number;
+    const improved = result.deadlock ? false : before - shortfall > STALL_IMPROVEMENT * before;
+    if (!improved) this.stalledBetween = [reference, value];
+    return !improved;
+  }
+}
+
+/** The queue that `path` (queues.<name>.…) sizes, or null. */
+function sizedQueue(path: string): string | null {
+  const [section, name] = path.split('.');
+  return section === 'queues' ? name : null;
+}
+
+/** The largest useful value of `path`: a topic's consumers (or autoscale max) stop at its partition count. */
+export function structuralCap(scenario: Scenario, path: string): number | null {
+  const queue = scenario.queues.find((q) => q.name === sizedQueue(path));
+  if (!queue?.topic) return null;
+  return path.endsWith('.consumers') || path.endsWith('.autoscale.max') ? queue.topic.partitions : null;
+}
+
+/** Offered load of a queue in a result: utilisation × arrivals per completion (over 1: it cannot keep up). */
+export function offeredLoad(queue: QueueResult): number | null {
+  if (queue.utilization === null) return null;
+  const completed = queue.completed + queue.lost;
+  return completed > 0 ? queue.utilization * (queue.arrivals / completed) : queue.arrivals > 0 ? Infinity : 0;
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
+
+/** "17.0 % of queue billing's messages are lost, mostly dead-lettered after exhausting their attempts". */
+function lossCause(
+  kind: 'queue' | 'flow',
+  name: string,
+  record: QueueResult | RunResult['flows'][string],
+): string {
+  const reasons: Array<[string, number]> = Object.entries(record.lostBy).filter(([, count]) => count > 0);
+  reasons.sort((a, b) => b[1] - a[1]);
+  const words: Record<string, string> = {
+    rejected: 'refused by a full queue',
+    droppedHead: 'dropped from the head of a full queue',
+    expired: 'expired (TTL)',
+    exhausted: 'exhausted their delivery limit (failures)',
+    deadLettered: 'dead-lettered',
+    unroutable: 'unroutable (no binding for their type)',
+  };
+  let main = reasons.length > 0 ? words[reasons[0][0]] : 'lost';
+  if (kind === 'queue' && reasons[0]?.[0] === 'deadLettered') {
+    const by = (record as QueueResult).deadLetteredBy;
+    const top = (Object.entries(by) as Array<[string, number]>).sort((a, b) => b[1] - a[1])[0];
+    if (top && top[1] > 0) main = `dead-lettered after being ${words[top[0]]}`;
+  }
+  return `${percent(record.lossRate)} of ${kind} ${name}'s messages are lost, mostly ${main}`;
+}
+
+/** The queue or flow a verdict's target names ("queues.billing.sojourn.p99" → ['queue', 'billing']). */
+function subjectOf(verdict: SloVerdict): ['queue' | 'flow', string] {
+  const [section, name] = verdict.target.split('.');
+  return [section === 'flows' ? 'flow' : 'queue', name];
+}
+
+/**
+ * Why no value of `paths` meets the SLOs, from the result at the largest setting tried: one sentence that
+ * names the queue or flow and the cause (a deadlock, a saturated queue elsewhere, a topic capped by its
+ * partitions or a hot partition, losses more of the parameter does not change, a latency floor).
+ */
+export function explainUnreachable(
+  scenario: Scenario,
+  paths: readonly string[],
+  largest: RunResult,
+  setting: string,
+  stall: { from: RunResult; between: string } | null,
+): string {
+  if (largest.deadlock) {
+    return `at ${setting} the block queues ${largest.deadlock.queues.join(', ')} deadlock (from ${largest.deadlock.at.toPrecision(3)} s): publishers wait on each other in a cycle, and no amount of ${paths.join(', ')} breaks it`;
+  }
+  const sized = new Set(paths.map(sizedQueue).filter((name): name is string => name !== null));
+  const failing = (largest.slo ?? []).filter((verdict) => verdict.verdict !== 'pass');
+  const causes: string[] = [];
+  // Another queue that cannot keep up at this load.
+  for (const [name, queue] of Object.entries(largest.queues)) {
+    if (sized.has(name)) continue;
+    const load = offeredLoad(queue);
+    if (load !== null && load >= SATURATED) {
+      causes.push(
+        `queue ${name} is saturated at this load (offered ${percent(load)} of its ${queue.consumers} consumers' capacity), which ${paths.join(', ')} does not change`,
+      );
+    }
+  }
+  // A topic whose consumers are capped by its partitions, or held back by a hot partition.
+  for (const path of paths) {
+    const name = sizedQueue(path);
+    const cap = structuralCap(scenario, path);
+    const topic = name ? largest.queues[name]?.partitions : undefined;
+    if (cap === null || !topic || !name) continue;
+    const hot = topic.hotPartition;
+    const hotText =
+      hot.shareOfArrivals > 1.5 / topic.count
+        ? `; its hot partition ${hot.partition} takes ${percent(hot.shareOfArrivals)} of the arrivals${hot.lagRatio !== null ? ` with ${hot.lagRatio.toFixed(1)}× the mean lag` : ''}, and one consumer serves it`
+        : '';
+    causes.push(`topic ${name} has ${cap} partitions, so consumers past ${cap} sit idle${hotText}`);
+  }
+  // Losses or latencies that more of the parameter no longer changes.
+  for (const verdict of failing) {
+    const [kind, name] = subjectOf(verdict);
+    const metric = verdict.target.split('.').slice(2).join('.');
+    const record = kind === 'queue' ? largest.queues[name] : largest.flows[name];
+    if (!record) continue;
+    if (metric === 'lossRate' && record.lost > 0) {
+      causes.push(`${lossCause(kind, name, record)}, and more ${paths.join(', ')} does not change that`);
+    } else if (kind === 'queue' && /^(sojourn|wait)\./.test(metric)) {
+      const queue = record as QueueResult;
+      if (metric.startsWith('sojourn.') && (queue.wait.p99 ?? 0) < 0.05 * (verdict.value ?? 0)) {
+        causes.push(
+          `${verdict.target} is ${formatSecondsShort(verdict.value)} with almost no waiting (wait p99 ${formatSecondsShort(queue.wait.p99)}): the service time alone exceeds the target of ${formatSecondsShort(verdict.max)}`,
+        );
+      }
+    }
+  }
+  if (causes.length === 0 && stall) {
+    const target = failing[0]?.target ?? 'the failing SLO';
+    causes.push(
+      `more ${paths.join(', ')} stopped improving ${target} (${stall.between}: ${formatShortfall(stall.from)} → ${formatShortfall(largest)} of its limit)`,
+    );
+  }
+  if (causes.length === 0) {
+    const names = failing.map((verdict) => verdict.target).join(', ');
+    causes.push(
+      `${names || 'the SLOs'} still fail${failing.length === 1 ? 's' : ''} at ${setting}, the largest setting searched`,
+    );
+  }
+  return causes.join('; ');
+}
+
+/** The SLO that binds a recommendation: the one the runner-up fails, else the one with the least margin. */
+export function bindingSlo(result: RunResult | null, runnerUp: RunResult | null): string | null {
+  const failed = (runnerUp?.slo ?? []).find((verdict) => verdict.verdict !== 'pass');
+  if (failed) return failed.target;
+  let binding: SloVerdict | null = null;
+  let least = Infinity;
+  for (const verdict of result?.slo ?? []) {
+    if (verdict.value === null) continue;
+    const margin = verdict.max > 0 ? (verdict.max - verdict.value) / verdict.max : -verdict.value;
+    if (margin < least) {
+      least = margin;
+      binding = verdict;
+    }
+  }
+  return binding?.target ?? null;
+}
+
+/**
+ * Queues still filling when the run ended: more present at the end than at the start, by more than 1 %
+ * of their arrivals and more than 20 messages. Their verdicts may pass only because the run was short.
+ */
+export function growingQueues(result: RunResult | null): Array<{ queue: string; grewBy: number }> {
+  if (!result) return [];
+  const present = (queue: QueueResult, edge: 'Start' | 'End') =>
+    queue[`queuedAt${edge}`] +
+    queue[`inServiceAt${edge}`] +
+    queue[`bufferedAt${edge}`] +
+    queue[`delayedAt${edge}`];
+  return Object.entries(result.queues)
+    .map(([name, queue]) => ({
+      queue: name,
+      grewBy: present(queue, 'End') - present(queue, 'Start'),
+      arrivals: queue.arrivals,
+    }))
+    .filter(({ grewBy, arrivals }) => grewBy > 20 && grewBy > 0.01 * arrivals)
+    .map(({ queue, grewBy }) => ({ queue, grewBy: Math.round(grewBy) }));
+}
+
+/** A plan's warnings about its recommended result: queues that still grow, a dead-letter backlog aside. */
+export function planWarnings(scenario: Scenario, result: RunResult | null): string[] {
+  const deadLetterQueues = new Set(
+    scenario.queues.map((queue) => queue.deadLetter).filter((name) => name !== null),
+  );
+  return growingQueues(result)
+    .filter(({ queue }) => !(deadLetterQueues.has(queue) && (result?.queues[queue]?.consumers ?? 0) === 0))
+    .map(
+      ({ queue, grewBy }) =>
+        `queue ${queue} still grows at the end of the run (+${grewBy} messages): its SLOs may pass only because the run was too short to fill it; run longer (duration) to be sure`,
+    );
+}
+
+function formatSecondsShort(seconds: number | null): string {
+  if (seconds === null) return '–';
+  return seconds >= 1 ? `${seconds.toPrecision(3)} s` : `${(seconds * 1000).toPrecision(3)} ms`;
+}
+
+function formatShortfall(result: RunResult): string {
+  const shortfall = sloShortfall(result);
+  return Number.isFinite(shortfall) ? `${shortfall.toFixed(2)}×` : '∞';
+}
