@@ -108,7 +108,12 @@ export function estimateQueue(
   const withheld = options.rough ? null : withheldBeforeFormula(scenario, queue, flags, network.peaks);
   if (withheld !== null) return none(withheld);
   const formula = formulaEstimate(queue, traffic, flags);
-  if (formula.model === null || options.rough) return formula.model === null ? formula : formula.estimate;
+  if (formula.model === null) {
+    const atPeak = network.peaks.some((peak) => flags.timeVaryingNames.includes(peak.producer));
+    const rate = Number(traffic.arrivalRate.toPrecision(4));
+    return atPeak ? none(`at the peak (${rate}/s offered to this queue), ${formula.reason}`) : formula;
+  }
+  if (options.rough) return formula.estimate;
   return checked(scenario, queue, formula, network.peaks, flags, traffic);
 }
 
@@ -283,7 +288,13 @@ function formulaEstimate(
   const model = `${arrivalLetter}/${serviceLetter}/${c}`;
   const method = c === 1 ? 'Kingman approximation' : 'Allen–Cunneen approximation';
   if (queue.capacity === null) return estimate(model, method, false, state, null);
-  if (!state.stable || state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
+  if (!state.stable) {
+    const most = Number((c / (service.mean * retry.attempts)).toPrecision(4));
+    return none(
+      `the consumers cannot keep up (they finish at most ${most}/s): the queue fills its capacity of ${queue.capacity}, and with non-exponential times no formula here describes it there`,
+    );
+  }
+  if (state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
     return none(
       `bounded queue with non-exponential times: no closed form, and the queue fills too often for the unbounded ${method} to apply`,
     );
