@@ -58,7 +58,8 @@ export function withAnalyticEstimates(result: RunResult, scenario: Scenario): Ru
     Object.entries(result.queues).map(([name, queue]) => {
       const estimate = estimates[name];
       let analytic: AnalyticComparison | NoAnalyticEstimate | undefined = estimate;
-      if (estimate && estimate.model !== null && observations >= 2) {
+      // An estimate at a schedule's peak is not the run's average: nothing to judge it against.
+      if (estimate && estimate.model !== null && estimate.peakRate === undefined && observations >= 2) {
         analytic = { ...estimate, outside: metricsOutside(queue, estimate, observations) };
       }
       return [name, analytic ? { ...queue, analytic } : queue];

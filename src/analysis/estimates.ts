@@ -13,6 +13,9 @@
  * a product-form network) and the queue has no failures, TTL, timeout, byte limit or dead-letter inflow.
  * Streams a network only makes nearly Poisson are taken as Poisson, labelled an approximation. With
  * failures a message takes E[N] = (1 − p^m)/(1 − p) attempts, so the formulas see λ·E[N] attempts a second.
+ * A time-varying producer is taken at its peak rate (peak-rates.ts). An estimate is shown only where the
+ * formula's assumptions hold for the queue (estimate-assumptions.ts); elsewhere it is "no estimate" with
+ * the reason — though `plan` may still ask for the rough formula as a starting point of its search.
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
 import type { AnalyticComparison, NoAnalyticEstimate } from '../model/statistics-result.js';
@@ -27,7 +30,10 @@ import {
   mmcWaitQuantile,
   type SteadyState,
 } from './closed-forms/index.js';
+import { checkAfterFormula, withheldBeforeFormula } from './estimate-assumptions.js';
 import { networkExactness, type Exactness } from './network-exactness.js';
+import { noEstimate } from './no-estimate.js';
+import { atPeakRates, describePeaks, type ProducerPeak } from './peak-rates.js';
 import { retryMoments } from './retry-moments.js';
 import { isExponential } from './station.js';
 import { estimateTopic } from './topic-estimates.js';
@@ -39,12 +45,20 @@ export type AnalyticEstimate = Omit<AnalyticComparison, 'outside'>;
 export interface NetworkAnalysis {
   traffic: Map<string, QueueTraffic>;
   exactness: Map<string, Exactness>;
+  /** Time-varying producers, taken at these peak rates. */
+  peaks: ProducerPeak[];
 }
 
-/** Solves the traffic equations of the scenario once, for estimating each of its queues. */
+/** Solves the traffic equations of the scenario once (time-varying producers at their peak rates). */
 export function analyseNetwork(scenario: Scenario): NetworkAnalysis {
-  const traffic = solveTraffic(scenario);
-  return { traffic, exactness: networkExactness(scenario, traffic) };
+  const peak = atPeakRates(scenario);
+  const traffic = solveTraffic(peak.scenario);
+  return { traffic, exactness: networkExactness(peak.scenario, traffic), peaks: peak.peaks };
+}
+
+/** How strictly to estimate: `rough` skips the assumption checks (plan's first guess, never shown). */
+export interface EstimateOptions {
+  rough?: boolean;
 }
 
 /** Finite values only: JSON has no Infinity, and "infinite" is what null means here. */
@@ -69,34 +83,19 @@ function steadyStateValues(
   };
 }
 
-const none = (reason: string): NoAnalyticEstimate => ({ model: null, reason });
+const none = noEstimate;
 
 /** Share of the capacity an approximation's mean queue may use before the capacity limit matters. */
 const FREE_CAPACITY_SHARE = 0.1;
 
 const round = (value: number): number => Number(value.toPrecision(4));
 
-/** What the formulas leave out for this queue: each makes an otherwise exact formula an approximation. */
-function caveats(queue: QueueSpec, flags: Exactness, attempts: number): string[] {
-  const out: string[] = [];
-  if (queue.failureProbability > 0) out.push(`failures: ${round(attempts)} attempts per message`);
-  if (queue.ttlSeconds !== null && queue.capacity !== 0) out.push('TTL expiries ignored');
-  if (queue.timeoutSeconds !== null) out.push('visibility-timeout redeliveries ignored');
-  if (queue.capacityBytes !== null) out.push('byte limit ignored');
-  if (queue.prefetch > 1 && queue.consumers > 1)
-    out.push(`prefetch ${queue.prefetch} ignored (consumers' own buffers)`);
-  if (queue.overflow === 'block' && queue.capacity !== null) out.push('blocked publishes counted as refused');
-  if (flags.deadLetterInflow) out.push('dead-letter inflow ignored');
-  if (flags.timeVaryingProducers) out.push('time-varying rate taken at its time average over the run');
-  if (flags.traceProducers) out.push("replayed trace taken as Poisson at the trace's mean rate");
-  return out;
-}
-
 /** The analytic estimate for one queue of the scenario, or why there is none. */
 export function estimateQueue(
   scenario: Scenario,
   queue: QueueSpec,
   network: NetworkAnalysis = analyseNetwork(scenario),
+  options: EstimateOptions = {},
 ): AnalyticEstimate | NoAnalyticEstimate {
   const traffic = network.traffic.get(queue.name);
   const flags = network.exactness.get(queue.name);
@@ -111,6 +110,65 @@ export function estimateQueue(
   if (queue.autoscale && queue.autoscale.min !== queue.autoscale.max) {
     return none('autoscaled: the number of consumers follows the load, which no steady-state formula covers');
   }
+  const withheld = options.rough ? null : withheldBeforeFormula(scenario, queue, flags, network.peaks);
+  if (withheld !== null) return none(withheld);
+  const formula = formulaEstimate(queue, traffic, flags);
+  if (formula.model === null) {
+    const atPeak = network.peaks.some((peak) => flags.timeVaryingNames.includes(peak.producer));
+    const rate = Number(traffic.arrivalRate.toPrecision(4));
+    return atPeak ? none(`at the peak (${rate}/s offered to this queue), ${formula.reason}`) : formula;
+  }
+  if (options.rough) return formula.estimate;
+  return checked(scenario, queue, formula, network.peaks, flags, traffic);
+}
+
+/** A formula's estimate, and the probability that the queue is full on arrival when the formula knows it. */
+interface Formula {
+  model: string;
+  estimate: AnalyticEstimate;
+  fullOnArrival: number | null;
+}
+
+/** The estimate after the checks that need the formula's answer (estimate-assumptions.ts), and the peak label. */
+function checked(
+  scenario: Scenario,
+  queue: QueueSpec,
+  formula: Formula,
+  peaks: ProducerPeak[],
+  flags: Exactness,
+  traffic: QueueTraffic,
+): AnalyticEstimate | NoAnalyticEstimate {
+  const { estimate } = formula;
+  const values = estimate.values;
+  const after = checkAfterFormula(scenario, queue, {
+    stable: estimate.stable,
+    probabilityOfWait: values.probabilityOfWait ?? null,
+    meanWait: values['wait.mean'] ?? null,
+    meanQueueLength: values.meanQueueLength ?? null,
+    fullOnArrival: formula.fullOnArrival,
+  });
+  if (after.withheld !== null) return none(after.withheld);
+  const notes = [estimate.method];
+  const atPeak = peaks.filter((peak) => flags.timeVaryingNames.includes(peak.producer));
+  if (atPeak.length > 0) notes.unshift(describePeaks(atPeak, traffic.arrivalRate));
+  notes.push(...after.notes);
+  const kept = Object.fromEntries(Object.entries(values).filter(([metric]) => !after.drop(metric)));
+  return {
+    ...estimate,
+    method: notes.join('; '),
+    exact: estimate.exact && after.notes.length === 0 && atPeak.length === 0,
+    values: kept,
+    ...(atPeak.length > 0 ? { peakRate: traffic.arrivalRate } : {}),
+  };
+}
+
+/** The formula that fits the queue's configuration, before any check of its assumptions. */
+function formulaEstimate(
+  queue: QueueSpec,
+  traffic: QueueTraffic,
+  flags: Exactness,
+): Formula | NoAnalyticEstimate {
+  if (queue.service === null) return none('no consumers: messages only accumulate');
   const c = queue.consumers;
   const service = distributionFromSpec(queue.service);
   const serviceScv = service.variance / service.mean ** 2;
@@ -121,9 +179,14 @@ export function estimateQueue(
   const lambda = traffic.arrivalRate * retry.attempts;
   const exactPoisson = flags.poissonArrivals || flags.productForm;
   const poisson = exactPoisson || (flags.poissonProducers && Math.abs(traffic.arrivalScv - 1) < 1e-9);
-  if (queue.topic) return estimateTopic(queue, queue.topic, { arrivalRate: lambda, poisson, exactPoisson });
+  if (queue.topic) {
+    const topic = estimateTopic(queue, queue.topic, { arrivalRate: lambda, poisson, exactPoisson });
+    return topic.model === null ? topic : { model: topic.model, estimate: topic, fullOnArrival: null };
+  }
   const arrivalLetter = poisson ? 'M' : 'G';
-  const left = caveats(queue, flags, retry.attempts);
+  const left = failures ? [`failures: ${round(retry.attempts)} attempts per message`] : [];
+  // Messages held by consumers do not count against `capacity`: with prefetch, each holds up to `prefetch`.
+  const held = c * queue.prefetch;
   const viaNetwork = traffic.arrivalRate > traffic.directRate * (1 + 1e-9);
 
   /** The estimate from a steady state of the attempts, with the loss probability on arrival. */
@@ -132,15 +195,15 @@ export function estimateQueue(
     method: string,
     exactFormula: boolean,
     state: SteadyState,
-    blocking: number,
-  ): AnalyticEstimate => {
+    blocking: number | null,
+  ): Formula => {
     const notes = [method];
     if (viaNetwork) notes.push('rates from the traffic equations (Gross et al. 4th ed. §4.1)');
     if (poisson && !exactPoisson) notes.push('arrivals taken as Poisson');
     if (!poisson && viaNetwork) notes.push(`arrival SCV ${round(traffic.arrivalScv)} by Whitt's QNA`);
     // Lost without dead-lettering: refused on arrival (a blocked publisher loses nothing), or exhausted.
-    const refused = queue.overflow === 'block' ? 0 : blocking;
-    const dropped = refused + (1 - blocking) * (1 - retry.success);
+    const refused = queue.overflow === 'block' ? 0 : (blocking ?? 0);
+    const dropped = refused + (1 - (blocking ?? 0)) * (1 - retry.success);
     // Every loss, dead-lettered or not; unknown when expiries (which the formulas leave out) add to it.
     const lost = queue.ttlSeconds === null || queue.capacity === 0 ? dropped : null;
     const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0, lost);
@@ -151,10 +214,12 @@ export function estimateQueue(
       values['sojourn.mean'] = finite(retry.attemptsIfCompleted * state.meanSojourn + retry.delayIfCompleted);
     }
     const exact = exactFormula && left.length === 0;
-    return { model, method: [...notes, ...left].join('; '), exact, stable: state.stable, values };
+    const described = [...notes, ...left].join('; ');
+    const result = { model, method: described, exact, stable: state.stable, values };
+    return { model, estimate: result, fullOnArrival: blocking };
   };
 
-  if (queue.capacity === 0) {
+  if (queue.capacity === 0 && queue.prefetch === 1) {
     if (!poisson) return none('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
     const blocking = erlangB(c, lambda * service.mean);
     const throughput = lambda * (1 - blocking);
@@ -180,7 +245,7 @@ export function estimateQueue(
   if (poisson && serviceLetter === 'M') {
     const serviceRate = 1 / service.mean;
     if (queue.capacity !== null) {
-      const K = c + queue.capacity;
+      const K = held + queue.capacity;
       const state = mmck({ arrivalRate: lambda, serviceRate, servers: c, systemCapacity: K });
       const method = 'M/M/c/K (Gross et al. 4th ed. §2.5)';
       return estimate(
@@ -198,12 +263,12 @@ export function estimateQueue(
       'M/M/c with Erlang C (Gross et al. 4th ed. §2.3)',
       exactPoisson,
       state,
-      0,
+      null,
     );
     if (state.stable && !failures) {
       for (const p of [50, 95, 99]) {
-        result.values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
-        result.values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
+        result.estimate.values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
+        result.estimate.values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
       }
     }
     return result;
@@ -216,7 +281,7 @@ export function estimateQueue(
       'Pollaczek–Khinchine (Gross et al. 4th ed. §5.1.1)',
       flags.poissonArrivals,
       state,
-      0,
+      null,
     );
   }
 
@@ -229,20 +294,29 @@ export function estimateQueue(
   });
   const model = `${arrivalLetter}/${serviceLetter}/${c}`;
   const method = c === 1 ? 'Kingman approximation' : 'Allen–Cunneen approximation';
-  if (queue.capacity === null) return estimate(model, method, false, state, 0);
-  if (!state.stable || state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
+  if (queue.capacity === null) return estimate(model, method, false, state, null);
+  if (!state.stable) {
+    const most = Number((c / (service.mean * retry.attempts)).toPrecision(4));
+    return none(
+      `the consumers cannot keep up (they finish at most ${most}/s): the queue fills its capacity of ${queue.capacity}, and with non-exponential times no formula here describes it there`,
+    );
+  }
+  if (state.meanQueueLength > FREE_CAPACITY_SHARE * queue.capacity) {
     return none(
       `bounded queue with non-exponential times: no closed form, and the queue fills too often for the unbounded ${method} to apply`,
     );
   }
   const ignoring = `ignoring the capacity of ${queue.capacity} (the approximate mean queue is under ${FREE_CAPACITY_SHARE * 100} % of it)`;
-  return estimate(model, `${method}, ${ignoring}`, false, state, 0);
+  return estimate(model, `${method}, ${ignoring}`, false, state, null);
 }
 
 /** The analytic estimate of every queue, by name, in the scenario's order. */
-export function estimateScenario(scenario: Scenario): Record<string, AnalyticEstimate | NoAnalyticEstimate> {
+export function estimateScenario(
+  scenario: Scenario,
+  options: EstimateOptions = {},
+): Record<string, AnalyticEstimate | NoAnalyticEstimate> {
   const network = analyseNetwork(scenario);
   return Object.fromEntries(
-    scenario.queues.map((queue) => [queue.name, estimateQueue(scenario, queue, network)]),
+    scenario.queues.map((queue) => [queue.name, estimateQueue(scenario, queue, network, options)]),
   );
 }

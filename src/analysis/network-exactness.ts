@@ -23,17 +23,25 @@ export interface Exactness {
   productForm: boolean;
   /** Every producer whose messages can reach the queue is Poisson. */
   poissonProducers: boolean;
-  /** A producer with a time-varying rate (schedule) reaches the queue: its time-average rate is used. */
+  /** A producer with a time-varying rate (schedule, on/off) reaches the queue: the estimate is at its peak. */
   timeVaryingProducers: boolean;
+  /** The names of those time-varying producers. */
+  timeVaryingNames: string[];
+  /** Producers whose arrivals bring several messages at once (`batch`) that reach the queue. */
+  batchProducers: string[];
   /** A producer replaying a trace reaches the queue: the trace's mean rate is used, as if Poisson. */
   traceProducers: boolean;
   /** A queue that can lose messages dead-letters them here (traffic the estimate leaves out). */
   deadLetterInflow: boolean;
+  /** The queues that dead-letter into this one. */
+  deadLetterSources: string[];
 }
 
 /** One publish (a producer's, or a queue's `then` route): for each type it carries, the queues copied to. */
 interface Publish {
   producerPoisson: boolean | null;
+  producer?: string;
+  batched?: boolean;
   scheduled?: boolean;
   traced?: boolean;
   copies: number[][];
@@ -49,25 +57,28 @@ export function networkExactness(
   const targets = publishTargets(scenario);
   const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
   const publishes: Publish[] = scenario.producers.map((producer) => ({
-    // A time-varying rate is Poisson only locally; the formulas take its time average, approximately.
+    // A time-varying rate is Poisson locally; the estimates take it at its peak (peak-rates.ts).
     producerPoisson:
-      isExponential(producer.interarrival) &&
-      producer.schedule === undefined &&
-      producer.onOff === undefined &&
-      producer.trace === undefined &&
-      producer.batch === undefined,
+      isExponential(producer.interarrival) && producer.trace === undefined && producer.batch === undefined,
+    producer: producer.name,
+    batched:
+      producer.batch !== undefined && !(producer.batch.kind === 'constant' && producer.batch.value <= 1),
     scheduled: producer.schedule !== undefined || producer.onOff !== undefined,
     traced: producer.trace !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
   const next = queues.map(() => new Set<number>());
-  const deadLettered = new Set<number>();
+  const deadLettered = new Map<number, Set<string>>();
   queues.forEach((queue, i) => {
     const types = [...(traffic.get(queue.name)?.byType ?? [])]
       .filter(([, rate]) => rate > 0)
       .map(([type]) => type);
     if (mayDeadLetter(queue))
-      types.forEach((type) => indexes(queue.deadLetter ?? '', type).forEach((j) => deadLettered.add(j)));
+      types.forEach((type) =>
+        indexes(queue.deadLetter ?? '', type).forEach((j) =>
+          deadLettered.set(j, (deadLettered.get(j) ?? new Set()).add(queue.name)),
+        ),
+      );
     if (queue.consumers === 0 || types.length === 0) return;
     for (const route of queue.then) {
       const copies = types.map((type) => indexes(route.to, type));
@@ -86,7 +97,10 @@ export function networkExactness(
       const noFork = publishes.every((p) => p.copies.every((copies) => copies.filter(inside).length < 2));
       const feeding = publishes.filter((p) => p.producerPoisson !== null && p.copies.flat().some(inside));
       const poissonProducers = feeding.every((p) => p.producerPoisson);
-      const noDeadLetters = ![...deadLettered].some(inside);
+      const noDeadLetters = ![...deadLettered.keys()].some(inside);
+      const reaching = (p: Publish) => p.copies.flat().some(inside);
+      const names = (keep: (p: Publish) => boolean) =>
+        publishes.filter((p) => keep(p) && reaching(p)).map((p) => p.producer as string);
       const acyclic = [j, ...upstream].every((i) => !reaches[i].has(i));
       const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
       return [
@@ -95,9 +109,12 @@ export function networkExactness(
           poissonArrivals: network && acyclic,
           productForm: network && isJacksonStation(queue),
           poissonProducers,
-          timeVaryingProducers: publishes.some((p) => p.scheduled === true && p.copies.flat().some(inside)),
-          traceProducers: publishes.some((p) => p.traced === true && p.copies.flat().some(inside)),
+          timeVaryingProducers: publishes.some((p) => p.scheduled === true && reaching(p)),
+          timeVaryingNames: names((p) => p.scheduled === true),
+          batchProducers: names((p) => p.batched === true),
+          traceProducers: publishes.some((p) => p.traced === true && reaching(p)),
           deadLetterInflow: deadLettered.has(j),
+          deadLetterSources: [...(deadLettered.get(j) ?? [])],
         },
       ];
     }),

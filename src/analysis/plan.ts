@@ -97,7 +97,7 @@ export function analyticGuess(scenario: Scenario, path: string): number {
   const slos = (scenario.slo ?? []).filter((slo) => slo.scope === 'queue' && slo.name === queue);
   for (let consumers = 1; consumers <= 4096; consumers++) {
     const sized = applyParameter(scenario, { path, unit: 'integer' }, consumers);
-    const estimate = estimateScenario(sized)[queue];
+    const estimate = estimateScenario(sized, { rough: true })[queue];
     if (!estimate || estimate.model === null) return Math.max(1, current.consumers);
     if (!estimate.stable) continue;
     const meets = slos.every((slo) => {

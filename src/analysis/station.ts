@@ -28,10 +28,11 @@ export function isExponential(spec: DistributionSpec): boolean {
 export function lossProbability(queue: QueueSpec, attemptRate: number): number {
   if (queue.service === null || queue.consumers === 0 || queue.capacity === null) return 0;
   const mean = distributionFromSpec(queue.service).mean;
-  if (queue.capacity === 0) return erlangB(queue.consumers, attemptRate * mean);
+  if (queue.capacity === 0 && queue.prefetch === 1) return erlangB(queue.consumers, attemptRate * mean);
   if (!isExponential(queue.service)) return 0;
   const servers = queue.consumers;
-  const systemCapacity = servers + queue.capacity;
+  // Messages held by consumers (up to `prefetch` each) do not count against `capacity`.
+  const systemCapacity = servers * queue.prefetch + queue.capacity;
   return mmck({ arrivalRate: attemptRate, serviceRate: 1 / mean, servers, systemCapacity })
     .blockingProbability;
 }

@@ -15,6 +15,7 @@ import { PartitionAssignment } from '../model/partition-assignment.js';
 import type { NoAnalyticEstimate } from '../model/statistics-result.js';
 import type { QueueSpec, TopicSpec } from '../scenario/types.js';
 import { mg1 } from './closed-forms/index.js';
+import { noEstimate } from './no-estimate.js';
 import { isExponential } from './station.js';
 
 /** What the topic estimate needs to know about the traffic reaching the topic. */
@@ -54,14 +55,12 @@ export function estimateTopic(
   traffic: TopicTraffic,
 ): TopicEstimate | NoAnalyticEstimate {
   if (queue.consumers === 0 || queue.service === null)
-    return { model: null, reason: 'no consumers: messages only accumulate' };
+    return noEstimate('no consumers: messages only accumulate');
   if (queue.failureProbability > 0)
-    return {
-      model: null,
-      reason: 'failures retried in place block their partition through back-offs; no closed form here',
-    };
-  if (!traffic.poisson)
-    return { model: null, reason: 'a topic fed by non-Poisson arrivals has no closed form here' };
+    return noEstimate(
+      'failures retried in place block their partition through back-offs; no closed form here',
+    );
+  if (!traffic.poisson) return noEstimate('a topic fed by non-Poisson arrivals has no closed form here');
   const service = distributionFromSpec(queue.service);
   const lambda = traffic.arrivalRate;
   const rates = consumerRates(topic, queue.consumers, lambda);
@@ -85,7 +84,6 @@ export function estimateTopic(
     `${owners} consumer(s) as M/${letter}/1 queues fed by their partitions' key shares; Pollaczek–Khinchine per consumer (Gross et al. 4th ed. §5.1.1), mean over consumers by Kleinrock's conservation law`,
   ];
   if (!traffic.exactPoisson) notes.push('arrivals taken as Poisson');
-  if (topic.retentionSeconds !== null) notes.push('retention deletions ignored');
   const throughput = stable ? lambda : rates.reduce((sum, rate) => sum + Math.min(rate, 1 / service.mean), 0);
   return {
     model: `${topic.partitions} partitions on ${queue.consumers} × M/${letter}/1`,

@@ -62,16 +62,27 @@ export interface AnalyticComparison {
   /** Analytic value per dotted metric name; null where the formula gives none (infinite or undefined). */
   values: Record<string, number | null>;
   /**
+   * Set when a producer reaching the queue has a time-varying rate (a schedule or on/off bursts): the estimate
+   * is the steady state at the peak, and this is the arrival rate it assumes at the queue, per second.
+   */
+  peakRate?: number;
+  /**
    * With confidence intervals: metrics whose simulated value falls outside the analytic value's plausible
    * range (exact: outside the 99 % CI; approximation: off by more than 30 % beyond the 99 % CI).
    */
   outside?: string[];
 }
 
-/** Why a queue has no analytic estimate. */
+/**
+ * Why a queue has no analytic estimate: no formula applies, or the formula's assumptions fail for this queue
+ * (prefetch buffers, bursts, trace replay, frequent TTL expiries, ...). `method` repeats the reason and
+ * `values` is null, so a reader of the JSON finds the same fields as in an estimate.
+ */
 export interface NoAnalyticEstimate {
   model: null;
   reason: string;
+  values: null;
+  method: string;
 }
 
 /**

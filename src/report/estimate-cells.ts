@@ -37,9 +37,29 @@ export function estimateOf(queue: QueueResult): AnalyticComparison | null {
   return queue.analytic && queue.analytic.model !== null ? queue.analytic : null;
 }
 
-/** Row label of an analytic estimate: "M/M/4 exact" or "G/G/4 ≈ approx." */
+/** Row label of an analytic estimate: "M/M/4 theory", "G/G/4 ≈ approx." or "M/G/12 at peak ≈ approx." */
 export function estimateLabel(estimate: AnalyticComparison): string {
-  return `${estimate.model} ${estimate.exact ? 'theory' : '≈ approx.'}`;
+  const peak = estimate.peakRate !== undefined ? ' at peak' : '';
+  return `${estimate.model}${peak} ${estimate.exact ? 'theory' : '≈ approx.'}`;
+}
+
+/** Why a queue has no estimate, when its result says so (null when it has one or none was asked for). */
+export function noEstimateReason(queue: QueueResult): string | null {
+  return queue.analytic && queue.analytic.model === null ? queue.analytic.reason : null;
+}
+
+/** Breaks a long sentence into lines of at most `width` characters, at spaces (a table cell stays narrow). */
+export function wrapText(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
 
 /** The analytic value of `metric` ('' when the formula gives none), marked '!' when the simulation disagrees. */

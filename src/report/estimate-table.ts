@@ -46,7 +46,7 @@ export function renderEstimateTable(report: EstimateReport, options: { color: bo
   const notes: string[] = [];
   for (const [name, estimate] of Object.entries(report.queues)) {
     if (estimate.model === null) {
-      table.push([name, paint.dim('none'), ...Array<string>(9).fill('')]);
+      table.push([name, paint.dim('no estimate'), ...Array<string>(9).fill('')]);
       notes.push(paint.dim(`${name}: no analytic estimate: ${estimate.reason}`));
       continue;
     }
@@ -54,7 +54,7 @@ export function renderEstimateTable(report: EstimateReport, options: { color: bo
     const infinite = (text: string) => (estimate.stable ? text : '∞');
     table.push([
       name,
-      `${estimate.model}${estimate.exact ? '' : ' ≈'}`,
+      `${estimate.model}${estimate.peakRate !== undefined ? ' at peak' : ''}${estimate.exact ? '' : ' ≈'}`,
       formatNumber(v('throughput')),
       formatPercent(v('lossRate')),
       formatPercent(v('utilization')),
@@ -67,11 +67,11 @@ export function renderEstimateTable(report: EstimateReport, options: { color: bo
     ]);
     notes.push(`${name}: ${estimate.exact ? 'exact' : 'approximate'}, ${estimate.method}`);
     if (!estimate.stable) {
-      notes.push(
-        paint.yellow(
-          `! ${name}: offered load reaches the consumers' capacity: the queue grows without bound`,
-        ),
-      );
+      const text =
+        estimate.peakRate !== undefined
+          ? 'at the peak, the consumers cannot keep up: the queue grows without bound while the peak lasts'
+          : "offered load reaches the consumers' capacity: the queue grows without bound";
+      notes.push(paint.yellow(`! ${name}: ${text}`));
     }
   }
   const title = `${paint.bold(report.scenario)}  analytic steady-state estimates (no simulation; ≈ = approximation)`;

@@ -88,12 +88,16 @@ function analyticNotes(result: RunResult, paint: Paint): string[] {
   for (const [name, queue] of Object.entries(result.queues)) {
     const analytic = queue.analytic;
     if (!analytic) continue;
-    if (analytic.model === null) {
-      notes.push(paint.dim(`${name}: no analytic estimate (${analytic.reason})`));
-      continue;
-    }
+    // The table's theory row already says why there is no estimate.
+    if (analytic.model === null) continue;
     shown = true;
-    if (!analytic.stable) {
+    if (!analytic.stable && analytic.peakRate !== undefined) {
+      notes.push(
+        paint.yellow(
+          `! ${name}: at the peak rate (${Number(analytic.peakRate.toPrecision(4))}/s offered) the consumers cannot keep up: the queue grows without bound for as long as the peak lasts`,
+        ),
+      );
+    } else if (!analytic.stable) {
       notes.push(
         paint.yellow(
           `! ${name}: offered load reaches the consumers' capacity (${analytic.model} is unstable): the queue grows without bound, and longer runs show longer waits`,

@@ -6,6 +6,8 @@ import {
   estimateCell,
   estimateLabel,
   estimateOf,
+  noEstimateReason,
+  wrapText,
   metricCell,
   type Formatter,
   type Paint,
@@ -100,6 +102,13 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
         ...optional.map(() => ''),
         ...TRAFFIC.slice(3).map(([metric, f]) => estimateCell(estimate, metric, f, paint)),
       ]);
+    }
+    const withheld = noEstimateReason(queue);
+    if (withheld !== null) {
+      // One cell across the row: the reason is a sentence, not a number per column.
+      const span = 2 + columns.length;
+      const width = Math.max(40, Math.min(110, 12 * span));
+      traffic.push([{ colSpan: span, content: paint.dim(wrapText(`  no estimate: ${withheld}`, width)) }]);
     }
     for (const label of ['wait', 'sojourn'] as const) {
       latency.push([

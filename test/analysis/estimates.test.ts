@@ -107,10 +107,19 @@ describe('estimateQueue picks the formula from the configuration', () => {
   it('explains why there is no estimate', () => {
     const noConsumers = station(exponentialService(10), 1);
     noConsumers.queues[0] = { ...noConsumers.queues[0], consumers: 0, service: null };
-    expect(estimate(noConsumers)).toEqual({ model: null, reason: expect.stringMatching(/no consumers/) });
+    expect(estimate(noConsumers)).toEqual({
+      model: null,
+      reason: expect.stringMatching(/no consumers/),
+      values: null,
+      method: expect.stringMatching(/no consumers/),
+    });
     const unfed = station(exponentialService(10), 1);
     unfed.producers[0].to = 'elsewhere';
-    expect(estimate(unfed)).toEqual({ model: null, reason: expect.stringMatching(/no producer/) });
+    expect(estimate(unfed)).toMatchObject({
+      model: null,
+      reason: expect.stringMatching(/no producer/),
+      values: null,
+    });
   });
 
   it('estimateScenario covers every queue by name', () => {

@@ -65,7 +65,7 @@ describe('traffic equations: exchanges', () => {
     // A Bernoulli thinning of a Poisson stream is Poisson: ρ = 0.7, L = 0.7/0.3.
     expect(estimated(scenario, 'a')).toMatchObject({ model: 'M/M/1', exact: true });
     expect(estimated(scenario, 'a').values.meanInSystem).toBeCloseTo(7 / 3, 12);
-    expect(estimateScenario(scenario).d).toEqual({
+    expect(estimateScenario(scenario).d).toMatchObject({
       model: null,
       reason: expect.stringMatching(/no producer/),
     });
@@ -206,7 +206,7 @@ describe('failures and retries', () => {
     const withDlq = station({ failureProbability: 0.2, retry, deadLetter: 'dlq' });
     withDlq.queues.push(queueSpec({ name: 'dlq', consumers: 1, service: exponentialService(10) }));
     expect(estimated(withDlq, 'q').values.dropRate).toBe(0);
-    expect(estimateScenario(withDlq).dlq).toEqual({
+    expect(estimateScenario(withDlq).dlq).toMatchObject({
       model: null,
       reason: expect.stringMatching(/only dead-letter traffic/),
     });
@@ -216,7 +216,12 @@ describe('failures and retries', () => {
 describe('scenarios/order-pipeline.yaml', () => {
   it('estimates billing, ledger, fraud-check and email through the fanout and the then routes', async () => {
     const { scenario } = await loadScenarioFile('scenarios/order-pipeline.yaml');
-    const estimates = estimateScenario(scenario);
+    // Rough: billing's own estimate is withheld (its TTL expires messages), but its rates still hold.
+    const estimates = estimateScenario(scenario, { rough: true });
+    expect(estimateScenario(scenario).billing).toMatchObject({
+      model: null,
+      reason: expect.stringMatching(/TTL 1.5s/),
+    });
     // 40/s checkout (gamma, mean 25 ms) fanned out; billing routes 90 % / 10 %.
     const expected = { billing: 40, ledger: 36, 'fraud-check': 4, email: 40 };
     for (const [queue, throughput] of Object.entries(expected)) {

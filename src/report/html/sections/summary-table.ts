@@ -132,7 +132,9 @@ export function summaryTable(view: QueueView): string {
   const head = [
     '<th scope="col">Metric</th>',
     `<th scope="col">Simulated${hasCi ? '<span class="model">95 % CI</span>' : ''}</th>`,
-    analytic ? `<th scope="col">Theory<span class="model">${escapeHtml(analytic.model)}</span></th>` : '',
+    analytic
+      ? `<th scope="col">Theory<span class="model">${escapeHtml(analytic.model)}${analytic.peakRate !== undefined ? ' at peak' : ''}</span></th>`
+      : '',
   ].join('');
   const columns = analytic ? 3 : 2;
   const body = GROUPS.map((group) => {
@@ -156,7 +158,7 @@ export function summaryTable(view: QueueView): string {
     ? ` ⚠ marks a simulated value outside the estimate's plausible range (${analytic.outside.map(escapeHtml).join(', ')}).`
     : '';
   const note = analytic
-    ? `<p class="table-note">Theory: ${escapeHtml(analytic.method)}, steady state${analytic.exact ? '' : ', an approximation'}.${outside}</p>`
+    ? `<p class="table-note">Theory: ${escapeHtml(analytic.method)}${analytic.peakRate !== undefined ? '' : ', steady state'}${analytic.exact ? '' : ', an approximation'}.${outside}</p>`
     : view.noAnalyticReason
       ? `<p class="table-note">No analytic estimate: ${escapeHtml(view.noAnalyticReason)}.</p>`
       : '';

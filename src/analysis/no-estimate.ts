@@ -1,0 +1,7 @@
+/** The "no estimate" answer, in the one shape every reader of the results expects. */
+import type { NoAnalyticEstimate } from '../model/statistics-result.js';
+
+/** No analytic estimate for a queue, and why: `values` null and `method` the reason (the JSON asks both). */
+export function noEstimate(reason: string): NoAnalyticEstimate {
+  return { model: null, reason, values: null, method: reason };
+}
