@@ -70,10 +70,11 @@ export function structuralCap(scenario: Scenario, path: string): number | null {
   return path.endsWith('.consumers') || path.endsWith('.autoscale.max') ? queue.topic.partitions : null;
 }
 
-/** Offered load of a queue in a result: utilisation × arrivals per completion (over 1: it cannot keep up). */
+/** Offered load of a queue in a result: utilisation × arrivals per completion (over 1: it cannot keep up; lost messages count as offered). */
 export function offeredLoad(queue: QueueResult): number | null {
   if (queue.utilization === null) return null;
-  const completed = queue.completed + queue.lost;
+  // Busy time per completion × arrivals ÷ consumer time: what the consumers would need to be busy.
+  const completed = queue.completed;
   return completed > 0 ? queue.utilization * (queue.arrivals / completed) : queue.arrivals > 0 ? Infinity : 0;
 }
 
@@ -134,7 +135,7 @@ export function explainUnreachable(
     const load = offeredLoad(queue);
     if (load !== null && load >= SATURATED) {
       causes.push(
-        `queue ${name} is saturated at this load (offered ${percent(load)} of its ${queue.consumers} consumers' capacity), which ${paths.join(', ')} does not change`,
+        `queue ${name} is saturated at this load (offered ${percent(load)} of what its ${queue.consumers === 1 ? 'consumer' : `${queue.consumers} consumers`} can do), which more ${paths.join(', ')} cannot relieve`,
       );
     }
   }
@@ -174,13 +175,10 @@ export function explainUnreachable(
       `more ${paths.join(', ')} stopped improving ${target} (${stall.between}: ${formatShortfall(stall.from)} → ${formatShortfall(largest)} of its limit)`,
     );
   }
-  if (causes.length === 0) {
-    const names = failing.map((verdict) => verdict.target).join(', ');
-    causes.push(
-      `${names || 'the SLOs'} still fail${failing.length === 1 ? 's' : ''} at ${setting}, the largest setting searched`,
-    );
-  }
-  return causes.join('; ');
+  if (causes.length === 0) causes.push(`${setting} is the largest setting searched`);
+  const names = failing.map((verdict) => verdict.target);
+  const what = names.length > 0 ? names.join(', ') : 'the SLOs';
+  return `${what} still fail${names.length === 1 ? 's' : ''} at ${setting}: ${causes.join('; ')}`;
 }
 
 /** The SLO that binds a recommendation: the one the runner-up fails, else the one with the least margin. */

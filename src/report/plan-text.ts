@@ -35,7 +35,8 @@ export function renderPlan(plan: PlanResult, wallSeconds: number): string {
     lines.push(...whyLines(plan));
   }
   if (path in plan.runnerUp) {
-    lines.push(`  runner-up ${path} = ${plan.runnerUp[path]} does not:`);
+    const which = plan.recommended ? 'runner-up' : 'the largest tried,';
+    lines.push(`  ${which} ${path} = ${plan.runnerUp[path]} does not:`);
     lines.push(...verdictLines(plan.runnerUpResult));
   }
   lines.push(

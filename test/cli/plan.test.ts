@@ -25,6 +25,28 @@ describe('queuesim plan', () => {
     expect(JSON.parse(stdout).recommended).toEqual({ 'queues.q.consumers': 7 }); // 2/7 = 29 %
   });
 
+  it('exits 1 with recommended null and a why when no value meets the SLOs, and says why in text', () => {
+    const unreachable = scenarioFile(
+      SMALL_SCENARIO.replace('duration: 2m', 'duration: 5m') +
+        'slo:\n  - { queue: q, metric: sojourn.p99, max: 1ms }\n',
+    );
+    const json = runCli(['plan', unreachable, '--json', '--workers', '1']);
+    expect(json.status).toBe(1);
+    const plan = JSON.parse(json.stdout);
+    expect(plan.recommended).toBeNull();
+    expect(plan.why).toMatch(/^queues\.q\.sojourn\.p99 still fails at queues\.q\.consumers = \d+: /);
+    expect(plan.evaluations).toBeLessThan(10);
+    const text = runCli(['plan', unreachable, '--workers', '1']);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('no value of queues.q.consumers meets every SLO');
+    expect(text.stdout).toContain('  why: queues.q.sojourn.p99 still fails');
+  });
+
+  it('names the binding SLO when it succeeds', () => {
+    const { stdout } = runCli(['plan', withSlo, '--workers', '1']);
+    expect(stdout).toContain('binding SLO: queues.q.utilization');
+  });
+
   it('refuses a scenario without SLOs and an unknown parameter', () => {
     expect(runCli(['plan', scenarioFile(SMALL_SCENARIO)]).status).toBe(2);
     const { status, stderr } = runCli(['plan', withSlo, '--optimize', 'queues.q.consumer']);
