@@ -1,6 +1,17 @@
 import { LogHistogram, type LatencySummary } from './log-histogram.js';
 import { LOSS_DROPPED_HEAD, LOSS_EXHAUSTED, LOSS_EXPIRED, LOSS_REJECTED } from './queue-probe.js';
 
+/** How a flow's copies were lost, by exclusive reason. */
+export interface FlowLostBy {
+  rejected: number;
+  droppedHead: number;
+  expired: number;
+  exhausted: number;
+  deadLettered: number;
+  /** Published to a direct exchange with no binding for the message's type. */
+  unroutable: number;
+}
+
 /** One producer's messages end to end, over the measured interval (public JSON names, seconds). */
 export interface FlowStats {
   /** Messages the producer published (before any fan-out). */
@@ -10,29 +21,13 @@ export interface FlowStats {
   /** Publish → completion at the last queue of the branch. */
   endToEnd: LatencySummary;
   /** Where the flow's copies ended, by reason (a dead-lettered copy counts here, not again at the DLQ). */
-  fates: {
-    completed: number;
-    rejected: number;
-    droppedHead: number;
-    expired: number;
-    exhausted: number;
-    deadLettered: number;
-    /** Published to a direct exchange with no binding for the message's type. */
-    unroutable: number;
-  };
+  fates: { completed: number } & FlowLostBy;
   /** Copies that ended without completing, whatever the mechanism (the loss account of the flow). */
   lost: number;
   /** Lost / (lost + completed): the share of the copies that ended which were lost (0 when none ended). */
   lossRate: number;
   /** `lost` by reason: the fates other than `completed`. */
-  lostBy: {
-    rejected: number;
-    droppedHead: number;
-    expired: number;
-    exhausted: number;
-    deadLettered: number;
-    unroutable: number;
-  };
+  lostBy: FlowLostBy;
   /** Time the producer spent blocked by full `block` queues. */
   blockedSeconds: number;
 }
@@ -92,7 +87,7 @@ export class FlowCollector {
   /** The flow's statistics so far. */
   snapshot(): FlowStats {
     const state = this.state;
-    const lostBy = {
+    const lostBy: FlowLostBy = {
       rejected: state[LOST + LOSS_REJECTED],
       droppedHead: state[LOST + LOSS_DROPPED_HEAD],
       expired: state[LOST + LOSS_EXPIRED],

@@ -13,7 +13,7 @@ export {
   type QueueFates,
   type QueueStats,
 } from './queue-collector.js';
-export { FlowCollector, type FlowStats } from './flow-collector.js';
+export { FlowCollector, type FlowLostBy, type FlowStats } from './flow-collector.js';
 export {
   TIME_SERIES_BINS,
   averageTimeSeries,

@@ -43,6 +43,16 @@ type NumericKey =
 function metric(label: string, key: NumericKey, format: MetricRow['format']): MetricRow {
   return { label, key, value: (queue) => queue[key], format };
 }
+/** A breakdown row of the loss account: one reason of `lostBy`, shown only when it happened. */
+function lossReasonRow(label: string, reason: keyof QueueResult['lostBy']): MetricRow {
+  return {
+    label,
+    key: `lostBy.${reason}`,
+    value: (queue) => queue.lostBy[reason],
+    format: count,
+    breakdown: true,
+  };
+}
 const latencyRows = (kind: 'wait' | 'sojourn'): MetricRow[] =>
   (['mean', 'p50', 'p95', 'p99', 'max'] as const).map((stat) => ({
     label: stat === 'mean' ? 'Mean' : stat === 'max' ? 'Maximum' : stat,
@@ -60,34 +70,10 @@ const GROUPS: MetricGroup[] = [
       metric('Completed', 'completed', count),
       metric('Lost (every reason)', 'lost', count),
       metric('Loss rate', 'lossRate', formatPercent),
-      {
-        label: '· refused (queue full)',
-        key: 'lostBy.rejected',
-        value: (queue) => queue.lostBy.rejected,
-        format: count,
-        breakdown: true,
-      },
-      {
-        label: '· dropped (drop-oldest)',
-        key: 'lostBy.droppedHead',
-        value: (queue) => queue.lostBy.droppedHead,
-        format: count,
-        breakdown: true,
-      },
-      {
-        label: '· expired (TTL)',
-        key: 'lostBy.expired',
-        value: (queue) => queue.lostBy.expired,
-        format: count,
-        breakdown: true,
-      },
-      {
-        label: '· exhausted (delivery limit)',
-        key: 'lostBy.exhausted',
-        value: (queue) => queue.lostBy.exhausted,
-        format: count,
-        breakdown: true,
-      },
+      lossReasonRow('· refused (queue full)', 'rejected'),
+      lossReasonRow('· dropped (drop-oldest)', 'droppedHead'),
+      lossReasonRow('· expired (TTL)', 'expired'),
+      lossReasonRow('· exhausted (delivery limit)', 'exhausted'),
       { ...metric('· dead-lettered', 'deadLettered', count), breakdown: true },
       metric('Dropped without dead-lettering', 'dropped', count),
       metric('Drop rate (dropRate)', 'dropRate', formatPercent),
