@@ -15,8 +15,16 @@ import { confidenceInterval } from './confidence-interval.js';
 
 /** Configuration and added fields: copied from the first run, never averaged. */
 const NOT_METRICS = new Set(['consumers', 'capacity', 'ci95', 'analytic', 'warmupCutSeconds']);
-/** Topic fields that are no metric to average: the partition count and the hot partition (found again). */
-const NOT_METRIC_PATHS = new Set(['partitions.count', 'partitions.hotPartition']);
+/**
+ * Topic fields that are no metric to average: the partition count, the assignment (the first run's), and
+ * the hot partition and busiest consumer (found again from the means).
+ */
+const NOT_METRIC_PATHS = new Set([
+  'partitions.count',
+  'partitions.hotPartition',
+  'partitions.assignment',
+  'partitions.busiestConsumer',
+]);
 /** Levels at the window's edges: averaged (so conservation still holds for the means) but given no CI. */
 const EDGE_LEVELS = new Set(
   ['queued', 'inService', 'buffered', 'delayed'].flatMap((level) => [`${level}AtStart`, `${level}AtEnd`]),

@@ -47,6 +47,15 @@ export function sloRecord(result: RunResult, slo: Pick<SloSpec, 'scope' | 'name'
   return records[slo.name];
 }
 
+/**
+ * The field an SLO metric reads in a record: a topic's `utilization` SLO reads its busiest consumer's
+ * utilisation (a partition is served by one consumer, so the group's mean hides one that cannot keep up).
+ */
+export function sloField(record: unknown, metric: string): string {
+  const busiest = (record as Plain | undefined)?.busiestConsumerUtilization;
+  return metric === 'utilization' && typeof busiest === 'number' ? 'busiestConsumerUtilization' : metric;
+}
+
 /** The dotted path an SLO is reported under: "queues.billing.sojourn.p99". */
 export function sloTarget(slo: Pick<SloSpec, 'scope' | 'name' | 'metric'>): string {
   return `${slo.scope === 'queue' ? 'queues' : 'flows'}.${slo.name}.${slo.metric}`;
@@ -65,7 +74,8 @@ export function batchInterval(
   batches: readonly RunResult[],
 ): BatchInterval {
   const count = batches.length;
-  const value = valueAt(sloRecord(whole, slo), slo.metric);
+  const field = sloField(sloRecord(whole, slo), slo.metric);
+  const value = valueAt(sloRecord(whole, slo), field);
   if (value === null)
     return { ci95: null, reason: 'the metric has no value in this run', runLengthFactor: null };
   if (slo.metric.endsWith('.max')) {
@@ -83,7 +93,7 @@ export function batchInterval(
       };
     }
   }
-  const values = batches.map((batch) => valueAt(sloRecord(batch, slo), slo.metric));
+  const values = batches.map((batch) => valueAt(sloRecord(batch, slo), field));
   if (values.some((v) => v === null)) {
     return { ci95: null, reason: 'some batch has no value for the metric', runLengthFactor: null };
   }

@@ -2,7 +2,7 @@
 import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
-import { sloRecord, sloTarget, valueAt, type BatchInterval } from './slo-batch-intervals.js';
+import { sloField, sloRecord, sloTarget, valueAt, type BatchInterval } from './slo-batch-intervals.js';
 
 /** Where a verdict's CI comes from: independent replications, or batch means of one run. */
 export interface CiSource {
@@ -123,8 +123,9 @@ export function evaluateSlos(
     const record = sloRecord(result, slo);
     const intervals = record?.ci95 as Record<string, [number, number]> | undefined;
     const target = sloTarget(slo);
-    const value = valueAt(record, slo.metric);
-    const own = intervals?.[slo.metric];
+    const field = sloField(record, slo.metric);
+    const value = valueAt(record, field);
+    const own = intervals?.[field];
     if (own) return judgeSlo(target, slo, value, own, source);
     const batch = singleRun?.get(target);
     if (batch?.ci95) {

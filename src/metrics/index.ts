@@ -25,7 +25,11 @@ export {
 export {
   MAX_PARTITIONS_WITH_PERCENTILES,
   PartitionCollector,
+  assignmentOf,
+  busiestConsumerOf,
   hotPartitionOf,
+  type AssignmentStats,
+  type GroupConsumerStats,
   type PartitionStats,
   type TopicStats,
 } from './partition-collector.js';

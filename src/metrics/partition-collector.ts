@@ -24,18 +24,48 @@ export interface PartitionStats {
   wait: { mean: number | null; p99: number | null };
 }
 
+/** One consumer of the group over the measured interval. */
+export interface GroupConsumerStats {
+  consumer: number;
+  /** Partitions it owned at the end (0: idle, more consumers than partitions). */
+  partitions: number;
+  /**
+   * Time it spent processing or blocked publishing onward, over the time it was in the group; null when it
+   * never was.
+   */
+  utilization: number | null;
+}
+
+/** How the partitions were spread over the group at the end. */
+export interface AssignmentStats {
+  /** True when every consumer owned the same number of partitions (none idle). */
+  even: boolean;
+  fewestPartitions: number;
+  mostPartitions: number;
+}
+
 /** The `partitions` block of a topic's results. */
 export interface TopicStats {
   count: number;
-  /** The partition with the most arrivals, its share of them, and how its lag compares. */
+  /**
+   * The partition with the highest mean lag (the one falling behind), with its own share of the arrivals
+   * and its own mean lag over the mean of all partitions' mean lags.
+   */
   hotPartition: {
     partition: number;
+    /** This partition's arrivals over the topic's. */
     shareOfArrivals: number;
-    /** Largest mean lag over the mean of the partitions' mean lags (1 = even; null when no lag at all). */
+    /** This partition's mean lag over the mean of the partitions' mean lags (1 = even; null when no lag at all). */
     lagRatio: number | null;
   };
   /** Consumers owning no partition at the end (more consumers than partitions). */
   idleConsumers: number;
+  /** Partitions per consumer at the end: uneven when some own more than others, or some own none. */
+  assignment: AssignmentStats;
+  /** Every consumer the group had, by number. */
+  perConsumer: GroupConsumerStats[];
+  /** The consumer with the highest utilisation (ties to the lowest number); null without consumers. */
+  busiestConsumer: { consumer: number; utilization: number } | null;
   /** Changes in the number of consumers that paused the group. */
   rebalances: number;
   /** Simulated time the group spent paused by rebalances. */
@@ -43,24 +73,52 @@ export interface TopicStats {
   perPartition: PartitionStats[];
 }
 
-/** The hot partition of per-partition results (most arrivals; ties to the lowest number). */
+/**
+ * The hot partition of per-partition results: the highest mean lag (ties to the lowest number; with no lag
+ * at all, the most arrivals). Every figure quoted for it is its own, so the partition named, coloured and
+ * quoted is one and the same.
+ */
 export function hotPartitionOf(perPartition: readonly PartitionStats[]): TopicStats['hotPartition'] {
   let hot = 0;
   let arrivals = 0;
   let lagSum = 0;
-  let lagMax = 0;
-  for (const stats of perPartition) {
+  for (let p = 0; p < perPartition.length; p++) {
+    const stats = perPartition[p];
+    const best = perPartition[hot];
     arrivals += stats.arrivals;
     lagSum += stats.lag.mean;
-    if (stats.lag.mean > lagMax) lagMax = stats.lag.mean;
-    if (stats.arrivals > perPartition[hot].arrivals) hot = stats.partition;
+    if (
+      stats.lag.mean > best.lag.mean ||
+      (stats.lag.mean === best.lag.mean && stats.arrivals > best.arrivals)
+    ) {
+      hot = p;
+    }
   }
   const meanLag = lagSum / perPartition.length;
   return {
-    partition: hot,
+    partition: perPartition[hot].partition,
     shareOfArrivals: arrivals > 0 ? perPartition[hot].arrivals / arrivals : 0,
-    lagRatio: meanLag > 0 ? lagMax / meanLag : null,
+    lagRatio: meanLag > 0 ? perPartition[hot].lag.mean / meanLag : null,
   };
+}
+
+/** The busiest of the group's consumers (ties to the lowest number); null when none has a utilisation. */
+export function busiestConsumerOf(perConsumer: readonly GroupConsumerStats[]): TopicStats['busiestConsumer'] {
+  let busiest: TopicStats['busiestConsumer'] = null;
+  for (const { consumer, utilization } of perConsumer) {
+    if (utilization !== null && (busiest === null || utilization > busiest.utilization)) {
+      busiest = { consumer, utilization };
+    }
+  }
+  return busiest;
+}
+
+/** How evenly partitions are spread over the consumers that are in the group. */
+export function assignmentOf(perConsumer: readonly GroupConsumerStats[], members: number): AssignmentStats {
+  const owned = perConsumer.slice(0, members).map((stats) => stats.partitions);
+  const fewest = owned.length > 0 ? Math.min(...owned) : 0;
+  const most = owned.length > 0 ? Math.max(...owned) : 0;
+  return { even: fewest === most, fewestPartitions: fewest, mostPartitions: most };
 }
 
 // Group-level slots of `group` (doubles kept unboxed).
@@ -82,8 +140,22 @@ export class PartitionCollector {
   private readonly waits: LogHistogram[];
   private readonly group = new Float64Array(3);
   private measureStart = 0;
+  /** Per consumer: when its current busy spell began (NaN: free), busy time, and time in the group. */
+  private readonly busySince: Float64Array;
+  private readonly busyArea: Float64Array;
+  private readonly memberArea: Float64Array;
+  private members = 0;
+  /** Since when `members` has held (membership is integrated on change, off the per-message path). */
+  private membersSince = 0;
 
-  constructor(readonly partitions: number) {
+  constructor(
+    readonly partitions: number,
+    /** The most consumers the group can ever have. */
+    readonly maxConsumers: number = 0,
+  ) {
+    this.busySince = new Float64Array(maxConsumers).fill(NaN);
+    this.busyArea = new Float64Array(maxConsumers);
+    this.memberArea = new Float64Array(maxConsumers);
     const column = () => new Float64Array(partitions);
     this.arrivals = column();
     this.completedCount = column();
@@ -135,6 +207,31 @@ export class PartitionCollector {
     this.expiredCount[p]++;
   }
 
+  /** Consumer `c` took a message: it is busy until it is free again (processing or blocked publishing onward). */
+  consumerBusy(c: number, now: number): void {
+    this.busySince[c] = now;
+  }
+
+  /** Consumer `c` is free. */
+  consumerFree(c: number, now: number): void {
+    const since = this.busySince[c];
+    if (Number.isNaN(since)) return;
+    this.busyArea[c] += now - since;
+    this.busySince[c] = NaN;
+  }
+
+  /**
+   * The group now has `members` consumers (0 … members − 1). One that leaves stops counting at once, busy
+   * or not, as it stops counting as provisioned.
+   */
+  membersChanged(members: number, now: number): void {
+    const elapsed = now - this.membersSince;
+    for (let c = 0; c < this.members; c++) this.memberArea[c] += elapsed;
+    for (let c = members; c < this.members; c++) this.consumerFree(c, now);
+    this.members = members;
+    this.membersSince = now;
+  }
+
   /** A change in the group's size paused it (a pause already running goes on). */
   rebalanceStarted(now: number): void {
     this.group[REBALANCES]++;
@@ -158,6 +255,12 @@ export class PartitionCollector {
     this.waitSum.fill(0);
     this.waitCount.fill(0);
     for (const histogram of this.waits) histogram.reset();
+    for (let c = 0; c < this.maxConsumers; c++) {
+      if (!Number.isNaN(this.busySince[c])) this.busySince[c] = now;
+    }
+    this.busyArea.fill(0);
+    this.memberArea.fill(0);
+    this.membersSince = now;
     this.group[REBALANCES] = 0;
     this.group[PAUSED_SECONDS] = 0;
     if (!Number.isNaN(this.group[PAUSED_SINCE])) this.group[PAUSED_SINCE] = now;
@@ -185,15 +288,35 @@ export class PartitionCollector {
       });
     }
     const pausedSince = this.group[PAUSED_SINCE];
+    const perConsumer = this.consumerStats(now, owner);
     return {
       count: this.partitions,
       hotPartition: hotPartitionOf(perPartition),
       idleConsumers,
+      assignment: assignmentOf(perConsumer, this.members),
+      perConsumer,
+      busiestConsumer: busiestConsumerOf(perConsumer),
       rebalances: this.group[REBALANCES],
       rebalancePausedSeconds:
         this.group[PAUSED_SECONDS] + (Number.isNaN(pausedSince) ? 0 : now - pausedSince),
       perPartition,
     };
+  }
+
+  /** Each consumer that was in the group while measuring, or is in it now: partitions owned and utilisation. */
+  private consumerStats(now: number, owner: Int32Array): GroupConsumerStats[] {
+    const owned = new Int32Array(this.maxConsumers);
+    for (const c of owner) if (c >= 0) owned[c]++;
+    const stats: GroupConsumerStats[] = [];
+    for (let c = 0; c < this.maxConsumers; c++) {
+      const member = c < this.members;
+      const inGroup = this.memberArea[c] + (member ? now - this.membersSince : 0);
+      if (!member && inGroup === 0) continue;
+      const since = this.busySince[c];
+      const busy = this.busyArea[c] + (Number.isNaN(since) ? 0 : now - since);
+      stats.push({ consumer: c, partitions: owned[c], utilization: inGroup > 0 ? busy / inGroup : null });
+    }
+    return stats;
   }
 
   /** Adds partition `p`'s lag area up to `now`. */

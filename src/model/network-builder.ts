@@ -95,7 +95,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
     }
     if (spec.topic) {
       const topic = spec.topic;
-      const partitions = new PartitionCollector(topic.partitions);
+      const partitions = new PartitionCollector(topic.partitions, slots);
       const built = new Topic(
         {
           name: spec.name,

@@ -1,5 +1,11 @@
 import { RandomStream, Simulation, type EventHandler } from '../engine/index.js';
-import { FlowCollector, PartitionCollector, QueueCollector, combineTimeSeries } from '../metrics/index.js';
+import {
+  FlowCollector,
+  PartitionCollector,
+  QueueCollector,
+  combineTimeSeries,
+  type TopicStats,
+} from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DuplicateGroups } from './duplicate-groups.js';
 import type { Autoscaler } from './autoscaler.js';
@@ -221,7 +227,7 @@ export class Network implements EventHandler, MessageRouter {
             }
           : {}),
         ...(topic && partitions
-          ? { partitions: partitions.snapshot(now, topic.owners, topic.idleConsumers) }
+          ? topicFields(partitions.snapshot(now, topic.owners, topic.idleConsumers))
           : {}),
         latencyHistogram: collector.latencyHistogram(),
       };
@@ -263,4 +269,9 @@ export class Network implements EventHandler, MessageRouter {
     const collector = this.queueCollectors[index];
     return queue.openBlocksSince().reduce((sum, since) => sum + collector.blockedWithin(since, now), 0);
   }
+}
+
+/** A topic's own fields: its partitions block and its busiest consumer's utilisation beside `utilization`. */
+function topicFields(partitions: TopicStats): Pick<QueueResult, 'partitions' | 'busiestConsumerUtilization'> {
+  return { busiestConsumerUtilization: partitions.busiestConsumer?.utilization ?? null, partitions };
 }

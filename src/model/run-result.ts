@@ -25,6 +25,12 @@ export interface QueueResult extends QueueStats {
   warmupCutSeconds?: number;
   /** The steady-state estimate from queueing theory, when the configuration has one. */
   analytic?: AnalyticComparison | NoAnalyticEstimate;
+  /**
+   * Topics only: the utilisation of the group's busiest consumer. A partition is served by one consumer,
+   * so this, not the group's mean `utilization`, says whether the topic keeps up; a topic's `utilization`
+   * SLO and the bottleneck verdict read it.
+   */
+  busiestConsumerUtilization?: number | null;
   /** Topics (`partitions:`) only: per-partition statistics, the hot partition and rebalances. */
   partitions?: TopicStats;
   /** Wait and sojourn distributions as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */

@@ -114,6 +114,7 @@ export class Topic implements Destination, ElasticConsumers {
     this.assignment = new PartitionAssignment(partitions, maxConsumers);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
+    partitionProbe.membersChanged(this.members, 0);
   }
 
   /** A message is appended to its key's partition; a topic never refuses one. */
@@ -235,6 +236,7 @@ export class Topic implements Destination, ElasticConsumers {
   addConsumer(now: number): void {
     if (this.members >= this.settings.maxConsumers) return;
     this.members++;
+    this.partitionProbe.membersChanged(this.members, now);
     this.beginRebalance(now);
   }
 
@@ -246,6 +248,7 @@ export class Topic implements Destination, ElasticConsumers {
     if (this.members === 0) return;
     this.members--;
     this.probe.consumersChanged(now, -1);
+    this.partitionProbe.membersChanged(this.members, now);
     this.beginRebalance(now);
   }
 
@@ -323,6 +326,7 @@ export class Topic implements Destination, ElasticConsumers {
     const { messages, simulation } = this.context;
     this.head[p] = message;
     this.working[consumer] = 1;
+    this.partitionProbe.consumerBusy(consumer, now);
     messages.consumer[message] = consumer;
     messages.attempts[message]++;
     const waited = now - messages.readyAt[message];
@@ -342,6 +346,7 @@ export class Topic implements Destination, ElasticConsumers {
   /** `consumer` is free: it takes its next message, unless the group is paused or it has left. */
   private release(consumer: number, now: number): void {
     this.working[consumer] = 0;
+    this.partitionProbe.consumerFree(consumer, now);
     this.takeNext(consumer, now);
   }
 

@@ -1,4 +1,7 @@
-/** One line per topic for the terminal: the hot partition, the spread of lag over partitions, idle consumers, rebalances. */
+/**
+ * One line per topic for the terminal: the hot partition, the spread of lag over partitions, the busiest
+ * consumer, an uneven assignment (idle consumers among it), rebalances.
+ */
 import type { TopicStats } from '../metrics/index.js';
 import type { RunResult } from '../model/run-result.js';
 import type { Paint } from './estimate-cells.js';
@@ -15,14 +18,20 @@ export function topicSummary(name: string, pool: string, topic: TopicStats, pain
     `mean lag per partition ${formatNumber(lags[0])} … ${formatNumber(lags[Math.floor(lags.length / 2)])} (median) … ${formatNumber(lags[lags.length - 1])}` +
       (hot.lagRatio === null ? '' : `, max/mean ${formatNumber(hot.lagRatio)}×`),
   ];
-  if (topic.idleConsumers > 0)
-    parts.push(`${formatNumber(topic.idleConsumers)} idle consumer(s) (more than partitions)`);
+  const busiest = topic.busiestConsumer;
+  if (busiest) {
+    parts.push(
+      `busiest consumer ${busiest.consumer} ${formatPercent(busiest.utilization)} busy (the group's utilisation is their mean)`,
+    );
+  }
+  if (!topic.assignment.even) parts.push(unevenAssignmentText(topic));
   if (topic.rebalances > 0)
     parts.push(
       `${formatNumber(topic.rebalances)} rebalance(s) paused the group ${formatSeconds(topic.rebalancePausedSeconds)}`,
     );
   const line = parts.join('; ');
-  return hot.lagRatio !== null && hot.lagRatio > 2 ? paint.yellow(line) : line;
+  const strained = (hot.lagRatio !== null && hot.lagRatio > 2) || (busiest?.utilization ?? 0) >= 0.8;
+  return strained ? paint.yellow(line) : line;
 }
 
 /** The summary lines of every topic in the result (none without topics). */
@@ -30,4 +39,11 @@ export function topicSummaries(result: RunResult, paint: Paint): string[] {
   return Object.entries(result.queues).flatMap(([name, queue]) =>
     queue.partitions ? [topicSummary(name, describePool(queue), queue.partitions, paint)] : [],
   );
+}
+
+/** "uneven assignment: 1 to 2 partitions per consumer, 2 consumers idle". */
+export function unevenAssignmentText(topic: TopicStats): string {
+  const { fewestPartitions, mostPartitions } = topic.assignment;
+  const idle = topic.idleConsumers;
+  return `uneven assignment: ${fewestPartitions === mostPartitions ? mostPartitions : `${fewestPartitions} to ${mostPartitions}`} partitions per consumer${idle > 0 ? `, ${idle} consumer${idle === 1 ? '' : 's'} idle` : ''}`;
 }

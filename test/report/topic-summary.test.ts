@@ -23,6 +23,9 @@ function topic(lags: number[], fields: Partial<TopicStats> = {}): TopicStats {
     count: lags.length,
     hotPartition: { partition: 0, shareOfArrivals: 500 / 800, lagRatio: Math.max(...lags) / meanLag },
     idleConsumers: 0,
+    assignment: { even: true, fewestPartitions: 1, mostPartitions: 1 },
+    perConsumer: [],
+    busiestConsumer: null,
     rebalances: 0,
     rebalancePausedSeconds: 0,
     perPartition,
@@ -43,12 +46,35 @@ describe('topicSummary', () => {
     const even = topicSummary(
       'orders',
       '6 consumers',
-      topic([1, 1, 1, 1], { idleConsumers: 2, rebalances: 3, rebalancePausedSeconds: 9 }),
+      topic([1, 1, 1, 1], {
+        idleConsumers: 2,
+        assignment: { even: false, fewestPartitions: 0, mostPartitions: 1 },
+        rebalances: 3,
+        rebalancePausedSeconds: 9,
+      }),
       plain,
     );
     expect(even.startsWith('<y>')).toBe(false);
-    expect(even).toContain('2 idle consumer(s)');
+    expect(even).toContain('uneven assignment: 0 to 1 partitions per consumer, 2 consumers idle');
     expect(even).toContain('3 rebalance(s) paused the group 9');
-    expect(topicSummary('orders', '4 consumers', topic([1, 1, 1, 1]), plain)).not.toMatch(/idle|rebalance/);
+    expect(topicSummary('orders', '4 consumers', topic([1, 1, 1, 1]), plain)).not.toMatch(
+      /idle|rebalance|uneven/,
+    );
+  });
+
+  it('names the busiest consumer, in yellow from 80 % busy', () => {
+    const line = topicSummary(
+      'orders',
+      '2 consumers',
+      topic([1, 1, 1], {
+        assignment: { even: false, fewestPartitions: 1, mostPartitions: 2 },
+        busiestConsumer: { consumer: 0, utilization: 0.93 },
+      }),
+      plain,
+    );
+    expect(line.startsWith('<y>')).toBe(true);
+    expect(line).toContain('busiest consumer 0 93');
+    expect(line).toContain('uneven assignment: 1 to 2 partitions per consumer');
+    expect(line).not.toContain('idle');
   });
 });

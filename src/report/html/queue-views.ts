@@ -2,6 +2,7 @@ import type { QueueResult } from '../../model/run-result.js';
 import type { AnalyticComparison } from '../../model/statistics-result.js';
 import type { TopologyQueue } from '../../model/topology.js';
 import { formatNumber, formatPercent } from '../format.js';
+import { unevenAssignmentText } from '../topic-summary.js';
 import { htmlId } from './escape.js';
 import type { ReportInput } from './input.js';
 import { queueColor } from './palette.js';
@@ -68,7 +69,10 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
     view.result.arrivals > 0 ? lostOrDeadLettered(view.result) / view.result.arrivals : 0;
   // Hitting the autoscaler's max or a hot partition counts as a full pool.
   const pressure = (view: QueueView) =>
-    Math.max(view.result.utilization ?? 0, reachedMax(view.result) || hotPartitionOf(view.result) ? 1 : 0);
+    Math.max(
+      busiestUtilization(view.result) ?? 0,
+      reachedMax(view.result) || hotPartitionOf(view.result) ? 1 : 0,
+    );
   for (const view of views) {
     const score = lossShare(view) * 10 + pressure(view);
     if (score > worstScore) {
@@ -77,12 +81,19 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
     }
   }
   if (!worst) return null;
-  const { utilization, autoscale } = worst.result;
+  const { autoscale, partitions } = worst.result;
+  const utilization = busiestUtilization(worst.result);
+  const busiest = partitions?.busiestConsumer;
   const lost = lossShare(worst);
   const hot = hotPartitionOf(worst.result);
   const atMax = reachedMax(worst.result);
   const reasons = [
-    utilization === null ? '' : `consumers ${formatPercent(utilization)} busy`,
+    utilization === null
+      ? ''
+      : busiest
+        ? `consumer ${busiest.consumer} ${formatPercent(utilization)} busy (the group ${formatPercent(worst.result.utilization ?? 0)} on average)`
+        : `consumers ${formatPercent(utilization)} busy`,
+    partitions && !partitions.assignment.even ? unevenAssignmentText(partitions) : '',
     lost > 0 ? `${formatPercent(lost)} of arrivals lost or dead-lettered` : '',
     atMax && autoscale ? `the autoscaler reached its max of ${autoscale.range[1]} consumers` : '',
     hot
@@ -94,6 +105,11 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
     saturated: lost > 0 || (utilization ?? 0) >= 0.8 || atMax || hot !== null,
     reason: reasons.filter(Boolean).join(', '),
   };
+}
+
+/** How busy a queue's consumers are for its verdict: a topic's busiest consumer, else the pool's mean. */
+export function busiestUtilization(result: QueueResult): number | null {
+  return result.busiestConsumerUtilization ?? result.utilization;
 }
 
 /** An autoscaled pool's utilisation says little: scaling to its max says it ran out of room to grow. */

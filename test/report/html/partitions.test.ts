@@ -40,8 +40,14 @@ describe('topic report section', () => {
     const rows = Object.values((chart!.spec as { datasets: Record<string, unknown[]> }).datasets)[0];
     expect(rows).toHaveLength(6);
     const hot = input.result.queues.orders.partitions!.hotPartition.partition;
+    const lags = input.result.queues.orders.partitions!.perPartition.map((p) => p.lag.mean);
+    expect(lags[hot]).toBe(Math.max(...lags));
+    const coloured = (rows as Array<{ partition: string; hot: boolean }>).filter((row) => row.hot);
+    expect(coloured.map((row) => row.partition)).toEqual([String(hot)]);
     expect(body.html).toContain(`Partition ${hot} (coloured)`);
     expect(body.html).toContain('topic, 6 partitions');
     expect(body.html).toContain('2 idle consumers');
+    expect(body.html).toContain('uneven assignment: 0 to 1 partitions per consumer, 2 consumers idle');
+    expect(body.html).toMatch(/busiest consumer \d at /);
   });
 });

@@ -48,6 +48,9 @@ describe('the bottleneck verdict', () => {
       count: 4,
       hotPartition: { partition: 2, shareOfArrivals: 0.55, lagRatio },
       idleConsumers: 0,
+      assignment: { even: true, fewestPartitions: 1, mostPartitions: 1 },
+      perConsumer: [],
+      busiestConsumer: null,
       rebalances: 0,
       rebalancePausedSeconds: 0,
       perPartition: [],
@@ -61,5 +64,36 @@ describe('the bottleneck verdict', () => {
       viewsWith('orders', (queue) => ({ ...queue, utilization: 0.9, partitions: partitions(1.2) })),
     );
     expect(even?.reason).not.toContain('hot partition');
+  });
+
+  it('judges a topic by its busiest consumer and names an uneven assignment', () => {
+    // partitions: 2, consumers: 4 — two consumers idle, the two working ones 95 % busy, the group 47.5 %.
+    const partitions = {
+      count: 2,
+      hotPartition: { partition: 0, shareOfArrivals: 0.5, lagRatio: 1 },
+      idleConsumers: 2,
+      assignment: { even: false, fewestPartitions: 0, mostPartitions: 1 },
+      perConsumer: [0.95, 0.95, 0, 0].map((utilization, consumer) => ({
+        consumer,
+        partitions: consumer < 2 ? 1 : 0,
+        utilization,
+      })),
+      busiestConsumer: { consumer: 0, utilization: 0.95 },
+      rebalances: 0,
+      rebalancePausedSeconds: 0,
+      perPartition: [],
+    };
+    const verdict = findBottleneck(
+      viewsWith('orders', (queue) => ({
+        ...queue,
+        utilization: 0.475,
+        busiestConsumerUtilization: 0.95,
+        partitions,
+      })),
+    );
+    expect(verdict?.view.name).toBe('orders');
+    expect(verdict?.saturated).toBe(true);
+    expect(verdict?.reason).toContain('consumer 0 95% busy (the group 47.5% on average)');
+    expect(verdict?.reason).toContain('uneven assignment: 0 to 1 partitions per consumer, 2 consumers idle');
   });
 });

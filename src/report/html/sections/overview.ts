@@ -4,7 +4,7 @@ import type { RunResult } from '../../../model/run-result.js';
 import { escapeHtml } from '../escape.js';
 import { FLOW_FATES } from '../fates.js';
 import { chartFigure, type Fragment } from '../fragment.js';
-import { findBottleneck, type QueueView } from '../queue-views.js';
+import { busiestUtilization, findBottleneck, type QueueView } from '../queue-views.js';
 
 /** Headline figures, the verdict on the bottleneck and utilisation per queue. */
 export function overviewSection(result: RunResult, views: QueueView[]): Fragment {
@@ -40,10 +40,10 @@ export function overviewSection(result: RunResult, views: QueueView[]): Fragment
     slowest
       ? kpi('Slowest p99 end to end', formatSeconds(slowest[1].endToEnd.p99), slowest[0])
       : kpi('Slowest p99 end to end', '–', 'nothing completed'),
-    bottleneck && bottleneck.view.result.utilization !== null
+    bottleneck && busiestUtilization(bottleneck.view.result) !== null
       ? kpi(
           'Busiest consumers',
-          formatPercent(bottleneck.view.result.utilization),
+          formatPercent(busiestUtilization(bottleneck.view.result)),
           bottleneck.view.name,
           bottleneck.saturated ? 'bad' : 'ok',
         )

@@ -14,6 +14,7 @@ import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
 import { utilizationColor } from '../palette.js';
 import { describePool } from '../../pool.js';
 import type { QueueView } from '../queue-views.js';
+import { unevenAssignmentText } from '../../topic-summary.js';
 import type { TimeAxis } from '../time-axis.js';
 import { summaryTable } from './summary-table.js';
 
@@ -112,6 +113,10 @@ export function queueSection(
     result.partitions && result.partitions.idleConsumers > 0
       ? `${result.partitions.idleConsumers} idle consumer${result.partitions.idleConsumers === 1 ? '' : 's'}`
       : '',
+    result.partitions?.busiestConsumer
+      ? `busiest consumer ${result.partitions.busiestConsumer.consumer} at ${formatPercent(result.partitions.busiestConsumer.utilization)}`
+      : '',
+    result.partitions && !result.partitions.assignment.even ? unevenAssignmentText(result.partitions) : '',
     result.partitions && result.partitions.rebalances > 0
       ? `${formatNumber(result.partitions.rebalances)} rebalances`
       : '',
