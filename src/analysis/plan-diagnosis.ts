@@ -5,6 +5,7 @@
  */
 import type { QueueResult, RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
+import { queueOfPath } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** Relative improvement of the failing SLOs, over a doubling of the parameter, below which a search gives up. */
@@ -59,8 +60,7 @@ export class StallWatch {
 
 /** The queue that `path` (queues.<name>.…) sizes, or null. */
 function sizedQueue(path: string): string | null {
-  const [section, name] = path.split('.');
-  return section === 'queues' ? name : null;
+  return queueOfPath(path);
 }
 
 /** The largest useful value of `path`: a topic's consumers (or autoscale max) stop at its partition count. */
@@ -105,10 +105,20 @@ function lossCause(
   return `${percent(record.lossRate)} of ${kind} ${name}'s messages are lost, mostly ${main}`;
 }
 
-/** The queue or flow a verdict's target names ("queues.billing.sojourn.p99" → ['queue', 'billing']). */
-function subjectOf(verdict: SloVerdict): ['queue' | 'flow', string] {
-  const [section, name] = verdict.target.split('.');
-  return [section === 'flows' ? 'flow' : 'queue', name];
+/**
+ * The queue or flow a verdict's target names and its metric ("queues.billing.sojourn.p99" → ['queue',
+ * 'billing', 'sojourn.p99']), matched against the result's names so a name with dots stays whole.
+ */
+function subjectOf(verdict: SloVerdict, result: RunResult): ['queue' | 'flow', string, string] {
+  const kind = verdict.target.startsWith('flows.') ? 'flow' : 'queue';
+  const section = kind === 'flow' ? 'flows' : 'queues';
+  const names = Object.keys(kind === 'flow' ? result.flows : result.queues);
+  const name = names
+    .filter((candidate) => verdict.target.startsWith(`${section}.${candidate}.`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (name !== undefined) return [kind, name, verdict.target.slice(section.length + name.length + 2)];
+  const [, first, ...rest] = verdict.target.split('.');
+  return [kind, first, rest.join('.')];
 }
 
 /**
@@ -154,8 +164,7 @@ export function explainUnreachable(
   }
   // Losses or latencies that more of the parameter no longer changes.
   for (const verdict of failing) {
-    const [kind, name] = subjectOf(verdict);
-    const metric = verdict.target.split('.').slice(2).join('.');
+    const [kind, name, metric] = subjectOf(verdict, largest);
     const record = kind === 'queue' ? largest.queues[name] : largest.flows[name];
     if (!record) continue;
     if (metric === 'lossRate' && record.lost > 0) {

@@ -10,7 +10,7 @@
  * failing SLOs, and never goes past a structural cap (a topic's partitions); it then says why.
  */
 import type { RunResult } from '../model/run-result.js';
-import { applyParameter, type Parameter } from '../scenario/parameters.js';
+import { applyParameter, parsePath, type Parameter } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario } from './estimates.js';
 import {
@@ -88,10 +88,12 @@ export async function smallestPassing(
 
 /** The analytic first guess for `path`: the fewest consumers whose estimate meets the SLOs it can judge. */
 export function analyticGuess(scenario: Scenario, path: string): number {
-  const [section, queue, field] = path.split('.');
+  const target = parsePath(path);
+  const queue = target?.section === 'queues' ? target.name : undefined;
   const current = scenario.queues.find((q) => q.name === queue);
-  if (section !== 'queues' || !current) return 1;
-  if (field === 'autoscale')
+  if (target?.section !== 'queues' || queue === undefined || !current) return 1;
+  const field = target.field;
+  if (target.autoscale)
     return path.endsWith('.min') ? (current.autoscale?.min ?? 0) : (current.autoscale?.max ?? 1);
   if (field !== 'consumers') return current.capacity ?? 1;
   const slos = (scenario.slo ?? []).filter((slo) => slo.scope === 'queue' && slo.name === queue);
@@ -214,7 +216,8 @@ function lowestSetting(path: string): number {
 
 /** The price of one unit of `path` under `cost`: its own entry, else `consumer` / `capacity`, else 1. */
 export function unitCost(cost: Readonly<Record<string, number>> | undefined, path: string): number {
-  const field = path.split('.')[2];
+  const target = parsePath(path);
+  const field = target?.section === 'queues' && !target.autoscale ? target.field : undefined;
   const shared = field === 'consumers' ? cost?.consumer : field === 'capacity' ? cost?.capacity : undefined;
   return cost?.[path] ?? shared ?? 1;
 }

@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { SweepResult } from '../analysis/sweep.js';
-import type { Parameter } from '../scenario/parameters.js';
+import { queueOfPath, type Parameter } from '../scenario/parameters.js';
 import { metricCell, type Formatter } from './estimate-cells.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
 import { describeRuns } from './study-notes.js';
@@ -35,7 +35,7 @@ export function formatSetting(parameter: Pick<Parameter, 'unit'>, value: number)
 export function sweepQueues(sweep: SweepResult): string[] {
   const all = Object.keys(sweep.points[0]?.result.queues ?? {});
   const named = sweep.parameters.flatMap((parameter) =>
-    parameter.path.startsWith('queues.') ? [parameter.path.split('.')[1]] : [],
+    parameter.path.startsWith('queues.') ? [queueOfPath(parameter.path) ?? ''] : [],
   );
   const varied = sweep.parameters.some((parameter) => !parameter.path.startsWith('queues.'));
   const chosen = varied ? all : all.filter((name) => named.includes(name));

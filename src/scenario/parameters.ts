@@ -88,16 +88,16 @@ export function variablePaths(scenario: Scenario): string[] {
 
 /** The unit of a value written for `path` (a rate written `x1.5` is a multiplier), and what it expects. */
 function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
-  const last = path.split('.').at(-1) ?? '';
+  const target = parsePath(path);
   const field =
-    path === 'load'
+    target?.section !== 'queues'
       ? undefined
-      : path.includes('.autoscale.')
-        ? AUTOSCALE_FIELDS[last]
-        : (QUEUE_FIELDS[last] ?? TOPIC_FIELDS[last]);
-  const isRate = path === 'load' || path.startsWith('producers.');
+      : target.autoscale
+        ? AUTOSCALE_FIELDS[target.field]
+        : (QUEUE_FIELDS[target.field] ?? TOPIC_FIELDS[target.field]);
+  const isRate = target?.section === 'load' || target?.section === 'producers';
   const unit: ParameterUnit =
-    path === 'load' || (isRate && written.trim().startsWith('x'))
+    target?.section === 'load' || (isRate && written.trim().startsWith('x'))
       ? 'multiplier'
       : isRate
         ? 'perSecond'
@@ -245,11 +245,21 @@ function meanOf(spec: DistributionSpec): number {
 }
 
 /**
- * `producer` with its times multiplied by `factor`: its rate (every rate of a schedule) divided by it; a
- * trace is replayed faster (its speedup divided by `factor`), so a rate set for it becomes its mean rate.
+ * `producer` with its times between arrivals multiplied by `factor`: its rate (every rate of a schedule,
+ * both rates of an on-off source, whose bursts keep their length) divided by it; a trace is replayed
+ * faster (its speedup divided by `factor`), so a rate set for it becomes its mean rate. Batch sizes stay.
  */
 function scaleProducer(producer: ProducerSpec, factor: number): ProducerSpec {
   const scaled = { ...producer, interarrival: scaleDistribution(producer.interarrival, factor) };
+  if (producer.onOff !== undefined) {
+    const { rateOnPerSecond, rateOffPerSecond } = producer.onOff;
+    const onOff = {
+      ...producer.onOff,
+      rateOnPerSecond: rateOnPerSecond / factor,
+      rateOffPerSecond: rateOffPerSecond / factor,
+    };
+    return { ...scaled, onOff };
+  }
   if (producer.trace !== undefined) {
     return { ...scaled, trace: { ...producer.trace, speedup: producer.trace.speedup / factor } };
   }
@@ -258,32 +268,85 @@ function scaleProducer(producer: ProducerSpec, factor: number): ProducerSpec {
   return { ...scaled, schedule: { ...producer.schedule, ratesPerSecond } };
 }
 
-/** A copy of `scenario` with `path` set to `value` (in the parameter's unit). */
+/** What a parameter path names: `load`, a producer's rate, or a queue's (or its autoscaler's) field. */
+export type ParameterTarget =
+  | { section: 'load' }
+  | { section: 'producers'; name: string; field: 'rate' }
+  | { section: 'queues'; name: string; field: string; autoscale: boolean };
+
+/**
+ * The parts of `path`, found by its known field at the end rather than by splitting on every dot, so a
+ * name that contains dots (`queues.orders.v2.consumers`) stays whole; undefined when no field fits. The
+ * field sets are disjoint (an autoscale key is never a queue key), so the split is unambiguous.
+ */
+export function parsePath(path: string): ParameterTarget | undefined {
+  if (path === 'load') return { section: 'load' };
+  const producer = /^producers\.(.+)\.rate$/.exec(path);
+  if (producer) return { section: 'producers', name: producer[1], field: 'rate' };
+  const autoscaled = /^queues\.(.+)\.autoscale\.([a-z-]+)$/.exec(path);
+  if (autoscaled && Object.hasOwn(AUTOSCALE_FIELDS, autoscaled[2])) {
+    return { section: 'queues', name: autoscaled[1], field: autoscaled[2], autoscale: true };
+  }
+  const queue = /^queues\.(.+)\.([a-z-]+)$/.exec(path);
+  if (queue && (Object.hasOwn(QUEUE_FIELDS, queue[2]) || Object.hasOwn(TOPIC_FIELDS, queue[2]))) {
+    return { section: 'queues', name: queue[1], field: queue[2], autoscale: false };
+  }
+  return undefined;
+}
+
+/** The queue a path sizes (`queues.orders.v2.consumers` → `orders.v2`), or null for load and rates. */
+export function queueOfPath(path: string): string | null {
+  const target = parsePath(path);
+  return target?.section === 'queues' ? target.name : null;
+}
+
+/** The path's target if it names a declared producer or queue with that setting; throws ScenarioError (exit 2) if not. */
+function declaredTarget(scenario: Scenario, path: string): ParameterTarget {
+  const target = parsePath(path);
+  const known = variablePaths(scenario);
+  if (target !== undefined && known.includes(path)) return target;
+  throw new ScenarioError([
+    {
+      file: COMMAND_LINE,
+      line: 0,
+      column: 0,
+      path,
+      message: msg.varyPathUnknown(path, known, closestMatch(path, known)),
+      severity: 'error',
+    },
+  ]);
+}
+
+/**
+ * A copy of `scenario` with `path` set to `value` (in the parameter's unit). A path that names nothing in
+ * the scenario throws ScenarioError (exit 2); callers validate first, so this guards the internal uses.
+ */
 export function applyParameter(
   scenario: Scenario,
   parameter: Pick<Parameter, 'path' | 'unit'>,
   value: number,
 ): Scenario {
-  const [section, name, field] = parameter.path.split('.');
-  if (parameter.path === 'load') {
+  const target = declaredTarget(scenario, parameter.path);
+  if (target.section === 'load') {
     return {
       ...scenario,
       producers: scenario.producers.map((producer) => scaleProducer(producer, 1 / value)),
     };
   }
-  if (section === 'producers') {
+  if (target.section === 'producers') {
     return {
       ...scenario,
       producers: scenario.producers.map((producer) => {
-        if (producer.name !== name) return producer;
+        if (producer.name !== target.name) return producer;
         const factor =
           parameter.unit === 'multiplier' ? 1 / value : 1 / (value * meanOf(producer.interarrival));
         return scaleProducer(producer, factor);
       }),
     };
   }
-  if (field === 'autoscale') return withAutoscaleSetting(scenario, name, parameter.path, value);
-  if (section === 'queues' && (field === 'partitions' || field === 'retention')) {
+  const { name, field } = target;
+  if (target.autoscale) return withAutoscaleSetting(scenario, name, field, value);
+  if (field === 'partitions' || field === 'retention') {
     const topicKey = field === 'partitions' ? 'partitions' : 'retentionSeconds';
     return {
       ...scenario,
@@ -294,15 +357,15 @@ export function applyParameter(
       ),
     };
   }
-  const key = {
-    consumers: 'consumers',
-    capacity: 'capacity',
-    prefetch: 'prefetch',
-    ttl: 'ttlSeconds',
-    timeout: 'timeoutSeconds',
-  }[field];
-  if (section !== 'queues' || key === undefined)
-    throw new Error(`applyParameter: unknown path ${parameter.path}`);
+  const key = (
+    {
+      consumers: 'consumers',
+      capacity: 'capacity',
+      prefetch: 'prefetch',
+      ttl: 'ttlSeconds',
+      timeout: 'timeoutSeconds',
+    } as Record<string, string>
+  )[field];
   return {
     ...scenario,
     queues: scenario.queues.map((queue) => (queue.name === name ? { ...queue, [key]: value } : queue)),
@@ -313,8 +376,8 @@ export function applyParameter(
  * `scenario` with one autoscale setting of queue `name` changed. The range stays ordered (a min above the
  * max raises the max, and the other way round) and the starting count is kept within it.
  */
-function withAutoscaleSetting(scenario: Scenario, name: string, path: string, value: number): Scenario {
-  const setting = AUTOSCALE_FIELDS[path.split('.').at(-1) ?? ''];
+function withAutoscaleSetting(scenario: Scenario, name: string, field: string, value: number): Scenario {
+  const setting = AUTOSCALE_FIELDS[field];
   return {
     ...scenario,
     queues: scenario.queues.map((queue) => {
