@@ -68,7 +68,9 @@ export function renderMultiPlan(plan: MultiPlanResult, wallSeconds: number): str
   // The other one-less settings, by name with what they fail: each was evaluated.
   for (const other of plan.oneLess) {
     if (paths.every((path) => other.setting[path] === plan.runnerUp[path])) continue;
-    const outcome = other.meets ? 'also meets them (its runs disagree with the search; more replications would settle it)' : `fails ${other.failing.join(', ')}`;
+    const outcome = other.meets
+      ? 'also meets them (its runs disagree with the search; more replications would settle it)'
+      : `fails ${other.failing.join(', ')}`;
     lines.push(`  ${named(other.setting)} ${outcome}`);
   }
   const start = paths.map((path) => plan.analyticGuess[path]).join(', ');

@@ -45,8 +45,8 @@ export function queueSection(
       ),
       chartFigure(
         id('rates'),
-        `Arrivals, completions and drops${first}`,
-        `Messages per second arriving, completed and lost. ${bin}`,
+        `Arrivals, completions, drops and losses${first}`,
+        `Messages per second arriving, completed, dropped (as the table's dropped counts) and lost (every reason, as its lost counts). ${bin}`,
         ratesChart(view, rows, axis),
       ),
     );
