@@ -91,6 +91,21 @@ const meanOfDefined: Combine = (_name, values) => {
   return defined.length > 0 ? mean(defined) : null;
 };
 
+/** True for a maximum ("sojourn.max"): the largest value seen, never a mean. */
+export function isMaximum(metric: string): boolean {
+  return metric === 'max' || metric.endsWith('.max');
+}
+
+/**
+ * Replications combine by the mean, except maxima: the largest value seen in any replication (what "max"
+ * means to a reader: nothing was ever above it), like the maximum of the pooled runs.
+ */
+const meanOrLargest: Combine = (name, values) => {
+  if (!isMaximum(name)) return meanOfDefined(name, values);
+  const defined = values.filter((value): value is number => value !== null);
+  return defined.length > 0 ? Math.max(...defined) : null;
+};
+
 /** Whether a metric gets an interval at all. */
 type WantsInterval = (name: string) => boolean;
 
@@ -128,8 +143,9 @@ function byQueue(results: readonly RunResult[]): Array<[string, QueueResult[]]> 
 }
 
 /**
- * Independent replications → means with 95 % CIs (see the null rule above). Every metric, counts and the
- * maximum included, is the mean over replications; `max` is the mean of each run's maximum.
+ * Independent replications → means with 95 % CIs (see the null rule above). Every metric, counts included,
+ * is the mean over replications, except a maximum: the largest of any replication, with no CI (the
+ * largest of n values is no mean, and its spread says nothing about how far it is from the truth).
  */
 export function aggregateReplications(results: readonly RunResult[]): RunResult {
   if (results.length === 0) throw new Error('aggregateReplications: no results');
@@ -138,8 +154,8 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
       name,
       combineQueue(
         runs,
-        meanOfDefined,
-        (metric) => !EDGE_LEVELS.has(metric),
+        meanOrLargest,
+        (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric),
         () => 1,
       ),
     ]),
@@ -153,8 +169,8 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
           name,
           combineQueue(
             runs,
-            meanOfDefined,
-            () => true,
+            meanOrLargest,
+            (metric) => !isMaximum(metric),
             () => 1,
           ) as unknown as T,
         ];
@@ -225,7 +241,7 @@ export function aggregateBatches(batches: readonly RunResult[], whole: RunResult
     const intervals = combineQueue(
       runs,
       meanOfDefined,
-      (metric) => !EDGE_LEVELS.has(metric) && !metric.endsWith('.max'),
+      (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric),
       () => 1,
     ).ci95 as Record<string, [number, number]>;
     const ci95: Record<string, [number, number]> = {};

@@ -223,9 +223,26 @@ export function unitCost(cost: Readonly<Record<string, number>> | undefined, pat
 }
 
 /** A multi-parameter plan: the single-parameter report plus the recommended setting's cost. */
+/** A setting one unit below the recommendation in one parameter (the others as recommended), as evaluated. */
+export interface OneLessSetting {
+  /** Every optimised path → its value in this setting. */
+  setting: Record<string, number>;
+  /** Whether it met every SLO (false for every one, unless the search's noise disagrees with itself). */
+  meets: boolean;
+  /** Targets of its SLOs that do not pass ("queues.a.wait.mean"); a deadlock adds "deadlock". */
+  failing: string[];
+}
+
+/**
+ * A plan of several parameters. Its `runnerUp` is one complete setting that was evaluated and fails (one
+ * unit less of the first parameter that can go lower, the others as recommended): `runnerUpResult` holds
+ * that setting's verdicts, so the two always describe the same run.
+ */
 export interface MultiPlanResult extends PlanResult {
   /** Total cost of the recommended setting (Σ unit cost × value); null when none was found. */
   cost: number | null;
+  /** Each evaluated one-less setting, in the order of the parameters (empty without a recommendation). */
+  oneLess: OneLessSetting[];
 }
 
 /**
@@ -399,26 +416,31 @@ export async function planCapacityMulti(
     },
   });
   const best = found.values;
-  const runnerUp: Record<string, number> = {};
+  let runnerUp: Record<string, number> = {};
   let runnerUpResult: RunResult | null = null;
   let evaluations = found.evaluations;
+  const oneLess: OneLessSetting[] = [];
+  const settingOf = (values: readonly number[]) =>
+    Object.fromEntries(paths.map((path, i) => [path, values[i]]));
   if (best) {
     for (let i = 0; i < paths.length; i++) {
       const below = best.map((v, j) => (j === i ? v - 1 : v));
+      if (below[i] < mins[i]) continue;
       const key = below.join(',');
-      // The runner-up: one unit less of a parameter, the others as recommended (run when not yet known).
-      if (below[i] >= mins[i] && !found.tested.has(key)) {
+      // One unit less of a parameter, the others as recommended (run when not yet known).
+      if (!found.tested.has(key)) {
         found.tested.set(key, await passes(below));
         evaluations++;
       }
-    }
-    paths.forEach((path, i) => {
-      const key = best.map((v, j) => (j === i ? v - 1 : v)).join(',');
-      if (found.tested.get(key) === false) {
-        runnerUp[path] = best[i] - 1;
-        runnerUpResult ??= results.get(key) ?? null;
+      const evaluated = results.get(key) ?? null;
+      const meets = found.tested.get(key) === true;
+      oneLess.push({ setting: settingOf(below), meets, failing: failingTargets(evaluated) });
+      // The runner-up is the first failing one: the JSON names the very setting whose verdicts it holds.
+      if (!meets && runnerUpResult === null && evaluated) {
+        runnerUp = settingOf(below);
+        runnerUpResult = evaluated;
       }
-    });
+    }
   }
   const result = best ? (results.get(best.join(',')) ?? null) : null;
   const largest = generousTried.at(-1);
@@ -457,5 +479,13 @@ export async function planCapacityMulti(
     result,
     runnerUpResult,
     cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
+    oneLess,
   };
+}
+
+/** The targets of a result's SLOs that do not pass, and "deadlock" when it deadlocked. */
+function failingTargets(result: RunResult | null): string[] {
+  if (!result) return [];
+  const failing = (result.slo ?? []).filter((v) => v.verdict !== 'pass').map((v) => v.target);
+  return result.deadlock ? [...failing, 'deadlock'] : failing;
 }

@@ -11,7 +11,8 @@
  *   for p99). Per-batch percentiles of short batches are biased, so the CI is centred on the whole run's
  *   percentile and only the spread of the batch percentiles is used (a quantile estimate's variance
  *   shrinks as 1 / n like a mean's, so the batches' spread over √B estimates the whole run's error);
- * - a maximum gets no CI: the largest value of a run is not a mean of its batches.
+ * - a maximum gets no CI: the largest value of a run is not a mean of its batches (its SLO is judged on the
+ *   largest value itself, see `judgeMaximum`).
  * A metric that fails a guard gets no CI, and the reason says what would give one.
  */
 import type { RunResult } from '../model/run-result.js';

@@ -2,6 +2,7 @@
 import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
+import { isMaximum } from './aggregate.js';
 import { sloField, sloRecord, sloTarget, valueAt, type BatchInterval } from './slo-batch-intervals.js';
 
 /** Where a verdict's CI comes from: independent replications, or batch means of one run. */
@@ -77,6 +78,23 @@ export function judgeSlo(
   return { ...base, verdict: value <= slo.max ? 'uncertain' : 'fail', significant: false, decide };
 }
 
+/**
+ * A maximum's verdict: `value` is the largest seen over `replications` runs, so a pass means no run
+ * exceeded the limit and a fail that one did. Neither is an inference from a CI, so both are significant.
+ */
+export function judgeMaximum(
+  target: string,
+  slo: Pick<SloSpec, 'max' | 'unit'>,
+  value: number | null,
+  replications: number,
+): SloVerdict {
+  const base = { target, max: slo.max, unit: slo.unit, value, largestOf: { replications } };
+  if (value === null) {
+    return { ...base, verdict: 'uncertain', significant: false, decide: 'a run in which messages complete' };
+  }
+  return { ...base, verdict: value <= slo.max ? 'pass' : 'fail', significant: true };
+}
+
 /** Replications SLO-driven searches run when the scenario asks for a single run (a pass needs a CI). */
 export const SLO_SEARCH_REPLICATIONS = 5;
 
@@ -106,7 +124,7 @@ export function replicatedForSlos(scenario: Scenario): Scenario {
 /**
  * Every SLO of the scenario judged against the result, in the order written (empty without SLOs). A
  * metric without a CI in the result (a single run) takes its interval from `singleRun`, batch means of that
- * same run, when given.
+ * same run, when given. A maximum is judged on the largest value seen (see `judgeMaximum`).
  */
 export function evaluateSlos(
   result: RunResult,
@@ -125,6 +143,7 @@ export function evaluateSlos(
     const target = sloTarget(slo);
     const field = sloField(record, slo.metric);
     const value = valueAt(record, field);
+    if (isMaximum(slo.metric)) return judgeMaximum(target, slo, value, result.replications ?? 1);
     const own = intervals?.[field];
     if (own) return judgeSlo(target, slo, value, own, source);
     const batch = singleRun?.get(target);

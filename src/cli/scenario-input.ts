@@ -1,5 +1,10 @@
 import type { Argv } from 'yargs';
-import { applyOverrides, loadScenarioFile, formatProblems } from '../scenario/index.js';
+import {
+  applyOverrides,
+  formatProblems,
+  loadScenarioFile,
+  withActualTraceWarnings,
+} from '../scenario/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { writeStderr } from './io.js';
 
@@ -56,11 +61,15 @@ export function statisticsOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
     });
 }
 
-/** Reads, validates and overrides a scenario; warnings go to stderr, errors are thrown as ScenarioError. */
+/**
+ * Reads, validates and overrides a scenario; warnings go to stderr, errors are thrown as ScenarioError.
+ * Warnings that depend on the run's length are judged on the settings after the overrides.
+ */
 export async function loadScenario(path: string, overrides: OverrideArgs): Promise<Scenario> {
   const { scenario, warnings } = await loadScenarioFile(path);
-  if (warnings.length > 0) writeStderr(formatProblems(warnings));
-  return applyOverrides(scenario, {
+  const settled = warnings.filter((warning) => warning.code === undefined);
+  if (settled.length > 0) writeStderr(formatProblems(settled));
+  const overridden = applyOverrides(scenario, {
     seed: overrides.seed,
     duration: overrides.duration,
     warmup: overrides.warmup,
@@ -71,4 +80,7 @@ export async function loadScenario(path: string, overrides: OverrideArgs): Promi
     maxDuration: overrides.maxDuration,
     timeBudget: overrides.timeBudget,
   });
+  const actual = withActualTraceWarnings(overridden, warnings, path).filter((warning) => warning.code);
+  if (actual.length > 0) writeStderr(formatProblems(actual));
+  return overridden;
 }

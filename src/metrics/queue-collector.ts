@@ -113,17 +113,18 @@ const DUPLICATES = 22;
 const ABANDONED = 23;
 const BLOCKED_SECONDS = 24;
 const AT_START = 25; // READY…DELAYED at the start of measuring (4 slots)
-const LOSSES = 29; // every message refused, discarded or exhausted (lost or dead-lettered): drops/s
+const LOSSES = 29; // every message refused, discarded or exhausted (lost or dead-lettered): lost/s
 const NEXT_EDGE = 30; // time of the next time-series bin edge; Infinity when not recording
 // Consumers provisioned: they change only when a pool scales, so their area is integrated on change and
 // at bin edges, off the per-message path.
 const CONSUMERS = 31;
 const CONSUMERS_AREA = 32; // ∫ CONSUMERS dt up to CONSUMERS_SINCE
 const CONSUMERS_SINCE = 33;
-const STATE_SIZE = 34;
+const DROPS = 34; // lost without dead-lettering and not expired, as `dropped` counts: drops/s
+const STATE_SIZE = 35;
 
 // The running totals the time series samples at each bin edge, in the order of its channels.
-const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, LOSSES, BUSY_AREA, CONSUMERS_AREA] as const;
+const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, DROPS, BUSY_AREA, CONSUMERS_AREA, LOSSES] as const;
 
 /** Options of a collector. */
 export interface QueueCollectorOptions {
@@ -153,6 +154,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
     this.state[ARRIVALS]++;
     this.state[LOSSES]++;
+    if (!deadLettered) this.state[DROPS]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_REJECTED]++;
   }
 
@@ -160,6 +162,8 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.advance(now);
     this.state[READY]--;
     this.state[LOSSES]++;
+    // `dropped` leaves out expired and dead-lettered messages; the series counts as the table does.
+    if (!deadLettered && reason !== LOSS_EXPIRED) this.state[DROPS]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + reason]++;
   }
 
@@ -202,6 +206,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
   exhausted(now: number, deadLettered: boolean): void {
     if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
     this.state[LOSSES]++;
+    if (!deadLettered) this.state[DROPS]++;
     this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_EXHAUSTED]++;
   }
 
@@ -358,6 +363,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
         dropsPerSecond: channel(3),
         busyConsumers: channel(4),
         consumers: channel(5),
+        lostPerSecond: channel(6),
       },
     };
   }

@@ -17,12 +17,17 @@ export interface QueueTimeSeries {
   arrivalsPerSecond: number[];
   /** Messages completed by the consumers per second. */
   completionsPerSecond: number[];
-  /** Messages lost per second, whatever the reason (refused, dropped, expired, exhausted, dead-lettered). */
+  /**
+   * Messages dropped per second, as the queue's `dropped` counts them: refused, dropped from the head or
+   * exhausted, and not dead-lettered (expired and dead-lettered messages are in `lostPerSecond`).
+   */
   dropsPerSecond: number[];
   /** Time-average number of consumers busy over the bin. */
   busyConsumers: number[];
   /** Time-average number of consumers provisioned over the bin (changes only when the pool autoscales). */
   consumers: number[];
+  /** Messages lost per second, as the queue's `lost` counts them: every reason, dead-lettered included. */
+  lostPerSecond: number[];
 }
 
 /** The `timeseries` field of a run result. */

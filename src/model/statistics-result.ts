@@ -90,7 +90,9 @@ export interface NoAnalyticEstimate {
  * its lower bound is beyond, else `uncertain`; both `pass` and `fail` are then `significant`. A single run's
  * CI comes from batch means of that run. Without a CI (a maximum, batches too short or correlated, a metric
  * undefined in some replication) the point value decides, and the verdict is not significant. A metric with
- * no value at all (nothing completed) is `uncertain`.
+ * no value at all (nothing completed) is `uncertain`. A maximum (`sojourn.max`) is no CI question: its value
+ * is the largest seen in any replication (or in the run), `pass` means none exceeded `max` and `fail` that
+ * one did; both are `significant` (they state what was observed), and `largestOf` says over how many runs.
  */
 export interface SloVerdict {
   /** Dotted path of the metric in the results, e.g. "queues.billing.sojourn.p99", "flows.orders.endToEnd.p99". */
@@ -99,12 +101,14 @@ export interface SloVerdict {
   max: number;
   /** seconds, fraction or count. */
   unit: 'seconds' | 'fraction' | 'count';
-  /** The metric's value (the mean over replications); null when it is undefined. */
+  /** The metric's value (the mean over replications; a maximum's, the largest); null when it is undefined. */
   value: number | null;
   /** 95 % confidence interval of the value, when there is one. */
   ci95?: [number, number];
   /** Where `ci95` comes from: independent replications, or batch means (of a single run, or `batches:`). */
   ciFrom?: { method: 'replications' | 'batch means'; n: number };
+  /** For a maximum: the value is the largest seen over this many replications (1: a single run). */
+  largestOf?: { replications: number };
   verdict: 'pass' | 'fail' | 'uncertain';
   /** True when the verdict rests on the CI rather than on one point value. */
   significant: boolean;

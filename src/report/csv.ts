@@ -13,6 +13,7 @@ export function timeSeriesCsv(result: RunResult): string {
     'drops_per_s',
     'busy_consumers',
     'consumers',
+    'lost_per_s',
   ];
   const rows: unknown[][] = [];
   const series = result.timeseries;
@@ -29,6 +30,7 @@ export function timeSeriesCsv(result: RunResult): string {
           values.dropsPerSecond[bin],
           values.busyConsumers[bin],
           values.consumers[bin],
+          values.lostPerSecond[bin],
         ]);
       });
     }

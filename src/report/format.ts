@@ -1,11 +1,20 @@
-/** Human formatting of numbers for terminal and HTML output. Times arrive in seconds. */
+/**
+ * Human formatting of numbers for terminal and HTML output. Times arrive in seconds. Each format has a
+ * resolution (0.001µs, 0.0001 %, 0.000001): a value below half of it prints as 0, so floating-point residue
+ * (a queue length of 2.85e-16 where the exact value is 0) never shows as a number.
+ */
+
+/** Decimals kept in the smallest unit of each format: its resolution. */
+const MICROSECOND_DECIMALS = 3;
+const PERCENT_DECIMALS = 4;
+const NUMBER_DECIMALS = 6;
 
 /** A duration with a unit that suits its size: 850µs, 12.3ms, 4.56s, 3.2min, 1.5h. */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null || Number.isNaN(seconds)) return '–';
-  if (seconds === 0) return '0';
+  if (roundTo(seconds * 1e6, MICROSECOND_DECIMALS) === 0) return '0';
   const abs = Math.abs(seconds);
-  if (abs < 1e-3) return `${significant(seconds * 1e6)}µs`;
+  if (abs < 1e-3) return `${significant(seconds * 1e6, 3, MICROSECOND_DECIMALS)}µs`;
   if (abs < 1) return `${significant(seconds * 1e3)}ms`;
   if (abs < 120) return `${significant(seconds)}s`;
   if (abs < 7200) return `${significant(seconds / 60)}min`;
@@ -20,18 +29,28 @@ export function formatCount(value: number): string {
 /** A fraction as a percentage: 0.0312 → 3.12%. */
 export function formatPercent(fraction: number | null): string {
   if (fraction === null || Number.isNaN(fraction)) return '–';
-  if (fraction === 0) return '0%';
-  return `${significant(fraction * 100)}%`;
+  const percent = significant(fraction * 100, 3, PERCENT_DECIMALS);
+  return percent === '0' ? '0%' : `${percent}%`;
 }
 
 /** A rate or level with four significant digits (more when the integer part needs them). */
 export function formatNumber(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '–';
-  return significant(value, 4);
+  return significant(value, 4, NUMBER_DECIMALS);
 }
 
-/** `value` rounded to `digits` significant digits, without trailing zeros; thousands separated. */
-function significant(value: number, digits = 3): string {
+/** `value` rounded to `decimals` decimal places (−0 becomes 0). */
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale + 0;
+}
+
+/**
+ * `value` rounded to `digits` significant digits and at most `decimals` decimals (the display's
+ * resolution; 0 below it), without trailing zeros, in plain notation; thousands separated.
+ */
+function significant(value: number, digits = 3, decimals = 3): string {
   if (Math.abs(value) >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
-  return String(Number(value.toPrecision(digits)));
+  const rounded = roundTo(Number(value.toPrecision(digits)), decimals);
+  return rounded === 0 ? '0' : rounded.toFixed(decimals).replace(/\.?0+$/, '');
 }

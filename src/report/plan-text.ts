@@ -59,10 +59,19 @@ export function renderMultiPlan(plan: MultiPlanResult, wallSeconds: number): str
     lines.push(`${plan.scenario}: no setting of ${paths.join(', ')} meets every SLO ${at}`);
     lines.push(...whyLines(plan));
   }
-  const below = Object.entries(plan.runnerUp);
-  if (below.length > 0) {
-    lines.push(`  one less of ${below.map(([path]) => path).join(' or ')} does not meet them; e.g.:`);
+  const named = (setting: Record<string, number>) =>
+    paths.map((path) => `${path} = ${setting[path]}`).join(', ');
+  if (Object.keys(plan.runnerUp).length > 0) {
+    lines.push(`  runner-up ${named(plan.runnerUp)} does not meet them:`);
     lines.push(...verdictLines(plan.runnerUpResult));
+  }
+  // The other one-less settings, by name with what they fail: each was evaluated.
+  for (const other of plan.oneLess) {
+    if (paths.every((path) => other.setting[path] === plan.runnerUp[path])) continue;
+    const outcome = other.meets
+      ? 'also meets them (its runs disagree with the search; more replications would settle it)'
+      : `fails ${other.failing.join(', ')}`;
+    lines.push(`  ${named(other.setting)} ${outcome}`);
   }
   const start = paths.map((path) => plan.analyticGuess[path]).join(', ');
   lines.push(`  ${plan.evaluations} evaluations (analytic start ${start}), ${wallSeconds.toFixed(1)} s`);

@@ -18,8 +18,15 @@ export function describeVerdict(verdict: SloVerdict): string {
   return `${verdict.verdict} (no CI, not significant)`;
 }
 
-/** Where the CI comes from: "batch means of this run (20 batches)", "5 replications"; '' without one. */
+/**
+ * Where the CI comes from: "batch means (20 batches)", "5 replications"; for a maximum, what it is the
+ * largest of: "largest of 10 replications", "largest of the run"; '' otherwise.
+ */
 export function describeCiSource(verdict: SloVerdict): string {
+  if (verdict.largestOf) {
+    const n = verdict.largestOf.replications;
+    return n > 1 ? `largest of ${n} replications` : 'largest of the run';
+  }
   if (!verdict.ciFrom) return '';
   const { method, n } = verdict.ciFrom;
   return method === 'replications' ? `${n} replications` : `batch means (${n} batches)`;
@@ -41,7 +48,8 @@ export function describeSloValue(verdict: SloVerdict): string {
 /** "queues.billing.sojourn.p99 ≤ 250ms: 212ms [198ms, 226ms] → uncertain (to decide: about 40 replications)". */
 export function sloLine(verdict: SloVerdict): string {
   const decide = describeDecide(verdict);
-  return `${verdict.target} ≤ ${formatSloValue(verdict, verdict.max)}: ${describeSloValue(verdict)} → ${describeVerdict(verdict)}${decide ? ` (${decide})` : ''}`;
+  const largest = verdict.largestOf ? ` (${describeCiSource(verdict)})` : '';
+  return `${verdict.target} ≤ ${formatSloValue(verdict, verdict.max)}: ${describeSloValue(verdict)}${largest} → ${describeVerdict(verdict)}${decide ? ` (${decide})` : ''}`;
 }
 
 /** The SLO table: target, limit, value (with its 95 % CI) and verdict, coloured when asked. */
@@ -51,7 +59,7 @@ export function sloTable(
   style: { head?: string[]; border?: string[] },
 ): string {
   // The CI's source and what would decide are columns only when some verdict has them.
-  const sources = verdicts.some((verdict) => verdict.ciFrom);
+  const sources = verdicts.some((verdict) => verdict.ciFrom || verdict.largestOf);
   const decides = verdicts.some((verdict) => verdict.decide);
   const table = new Table({
     head: [

@@ -14,7 +14,12 @@ export interface ScenarioProblem {
   path: string;
   message: string;
   severity: Severity;
+  /** Names a warning that is checked again once the run's actual settings are known (see trace-coverage). */
+  code?: ProblemCode;
 }
+
+/** Warnings that depend on settings the command line can override. */
+export type ProblemCode = 'trace-ends-before-run';
 
 /** Thrown when a scenario has at least one error; carries every problem found, warnings included. */
 export class ScenarioError extends Error {

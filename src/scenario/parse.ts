@@ -29,6 +29,7 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     path: formatPath(problem.path),
     message: problem.message,
     severity: problem.severity,
+    ...(problem.code ? { code: problem.code } : {}),
   });
   const fromYaml = (problem: YAMLError | YAMLWarning, severity: Severity): ScenarioProblem => ({
     file,

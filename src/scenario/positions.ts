@@ -1,6 +1,6 @@
 /** Paths into a scenario (`queues[0].service.cv`) and their line/column in the YAML source. */
 import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
-import type { Severity } from './errors.js';
+import type { ProblemCode, Severity } from './errors.js';
 
 /** One step into the data: a mapping key or a list index. */
 export type PathSegment = string | number;
@@ -15,6 +15,8 @@ export interface PathProblem {
   message: string;
   severity: Severity;
   anchor?: Anchor;
+  /** Names a warning that is checked again once the run's actual settings are known (see trace-coverage). */
+  code?: ProblemCode;
 }
 
 /** A path as users read it: `queues[0].service.cv`; odd keys are quoted (`queues[0]["my key"]`). */

@@ -20,6 +20,7 @@ import type { ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
 import type { PathProblem } from './positions.js';
 import { closestMatch } from './suggest.js';
+import { COVERAGE_WARNED } from './trace-coverage.js';
 import { parseDurationSeconds } from './units.js';
 
 /** What the pre-pass learnt about one trace. */
@@ -99,14 +100,16 @@ export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
     const ending = endsBeforeRun(data, trace, summary);
     if (ending !== undefined) {
       const message = msg.traceEndsBeforeRun(producer.label, ending.traceSeconds, ending.runSeconds);
-      check.pathProblems.push({ path: ['producers', producer.index, 'trace'], message, severity: 'warning' });
+      check.pathProblems.push({
+        path: ['producers', producer.index, 'trace'],
+        message,
+        severity: 'warning',
+        code: 'trace-ends-before-run',
+      });
     }
   }
   return check;
 }
-
-/** A trace covering less of the run than this share leaves its producer silent for long enough to matter. */
-const COVERAGE_WARNED = 0.95;
 
 /**
  * When a trace without `loop` ends well before the run does (its producer then falls silent), when each

@@ -5,6 +5,7 @@
  * messages resolve (their CI half-width is a few per cent of the mean wait).
  */
 import { describe, expect, it } from 'vitest';
+import { renderMultiPlan } from '../../src/report/plan-text.js';
 import { mmc } from '../../src/analysis/closed-forms/index.js';
 import {
   cheapestPassing,
@@ -187,7 +188,25 @@ cost: { queues.a.consumers: 3, consumer: 1 }
     });
     expect(plan.recommended).toEqual({ 'queues.a.consumers': 6, 'queues.b.consumers': 13 });
     expect(plan.cost).toBe(6 * 3 + 13);
-    expect(plan.runnerUp).toEqual({ 'queues.a.consumers': 5, 'queues.b.consumers': 12 });
+    // The runner-up is a setting that was evaluated, and its verdicts are that setting's (issue 18, item 8).
+    expect(plan.runnerUp).toEqual({ 'queues.a.consumers': 5, 'queues.b.consumers': 13 });
+    expect(plan.runnerUpResult?.queues.a.consumers).toBe(5);
+    expect(plan.runnerUpResult?.queues.b.consumers).toBe(13);
+    expect(plan.oneLess).toEqual([
+      {
+        setting: { 'queues.a.consumers': 5, 'queues.b.consumers': 13 },
+        meets: false,
+        failing: ['queues.a.wait.mean'],
+      },
+      {
+        setting: { 'queues.a.consumers': 6, 'queues.b.consumers': 12 },
+        meets: false,
+        failing: ['queues.b.wait.mean'],
+      },
+    ]);
+    const text = renderMultiPlan(plan, 1);
+    expect(text).toContain('runner-up queues.a.consumers = 5, queues.b.consumers = 13 does not meet them:');
+    expect(text).toContain('queues.a.consumers = 6, queues.b.consumers = 12 fails queues.b.wait.mean');
     expect(plan.result?.slo?.every((verdict) => verdict.verdict === 'pass')).toBe(true);
     // The grid up to the generous setting (2× the analytic guesses) would need 12 × 26 = 312 runs.
     expect(plan.evaluations).toBeLessThanOrEqual(12);

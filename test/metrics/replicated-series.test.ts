@@ -13,6 +13,7 @@ const run = (depth: number[], arrivals: number[]): TimeSeries => ({
       dropsPerSecond: [0, 0, 0],
       busyConsumers: [1, 1, 1],
       consumers: [2, 2, 2],
+      lostPerSecond: [0, 0, 0],
     },
   },
 });

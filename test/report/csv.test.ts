@@ -26,6 +26,7 @@ describe('CSV exports', () => {
       'drops_per_s',
       'busy_consumers',
       'consumers',
+      'lost_per_s',
     ]);
     expect(rows).toHaveLength(3 * 500);
     const orders = rows.filter((row) => row[0] === 'orders');
@@ -74,11 +75,12 @@ describe('CSV exports', () => {
             dropsPerSecond: [0],
             busyConsumers: [0.5],
             consumers: [1],
+            lostPerSecond: [3],
           },
         },
       },
     };
-    expect(timeSeriesCsv(odd).split('\n')[1]).toBe('"a,""b""",0,1,1,2,,0,0.5,1');
+    expect(timeSeriesCsv(odd).split('\n')[1]).toBe('"a,""b""",0,1,1,2,,0,0.5,1,3');
     expect(
       timeSeriesCsv({ ...result, timeseries: undefined })
         .trimEnd()

@@ -2,6 +2,12 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { planSweep, runSweep } from '../../analysis/sweep.js';
 import { toJson } from '../../report/json.js';
 import { renderSweepTable } from '../../report/sweep-table.js';
+import {
+  formatProblems,
+  traceShortfalls,
+  withActualTraceWarnings,
+  type Scenario,
+} from '../../scenario/index.js';
 import { parseParameters } from '../../scenario/parameters.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -15,6 +21,27 @@ interface SweepArgs extends OverrideArgs {
   workers?: string;
   report: boolean;
   out?: string;
+}
+
+/**
+ * The trace-coverage warnings of each sweep point whose settings change them (a rate multiple replays a
+ * trace faster), prefixed with the point; the base scenario's own warning was given when it was loaded.
+ */
+function sweepTraceWarnings(
+  base: Scenario,
+  grid: ReadonlyArray<{ settings: Record<string, number>; scenario: Scenario }>,
+  file: string,
+): string[] {
+  const key = (scenario: Scenario) => JSON.stringify(traceShortfalls(scenario));
+  const baseKey = key(base);
+  return grid.flatMap((point) => {
+    if (key(point.scenario) === baseKey) return [];
+    const at = Object.entries(point.settings)
+      .map(([path, value]) => `${path} = ${value}`)
+      .join(', ');
+    const warnings = withActualTraceWarnings(point.scenario, [], file);
+    return warnings.map((warning) => `at ${at}: ${formatProblems([warning])}`);
+  });
 }
 
 /** `queuesim sweep <scenario> --vary path=values…`: every point of the grid, in parallel. */
@@ -52,7 +79,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     const parameters = parseParameters(scenario, args.vary);
-    const points = planSweep(scenario, parameters).length;
+    const grid = planSweep(scenario, parameters);
+    const points = grid.length;
+    const pointWarnings = sweepTraceWarnings(scenario, grid, args.scenario);
+    if (pointWarnings.length > 0) writeStderr(pointWarnings.join('\n'));
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(points * parallelTasks(scenario), workers);
     const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);

@@ -21,6 +21,8 @@ export function queueColor(index: number): string {
 
 export const COLOR = {
   dropped: '#d64545',
+  /** Every loss (dead-lettered and expired too): a darker red than `dropped`, which it includes. */
+  lost: '#7f1d1d',
   arrivals: '#aab4c3',
   wait: '#94a3b8',
   neutral: '#cbd5e1',

@@ -14,7 +14,10 @@ export interface SeriesRow {
   depth: number;
   arrivals: number;
   completions: number;
+  /** Dropped per second, as the table's `dropped` counts (refused, dropped from the head, exhausted). */
   drops: number;
+  /** Lost per second, as the table's `lost` counts (every reason, dead-lettered and expired included). */
+  lost: number;
   busy: number;
   /** Consumers provisioned (paid for). */
   consumers: number;
@@ -40,6 +43,7 @@ export function seriesRows(series: TimeSeries, queue: string, axis: TimeAxis): S
     arrivals: values.arrivalsPerSecond[bin],
     completions: values.completionsPerSecond[bin],
     drops: values.dropsPerSecond[bin],
+    lost: values.lostPerSecond[bin],
     busy: values.busyConsumers[bin],
     consumers: values.consumers[bin],
   });
@@ -155,25 +159,27 @@ export function depthChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): 
   };
 }
 
-/** Arrivals, completions and drops per second, per bin. */
+/** Arrivals, completions, drops and losses per second, per bin (drops and losses as the table counts them). */
 export function ratesChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): TopLevelSpec {
   const { common, x, hover } = overTime(view, rows, axis, [
     { field: 'arrivals', title: 'Arrivals/s', format: ',.2f' },
     { field: 'completions', title: 'Completions/s', format: ',.2f' },
-    { field: 'drops', title: 'Drops/s', format: ',.2f' },
+    { field: 'drops', title: 'Dropped/s', format: ',.2f' },
+    { field: 'lost', title: 'Lost/s (every reason)', format: ',.2f' },
   ]);
   const y = { field: 'rate', type: 'quantitative' as const, title: 'Messages per second' };
   const color = {
     field: 'series',
     type: 'nominal' as const,
     scale: {
-      domain: ['arrivals', 'completions', 'drops'],
-      range: [COLOR.arrivals, view.color, COLOR.dropped],
+      domain: ['arrivals', 'completions', 'drops', 'lost'],
+      range: [COLOR.arrivals, view.color, COLOR.dropped, COLOR.lost],
     },
     legend: {
       symbolType: 'square',
       symbolOpacity: 1,
-      labelExpr: "{arrivals: 'Arrivals', completions: 'Completions', drops: 'Drops'}[datum.label]",
+      labelExpr:
+        "{arrivals: 'Arrivals', completions: 'Completions', drops: 'Dropped', lost: 'Lost'}[datum.label]",
     },
   };
   return {
@@ -186,7 +192,7 @@ export function ratesChart(view: QueueView, rows: SeriesRow[], axis: TimeAxis): 
         encoding: { x, y, color },
       },
       {
-        transform: [{ fold: ['completions', 'drops'], as: ['series', 'rate'] }],
+        transform: [{ fold: ['completions', 'drops', 'lost'], as: ['series', 'rate'] }],
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.2 },
         encoding: { x, y, color },
       },

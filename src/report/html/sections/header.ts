@@ -27,7 +27,8 @@ function formatTimestamp(date: Date): string {
 /** " (95 % CI from batch means (20 batches); to decide: about 40 replications)", escaped; '' when neither. */
 function sloNotes(verdict: SloVerdict): string {
   const source = describeCiSource(verdict);
-  const notes = [source ? `95 % CI from ${source}` : '', describeDecide(verdict)].filter(Boolean);
+  const from = verdict.largestOf ? source : `95 % CI from ${source}`;
+  const notes = [source ? from : '', describeDecide(verdict)].filter(Boolean);
   return notes.length > 0 ? ` <span class="slo-notes">(${escapeHtml(notes.join('; '))})</span>` : '';
 }
 

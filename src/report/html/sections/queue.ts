@@ -46,8 +46,8 @@ export function queueSection(
       ),
       chartFigure(
         id('rates'),
-        `Arrivals, completions and drops${first}`,
-        `Messages per second arriving, completed and lost. ${bin}`,
+        `Arrivals, completions, drops and losses${first}`,
+        `Messages per second arriving, completed, dropped (as the table's dropped counts) and lost (every reason, as its lost counts). ${bin}`,
         ratesChart(view, rows, axis),
       ),
     );
@@ -88,7 +88,9 @@ export function queueSection(
       chartFigure(
         id('histogram'),
         `Sojourn time distribution${first}`,
-        'Share of completed messages by time from arrival to completion; p50, p95 and p99 marked.',
+        replications > 1
+          ? `Share of completed messages of all ${replications} replications by time from arrival to completion; p50, p95 and p99 marked at the summary table's values (its estimate over the replications, not a second one from this histogram).`
+          : "Share of completed messages by time from arrival to completion; p50, p95 and p99 marked at the summary table's values.",
         latencyHistogramChart(view),
       ),
       chartFigure(
