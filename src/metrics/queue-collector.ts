@@ -222,6 +222,13 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.state[REDELIVERED]++;
   }
 
+  timedOutPastLimit(now: number, deadLettered: boolean): void {
+    if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
+    this.state[TIMEOUTS]++;
+    this.state[LOSSES]++;
+    this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_EXHAUSTED]++;
+  }
+
   blocked(sinceSeconds: number, now: number): void {
     this.state[BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
   }

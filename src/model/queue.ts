@@ -238,9 +238,17 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     this.enterReady(message, now);
   }
 
-  /** A message is still being processed after the visibility timeout: a copy becomes visible again. */
+  /**
+   * A message is still being processed after the visibility timeout: a copy becomes visible again, or,
+   * once the message has been delivered `max-attempts` times (timeouts' deliveries count too, as SQS
+   * counts every receive in ApproximateReceiveCount), the copy is exhausted or dead-lettered instead.
+   */
   timeOut(message: number, now: number): void {
     const { messages, duplicates } = this.context;
+    if (this.retry.exhausted(messages.attempts[message])) {
+      this.exhaustOnTimeout(message, now);
+      return;
+    }
     const copy = messages.copy(message);
     messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
     messages.readyAt[copy] = now;
@@ -256,6 +264,31 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     messages.flags[message] |= FLAG_SUPERSEDED;
     this.probe.timedOut(now);
     this.enterReady(copy, now);
+  }
+
+  /**
+   * The delivery limit is reached while `message` is still processed: a copy stands for the message that
+   * the broker gives up (the consumer goes on, but its later acknowledgement no longer holds the message).
+   * The message's flow is told once: of the exhaustion if no copy has completed yet, else not at all.
+   */
+  private exhaustOnTimeout(message: number, now: number): void {
+    const { messages, duplicates } = this.context;
+    const copy = messages.copy(message);
+    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
+    messages.readyAt[copy] = now;
+    messages.attempts[copy] = messages.attempts[message];
+    let group = messages.group[message];
+    if (group < 0) {
+      group = duplicates.create();
+      duplicates.leave(group); // the copy leaves at once: the group lives on with the one in processing
+      messages.group[message] = group;
+    }
+    // Marks the message done: a completion after this is a duplicate, and so is this copy after one.
+    if (duplicates.complete(group)) messages.flags[copy] |= FLAG_DUPLICATE;
+    messages.flags[message] |= FLAG_SUPERSEDED;
+    const deadLettered = this.deadLetters(copy);
+    this.probe.timedOutPastLimit(now, deadLettered);
+    loseMessage(this.context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
   }
 
   /** Expires every ready message that has waited longer than the TTL, then re-arms the check. */
