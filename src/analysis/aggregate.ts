@@ -35,6 +35,7 @@ const COUNTS = new Set([
   'timeouts',
   'duplicates',
   'blockedSeconds',
+  'consumerBlockedSeconds',
   'consumerSeconds',
   'autoscale.scaleUps',
   'autoscale.scaleDowns',

@@ -77,6 +77,11 @@ export interface QueueStats {
   duplicates: number;
   /** Publisher time spent blocked on this queue (overflow: block). */
   blockedSeconds: number;
+  /**
+   * Time this queue's consumers spent blocked on an onward publish into a full `block` queue, summed over
+   * consumers: they hold the message and count as busy meanwhile (part of `utilization` and `sojourn`).
+   */
+  consumerBlockedSeconds: number;
   /** ∫(consumers provisioned)dt: what the consumers cost, in consumer-seconds (autoscaled or fixed). */
   consumerSeconds: number;
   fates: QueueFates;
@@ -120,7 +125,8 @@ const NEXT_EDGE = 30; // time of the next time-series bin edge; Infinity when no
 const CONSUMERS = 31;
 const CONSUMERS_AREA = 32; // ∫ CONSUMERS dt up to CONSUMERS_SINCE
 const CONSUMERS_SINCE = 33;
-const STATE_SIZE = 34;
+const CONSUMER_BLOCKED_SECONDS = 34;
+const STATE_SIZE = 35;
 
 // The running totals the time series samples at each bin edge, in the order of its channels.
 const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, LOSSES, BUSY_AREA, CONSUMERS_AREA] as const;
@@ -233,6 +239,10 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.state[BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
   }
 
+  consumerBlocked(sinceSeconds: number, now: number): void {
+    this.state[CONSUMER_BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
+  }
+
   /** The part of a block from `sinceSeconds` to `now` inside the measured interval (a block may span its start). */
   blockedWithin(sinceSeconds: number, now: number): number {
     return now - Math.max(sinceSeconds, this.state[MEASURE_START]);
@@ -322,6 +332,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
       timeouts: state[TIMEOUTS],
       duplicates: state[DUPLICATES],
       blockedSeconds: state[BLOCKED_SECONDS],
+      consumerBlockedSeconds: state[CONSUMER_BLOCKED_SECONDS],
       consumerSeconds: state[CONSUMERS_AREA],
       fates: {
         completed: state[COMPLETED],

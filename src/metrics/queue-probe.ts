@@ -45,6 +45,8 @@ export interface QueueProbe {
   timedOutPastLimit(now: number, deadLettered: boolean): void;
   /** A publisher blocked on this full queue since `sinceSeconds` went through at `now` (back-pressure). */
   blocked(sinceSeconds: number, now: number): void;
+  /** A consumer blocked on an onward publish since `sinceSeconds` (busy all along) went through at `now`. */
+  consumerBlocked(sinceSeconds: number, now: number): void;
   /** A retiring consumer gave back a prefetched message: it is ready again. */
   unbuffered(now: number): void;
   /** The consumers provisioned (paid for: starting, working or finishing before they leave) changed by `delta`. */

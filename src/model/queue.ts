@@ -13,6 +13,7 @@ import {
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
 import type { WaitedOnQueue } from './deadlock-watch.js';
 import type { Destination } from './destination.js';
+import { HeldAcknowledgements } from './held-acknowledgements.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
@@ -77,10 +78,8 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   /** Deliveries waiting for room (overflow: block) and who published them. */
   private readonly blockedMessages = new MessageRing();
   private readonly blockedPublishers = new MessageRing();
-  /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
-  private readonly workerBlockedDeliveries: Int32Array;
-  /** Workers waiting on at least one blocked onward delivery. */
-  private blockedWorkers = 0;
+  /** Workers holding a finished message until its blocked onward deliveries go through (back-pressure). */
+  private readonly held: HeldAcknowledgements;
   private expiryScheduled = false;
   /** Messages offered since the start (what a rate-based autoscaler reads). */
   private offered = 0;
@@ -98,7 +97,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     private readonly probe: QueueProbe,
   ) {
     this.ready = new ReadyList(settings.priorityLevels);
-    this.workerBlockedDeliveries = new Int32Array(consumers.capacity);
+    this.held = new HeldAcknowledgements(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
   }
 
@@ -172,31 +171,41 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
       messages.group[message] = -1;
     }
     if (duplicate) messages.flags[message] |= FLAG_DUPLICATE;
-    this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
     const destination = this.onward.choose();
     if (destination < 0) {
+      this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
       this.leaveNetwork(message, now);
       this.acknowledge(worker, now);
       return;
     }
+    const enteredAt = messages.enteredQueueAt[message]; // the publish may reuse it downstream
     const publisher = this.settings.firstPublisher + worker;
     const blocked = this.context.router.publish(message, destination, publisher, now);
     if (blocked === 0) {
+      this.probe.completed(now, now - enteredAt, duplicate);
       this.acknowledge(worker, now);
       return;
     }
-    this.workerBlockedDeliveries[worker] = blocked;
+    // The consumer stays busy and the message in this queue until the onward publish goes through.
+    this.held.hold(worker, blocked, now, enteredAt, duplicate);
     // Only now can a deadlock form (a wait is added), and only if no consumer of this queue is left free.
-    if (++this.blockedWorkers === this.consumers.size) {
+    if (this.held.count === this.consumers.size) {
       this.context.router.consumersStalled(this.settings.index, now);
     }
   }
 
   /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
   workerUnblocked(worker: number, now: number): void {
-    if (--this.workerBlockedDeliveries[worker] > 0) return;
-    this.blockedWorkers--;
+    const held = this.held;
+    if (!held.deliveryThrough(worker)) return;
+    this.probe.consumerBlocked(held.blockedSince(worker), now);
+    this.probe.completed(now, now - held.messageEnteredAt(worker), held.isDuplicate(worker));
     this.acknowledge(worker, now);
+  }
+
+  /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
+  openConsumerBlocksSince(): number[] {
+    return this.held.openSince();
   }
 
   /**
@@ -207,9 +216,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   isStalled(): boolean {
     const size = this.consumers.size;
     return (
-      size > 0 &&
-      this.blockedWorkers >= size &&
-      (this.settings.ttlSeconds === null || this.ready.length === 0)
+      size > 0 && this.held.count >= size && (this.settings.ttlSeconds === null || this.ready.length === 0)
     );
   }
 
