@@ -267,10 +267,10 @@ export class Network implements EventHandler, MessageRouter {
 
   /** Blocked time of queue `index`'s consumers still blocked on an onward publish at `now`, measured part. */
   private openConsumerBlockedSeconds(index: number, now: number): number {
-    const queue = this.plainQueues[index];
-    if (queue === null) return 0;
+    const consumersOf = this.plainQueues[index] ?? this.topics[index];
+    if (consumersOf === null) return 0;
     const collector = this.queueCollectors[index];
-    return queue
+    return consumersOf
       .openConsumerBlocksSince()
       .reduce((sum, since) => sum + collector.blockedWithin(since, now), 0);
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
 import { expectConserved } from '../helpers/conservation.js';
-import { queueSpec, scenarioOf } from '../helpers/scenarios.js';
+import { queueSpec, scenarioOf, topicSpec } from '../helpers/scenarios.js';
 
 // One message a second (at 1, 2, …, 100) into `a` (0.1 s each), which feeds `b` (2 s each, room for 2).
 const scenario = scenarioOf({
@@ -54,5 +54,28 @@ describe('a consumer blocked publishing onward', () => {
     expect(a.inServiceAtEnd).toBe(1); // the one held at the end is still in a
     expectConserved('a', a);
     expectConserved('b', b);
+  });
+});
+
+describe('a topic consumer blocked publishing onward', () => {
+  // The same flow through a one-partition topic: a consumer takes one message at a time, as above.
+  const upstream = topicSpec(
+    {
+      name: 'a',
+      consumers: 1,
+      service: { kind: 'constant', value: 0.1 },
+      then: [{ to: 'b', probability: 1 }],
+    },
+    { partitions: 1 },
+  );
+  const { result } = simulate({ ...scenario, queues: [upstream, scenario.queues[1]] });
+  const { a, b } = result.queues;
+
+  it('counts as busy until the publish goes through, with the same exact figures as a queue', () => {
+    expect(a.consumerBlockedSeconds).toBeCloseTo(89.2, 9);
+    expect(b.blockedSeconds).toBeCloseTo(89.2, 9);
+    expect(a.utilization).toBeCloseTo(0.945, 9);
+    expect(a.completed).toBe(52);
+    expect(a.sojourn.max).toBeCloseTo(47.1, 6);
   });
 });
