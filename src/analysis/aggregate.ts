@@ -43,6 +43,7 @@ const COUNTS = new Set([
   'timeouts',
   'duplicates',
   'blockedSeconds',
+  'consumerBlockedSeconds',
   'consumerSeconds',
   'autoscale.scaleUps',
   'autoscale.scaleDowns',

@@ -77,6 +77,11 @@ export interface QueueStats {
   duplicates: number;
   /** Publisher time spent blocked on this queue (overflow: block). */
   blockedSeconds: number;
+  /**
+   * Time this queue's consumers spent blocked on an onward publish into a full `block` queue, summed over
+   * consumers: they hold the message and count as busy meanwhile (part of `utilization` and `sojourn`).
+   */
+  consumerBlockedSeconds: number;
   /** ∫(consumers provisioned)dt: what the consumers cost, in consumer-seconds (autoscaled or fixed). */
   consumerSeconds: number;
   fates: QueueFates;
@@ -121,7 +126,8 @@ const CONSUMERS = 31;
 const CONSUMERS_AREA = 32; // ∫ CONSUMERS dt up to CONSUMERS_SINCE
 const CONSUMERS_SINCE = 33;
 const DROPS = 34; // lost without dead-lettering and not expired, as `dropped` counts: drops/s
-const STATE_SIZE = 35;
+const CONSUMER_BLOCKED_SECONDS = 35;
+const STATE_SIZE = 36;
 
 // The running totals the time series samples at each bin edge, in the order of its channels.
 const SERIES_CHANNELS = [READY_AREA, ARRIVALS, COMPLETED, DROPS, BUSY_AREA, CONSUMERS_AREA, LOSSES] as const;
@@ -227,8 +233,19 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
     this.state[REDELIVERED]++;
   }
 
+  timedOutPastLimit(now: number, deadLettered: boolean): void {
+    if (now >= this.state[NEXT_EDGE]) this.closeBins(now);
+    this.state[TIMEOUTS]++;
+    this.state[LOSSES]++;
+    this.state[(deadLettered ? DEAD_LETTERED : LOST) + LOSS_EXHAUSTED]++;
+  }
+
   blocked(sinceSeconds: number, now: number): void {
     this.state[BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
+  }
+
+  consumerBlocked(sinceSeconds: number, now: number): void {
+    this.state[CONSUMER_BLOCKED_SECONDS] += this.blockedWithin(sinceSeconds, now);
   }
 
   /** The part of a block from `sinceSeconds` to `now` inside the measured interval (a block may span its start). */
@@ -320,6 +337,7 @@ export class QueueCollector implements QueueProbe, TimeSeriesSource {
       timeouts: state[TIMEOUTS],
       duplicates: state[DUPLICATES],
       blockedSeconds: state[BLOCKED_SECONDS],
+      consumerBlockedSeconds: state[CONSUMER_BLOCKED_SECONDS],
       consumerSeconds: state[CONSUMERS_AREA],
       fates: {
         completed: state[COMPLETED],

@@ -38,8 +38,15 @@ export interface QueueProbe {
   redelivered(now: number): void;
   /** A visibility timeout made a copy of a message in processing ready again. */
   timedOut(now: number): void;
+  /**
+   * A visibility timeout ran out on a message already delivered the most times allowed: its copy is
+   * exhausted instead of made ready (`deadLettered` if it went to the DLQ), as SQS past `maxReceiveCount`.
+   */
+  timedOutPastLimit(now: number, deadLettered: boolean): void;
   /** A publisher blocked on this full queue since `sinceSeconds` went through at `now` (back-pressure). */
   blocked(sinceSeconds: number, now: number): void;
+  /** A consumer blocked on an onward publish since `sinceSeconds` (busy all along) went through at `now`. */
+  consumerBlocked(sinceSeconds: number, now: number): void;
   /** A retiring consumer gave back a prefetched message: it is ready again. */
   unbuffered(now: number): void;
   /** The consumers provisioned (paid for: starting, working or finishing before they leave) changed by `delta`. */

@@ -211,6 +211,7 @@ export class Network implements EventHandler, MessageRouter {
       queues[spec.name] = {
         ...stats,
         blockedSeconds: stats.blockedSeconds + this.openBlockedSeconds(index, now),
+        consumerBlockedSeconds: stats.consumerBlockedSeconds + this.openConsumerBlockedSeconds(index, now),
         consumers: spec.consumers,
         capacity: spec.capacity,
         overflow: spec.overflow,
@@ -268,6 +269,16 @@ export class Network implements EventHandler, MessageRouter {
     if (queue === null) return 0;
     const collector = this.queueCollectors[index];
     return queue.openBlocksSince().reduce((sum, since) => sum + collector.blockedWithin(since, now), 0);
+  }
+
+  /** Blocked time of queue `index`'s consumers still blocked on an onward publish at `now`, measured part. */
+  private openConsumerBlockedSeconds(index: number, now: number): number {
+    const consumersOf = this.plainQueues[index] ?? this.topics[index];
+    if (consumersOf === null) return 0;
+    const collector = this.queueCollectors[index];
+    return consumersOf
+      .openConsumerBlocksSince()
+      .reduce((sum, since) => sum + collector.blockedWithin(since, now), 0);
   }
 }
 

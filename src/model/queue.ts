@@ -13,6 +13,7 @@ import {
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
 import type { WaitedOnQueue } from './deadlock-watch.js';
 import type { Destination } from './destination.js';
+import { HeldAcknowledgements } from './held-acknowledgements.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
@@ -77,10 +78,8 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   /** Deliveries waiting for room (overflow: block) and who published them. */
   private readonly blockedMessages = new MessageRing();
   private readonly blockedPublishers = new MessageRing();
-  /** Onward deliveries each worker still waits on before it may acknowledge (back-pressure downstream). */
-  private readonly workerBlockedDeliveries: Int32Array;
-  /** Workers waiting on at least one blocked onward delivery. */
-  private blockedWorkers = 0;
+  /** Workers holding a finished message until its blocked onward deliveries go through (back-pressure). */
+  private readonly held: HeldAcknowledgements;
   private expiryScheduled = false;
   /** Messages offered since the start (what a rate-based autoscaler reads). */
   private offered = 0;
@@ -98,7 +97,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     private readonly probe: QueueProbe,
   ) {
     this.ready = new ReadyList(settings.priorityLevels);
-    this.workerBlockedDeliveries = new Int32Array(consumers.capacity);
+    this.held = new HeldAcknowledgements(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
   }
 
@@ -172,31 +171,41 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
       messages.group[message] = -1;
     }
     if (duplicate) messages.flags[message] |= FLAG_DUPLICATE;
-    this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
     const destination = this.onward.choose();
     if (destination < 0) {
+      this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
       this.leaveNetwork(message, now);
       this.acknowledge(worker, now);
       return;
     }
+    const enteredAt = messages.enteredQueueAt[message]; // the publish may reuse it downstream
     const publisher = this.settings.firstPublisher + worker;
     const blocked = this.context.router.publish(message, destination, publisher, now);
     if (blocked === 0) {
+      this.probe.completed(now, now - enteredAt, duplicate);
       this.acknowledge(worker, now);
       return;
     }
-    this.workerBlockedDeliveries[worker] = blocked;
+    // The consumer stays busy and the message in this queue until the onward publish goes through.
+    this.held.hold(worker, blocked, now, enteredAt, duplicate);
     // Only now can a deadlock form (a wait is added), and only if no consumer of this queue is left free.
-    if (++this.blockedWorkers === this.consumers.size) {
+    if (this.held.count === this.consumers.size) {
       this.context.router.consumersStalled(this.settings.index, now);
     }
   }
 
   /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
   workerUnblocked(worker: number, now: number): void {
-    if (--this.workerBlockedDeliveries[worker] > 0) return;
-    this.blockedWorkers--;
+    const held = this.held;
+    if (!held.deliveryThrough(worker)) return;
+    this.probe.consumerBlocked(held.blockedSince(worker), now);
+    this.probe.completed(now, now - held.messageEnteredAt(worker), held.isDuplicate(worker));
     this.acknowledge(worker, now);
+  }
+
+  /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
+  openConsumerBlocksSince(): number[] {
+    return this.held.openSince();
   }
 
   /**
@@ -207,9 +216,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   isStalled(): boolean {
     const size = this.consumers.size;
     return (
-      size > 0 &&
-      this.blockedWorkers >= size &&
-      (this.settings.ttlSeconds === null || this.ready.length === 0)
+      size > 0 && this.held.count >= size && (this.settings.ttlSeconds === null || this.ready.length === 0)
     );
   }
 
@@ -238,9 +245,17 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     this.enterReady(message, now);
   }
 
-  /** A message is still being processed after the visibility timeout: a copy becomes visible again. */
+  /**
+   * A message is still being processed after the visibility timeout: a copy becomes visible again, or,
+   * once the message has been delivered `max-attempts` times (timeouts' deliveries count too, as SQS
+   * counts every receive in ApproximateReceiveCount), the copy is exhausted or dead-lettered instead.
+   */
   timeOut(message: number, now: number): void {
     const { messages, duplicates } = this.context;
+    if (this.retry.exhausted(messages.attempts[message])) {
+      this.exhaustOnTimeout(message, now);
+      return;
+    }
     const copy = messages.copy(message);
     messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
     messages.readyAt[copy] = now;
@@ -256,6 +271,31 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     messages.flags[message] |= FLAG_SUPERSEDED;
     this.probe.timedOut(now);
     this.enterReady(copy, now);
+  }
+
+  /**
+   * The delivery limit is reached while `message` is still processed: a copy stands for the message that
+   * the broker gives up (the consumer goes on, but its later acknowledgement no longer holds the message).
+   * The message's flow is told once: of the exhaustion if no copy has completed yet, else not at all.
+   */
+  private exhaustOnTimeout(message: number, now: number): void {
+    const { messages, duplicates } = this.context;
+    const copy = messages.copy(message);
+    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
+    messages.readyAt[copy] = now;
+    messages.attempts[copy] = messages.attempts[message];
+    let group = messages.group[message];
+    if (group < 0) {
+      group = duplicates.create();
+      duplicates.leave(group); // the copy leaves at once: the group lives on with the one in processing
+      messages.group[message] = group;
+    }
+    // Marks the message done: a completion after this is a duplicate, and so is this copy after one.
+    if (duplicates.complete(group)) messages.flags[copy] |= FLAG_DUPLICATE;
+    messages.flags[message] |= FLAG_SUPERSEDED;
+    const deadLettered = this.deadLetters(copy);
+    this.probe.timedOutPastLimit(now, deadLettered);
+    loseMessage(this.context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
   }
 
   /** Expires every ready message that has waited longer than the TTL, then re-arms the check. */

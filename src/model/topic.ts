@@ -10,6 +10,7 @@ import {
 } from '../metrics/index.js';
 import type { Destination } from './destination.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
+import { HeldAcknowledgements } from './held-acknowledgements.js';
 import {
   EVENT_EXPIRY_CHECK,
   EVENT_REBALANCE_END,
@@ -78,7 +79,8 @@ export class Topic implements Destination, ElasticConsumers {
   private readonly working: Uint8Array;
   /** Where each consumer's round-robin over its partitions resumes (an index into its owned list). */
   private readonly cursor: Int32Array;
-  private readonly workerBlockedDeliveries: Int32Array;
+  /** Consumers holding a finished message until its blocked onward deliveries go through (busy meanwhile). */
+  private readonly held: HeldAcknowledgements;
   private readonly assignment: PartitionAssignment;
   /** Consumers in the group now (the assignment catches up when a rebalance ends). */
   private members: number;
@@ -110,7 +112,7 @@ export class Topic implements Destination, ElasticConsumers {
     this.headReady = new Uint8Array(partitions);
     this.working = new Uint8Array(maxConsumers);
     this.cursor = new Int32Array(maxConsumers);
-    this.workerBlockedDeliveries = new Int32Array(maxConsumers);
+    this.held = new HeldAcknowledgements(maxConsumers);
     this.assignment = new PartitionAssignment(partitions, maxConsumers);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
@@ -162,17 +164,23 @@ export class Topic implements Destination, ElasticConsumers {
     this.head[p] = -1;
     this.unfinished--;
     this.trace?.left(message, p, 'completed', now);
-    this.probe.completed(now, now - messages.enteredQueueAt[message], false);
     this.partitionProbe.completed(p, now);
+    const enteredAt = messages.enteredQueueAt[message]; // an onward publish may reuse it
     const destination = this.onward.choose();
     if (destination < 0) {
+      this.probe.completed(now, now - enteredAt, false);
       completeInNetwork(messages, this.context.flows, message, now);
       this.release(consumer, now);
     } else {
       const publisher = this.settings.firstPublisher + consumer;
       const blocked = this.context.router.publish(message, destination, publisher, now);
-      if (blocked === 0) this.release(consumer, now);
-      else this.workerBlockedDeliveries[consumer] = blocked;
+      if (blocked === 0) {
+        this.probe.completed(now, now - enteredAt, false);
+        this.release(consumer, now);
+      } else {
+        // Busy, and the message still here, until the onward publish goes through.
+        this.held.hold(consumer, blocked, now, enteredAt, false);
+      }
     }
     this.wake(p, now);
   }
@@ -213,7 +221,16 @@ export class Topic implements Destination, ElasticConsumers {
 
   /** A blocked onward delivery of `consumer` went through; it moves on once all have. */
   workerUnblocked(consumer: number, now: number): void {
-    if (--this.workerBlockedDeliveries[consumer] === 0) this.release(consumer, now);
+    const held = this.held;
+    if (!held.deliveryThrough(consumer)) return;
+    this.probe.consumerBlocked(held.blockedSince(consumer), now);
+    this.probe.completed(now, now - held.messageEnteredAt(consumer), false);
+    this.release(consumer, now);
+  }
+
+  /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
+  openConsumerBlocksSince(): number[] {
+    return this.held.openSince();
   }
 
   /** Messages appended and not yet started. */

@@ -44,6 +44,7 @@ function queue(x: number | null, edges = 0): QueueResult {
     timeouts: 0,
     duplicates: 0,
     blockedSeconds: 0,
+    consumerBlockedSeconds: 0,
     consumerSeconds: 20,
     fates: {
       completed: x === null ? 0 : 100,
