@@ -48,6 +48,7 @@ const OPTIONAL_TRAFFIC: Array<[string, Formatter]> = [
   ['deadLettered', (v) => (v === null ? '–' : formatCount(v))],
   ['redelivered', (v) => (v === null ? '–' : formatCount(v))],
   ['blockedSeconds', formatSeconds],
+  ['consumerBlockedSeconds', formatSeconds],
 ];
 const TRAFFIC_HEADS: Record<string, string> = {
   throughput: 'throughput/s',
@@ -55,6 +56,7 @@ const TRAFFIC_HEADS: Record<string, string> = {
   meanInSystem: 'in system',
   deadLettered: 'dead-lettered',
   blockedSeconds: 'blocked',
+  consumerBlockedSeconds: 'consumers blocked',
 };
 const LATENCY_STATS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
 
