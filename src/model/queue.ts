@@ -256,10 +256,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
       this.exhaustOnTimeout(message, now);
       return;
     }
-    const copy = messages.copy(message);
-    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
-    messages.readyAt[copy] = now;
-    messages.attempts[copy] = messages.attempts[message];
+    const copy = this.timeoutCopy(message, now);
     let group = messages.group[message];
     if (group < 0) {
       group = duplicates.create();
@@ -273,6 +270,16 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     this.enterReady(copy, now);
   }
 
+  /** A copy of a timed-out `message` that entered the queue with it, ready now, with its deliveries so far. */
+  private timeoutCopy(message: number, now: number): number {
+    const { messages } = this.context;
+    const copy = messages.copy(message);
+    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
+    messages.readyAt[copy] = now;
+    messages.attempts[copy] = messages.attempts[message];
+    return copy;
+  }
+
   /**
    * The delivery limit is reached while `message` is still processed: a copy stands for the message that
    * the broker gives up (the consumer goes on, but its later acknowledgement no longer holds the message).
@@ -280,10 +287,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
    */
   private exhaustOnTimeout(message: number, now: number): void {
     const { messages, duplicates } = this.context;
-    const copy = messages.copy(message);
-    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
-    messages.readyAt[copy] = now;
-    messages.attempts[copy] = messages.attempts[message];
+    const copy = this.timeoutCopy(message, now);
     let group = messages.group[message];
     if (group < 0) {
       group = duplicates.create();
