@@ -42,13 +42,24 @@ export function sortProblems(problems: readonly ScenarioProblem[]): ScenarioProb
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** One line per problem: `scenarios/x.yaml:12:5  error  queues[0].service.cv: expected …`. */
+/** Most problems printed: past this the list is noise, and printing 30,000 lines takes longer than finding them. */
+export const MAX_PRINTED_PROBLEMS = 50;
+
+/**
+ * One line per problem: `scenarios/x.yaml:12:5  error  queues[0].service.cv: expected …`; past
+ * MAX_PRINTED_PROBLEMS, one last line says how many more there are.
+ */
 export function formatProblems(problems: readonly ScenarioProblem[]): string {
-  return problems
-    .map((problem) => {
-      const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-      const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
-      return `${where}  ${problem.severity}  ${what}`;
-    })
-    .join('\n');
+  const lines = problems.slice(0, MAX_PRINTED_PROBLEMS).map((problem) => {
+    const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+    const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+    return `${where}  ${problem.severity}  ${what}`;
+  });
+  const more = problems.length - MAX_PRINTED_PROBLEMS;
+  if (more > 0) {
+    const errors = problems.filter((problem) => problem.severity === 'error').length;
+    const warnings = problems.length - errors;
+    lines.push(`... and ${more} more (${errors} errors and ${warnings} warnings in all)`);
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,11 @@
 /** The scenario module: YAML scenario files → validated, normalised `Scenario` data. */
-export { ScenarioError, formatProblems, type ScenarioProblem, type Severity } from './errors.js';
+export {
+  MAX_PRINTED_PROBLEMS,
+  ScenarioError,
+  formatProblems,
+  type ScenarioProblem,
+  type Severity,
+} from './errors.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export { applyOverrides, COMMAND_LINE, emptyStatistics, type ScenarioOverrides } from './overrides.js';
 export { traceShortfalls, withActualTraceWarnings, type TraceShortfall } from './trace-coverage.js';

@@ -56,8 +56,16 @@ export function readErrorReason(error: unknown): string {
 
 /** The scenario file could not be read at all. */
 export const fileUnreadable = (reason: string): string => `cannot read the scenario file: ${reason}`;
+/** Why a path that exists is not read: it is not a regular file. */
+export const notRegularFile = (): string => 'it is not a regular file (a pipe, socket or device)';
+/** The scenario file is larger than the parser is allowed to read. */
+export const scenarioTooLarge = (bytes: number, limit: number): string =>
+  `the scenario file is ${(bytes / 1e6).toFixed(1)} MB; the limit is ${String(limit / 1e6)} MB: ` +
+  'a scenario describes a system; long lists of values belong in files (recorded arrivals: `trace: { file: … }`)';
 /** A YAML syntax error, with the parser's own detail. */
 export const yamlSyntax = (detail: string): string => `YAML syntax error: ${detail}`;
+/** A mapping repeats a key (the parser's own words, which users may search for). */
+export const duplicateKey = (): string => yamlSyntax('Map keys must be unique');
 /** A YAML warning, with the parser's own detail. */
 export const yamlWarning = (detail: string): string => `YAML warning: ${detail}`;
 /** The YAML could not be turned into data (e.g. too many aliases). */

@@ -1,6 +1,7 @@
 /** The pipeline: YAML text → syntax check → schema → semantic rules → normalised `Scenario`. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { ScenarioError, hasErrors, sortProblems, type ScenarioProblem, type Severity } from './errors.js';
 import * as msg from './messages.js';
 import { normaliseScenario } from './normalise.js';
@@ -20,8 +21,9 @@ export interface ParsedScenario {
 /** Parses and validates scenario YAML; throws ScenarioError listing every problem when any is an error. */
 export function parseScenario(text: string, file: string): ParsedScenario {
   const lineCounter = new LineCounter();
-  // prettyErrors off: we place errors ourselves and keep messages to one line.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // prettyErrors off: we place errors ourselves and keep messages to one line. Merge keys (`<<: *base`)
+  // are YAML 1.1's way to share settings; repeated keys are found by our own linear check.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
   const locator = new SourceLocator(doc, lineCounter);
   const place = (problem: PathProblem): ScenarioProblem => ({
     file,
@@ -48,6 +50,17 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     ...doc.errors.map((problem) => fromYaml(problem, 'error')),
     ...doc.warnings.map((problem) => fromYaml(problem, 'warning')),
   ];
+  if (doc.errors.length === 0) {
+    for (const offset of duplicateKeyOffsets(doc)) {
+      yamlProblems.push({
+        file,
+        ...locator.at(offset),
+        path: '',
+        message: msg.duplicateKey(),
+        severity: 'error',
+      });
+    }
+  }
   if (hasErrors(yamlProblems)) throw new ScenarioError(sortProblems(yamlProblems));
 
   // Problems with the document as a whole point at its start.
@@ -81,14 +94,28 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   return { scenario: normaliseScenario(result.data, traces.summaries), warnings: problems };
 }
 
-/** Reads and parses a scenario file; an unreadable file is a ScenarioError too. */
+/** Largest scenario file read: a scenario is a description, and its long sample lists belong in files. */
+export const MAX_SCENARIO_BYTES = 10 * 1000 * 1000;
+
+/**
+ * Reads and parses a scenario file; an unreadable file is a ScenarioError too. The file is checked
+ * before it is read: a FIFO or device would block or never end, and a huge file would take minutes and
+ * gigabytes to parse.
+ */
 export async function loadScenarioFile(path: string): Promise<ParsedScenario> {
+  const unreadable = (message: string): ScenarioError =>
+    new ScenarioError([{ file: path, line: 0, column: 0, path: '', message, severity: 'error' }]);
   let text: string;
   try {
+    const facts = await stat(path);
+    if (facts.isDirectory()) throw unreadable(msg.fileUnreadable('it is a directory, not a file'));
+    if (!facts.isFile()) throw unreadable(msg.fileUnreadable(msg.notRegularFile()));
+    if (facts.size > MAX_SCENARIO_BYTES)
+      throw unreadable(msg.scenarioTooLarge(facts.size, MAX_SCENARIO_BYTES));
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const message = msg.fileUnreadable(msg.readErrorReason(error));
-    throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message, severity: 'error' }]);
+    if (error instanceof ScenarioError) throw error;
+    throw unreadable(msg.fileUnreadable(msg.readErrorReason(error)));
   }
   return parseScenario(text, path);
 }

@@ -5,6 +5,7 @@
  * stays bounded whatever the file's size. Problems in a record are located in the trace file; a file that
  * cannot be used at all is located at the producer's `trace.file`.
  */
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   parseTimestampMs,
@@ -144,6 +145,21 @@ interface Expectations {
   hasMix: boolean;
 }
 
+/**
+ * Why a path cannot be read as a trace although it exists: reading a FIFO blocks until a writer comes,
+ * and a device may never end. Undefined for a regular file (and for a missing one, which reading reports).
+ */
+function notRegularFileReason(path: string): string | undefined {
+  let facts;
+  try {
+    facts = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (facts.isDirectory()) return 'it is a directory, not a file';
+  return facts.isFile() ? undefined : msg.notRegularFile();
+}
+
 /** One streaming pass over a trace file: its summary and located problems, or why it cannot be read. */
 function readTrace(
   path: string,
@@ -152,6 +168,8 @@ function readTrace(
   shown: string,
   expect: Expectations,
 ): { summary: TraceSummary; problems: ScenarioProblem[] } | { unreadable: string } {
+  const notRegular = notRegularFileReason(path);
+  if (notRegular !== undefined) return { unreadable: notRegular };
   const reader = new TraceReader(path, format, { column });
   const summary: TraceSummary = {
     path,
