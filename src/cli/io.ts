@@ -3,8 +3,8 @@ import pc from 'picocolors';
 
 /**
  * Exit codes, one meaning each so that a CI pipeline can tell them apart: 0 success, 1 an SLO failed (with
- * `--fail-on-slo`) or `plan` found no value, 2 bad input (scenario or command line), 70 the run could not
- * complete (an internal error, or output that could not be written): sysexits' EX_SOFTWARE.
+ * `--fail-on-slo`) or `plan` found no value, 2 bad input (scenario, command line, or an output path or
+ * device that cannot be written), 70 an internal error: sysexits' EX_SOFTWARE.
  */
 export const EXIT_OK = 0;
 /** `run --fail-on-slo`: some SLO failed (the results were printed in full). */
@@ -18,8 +18,9 @@ export const EXIT_CODES_HELP = [
   'Exit codes:',
   '  0   success',
   '  1   an SLO fails (with --fail-on-slo), or plan finds no value that meets the SLOs',
-  '  2   bad input: scenario file or command line (the message names file:line:col and field)',
-  '  70  internal error, or the output could not be written (sysexits EX_SOFTWARE)',
+  '  2   bad input: scenario file or command line (the message names file:line:col and field),',
+  '      or output that cannot be written (a report folder, a special file, a full disk)',
+  '  70  internal error (sysexits EX_SOFTWARE)',
 ].join('\n');
 
 /** The package version, read from package.json beside src/ or dist/. */
@@ -45,12 +46,13 @@ export function writeStderr(text: string): void {
 
 /**
  * Installs the handler that turns EPIPE on stdout into a quiet exit, and any other failure to write the
- * output (a full disk, `> /dev/full`) into one line on stderr and exit 70, not a stack trace.
+ * output (a full disk, `> /dev/full`) into one line on stderr and exit 2, not a stack trace: the
+ * place the user pointed the output at is at fault, not queuesim.
  */
 export function handleClosedStdout(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT_OK);
     writeStderr(`queuesim: cannot write the output: ${error.message}`);
-    process.exit(EXIT_INTERNAL);
+    process.exit(EXIT_BAD_INPUT);
   });
 }

@@ -9,6 +9,7 @@ import { headroomCommand } from './commands/headroom.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
+import { joinNegativeValues } from './negative-values.js';
 import {
   EXIT_BAD_INPUT,
   EXIT_CODES_HELP,
@@ -72,4 +73,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(hideBin(process.argv));
+await main(joinNegativeValues(hideBin(process.argv)));

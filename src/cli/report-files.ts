@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../model/run-result.js';
 import { describeTopology } from '../model/topology.js';
@@ -8,7 +8,7 @@ import { renderReportHtml } from '../report/html/index.js';
 import { renderSweepHtml } from '../report/html/sweep-page.js';
 import { toJson } from '../report/json.js';
 import type { Scenario } from '../scenario/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { replaceReportFiles } from './report-folder.js';
 import { EXIT_BAD_INPUT, packageVersion, writeStderr, writeStdout } from './io.js';
 
 /** The files a run writes beside its report, by name. */
@@ -41,7 +41,7 @@ export interface RunReportOptions {
 
 /**
  * Writes report.html, summary.json (the `--json` object), timeseries.csv and latency.csv into `dir`,
- * each atomically; returns the path of the HTML report. File-system failures become ReportWriteError.
+ * as one change (see report-folder); returns the path of the HTML report. File-system failures become ReportWriteError.
  */
 export async function writeRunReport(options: RunReportOptions): Promise<string> {
   try {
@@ -57,7 +57,6 @@ export async function writeRunReport(options: RunReportOptions): Promise<string>
 
 async function writeFiles(options: RunReportOptions): Promise<string> {
   const { dir, scenario, result } = options;
-  await mkdir(dir, { recursive: true });
   const html = renderReportHtml({
     result,
     topology: describeTopology(scenario),
@@ -66,14 +65,13 @@ async function writeFiles(options: RunReportOptions): Promise<string> {
     version: options.version ?? packageVersion(),
     generatedAt: options.generatedAt ?? new Date(),
   });
-  const htmlPath = join(dir, REPORT_FILES.html);
-  await Promise.all([
-    writeFileAtomic(join(dir, REPORT_FILES.summary), toJson(result)),
-    writeFileAtomic(join(dir, REPORT_FILES.timeSeries), timeSeriesCsv(result)),
-    writeFileAtomic(join(dir, REPORT_FILES.latency), latencyCsv(result)),
-    writeFileAtomic(htmlPath, html),
-  ]);
-  return htmlPath;
+  await replaceReportFiles(dir, {
+    [REPORT_FILES.summary]: toJson(result),
+    [REPORT_FILES.timeSeries]: timeSeriesCsv(result),
+    [REPORT_FILES.latency]: latencyCsv(result),
+    [REPORT_FILES.html]: html,
+  });
+  return join(dir, REPORT_FILES.html);
 }
 
 /**
@@ -98,7 +96,6 @@ export async function writeSweepReportAndSayWhere(
 ): Promise<void> {
   const { dir, sweep } = options;
   try {
-    await mkdir(dir, { recursive: true });
     const html = renderSweepHtml({
       sweep,
       description: options.description,
@@ -106,10 +103,7 @@ export async function writeSweepReportAndSayWhere(
       generatedAt: new Date(),
     });
     const htmlPath = join(dir, 'sweep.html');
-    await Promise.all([
-      writeFileAtomic(join(dir, 'sweep.json'), toJson(sweep)),
-      writeFileAtomic(htmlPath, html),
-    ]);
+    await replaceReportFiles(dir, { 'sweep.json': toJson(sweep), 'sweep.html': html });
     (json ? writeStderr : writeStdout)(`Report: ${htmlPath}\n`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,16 +1,16 @@
-/** Exit codes a CI pipeline can tell apart: 0 success, 1 SLO failed, 2 bad input, 70 could not complete. */
+/** Exit codes a CI pipeline can tell apart: 0 success, 1 SLO failed, 2 bad input or unwritable output, 70 internal error. */
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
 
 describe('exit codes', () => {
-  it('exits 70 with one line, not a stack trace, when the output cannot be written', () => {
+  it('exits 2 with one line, not a stack trace, when the output cannot be written', () => {
     // A natural failure: stdout on a full device (writes fail with ENOSPC).
     if (!existsSync('/dev/full')) return;
     const full = openSync('/dev/full', 'w');
     try {
       const { status, stderr } = runCli(['estimate', scenarioFile(SMALL_SCENARIO)], { stdout: full });
-      expect(status).toBe(70);
+      expect(status).toBe(2);
       expect(stderr).toMatch(/^queuesim: cannot write the output: ENOSPC/);
       expect(stderr).not.toMatch(/\bat .*\.(js|ts):\d+/); // no stack frames
     } finally {
