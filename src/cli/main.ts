@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { RunStoppedError } from '../model/backlog-limit.js';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
 import { fitCommand } from './commands/fit.js';
@@ -66,6 +67,11 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof ScenarioError) {
       writeStderr(formatProblems(error.problems));
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (error instanceof RunStoppedError) {
+      writeStderr(`queuesim: ${error.message}`);
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }

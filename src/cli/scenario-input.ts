@@ -19,6 +19,7 @@ export interface OverrideArgs {
   maxReplications?: string;
   maxDuration?: string;
   timeBudget?: string;
+  maxBacklog?: string;
 }
 
 /** Adds `--seed`, `--duration` and `--warmup` to a command. */
@@ -32,6 +33,11 @@ export function overrideOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
     .option('warmup', {
       type: 'string',
       describe: "Simulated time before measuring, e.g. 1m, or 'auto' to detect it (overrides the file)",
+    })
+    .option('max-backlog', {
+      type: 'string',
+      describe:
+        'Stop the run with an error when this many messages are in the system at once (default 10000000)',
     });
 }
 
@@ -79,6 +85,7 @@ export async function loadScenario(path: string, overrides: OverrideArgs): Promi
     maxReplications: overrides.maxReplications,
     maxDuration: overrides.maxDuration,
     timeBudget: overrides.timeBudget,
+    maxBacklog: overrides.maxBacklog,
   });
   const actual = withActualTraceWarnings(overridden, warnings, path).filter((warning) => warning.code);
   if (actual.length > 0) writeStderr(formatProblems(actual));

@@ -7,7 +7,8 @@
 import { Piscina } from 'piscina';
 import type { TaskRunner } from '../analysis/replications.js';
 import type { ReplicationTask, TaskOutcome } from '../analysis/replication-task.js';
-import type { WorkerRequest } from './replication-worker.js';
+import { RunStoppedError } from '../model/backlog-limit.js';
+import type { StoppedOutcome, WorkerRequest } from './replication-worker.js';
 
 /** How often the main thread reads the workers' progress cells, milliseconds. */
 const PROGRESS_POLL_MS = 100;
@@ -41,7 +42,10 @@ export function workerPoolRunner(threads: number): TaskRunner & { close(): Promi
         timer ??= setInterval(poll, PROGRESS_POLL_MS);
       }
       try {
-        return (await pool.run({ task, progress } satisfies WorkerRequest)) as TaskOutcome;
+        const outcome = (await pool.run({ task, progress } satisfies WorkerRequest)) as
+          TaskOutcome | StoppedOutcome;
+        if (outcome.kind === 'stopped') throw new RunStoppedError(outcome.stop);
+        return outcome;
       } finally {
         watched.delete(cell);
         if (watched.size === 0 && timer) {

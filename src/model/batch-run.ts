@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import { Network } from './network.js';
 import type { RunResult } from './run-result.js';
-import { runReporting } from './simulate.js';
+import { runReporting, withinBacklogLimit } from './simulate.js';
 
 /** How to cut one long run into batches. */
 export interface BatchRunOptions {
@@ -26,18 +26,20 @@ export function simulateBatches(scenario: Scenario, options: BatchRunOptions): R
   const batchSeconds = scenario.durationSeconds / options.batches;
   const plannedEnd = scenario.warmupSeconds + scenario.durationSeconds;
   const results: RunResult[] = [];
-  network.start();
-  // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
-  if (scenario.warmupSeconds > 0)
-    runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress);
-  network.startMeasuring();
-  for (let batch = 1; batch <= options.maxBatches; batch++) {
-    // Boundaries from the batch count, not by accumulation, so batch k ends at the same time in every run.
-    runReporting(network, scenario.warmupSeconds + batch * batchSeconds, plannedEnd, options.onProgress);
-    results.push({ ...network.result(), measuredSeconds: batchSeconds });
+  withinBacklogLimit(network, () => {
+    network.start();
+    // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
+    if (scenario.warmupSeconds > 0)
+      runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress);
     network.startMeasuring();
-    if (batch < options.batches) continue;
-    if (batch === options.maxBatches || !(options.shouldContinue?.(results) ?? false)) break;
-  }
+    for (let batch = 1; batch <= options.maxBatches; batch++) {
+      // Boundaries from the batch count, not by accumulation, so batch k ends at the same time in every run.
+      runReporting(network, scenario.warmupSeconds + batch * batchSeconds, plannedEnd, options.onProgress);
+      results.push({ ...network.result(), measuredSeconds: batchSeconds });
+      network.startMeasuring();
+      if (batch < options.batches) continue;
+      if (batch === options.maxBatches || !(options.shouldContinue?.(results) ?? false)) break;
+    }
+  });
   return results;
 }

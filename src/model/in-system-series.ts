@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
 import { Network } from './network.js';
+import { withinBacklogLimit } from './simulate.js';
 
 /**
  * The time-averaged number in system of every queue on a fixed grid: `points` equal cells over
@@ -22,19 +23,21 @@ export function recordInSystemSeries(
   const area = new Float64Array(queues);
   const previous = new Float64Array(queues);
   const series = scenario.queues.map(() => new Array<number>(options.points));
-  network.start();
-  network.startMeasuring();
-  for (let k = 1; k <= options.points; k++) {
-    const time = k === options.points ? options.horizonSeconds : k * cell;
-    simulation.runUntil(time, network);
-    network.integratedInSystem(area);
-    for (let q = 0; q < queues; q++) {
-      series[q][k - 1] = (area[q] - previous[q]) / cell;
-      previous[q] = area[q];
+  withinBacklogLimit(network, () => {
+    network.start();
+    network.startMeasuring();
+    for (let k = 1; k <= options.points; k++) {
+      const time = k === options.points ? options.horizonSeconds : k * cell;
+      simulation.runUntil(time, network);
+      network.integratedInSystem(area);
+      for (let q = 0; q < queues; q++) {
+        series[q][k - 1] = (area[q] - previous[q]) / cell;
+        previous[q] = area[q];
+      }
+      if (options.onProgress && k % Math.max(1, Math.floor(options.points / 100)) === 0) {
+        options.onProgress(k / options.points);
+      }
     }
-    if (options.onProgress && k % Math.max(1, Math.floor(options.points / 100)) === 0) {
-      options.onProgress(k / options.points);
-    }
-  }
+  });
   return Object.fromEntries(scenario.queues.map((spec, q) => [spec.name, series[q]]));
 }

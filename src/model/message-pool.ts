@@ -1,4 +1,5 @@
 import { resized } from '../engine/index.js';
+import { BacklogLimitReached } from './backlog-limit.js';
 
 /** Dead-lettered: its later completion or loss no longer counts for its flow (it was counted once). */
 export const FLAG_DEAD_LETTERED = 1;
@@ -47,6 +48,9 @@ export class MessagePool {
   private freeCount = 0;
   private highWater = 0;
 
+  /** `limit`: most messages in the system at once; one more throws BacklogLimitReached. */
+  constructor(private readonly limit: number = Infinity) {}
+
   /** A new message published at `now` by flow `flow`; returns its handle. */
   allocate(now: number, flow: number, type: number, priority: number, bytes: number): number {
     const handle = this.freeCount > 0 ? this.freeHandles[--this.freeCount] : this.fresh();
@@ -79,8 +83,10 @@ export class MessagePool {
   }
 
   private fresh(): number {
+    // Handles are fresh only when none is free: every handle up to the high-water mark is in use.
+    if (this.highWater >= this.limit) throw new BacklogLimitReached(this.limit);
     if (this.highWater === this.flow.length) {
-      const capacity = this.highWater * 2;
+      const capacity = Math.min(this.highWater * 2, Math.max(this.limit, this.highWater + 1));
       this.enteredQueueAt = resized(this.enteredQueueAt, capacity);
       this.readyAt = resized(this.readyAt, capacity);
       this.publishedAt = resized(this.publishedAt, capacity);

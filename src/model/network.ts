@@ -26,6 +26,7 @@ import type { Destination } from './destination.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import type { Exchange } from './exchange.js';
 import { FLAG_BACKLOG, MessagePool } from './message-pool.js';
+import { DEFAULT_MAX_BACKLOG } from '../scenario/limits.js';
 import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
 import { Queue } from './queue.js';
@@ -39,7 +40,7 @@ import type { Topic } from './topic.js';
  */
 export class Network implements EventHandler, MessageRouter {
   readonly simulation = new Simulation();
-  private readonly messages = new MessagePool();
+  private readonly messages: MessagePool;
   private readonly producers: Producer[];
   /** Queues and topics by destination number. */
   private readonly queues: Array<Destination & ElasticConsumers>;
@@ -61,6 +62,7 @@ export class Network implements EventHandler, MessageRouter {
     private readonly scenario: Scenario,
     streamSeed: number | string = scenario.seed,
   ) {
+    this.messages = new MessagePool(scenario.maxBacklog ?? DEFAULT_MAX_BACKLOG);
     const parts = buildComponents(scenario, {
       simulation: this.simulation,
       messages: this.messages,
@@ -86,6 +88,15 @@ export class Network implements EventHandler, MessageRouter {
       scenario.queues.map((spec) => spec.name),
       (publisher) => (publisher < producerCount ? -1 : this.publisherQueue[publisher]),
     );
+  }
+
+  /** The queues holding the most waiting messages now, most first (for a run stopped by its backlog limit). */
+  fullestQueues(count: number): Array<{ queue: string; waiting: number }> {
+    return this.queues
+      .map((queue, index) => ({ queue: this.scenario.queues[index].name, waiting: queue.waitingMessages() }))
+      .filter((entry) => entry.waiting > 0)
+      .sort((a, b) => b.waiting - a.waiting)
+      .slice(0, count);
   }
 
   /** Dispatches one event from the calendar to the component it targets. */

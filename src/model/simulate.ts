@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/types.js';
+import { BacklogLimitReached, RunStoppedError } from './backlog-limit.js';
 import { Network } from './network.js';
 import type { RunProfile, RunResult } from './run-result.js';
 
@@ -21,11 +22,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const { simulation } = network;
   const end = scenario.warmupSeconds + scenario.durationSeconds;
   const startedAt = performance.now();
-  network.start();
-  // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
-  if (scenario.warmupSeconds > 0) runReporting(network, scenario.warmupSeconds, end, options.onProgress);
-  network.startMeasuring();
-  runReporting(network, end, end, options.onProgress);
+  withinBacklogLimit(network, () => {
+    network.start();
+    // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
+    if (scenario.warmupSeconds > 0) runReporting(network, scenario.warmupSeconds, end, options.onProgress);
+    network.startMeasuring();
+    runReporting(network, end, end, options.onProgress);
+  });
   const loopSeconds = (performance.now() - startedAt) / 1000;
   const result = network.result();
   const messages = Object.values(result.flows).reduce((sum, flow) => sum + flow.published, 0);
@@ -50,4 +53,15 @@ export function runReporting(
   }
   simulation.runUntil(until, network);
   onProgress?.(until / end);
+}
+
+/** Runs `body` on `network`; a run past its backlog limit ends as a RunStoppedError naming the fullest queues. */
+export function withinBacklogLimit<T>(network: Network, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (!(error instanceof BacklogLimitReached)) throw error;
+    const stop = { at: network.simulation.now, limit: error.limit, fullest: network.fullestQueues(3) };
+    throw new RunStoppedError(stop);
+  }
 }

@@ -564,3 +564,17 @@ export const traceEndsBeforeRun = (producer: string, traceSeconds: number, runSe
 /** More problems in one trace than are worth listing. */
 export const traceMoreProblems = (count: number): string =>
   `${count} more problem(s) in this trace not listed`;
+
+/** Why each size has a limit (the tail of the error a size past it gets). */
+export const LIMIT_REASONS = {
+  consumers: 'each consumer is simulated, and a billion exhausted memory; no real pool is that large',
+  partitions: 'each partition is simulated; Kafka itself advises at most about 200,000 per cluster',
+  keys: 'every key has a slot in the sampling table; ten million took 600 MB',
+  backlog:
+    "the messages waiting at the start count against the run's max-backlog (raise it with max-backlog)",
+  batches: 'each batch keeps a full result; past a few hundred batches the interval hardly narrows',
+  replications: 'each replication keeps a full result (about 100 KB) until the study ends',
+} as const;
+/** A size past its documented limit. */
+export const aboveLimit = (value: number, limit: number, why: string): string =>
+  `${value.toLocaleString('en-US')} is above the limit of ${limit.toLocaleString('en-US')}: ${why}`;

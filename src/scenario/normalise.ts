@@ -260,5 +260,6 @@ export function normaliseScenario(
     ...(raw.slo ? { slo: raw.slo.map(normaliseSlo) } : {}),
     ...(raw.cost ? { cost: { ...raw.cost } } : {}),
     ...(raw.variants ? { variants: raw.variants.map(normaliseVariant) } : {}),
+    ...(raw['max-backlog'] !== undefined ? { maxBacklog: raw['max-backlog'] } : {}),
   };
 }

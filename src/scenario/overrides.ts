@@ -1,5 +1,6 @@
 /** Command-line flags (`--seed`, `--duration`, `--warmup`, `--replications`…) applied over a loaded scenario. */
 import { ScenarioError, type ScenarioProblem } from './errors.js';
+import { MAX_BATCHES, MAX_REPLICATIONS } from './limits.js';
 import * as msg from './messages.js';
 import { nonStationaryProducer } from './statistics-checks.js';
 import type { Scenario, StatisticsSpec } from './types.js';
@@ -16,6 +17,7 @@ export interface ScenarioOverrides {
   maxReplications?: string | number;
   maxDuration?: string | number;
   timeBudget?: string | number;
+  maxBacklog?: string | number;
 }
 
 /** The `file` of problems that come from flags rather than from a scenario file. */
@@ -57,6 +59,11 @@ export function applyOverrides(scenario: Scenario, overrides: ScenarioOverrides)
       result.warmupSeconds = seconds;
       delete result.warmupAuto;
     }
+  }
+  if (overrides.maxBacklog !== undefined) {
+    const limit = parseCount(overrides.maxBacklog, 1);
+    if (limit === undefined) reject('--max-backlog', msg.expectedInteger('>= 1', overrides.maxBacklog));
+    else result.maxBacklog = limit;
   }
   const statistics = statisticsOverrides(scenario.statistics, overrides, reject);
   if (statistics) result.statistics = statistics;
@@ -101,6 +108,13 @@ function statisticsOverrides(
     else set(parsed);
   };
   // A flag for one method replaces the file's choice of the other.
+  const limited = (flag: string, value: string | number | undefined, limit: number, why: string) => {
+    const parsed = value === undefined ? undefined : parseCount(value, 0);
+    if (parsed !== undefined && parsed > limit) reject(flag, msg.aboveLimit(parsed, limit, why));
+  };
+  limited('--replications', overrides.replications, MAX_REPLICATIONS, msg.LIMIT_REASONS.replications);
+  limited('--max-replications', overrides.maxReplications, MAX_REPLICATIONS, msg.LIMIT_REASONS.replications);
+  limited('--batches', overrides.batches, MAX_BATCHES, msg.LIMIT_REASONS.batches);
   count('--replications', overrides.replications, 1, (n) => {
     result.replications = n;
     if (overrides.batches === undefined && n > 1) result.batches = null;

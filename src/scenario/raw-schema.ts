@@ -258,6 +258,11 @@ export const rawScenarioSchema = closedObject('a scenario', {
     .describe(
       'With precision: wall-clock time after which no more replications or batches are started, e.g. 2m.',
     ),
+  'max-backlog': integerAtLeast(1)
+    .optional()
+    .describe(
+      'Most messages in the system at once (waiting, in service or held) before the run is stopped with an error, a guard against an overloaded queue exhausting memory (about 90 bytes a message); default 10000000.',
+    ),
   'message-types': namedMapping('message-types', messageTypeSchema)
     .optional()
     .describe(

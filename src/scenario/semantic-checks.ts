@@ -52,6 +52,7 @@ import {
   topicKeysNeedPartitions,
   topicsRejectQueueKeys,
 } from './checks/topics.js';
+import { checkLimits } from './checks/limits.js';
 import { checkSlos } from './checks/slos.js';
 import { checkCost, checkVariants } from './checks/variants.js';
 import { viewOf, type Rule } from './checks/view.js';
@@ -120,5 +121,6 @@ export function checkSemantics(
     ...checkSlos(data),
     ...checkVariants(data),
     ...checkCost(data),
+    ...checkLimits(data),
   ];
 }

@@ -281,4 +281,6 @@ export interface Scenario {
   cost?: Record<string, number>;
   /** Variants `queuesim compare` runs against this scenario (absent = none; every other command ignores them). */
   variants?: VariantSpec[];
+  /** Most messages in the system at once before the run stops (absent = DEFAULT_MAX_BACKLOG). */
+  maxBacklog?: number;
 }

@@ -1,0 +1,26 @@
+/**
+ * The sizes queuesim accepts, and why. Each bound is far above a real system of its kind and well below
+ * what would exhaust a machine's memory; a scenario past one gets a located error, never an allocation
+ * failure half-way through a run. The README's "Limits" table lists them.
+ */
+
+/**
+ * Messages in the system at once (waiting, in service or held) before a run is stopped: about 90 bytes
+ * each, so the default bounds a run's messages at about 1 GB. Settable with `max-backlog` / `--max-backlog`.
+ */
+export const DEFAULT_MAX_BACKLOG = 10_000_000;
+
+/** Consumers of one queue (also an autoscaler's `max`): 1 million add about 15 MB to a run; 10^9 took 5 GB. */
+export const MAX_CONSUMERS = 1_000_000;
+
+/** Partitions of one topic: Kafka advises at most about 200,000 per cluster; 100,000 take about 200 MB here. */
+export const MAX_PARTITIONS = 100_000;
+
+/** Distinct message keys of one topic: 10 million made a 600 MB run. */
+export const MAX_KEYS = 1_000_000;
+
+/** Batches of one batch-means run: 10,000 make a run of about 180 MB; past a few hundred they add little. */
+export const MAX_BATCHES = 10_000;
+
+/** Replications of one study: each result (about 100 KB) is kept until the study ends. */
+export const MAX_REPLICATIONS = 10_000;
