@@ -46,8 +46,8 @@ const PARSIMONY_AIC = 2;
  */
 export const PASS_P_VALUE = 0.05;
 
-/** Above this many values, the empirical line lists this many quantiles of the sample instead of every value. */
-export const EMPIRICAL_QUANTILES = 200;
+/** Above this many values, the empirical line lists the means of this many equal shares of the sorted sample. */
+export const EMPIRICAL_SHARES = 200;
 
 /** The percentiles reported for the sample and compared with the winner. */
 const PERCENTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
@@ -178,6 +178,11 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   const cdf = cdfs.get(chosen.distribution);
   if (!cdf) throw new Error(`fitDistributions: no CDF kept for ${chosen.distribution}`);
   const familyFits = fits.some((fit) => fit.ks.pValue >= PASS_P_VALUE);
+  if (!familyFits) {
+    const empirical = skipped.find((skip) => skip.distribution === 'empirical');
+    if (empirical)
+      empirical.reason = `no family passes (KS p ≥ ${PASS_P_VALUE}), so the sample itself is offered as the line to paste`;
+  }
   return {
     n: sample.n,
     summary,
@@ -196,14 +201,21 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   };
 }
 
-/** The sample as an empirical distribution: every value, or EMPIRICAL_QUANTILES evenly spaced quantiles of it. */
+/**
+ * The sample as an empirical distribution: every value, or above EMPIRICAL_SHARES values the mean of each
+ * of that many equal shares of the sorted sample. Block means keep the sample mean (exactly when the shares
+ * are equal) and its shape down to a share's width; quantiles at (i + ½)/m would cut the tail and the mean.
+ */
 export function empiricalOf(sorted: Float64Array): DistributionSpec {
-  if (sorted.length <= EMPIRICAL_QUANTILES) return { kind: 'empirical', values: Array.from(sorted) };
-  // Midpoint probabilities (i + ½)/m: each quantile stands for an equal share of the sample, so their mean
-  // is the midpoint rule for the sample mean.
-  const values = Array.from({ length: EMPIRICAL_QUANTILES }, (_, i) =>
-    sortedQuantile(sorted, (i + 0.5) / EMPIRICAL_QUANTILES),
-  );
+  const n = sorted.length;
+  if (n <= EMPIRICAL_SHARES) return { kind: 'empirical', values: Array.from(sorted) };
+  const values = Array.from({ length: EMPIRICAL_SHARES }, (_, i) => {
+    const from = Math.floor((i * n) / EMPIRICAL_SHARES);
+    const to = Math.floor(((i + 1) * n) / EMPIRICAL_SHARES);
+    let sum = 0;
+    for (let j = from; j < to; j++) sum += sorted[j];
+    return sum / (to - from);
+  });
   return { kind: 'empirical', values };
 }
 
