@@ -183,7 +183,8 @@ function normal(reference: number): Parameterisation {
     build: ([location, logScale]) => {
       const mu = location * reference;
       const sigma = Math.exp(logScale) * reference;
-      if (!(mu > 0) || !(sigma > 0)) return null;
+      // A scenario normal needs mean > 0; as in the exact fit, the location stays at least sd/1000.
+      if (!(sigma > 0) || !(mu >= 0.999e-3 * sigma)) return null;
       const kept = normalCdf(mu / sigma);
       const constant = -Math.log(sigma) - 0.5 * Math.log(2 * Math.PI) - Math.log(kept);
       return {
