@@ -20,6 +20,17 @@ interface Candidate {
   spec: DistributionSpec;
   logDensity: (x: number) => number;
   cdf: (x: number) => number;
+  /** Σ ln f over the large values from their sums, when the family's density allows (one step per fit, not n). */
+  logDensitySum?: (sums: LargeSums) => number;
+}
+
+/** Sums over the values far from 0 that the exponential-family densities need. */
+export interface LargeSums {
+  count: number;
+  sum: number;
+  sumSquares: number;
+  sumLog: number;
+  sumLogSquares: number;
 }
 
 /** The rounded sample, split once: values near 0 with their counts, the rest as they are. */
@@ -31,6 +42,8 @@ export interface RoundedSample {
   large: Float64Array;
   /** All values, ascending (for goodness of fit). */
   sorted: Float64Array;
+  /** Sums over `large`. */
+  sums: LargeSums;
 }
 
 /** Splits a sorted sample rounded to `step` for the interval likelihood. */
@@ -43,7 +56,16 @@ export function roundedSample(sorted: Float64Array, step: number): RoundedSample
     if (last !== undefined && last.value === sorted[i]) last.count++;
     else small.push({ value: sorted[i], count: 1 });
   }
-  return { step, small, large: sorted.subarray(i), sorted };
+  const large = sorted.subarray(i);
+  const sums: LargeSums = { count: large.length, sum: 0, sumSquares: 0, sumLog: 0, sumLogSquares: 0 };
+  for (const x of large) {
+    const lx = Math.log(x);
+    sums.sum += x;
+    sums.sumSquares += x * x;
+    sums.sumLog += lx;
+    sums.sumLogSquares += lx * lx;
+  }
+  return { step, small, large, sorted, sums };
 }
 
 /** Σ ln(P/h) of the rounded sample under a candidate; −Infinity when it calls an observed value impossible. */
@@ -54,7 +76,8 @@ export function roundedLogLikelihood(data: RoundedSample, candidate: Candidate):
     const probability = candidate.cdf(value + h / 2) - candidate.cdf(Math.max(0, value - h / 2));
     sum += count * Math.log(probability / h);
   }
-  for (let i = 0; i < data.large.length; i++) sum += candidate.logDensity(data.large[i]);
+  if (candidate.logDensitySum) sum += candidate.logDensitySum(data.sums);
+  else for (let i = 0; i < data.large.length; i++) sum += candidate.logDensity(data.large[i]);
   return Number.isNaN(sum) ? -Infinity : sum;
 }
 
@@ -88,6 +111,7 @@ const exponential: Parameterisation = {
       spec: { kind: 'exponential', mean },
       logDensity: (x) => -logMean - x / mean,
       cdf: (x) => (x <= 0 ? 0 : -Math.expm1(-x / mean)),
+      logDensitySum: (sums) => -sums.count * logMean - sums.sum / mean,
     };
   },
 };
@@ -101,6 +125,7 @@ function gammaCandidate(k: number, mean: number, spec: DistributionSpec): Candid
     spec,
     logDensity: (x) => (k - 1) * Math.log(x) - x / theta + constant,
     cdf: gammaCdf(k, mean),
+    logDensitySum: (sums) => (k - 1) * sums.sumLog - sums.sum / theta + sums.count * constant,
   };
 }
 
@@ -169,6 +194,10 @@ const lognormal: Parameterisation = {
         return constant - lx - (lx - mu) ** 2 / (2 * sigma * sigma);
       },
       cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
+      logDensitySum: (sums) =>
+        sums.count * constant -
+        sums.sumLog -
+        (sums.sumLogSquares - 2 * mu * sums.sumLog + sums.count * mu * mu) / (2 * sigma * sigma),
     };
   },
 };
@@ -191,6 +220,9 @@ function normal(reference: number): Parameterisation {
         spec: { kind: 'normal', mean: mu, sd: sigma },
         logDensity: (x) => constant - (x - mu) ** 2 / (2 * sigma * sigma),
         cdf: (x) => (x <= 0 ? 0 : Math.max(0, 1 - normalCdf((mu - x) / sigma) / kept)),
+        logDensitySum: (sums) =>
+          sums.count * constant -
+          (sums.sumSquares - 2 * mu * sums.sum + sums.count * mu * mu) / (2 * sigma * sigma),
       };
     },
   };
