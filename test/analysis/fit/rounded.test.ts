@@ -12,6 +12,8 @@ import {
 } from '../../../src/analysis/fit/rank.js';
 import { detectResolution, materialResolution } from '../../../src/analysis/fit/resolution.js';
 import { fitGamma } from '../../../src/analysis/fit/families/gamma.js';
+import { goodnessOfFit } from '../../../src/analysis/fit/goodness-of-fit.js';
+import { roundedGoodnessOfFit, roundedSample } from '../../../src/analysis/fit/rounded.js';
 import { sampleStatistics } from '../../../src/analysis/fit/sample-statistics.js';
 import { trigamma } from '../../../src/analysis/fit/special-functions.js';
 import { RandomStream } from '../../../src/engine/random.js';
@@ -86,6 +88,23 @@ describe('fitting values rounded to 1 µs', () => {
     const before = fitGamma(sampleStatistics(exact));
     expect(gamma.spec).toEqual('spec' in before ? before.spec : null);
     expect(gamma.logLikelihood).toBe('logLikelihood' in before ? before.logLikelihood : null);
+  });
+});
+
+describe('goodness of fit for rounded values', () => {
+  it('passes the true distribution by the randomised PIT where the plain KS test rejects it', () => {
+    // Exponential with mean 5 ms rounded to whole ms: a coarse grid, 10 % of the values are 0.
+    const mean = 0.005;
+    const cdf = (x: number) => (x <= 0 ? 0 : -Math.expm1(-x / mean));
+    const sorted = Float64Array.from(
+      draw({ kind: 'exponential', mean }, 4000, 'fit/coarse').map((x) => Math.round(x * 1e3) / 1e3),
+    ).sort();
+    expect(goodnessOfFit(sorted, cdf).ks.pValue).toBeLessThan(1e-6);
+    // With the true CDF (nothing estimated) the p-value is uniform: below 0.001 with probability 0.001.
+    expect(roundedGoodnessOfFit(roundedSample(sorted, 1e-3), cdf).ks.pValue).toBeGreaterThan(1e-3);
+    // A wrong mean (10 % too high) is still rejected: the transform does not make every fit pass.
+    const wrong = (x: number) => (x <= 0 ? 0 : -Math.expm1(-x / (1.1 * mean)));
+    expect(roundedGoodnessOfFit(roundedSample(sorted, 1e-3), wrong).ks.pValue).toBeLessThan(1e-3);
   });
 });
 
