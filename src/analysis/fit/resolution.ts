@@ -29,6 +29,8 @@ export function detectResolution(sorted: ArrayLike<number>): number | null {
 function liesOnGrid(values: ArrayLike<number>, step: number): boolean {
   for (let i = 0; i < values.length; i++) {
     const steps = values[i] / step;
+    // A positive value must be a whole number of steps, at least one: 0.001 is not on the 1 s grid.
+    if (values[i] > 0 && Math.round(steps) < 1) return false;
     if (Math.abs(steps - Math.round(steps)) > GRID_TOLERANCE + 1e-12 * steps) return false;
   }
   return true;

@@ -35,6 +35,8 @@ const toMicroseconds = (x: number) => Math.round(x * 1e6) / 1e6;
 describe('the resolution of the data', () => {
   it('finds the decimal grid the values lie on, and none for full-precision doubles', () => {
     expect(detectResolution(Float64Array.from([0, 0.001, 0.025, 0.1]))).toBe(1e-3);
+    // Zeros and one small value: the grid is that value's, not a coarser one it is within tolerance of.
+    expect(detectResolution(Float64Array.from([0, 0, 0, 0.001]))).toBe(1e-3);
     expect(detectResolution(Float64Array.from([0, 1e-6, 0.018923, 0.4]))).toBe(1e-6);
     // Milliseconds with three decimals converted to seconds carry float error; still the 1 µs grid.
     expect(detectResolution(Float64Array.from([39.123, 5.001, 12.5].map((ms) => ms * 1e-3)))).toBe(1e-6);
