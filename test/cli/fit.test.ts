@@ -140,8 +140,6 @@ describe('queuesim fit', () => {
     };
     expect(result).toMatchObject({ resolution: 1e-6, familyFits: true, best: { distribution: 'gamma' } });
     expect(result.yaml).toMatch(/^interarrival: \{ distribution: gamma, mean: [\d.]+ms, cv: [\d.]+ \}$/);
-    const text = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps']).stdout;
-    expect(text).toContain('they were treated as rounded to 1µs');
   });
 
   it('offers the sample as an empirical line when no family fits; pasted, it runs at the sample mean', () => {
@@ -168,8 +166,6 @@ describe('queuesim fit', () => {
     expect(result.empirical.values).toHaveLength(200);
     expect(result.yaml).toMatch(/^interarrival: \{ distribution: empirical, values: \[[\d.]+ms, /);
     expect(result.bestFamilyYaml).toMatch(/^interarrival: \{ distribution: \w+, /);
-    const text = runCli(['fit', file, '--unit', 'ms', '--kind', 'interarrival']).stdout;
-    expect(text).toContain('! no family fits: every KS p-value is below 0.05');
 
     // The line validates, and a run of 20 min from it arrives at 1/mean of the sample: the count of a renewal
     // process has sd ≈ √(t/μ)·cv (≈ 1.2 % here); 4 % allows that plus the 4-digit rounding of the values.
