@@ -9,7 +9,7 @@ const DIGITS = 4;
 /**
  * The scenario line for a fitted distribution, in scenario syntax with readable units, e.g.
  * `service: { distribution: lognormal, mean: 25.57ms, cv: 1.216 }`. Exponential inter-arrival times are
- * written as the producer's `rate:`; any other as its `interarrival:` key.
+ * written as the producer's `rate:`; any other (an empirical one too) as its `interarrival:` key.
  */
 export function fitSnippet(spec: DistributionSpec, kind: ObservedKind): string {
   if (kind === 'interarrival' && spec.kind === 'exponential') return `rate: ${yamlRate(1 / spec.mean)}`;
@@ -39,7 +39,7 @@ function distributionYaml(spec: DistributionSpec): string {
     case 'uniform':
       return mapping({ min: yamlDuration(spec.min), max: yamlDuration(spec.max) });
     case 'empirical':
-      throw new Error('fitSnippet: an empirical distribution is never a fit');
+      return mapping({ values: `[${spec.values.map(yamlDuration).join(', ')}]` });
   }
 }
 

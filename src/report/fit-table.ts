@@ -12,7 +12,7 @@ export interface FitView {
   column: { name: string | null; number: number };
   kind: ObservedKind;
   report: FitReport;
-  /** The scenario line for the best fit. */
+  /** The scenario line to paste: the best fit's, or the empirical one when no family fits. */
   yaml: string;
   /** Remarks about the input (units, sorting). */
   notes: string[];
@@ -67,15 +67,34 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
       'are conservative (Lilliefors), so a low p rejects a family, a high one does not prove it',
     ...view.notes,
     ...(s.seriallyCorrelated ? [correlationNote(view.kind, s.lag1Autocorrelation, s.n)] : []),
-    ...(s.distinct < s.n / 2
+    ...(report.resolution !== null
       ? [
-          `only ${formatCount(s.distinct)} different values among ${formatCount(s.n)}: the data are rounded, ` +
-            'which KS and A² count against every continuous family alike; rely on the AIC ranking',
+          `the values lie on a grid of ${formatSeconds(report.resolution)} and some are within a few steps of 0: ` +
+            `they were treated as rounded to ${formatSeconds(report.resolution)} (each value stands for the ` +
+            'interval around it; ln L is per grid step, KS and A² use the randomised probability integral transform)',
         ]
-      : []),
+      : s.distinct < s.n / 2
+        ? [
+            `only ${formatCount(s.distinct)} different values among ${formatCount(s.n)}: the data are rounded, ` +
+              'which KS and A² count against every continuous family alike; rely on the AIC ranking',
+          ]
+        : []),
   ];
   lines.push(...notes.map((note) => paint.dim(`· ${note}`)));
 
+  if (!report.familyFits) {
+    lines.push(
+      paint.yellow(
+        `! no family fits: every KS p-value is below ${report.passPValue}. The ${report.best.distribution} ` +
+          'above is only the least bad; the line below replays the sample itself' +
+          (report.empirical !== null &&
+          report.empirical.kind === 'empirical' &&
+          report.empirical.values.length < report.n
+            ? ` (the means of ${report.empirical.values.length} equal shares of the sorted sample)`
+            : ''),
+      ),
+    );
+  }
   lines.push(
     '',
     view.kind === 'service'

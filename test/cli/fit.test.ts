@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
+import { distributionFromSpec } from '../../src/model/distribution-from-spec.js';
 import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
 import { runCli } from '../helpers/cli.js';
 import { scenarioText } from '../scenario/helpers.js';
@@ -119,6 +120,71 @@ describe('queuesim fit', () => {
     });
   });
 
+  it('fits epoch-millisecond timestamps written to the microsecond as rounded, and says so', () => {
+    // Bursty gaps (gamma, mean 18.9 ms, cv 2.05) written as epoch ms with three decimals: many gaps of 0.
+    const gaps = distributionFromSpec({ kind: 'gamma', mean: 0.0189, cv: 2.05 });
+    const random = new RandomStream(11, 'fit/cli-gamma');
+    let microseconds = 0;
+    const stamps = Array.from({ length: 2001 }, () => {
+      microseconds += Math.round(gaps.sample(random) * 1e6);
+      const ms = 1_800_000_000_000 + Math.floor(microseconds / 1000);
+      return `${ms}.${String(microseconds % 1000).padStart(3, '0')}`;
+    });
+    const { status, stdout } = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps', '--json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      resolution: number | null;
+      familyFits: boolean;
+      best: { distribution: string };
+      yaml: string;
+    };
+    expect(result).toMatchObject({ resolution: 1e-6, familyFits: true, best: { distribution: 'gamma' } });
+    expect(result.yaml).toMatch(/^interarrival: \{ distribution: gamma, mean: [\d.]+ms, cv: [\d.]+ \}$/);
+  });
+
+  it('offers the sample as an empirical line when no family fits; pasted, it runs at the sample mean', () => {
+    // Two modes (62 % around 20 ms, 38 % around 120 ms), written in ms with three decimals.
+    const fast = distributionFromSpec({ kind: 'lognormal', mean: 0.02, cv: 0.5 });
+    const slow = distributionFromSpec({ kind: 'lognormal', mean: 0.12, cv: 1 });
+    const random = new RandomStream(12, 'fit/cli-mixture');
+    const values = Array.from({ length: 2000 }, () =>
+      ((random.next() < 0.62 ? fast : slow).sample(random) * 1e3).toFixed(3),
+    );
+    const file = samplesFile(values.join('\n'));
+    const { status, stdout } = runCli(['fit', file, '--unit', 'ms', '--kind', 'interarrival', '--json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      familyFits: boolean;
+      passPValue: number;
+      summary: { mean: number; cv: number };
+      empirical: { kind: string; values: number[] };
+      yaml: string;
+      bestFamilyYaml: string;
+    };
+    expect(result.familyFits).toBe(false);
+    expect(result.passPValue).toBe(0.05);
+    expect(result.empirical.values).toHaveLength(200);
+    expect(result.yaml).toMatch(/^interarrival: \{ distribution: empirical, values: \[[\d.]+ms, /);
+    expect(result.bestFamilyYaml).toMatch(/^interarrival: \{ distribution: \w+, /);
+
+    // The line validates, and a run of 20 min from it arrives at 1/mean of the sample: the count of a renewal
+    // process has sd ≈ √(t/μ)·cv (≈ 1.2 % here); 4 % allows that plus the 4-digit rounding of the values.
+    const durationSeconds = 1200;
+    const scenario = scenarioText({ producer: `    ${result.yaml}\n`, queue: '    service: 1ms\n' }).replace(
+      'duration: 1m',
+      `duration: ${durationSeconds}s`,
+    );
+    const parsed = parseScenario(scenario, 'pasted.yaml');
+    expect(parsed.scenario.producers[0].interarrival?.kind).toBe('empirical');
+    const dir = mkdtempSync(join(tmpdir(), 'queuesim-fit-run-'));
+    writeFileSync(join(dir, 'pasted.yaml'), scenario);
+    const run = runCli(['run', 'pasted.yaml', '--json'], { cwd: dir });
+    expect(run.status).toBe(0);
+    const arrivals = (JSON.parse(run.stdout) as { queues: { q: { arrivals: number } } }).queues.q.arrivals;
+    const expected = durationSeconds / result.summary.mean;
+    expect(Math.abs(arrivals / expected - 1)).toBeLessThan(0.04);
+  });
+
   it('reports a bad row as file:line:column with exit 2 and no stack trace', () => {
     const file = samplesFile(
       ['# latencies', 'host,latency', ...tenToTwenty.map((v) => `a,${v}ms`), 'b,12xs'].join('\n'),
@@ -183,7 +249,8 @@ describe('queuesim fit', () => {
     ]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^ {2}interarrival: \{ distribution: (gamma|erlang|weibull|lognormal), /m);
-    expect(stdout).toMatch(/different values among 600: the data are rounded/);
+    // Whole milliseconds with values of 1–2 ms: fitted as rounded, which the note says.
+    expect(stdout).toMatch(/treated as rounded to 1ms \(each value stands for the interval around it/);
   });
 
   it('answers a constant when every value is equal', () => {

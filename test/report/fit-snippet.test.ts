@@ -79,3 +79,20 @@ describe('fitSnippet', () => {
     });
   }
 });
+
+describe('the empirical line offered when no family fits', () => {
+  it('parses back to the same values, as the service or as the producer interarrival', () => {
+    const spec: DistributionSpec = { kind: 'empirical', values: [0.0012345, 0.02, 0.4567891, 1.5] };
+    expect(fitSnippet(spec, 'interarrival')).toBe(
+      'interarrival: { distribution: empirical, values: [1.234ms, 20ms, 456.8ms, 1.5s] }',
+    );
+    for (const kind of ['service', 'interarrival'] as const) {
+      const back = parsedBack(fitSnippet(spec, kind), kind);
+      expect(back.kind).toBe('empirical');
+      const values = back.kind === 'empirical' ? back.values : [];
+      values.forEach((v, i) =>
+        expect(Math.abs(v - (spec.values as number[])[i])).toBeLessThanOrEqual(5e-4 * v),
+      );
+    }
+  });
+});

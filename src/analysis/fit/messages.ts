@@ -12,7 +12,7 @@ export const notATimestamp = (text: string, column: string) =>
   `column ${column}: expected a timestamp (ISO-8601 such as 2026-11-27T05:08:30.125Z, or epoch milliseconds), got "${text}"`;
 
 export const negativeDuration = (text: string) =>
-  `negative duration ${text}: service and inter-arrival times cannot be negative (0 is allowed, but rules out the lognormal, gamma, Erlang and Weibull fits)`;
+  `negative duration ${text}: service and inter-arrival times cannot be negative (0 is allowed: on a grid such as whole ms it is read as rounded; otherwise it rules out the lognormal, gamma, Erlang and Weibull fits)`;
 
 export const missingColumn = (column: string, found: number) =>
   `this row has ${found} column${found === 1 ? '' : 's'}; column ${column} is missing`;

@@ -7,8 +7,10 @@ import { fitLognormal } from './families/lognormal.js';
 import { fitTruncatedNormal } from './families/normal.js';
 import { fitUniform } from './families/uniform.js';
 import { fitWeibull } from './families/weibull.js';
-import { goodnessOfFit } from './goodness-of-fit.js';
+import { goodnessOfFit, type GoodnessOfFit } from './goodness-of-fit.js';
 import { quantileFromCdf } from './quantile.js';
+import { materialResolution } from './resolution.js';
+import { refineForRounding, roundedGoodnessOfFit, roundedSample, type RoundedSample } from './rounded.js';
 import { isSeriallyCorrelated, lag1Autocorrelation } from './serial-correlation.js';
 import { sampleStatistics, sortedQuantile, type SampleStatistics } from './sample-statistics.js';
 
@@ -37,6 +39,15 @@ const SPECIAL_CASE_OF: Partial<Record<FamilyName, FamilyName[]>> = {
 
 /** AIC differences below 2 are not evidence for either model (Burnham & Anderson 2002, §2.6). */
 const PARSIMONY_AIC = 2;
+
+/**
+ * A family passes when its KS p-value is at least this. With parameters estimated from the data the p-value
+ * is conservative (too high), so a family below it is clearly rejected.
+ */
+export const PASS_P_VALUE = 0.05;
+
+/** Above this many values, the empirical line lists the means of this many equal shares of the sorted sample. */
+export const EMPIRICAL_SHARES = 200;
 
 /** The percentiles reported for the sample and compared with the winner. */
 const PERCENTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
@@ -99,6 +110,17 @@ export interface FitReport {
   fits: RankedFit[];
   skipped: Array<{ distribution: FamilyName; reason: string }>;
   best: BestFit;
+  /**
+   * The grid step (seconds) the values were treated as rounded to, each value standing for the interval of
+   * that width around it; null when they were taken as exact (no grid, or one far below the smallest value).
+   */
+  resolution: number | null;
+  /** The KS p-value a family needs to pass (PASS_P_VALUE). */
+  passPValue: number;
+  /** True when at least one family passes; false means no family describes the sample. */
+  familyFits: boolean;
+  /** When no family passes: the sample itself (or its quantiles) as an empirical distribution; else null. */
+  empirical: DistributionSpec | null;
 }
 
 /** Fits every applicable family to non-negative observations (seconds, in the order observed) and ranks them by AIC. */
@@ -112,13 +134,34 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   const skipped: FitReport['skipped'] = [
     { distribution: 'constant', reason: `the values vary (cv ${summary.cv.toPrecision(3)})` },
   ];
-  for (const [name, estimate] of ESTIMATORS) {
-    const outcome = estimate(sample);
+  const resolution = materialResolution(sample.sorted);
+  // Rounded values: each family is started from its fit to the values taken as exact (zeros moved to a quarter
+  // step, so every family has a start) and refined on the likelihood of the rounding intervals.
+  const rounded = resolution === null ? null : roundedSample(sample.sorted, resolution);
+  const startSample =
+    resolution === null
+      ? sample
+      : sampleStatistics(Array.from(sample.sorted, (x) => (x === 0 ? resolution / 4 : x)));
+  const outcomes = new Map(ESTIMATORS.map(([name, estimate]) => [name, estimate(startSample)]));
+  const refined = new Map<FamilyName, FamilyOutcome>();
+  const refine = (name: FamilyName): FamilyOutcome => {
+    const outcome = outcomes.get(name);
+    if (outcome === undefined) throw new Error(`fitDistributions: no estimator for ${name}`);
+    if (rounded === null || !isFitted(outcome)) return outcome;
+    let result = refined.get(name);
+    if (result === undefined) {
+      result = refineForRounding(rounded, outcome, () => roundedGammaShape(refine('gamma')));
+      refined.set(name, result);
+    }
+    return result;
+  };
+  for (const [name] of ESTIMATORS) {
+    const outcome = refine(name);
     if (!isFitted(outcome)) {
       skipped.push({ distribution: name, reason: outcome.skipped });
       continue;
     }
-    fits.push(score(name, outcome, sample));
+    fits.push(score(name, outcome, sample, rounded));
     cdfs.set(name, outcome.cdf);
   }
   skipped.push({
@@ -134,6 +177,12 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   const { chosen, reason } = choose(fits);
   const cdf = cdfs.get(chosen.distribution);
   if (!cdf) throw new Error(`fitDistributions: no CDF kept for ${chosen.distribution}`);
+  const familyFits = fits.some((fit) => fit.ks.pValue >= PASS_P_VALUE);
+  if (!familyFits) {
+    const empirical = skipped.find((skip) => skip.distribution === 'empirical');
+    if (empirical)
+      empirical.reason = `no family passes (KS p ≥ ${PASS_P_VALUE}), so the sample itself is offered as the line to paste`;
+  }
   return {
     n: sample.n,
     summary,
@@ -145,7 +194,35 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
       reason,
       percentiles: comparePercentiles(summary, (p) => quantileFromCdf(cdf, p, summary.p99)),
     },
+    resolution,
+    passPValue: PASS_P_VALUE,
+    familyFits,
+    empirical: familyFits ? null : empiricalOf(sample.sorted),
   };
+}
+
+/**
+ * The sample as an empirical distribution: every value, or above EMPIRICAL_SHARES values the mean of each
+ * of that many equal shares of the sorted sample. Block means keep the sample mean (exactly when the shares
+ * are equal) and its shape down to a share's width; quantiles at (i + ½)/m would cut the tail and the mean.
+ */
+export function empiricalOf(sorted: Float64Array): DistributionSpec {
+  const n = sorted.length;
+  if (n <= EMPIRICAL_SHARES) return { kind: 'empirical', values: Array.from(sorted) };
+  const values = Array.from({ length: EMPIRICAL_SHARES }, (_, i) => {
+    const from = Math.floor((i * n) / EMPIRICAL_SHARES);
+    const to = Math.floor(((i + 1) * n) / EMPIRICAL_SHARES);
+    let sum = 0;
+    for (let j = from; j < to; j++) sum += sorted[j];
+    return sum / (to - from);
+  });
+  return { kind: 'empirical', values };
+}
+
+/** The shape k of the gamma fitted to rounded values (1/cv²); 1 when the gamma did not apply. */
+function roundedGammaShape(gamma: FamilyOutcome): number {
+  if (!isFitted(gamma) || gamma.spec.kind !== 'gamma') return 1;
+  return 1 / gamma.spec.cv ** 2;
 }
 
 /**
@@ -170,8 +247,14 @@ export function choose(fits: RankedFit[]): { chosen: RankedFit; reason: string |
 }
 
 /** Log-likelihood, AIC and goodness of fit of one fitted family. */
-function score(name: FamilyName, fit: FittedFamily, sample: SampleStatistics): RankedFit {
-  const { ks, andersonDarling } = goodnessOfFit(sample.sorted, fit.cdf);
+function score(
+  name: FamilyName,
+  fit: FittedFamily,
+  sample: SampleStatistics,
+  rounded: RoundedSample | null,
+): RankedFit {
+  const { ks, andersonDarling }: GoodnessOfFit =
+    rounded === null ? goodnessOfFit(sample.sorted, fit.cdf) : roundedGoodnessOfFit(rounded, fit.cdf);
   const { kind: _kind, ...parameters } = fit.spec;
   return {
     distribution: name,
@@ -215,6 +298,10 @@ function constantReport(sample: SampleStatistics, summary: SampleSummary): FitRe
       reason: null,
       percentiles: comparePercentiles(summary, () => value),
     },
+    resolution: null,
+    passPValue: PASS_P_VALUE,
+    familyFits: true,
+    empirical: null,
   };
 }
 

@@ -149,9 +149,14 @@ function cellParser(options: ReadSamplesOptions): (text: string, column: string)
     return (text, column) => {
       if (text === '') return { problem: msg.emptyValue(column), isValueLike: false };
       if (PLAIN_NUMBER.test(text)) {
-        const milliseconds = Number(text) * epochUnit * 1000;
-        originMs ??= Math.floor(milliseconds);
-        return { seconds: (milliseconds - originMs) / 1000 };
+        // Whole units and the decimals apart: 1800000000001.104 as one double is off by up to 0.12 µs, which
+        // would hide that the log was written to the microsecond.
+        const decimal = /^(\d+)\.(\d+)$/.exec(text);
+        const msPerUnit = epochUnit * 1000;
+        const wholeMs = Number(decimal ? decimal[1] : text) * msPerUnit;
+        const fractionMs = decimal ? Number(`0.${decimal[2]}`) * msPerUnit : 0;
+        originMs ??= Math.floor(wholeMs);
+        return { seconds: (wholeMs - originMs) / 1000 + fractionMs / 1000 };
       }
       const instant = parseIsoInstant(text);
       if (instant === undefined) return { problem: msg.notATimestamp(text, column), isValueLike: false };

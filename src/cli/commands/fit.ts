@@ -67,7 +67,9 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       timestamps: args.timestamps,
     });
     const report = fitDistributions(samples.values);
-    const yaml = fitSnippet(report.best.spec, kind);
+    // When no family passes its goodness-of-fit test, the line to paste replays the sample instead.
+    const bestFamilyYaml = fitSnippet(report.best.spec, kind);
+    const yaml = report.empirical === null ? bestFamilyYaml : fitSnippet(report.empirical, kind);
     if (args.json) {
       writeStdout(
         toJson({
@@ -77,6 +79,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
           unit: 'seconds', // every duration in the result
           ...report,
           yaml,
+          bestFamilyYaml,
           notes: samples.notes,
         }),
       );

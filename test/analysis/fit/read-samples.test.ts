@@ -104,6 +104,16 @@ describe('readSamples: timestamps', () => {
     expect(readSamples(epoch.join('\n'), 'f', { timestamps: true, unit: 's' }).values[0]).toBe(250);
   });
 
+  it('keeps the microseconds of epoch-millisecond timestamps written with three decimals', () => {
+    // As one double, 1800000000001.104 ms is off by up to 0.12 µs: the 1 µs grid of the log would be lost.
+    const stamps = Array.from(
+      { length: 12 },
+      (_, i) => `1800000000${String(1 + 3 * i).padStart(3, '0')}.${String(104 + 7 * i)}`,
+    );
+    const { values } = readSamples(stamps.join('\n'), 'f', { timestamps: true });
+    for (const gap of values) expect(Math.abs(gap - 0.003007)).toBeLessThan(1e-12);
+  });
+
   it('sorts timestamps that are out of order and says how many were', () => {
     const epoch = ['0', '2000', '1000', ...tenValues((i) => String(2000 + 1000 * i))];
     const samples = readSamples(epoch.join('\n'), 'f', { timestamps: true });
