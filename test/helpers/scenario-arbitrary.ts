@@ -26,6 +26,8 @@ export interface ScenarioFeatures {
   expiry?: boolean;
   /** Bounded capacities and their overflow policies (reject-new, drop-oldest, block). */
   capacity?: boolean;
+  /** The block overflow policy (a full queue stalls its publishers), among those capacity may pick. */
+  block?: boolean;
   /** Message types with priorities and queues that honour them. */
   priorities?: boolean;
   /** Prefetch above 1. */
@@ -104,7 +106,9 @@ const plainQueueArbitrary = (
       consumers: fc.integer({ min: 1, max: 4 }),
       service: serviceArbitrary(features),
       capacity: maybe(features.capacity, fc.integer({ min: 0, max: 8 })),
-      overflow: fc.constantFrom('reject-new', 'drop-oldest', 'block'),
+      overflow: features.block
+        ? fc.constantFrom('reject-new', 'drop-oldest', 'block')
+        : fc.constantFrom('reject-new', 'drop-oldest'),
       ttl: maybe(features.expiry, between(0.02, 2)),
       deadLetter: maybe(
         features.expiry && later.length > 0,
@@ -172,6 +176,7 @@ export function scenarioArbitrary(wanted: ScenarioFeatures = {}): fc.Arbitrary<G
     failures: true,
     expiry: true,
     capacity: true,
+    block: true,
     priorities: true,
     prefetch: true,
     fanout: true,
