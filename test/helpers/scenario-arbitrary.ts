@@ -40,6 +40,8 @@ export interface ScenarioFeatures {
   pipelines?: boolean;
   /** Arrival processes other than Poisson (schedules, on-off, batches at constant gaps). */
   burstyArrivals?: boolean;
+  /** Constant service times and constant gaps (exact ties between events). */
+  constants?: boolean;
   /** Lognormal service times (whose parameters are not exact under time scaling, see scaleTimes). */
   lognormal?: boolean;
 }
@@ -54,7 +56,9 @@ const between = (min: number, max: number) =>
 const serviceArbitrary = (features: Required<ScenarioFeatures>): fc.Arbitrary<Raw> =>
   fc.oneof(
     between(0.005, 0.08).map((mean) => ({ distribution: 'exponential', mean })),
-    between(0.005, 0.08).map((value) => ({ distribution: 'constant', value })),
+    ...(features.constants
+      ? [between(0.005, 0.08).map((value) => ({ distribution: 'constant', value }))]
+      : []),
     ...(features.lognormal
       ? [
           fc
@@ -82,7 +86,10 @@ const arrivalArbitrary = (
         arrival: { process: 'on-off', on, off, 'rate-on': rateOn, 'rate-off': rateOff },
       })),
     fc.tuple(between(0.1, 1), fc.integer({ min: 1, max: 5 })).map(([value, batch]) => ({
-      interarrival: { distribution: 'constant', value },
+      // Batches at constant gaps, or at exponential ones when exact ties are not wanted.
+      interarrival: features.constants
+        ? { distribution: 'constant', value }
+        : { distribution: 'exponential', mean: value },
       batch,
     })),
     fc.tuple(between(1, 10), fc.integer({ min: 2, max: 4 })).map(([rate, max]) => ({
@@ -184,6 +191,7 @@ export function scenarioArbitrary(wanted: ScenarioFeatures = {}): fc.Arbitrary<G
     pipelines: true,
     burstyArrivals: true,
     lognormal: true,
+    constants: true,
     ...wanted,
   };
   return fc
