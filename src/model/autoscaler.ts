@@ -53,6 +53,8 @@ export class Autoscaler {
   private readonly memorySeconds: number;
   /** When KEDA last saw the metric above activation (the run starts as if it just had). */
   private lastActive = 0;
+  /** When KEDA last woke the pool from zero: the HPA takes over from its next sync, not the same instant. */
+  private wokenAt = -1;
   /** The station's arrival count and the time at each clock's last reading (for the rate metric). */
   private readonly lastArrivals = [0, 0];
   private readonly lastReading = [0, 0];
@@ -79,10 +81,10 @@ export class Autoscaler {
     this.stats = this.freshStats();
   }
 
-  /** Schedules the first KEDA poll (only a pool that may reach zero needs them) and the first HPA sync. */
+  /** Schedules the first HPA sync and the first KEDA poll (only a pool that may reach zero needs them). */
   start(): void {
-    if (this.spec.min === 0) this.schedule(KEDA_POLL);
     this.schedule(HPA_SYNC);
+    if (this.spec.min === 0) this.schedule(KEDA_POLL);
   }
 
   /** One tick of a clock (HPA_SYNC or KEDA_POLL): reads the metric and scales; then schedules the next. */
@@ -147,7 +149,10 @@ export class Autoscaler {
     const { spec } = this;
     if (this.readMetric(now, KEDA_POLL) > spec.activation) {
       this.lastActive = now;
-      if (this.replicas === 0) this.scaleUp(Math.max(1, spec.min), now);
+      if (this.replicas === 0) {
+        this.wokenAt = now;
+        this.scaleUp(Math.max(1, spec.min), now);
+      }
     } else if (this.replicas > 0 && now - this.lastActive > spec.cooldownSeconds) {
       this.scaleDown(0, now); // KEDA: lastActiveTime + cooldownPeriod before now
     }
@@ -157,7 +162,7 @@ export class Autoscaler {
   private hpaSync(now: number): void {
     const { spec } = this;
     const metric = this.readMetric(now, HPA_SYNC);
-    if (this.replicas === 0) return;
+    if (this.replicas === 0 || this.wokenAt === now) return;
     const current = this.replicas;
     const within = Math.abs(metric / (current * spec.target) - 1) <= spec.tolerance;
     // KEDA gives the HPA a floor of 1: only KEDA takes the pool to zero.

@@ -88,7 +88,7 @@ function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
 }
 
 /** Kubernetes' default HPA behavior (HPA page, "Default Behavior"): up by max(100 %, 4 pods) per 15 s, no window. */
-const DEFAULT_SCALE_UP: ScalingRulesSpec = {
+export const DEFAULT_SCALE_UP: ScalingRulesSpec = {
   stabilizationSeconds: 0,
   policies: [
     { type: 'percent', value: 100, periodSeconds: 15 },
@@ -98,7 +98,7 @@ const DEFAULT_SCALE_UP: ScalingRulesSpec = {
 };
 
 /** ... and down by up to 100 % per 15 s, to the highest recommendation of the last 300 s. */
-const DEFAULT_SCALE_DOWN: ScalingRulesSpec = {
+export const DEFAULT_SCALE_DOWN: ScalingRulesSpec = {
   stabilizationSeconds: 300,
   policies: [{ type: 'percent', value: 100, periodSeconds: 15 }],
   select: 'max',
