@@ -159,6 +159,44 @@ describe('autoscaled consumers in a network', () => {
   });
 });
 
+describe("KEDA's clock and the HPA's in a network", () => {
+  /** One message a second into a pool at zero; KEDA wakes it at its first poll. */
+  const wakeScenario = (polling: string, sync: string) =>
+    parseScenario(
+      [
+        'name: wake',
+        'duration: 60s',
+        'warmup: 0s',
+        'producers:',
+        '  - { name: p, to: work, interarrival: 1s }',
+        'queues:',
+        '  - name: work',
+        '    service: 10ms',
+        `    autoscale: { min: 0, max: 4, target: 100, polling-interval: ${polling}, sync-period: ${sync} }`,
+      ].join('\n'),
+      'wake.yaml',
+    ).scenario;
+
+  it('wakes a pool at zero at a KEDA poll, whatever the HPA sync period', () => {
+    for (const [polling, sync, poll] of [
+      ['30s', '15s', 30],
+      ['10s', '15s', 10],
+      ['30s', '5s', 30],
+    ] as const) {
+      const work = simulate(wakeScenario(polling, sync)).result.queues.work;
+      // The first message (at 1 s at the latest) waits for the first poll; none waits after it.
+      expect(work.wait.max!).toBeGreaterThanOrEqual(poll - 1.01);
+      expect(work.wait.max!).toBeLessThanOrEqual(poll);
+      expect(work.autoscale).toMatchObject({
+        lowestConsumers: 0,
+        peakConsumers: 1,
+        scaleUps: 1,
+        scaleDowns: 0,
+      });
+    }
+  });
+});
+
 describe('an autoscaled Kafka-style topic', () => {
   /** Bursts into a 6-partition topic with skewed keys, autoscaled on its lag. */
   function topicScenario(autoscale: Partial<AutoscaleSpec>): Scenario {
