@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/index.js';
 import type { QueueProbe } from '../metrics/index.js';
 import type { AutoscaleSpec } from '../scenario/types.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
+import { forgetBefore, scaleDownLimit, scaleUpLimit, stabilize, type Timed } from './hpa-behavior.js';
 import {
   EVENT_AUTOSCALE_POLL,
   EVENT_CONSUMER_STARTED,
@@ -14,18 +15,26 @@ export interface AutoscaleStats {
   /** Most and fewest replicas set at any time (starting ones included, finishing ones not). */
   peakConsumers: number;
   lowestConsumers: number;
-  /** Polls that raised, and that lowered, the replica count. */
+  /** Decisions (HPA syncs or KEDA polls) that raised, and that lowered, the replica count. */
   scaleUps: number;
   scaleDowns: number;
 }
 
+/** Which clock an autoscaler event belongs to (its payload). */
+export const HPA_SYNC = 0;
+export const KEDA_POLL = 1;
+
 /**
- * A KEDA/HPA-style autoscaler for one station's consumers. Every polling interval it reads the metric
- * (waiting messages, lag = waiting + unacknowledged, or the arrival rate since the last poll) and recommends
- * ceil(metric / target) replicas, or the current count while metric / (replicas × target) is within
- * 1 ± tolerance (HPA's tolerance band), clamped to min..max. It scales up at once (by at most `scale-up-step` per poll); it scales down only to
- * the highest recommendation of the last `cooldown` seconds (HPA's scale-down stabilization window), so
- * a count reached by scaling up is never given up within `cooldown` of that poll.
+ * A KEDA-driven HPA for one station's consumers, on two clocks (KEDA "Scaling Deployments" concept page;
+ * Kubernetes "Horizontal Pod Autoscaling").
+ *
+ * The HPA syncs every `sync-period` and decides every 1 ↔ N change: it reads the metric live, recommends
+ * ceil(metric / target) (or the current count while metric / (replicas × target) is within 1 ± tolerance),
+ * stabilizes the recommendation over the scale-up and scale-down windows, and limits the change by the
+ * behavior's policies (hpa-behavior.ts), within max(1, min)..max. At zero replicas the HPA is inactive.
+ *
+ * KEDA polls every `polling-interval` only when min is 0: a metric above `activation` takes a pool at 0 to
+ * max(1, min); a metric at or below it for longer than `cooldown` takes the pool to 0.
  *
  * A new replica is paid for from the decision and takes work `startup-time` later. Scaling down cancels
  * replicas still starting (newest first), then removes working ones; a busy one finishes its message.
@@ -36,12 +45,19 @@ export class Autoscaler {
   /** Start numbers of replicas still starting, oldest first (a constant startup time keeps them in order). */
   private readonly starting: number[] = [];
   private nextStartNumber = 0;
-  /** Recommendations of the polls within the cooldown window, oldest first. */
-  private readonly recent: Array<{ time: number; replicas: number }> = [];
-  private readonly step: number;
-  /** The station's arrival count and the time at the last poll (for the rate metric). */
-  private lastArrivals = 0;
-  private lastPoll = 0;
+  /** The HPA's memory: its recommendations, and the replicas it added and removed, with their times. */
+  private readonly recommendations: Timed[];
+  private readonly added: Timed[] = [];
+  private readonly removed: Timed[] = [];
+  /** Longest time the HPA's memory is read back (windows and policy periods). */
+  private readonly memorySeconds: number;
+  /** When KEDA last saw the metric above activation (the run starts as if it just had). */
+  private lastActive = 0;
+  /** When KEDA last woke the pool from zero: the HPA takes over from its next sync, not the same instant. */
+  private wokenAt = -1;
+  /** The station's arrival count and the time at each clock's last reading (for the rate metric). */
+  private readonly lastArrivals = [0, 0];
+  private readonly lastReading = [0, 0];
   private stats: AutoscaleStats;
 
   constructor(
@@ -54,32 +70,28 @@ export class Autoscaler {
     private readonly simulation: Simulation,
   ) {
     this.replicas = initial;
-    this.step = spec.scaleUpStep ?? Infinity;
+    // Kubernetes seeds the scale-down window with the count the HPA first sees.
+    this.recommendations = [{ time: 0, value: initial }];
+    const periods = [...spec.scaleUp.policies, ...spec.scaleDown.policies].map((p) => p.periodSeconds);
+    this.memorySeconds = Math.max(
+      spec.scaleUp.stabilizationSeconds,
+      spec.scaleDown.stabilizationSeconds,
+      ...periods,
+    );
     this.stats = this.freshStats();
   }
 
-  /** Schedules the first poll, one polling interval after the start. */
+  /** Schedules the first HPA sync and the first KEDA poll (only a pool that may reach zero needs them). */
   start(): void {
-    this.schedulePoll();
+    this.schedule(HPA_SYNC);
+    if (this.spec.min === 0) this.schedule(KEDA_POLL);
   }
 
-  /** Reads the metric and scales; then schedules the next poll. */
-  poll(now: number): void {
-    const { spec } = this;
-    const metric = this.readMetric(now);
-    // HPA keeps the count while the metric per replica is within the tolerance of the target.
-    const ratio = metric / (this.replicas * spec.target);
-    const within = this.replicas > 0 && Math.abs(ratio - 1) <= spec.tolerance;
-    const desired = within ? this.replicas : Math.ceil(metric / spec.target);
-    const recommended = Math.min(spec.max, Math.max(spec.min, desired));
-    this.remember(now, recommended);
-    if (recommended > this.replicas) {
-      this.scaleUp(Math.min(recommended, this.replicas + this.step), now);
-    } else {
-      const stabilized = this.recent.reduce((highest, entry) => Math.max(highest, entry.replicas), 0);
-      if (stabilized < this.replicas) this.scaleDown(stabilized, now);
-    }
-    this.schedulePoll();
+  /** One tick of a clock (HPA_SYNC or KEDA_POLL): reads the metric and scales; then schedules the next. */
+  poll(now: number, clock: number = HPA_SYNC): void {
+    if (clock === KEDA_POLL) this.kedaPoll(now);
+    else this.hpaSync(now);
+    this.schedule(clock);
   }
 
   /** A replica's startup time is over: it joins, unless a scale-down cancelled it meanwhile. */
@@ -132,7 +144,53 @@ export class Autoscaler {
     for (removed -= cancelled; removed > 0; removed--) this.station.removeConsumer(now);
   }
 
-  private readMetric(now: number): number {
+  /** KEDA: activation from zero above the threshold; back to zero after `cooldown` at or below it. */
+  private kedaPoll(now: number): void {
+    const { spec } = this;
+    if (this.readMetric(now, KEDA_POLL) > spec.activation) {
+      this.lastActive = now;
+      if (this.replicas === 0) {
+        this.wokenAt = now;
+        this.scaleUp(Math.max(1, spec.min), now);
+      }
+    } else if (this.replicas > 0 && now - this.lastActive > spec.cooldownSeconds) {
+      this.scaleDown(0, now); // KEDA: lastActiveTime + cooldownPeriod before now
+    }
+  }
+
+  /** HPA: recommendation, stabilization, policy limits; inactive while the pool is at zero. */
+  private hpaSync(now: number): void {
+    const { spec } = this;
+    const metric = this.readMetric(now, HPA_SYNC);
+    if (this.replicas === 0 || this.wokenAt === now) return;
+    const current = this.replicas;
+    const within = Math.abs(metric / (current * spec.target) - 1) <= spec.tolerance;
+    // KEDA gives the HPA a floor of 1: only KEDA takes the pool to zero.
+    const floor = Math.max(1, spec.min);
+    const desired = Math.min(spec.max, Math.max(floor, within ? current : Math.ceil(metric / spec.target)));
+    const stabilized = stabilize(this.recommendations, desired, current, now, spec.scaleUp, spec.scaleDown);
+    this.recommendations.push({ time: now, value: desired });
+    const cutoff = now - this.memorySeconds;
+    forgetBefore(this.recommendations, cutoff);
+    forgetBefore(this.added, cutoff);
+    forgetBefore(this.removed, cutoff);
+    if (stabilized > current) {
+      const next = Math.min(stabilized, scaleUpLimit(spec.scaleUp, current, this.added, now));
+      if (next > current) {
+        this.added.push({ time: now, value: next - current });
+        this.scaleUp(next, now);
+      }
+    } else if (stabilized < current) {
+      const next = Math.max(stabilized, scaleDownLimit(spec.scaleDown, current, this.removed, now));
+      if (next < current) {
+        this.removed.push({ time: now, value: current - next });
+        this.scaleDown(next, now);
+      }
+    }
+  }
+
+  /** The metric now; the rate is over the time since this clock's last reading. */
+  private readMetric(now: number, clock: number): number {
     const { station } = this;
     switch (this.spec.metric) {
       case 'waiting':
@@ -141,30 +199,18 @@ export class Autoscaler {
         return station.waitingMessages() + station.unacknowledgedMessages();
       case 'rate': {
         const arrivals = station.arrivalCount();
-        const rate = (arrivals - this.lastArrivals) / (now - this.lastPoll);
-        this.lastArrivals = arrivals;
-        this.lastPoll = now;
+        const elapsed = now - this.lastReading[clock];
+        const rate = elapsed > 0 ? (arrivals - this.lastArrivals[clock]) / elapsed : 0;
+        this.lastArrivals[clock] = arrivals;
+        this.lastReading[clock] = now;
         return rate;
       }
     }
   }
 
-  /** Adds this poll's recommendation and forgets those older than the cooldown window. */
-  private remember(now: number, replicas: number): void {
-    this.recent.push({ time: now, replicas });
-    while (this.recent.length > 1 && this.recent[0].time <= now - this.spec.cooldownSeconds) {
-      this.recent.shift();
-    }
-  }
-
-  private schedulePoll(): void {
-    this.simulation.schedule(
-      this.spec.pollingSeconds,
-      PRIORITY_AUTOSCALE,
-      EVENT_AUTOSCALE_POLL,
-      this.index,
-      0,
-    );
+  private schedule(clock: number): void {
+    const interval = clock === KEDA_POLL ? this.spec.pollingSeconds : this.spec.syncSeconds;
+    this.simulation.schedule(interval, PRIORITY_AUTOSCALE, EVENT_AUTOSCALE_POLL, this.index, clock);
   }
 
   private freshStats(): AutoscaleStats {

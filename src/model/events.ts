@@ -4,7 +4,7 @@ export const EVENT_SERVICE_END = 1; // target: queue index, payload: message han
 export const EVENT_REDELIVERY = 2; // target: queue index, payload: message handle (back-off over)
 export const EVENT_TIMEOUT = 3; // target: queue index, payload: message handle (visibility timeout)
 export const EVENT_EXPIRY_CHECK = 4; // target: queue index (TTL of the oldest ready message; a topic's retention)
-export const EVENT_AUTOSCALE_POLL = 5; // target: queue index (its autoscaler reads the metric)
+export const EVENT_AUTOSCALE_POLL = 5; // target: queue index; payload: the clock (0 HPA sync, 1 KEDA poll)
 export const EVENT_CONSUMER_STARTED = 6; // target: queue index, payload: start number (startup time over)
 export const EVENT_REBALANCE_END = 7; // target: topic's queue index, payload: rebalance generation
 

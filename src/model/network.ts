@@ -119,7 +119,7 @@ export class Network implements EventHandler, MessageRouter {
         this.queues[target].checkExpiry(now);
         break;
       case EVENT_AUTOSCALE_POLL:
-        (this.autoscalers[target] as Autoscaler).poll(now);
+        (this.autoscalers[target] as Autoscaler).poll(now, payload);
         break;
       case EVENT_CONSUMER_STARTED:
         (this.autoscalers[target] as Autoscaler).consumerStarted(payload, now);

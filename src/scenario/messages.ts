@@ -406,6 +406,9 @@ export const consumersOutsideAutoscale = (
 /** An autoscaled topic's max above its partition count. */
 export const autoscaleAbovePartitions = (queue: string, max: number, partitions: number): string =>
   `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle)`;
+/** `cooldown` on a pool that never reaches zero: it is KEDA's 1 → 0 delay, not the scale-down window. */
+export const cooldownWithoutZero = (queue: string, min: number): string =>
+  `queue '${queue}' sets autoscale cooldown with min ${min}: cooldown is KEDA's cooldownPeriod, which only takes the last replicas to 0 (min 0), so it has no effect here; the delay before scaling down from N to M is behavior.scale-down.stabilization-window (default 5m)`;
 /** Autoscaled consumers need a service time. */
 export const autoscaleNeedsService = (queue: string): string =>
   `queue '${queue}' is autoscaled but has no 'service'; add e.g. service: { distribution: exponential, mean: 20ms }`;

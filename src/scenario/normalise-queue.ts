@@ -1,8 +1,17 @@
 /** A validated queue as written → QueueSpec: limits, consumers and their retries, routes, topic and autoscaling. */
 import { normaliseDistribution } from './normalise-distribution.js';
 import { OVERFLOW_ALIASES } from './queue-schema.js';
-import type { RawQueue, RawRetry, RawThen } from './raw-schema.js';
-import type { AutoscaleSpec, OverflowPolicy, QueueSpec, RetrySpec, RouteSpec, TopicSpec } from './types.js';
+import type { RawQueue, RawRetry, RawScalingRules, RawThen } from './raw-schema.js';
+import type {
+  AutoscaleSpec,
+  OverflowPolicy,
+  QueueSpec,
+  RetrySpec,
+  RouteSpec,
+  ScalingPolicySpec,
+  ScalingRulesSpec,
+  TopicSpec,
+} from './types.js';
 import { bytes, seconds } from './validated-units.js';
 
 /** Default number of consumers: one worker when a service time is given, none otherwise. */
@@ -78,21 +87,69 @@ function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
   };
 }
 
+/** Kubernetes' default HPA behavior (HPA page, "Default Behavior"): up by max(100 %, 4 pods) per 15 s, no window. */
+export const DEFAULT_SCALE_UP: ScalingRulesSpec = {
+  stabilizationSeconds: 0,
+  policies: [
+    { type: 'percent', value: 100, periodSeconds: 15 },
+    { type: 'pods', value: 4, periodSeconds: 15 },
+  ],
+  select: 'max',
+};
+
+/** ... and down by up to 100 % per 15 s, to the highest recommendation of the last 300 s. */
+export const DEFAULT_SCALE_DOWN: ScalingRulesSpec = {
+  stabilizationSeconds: 300,
+  policies: [{ type: 'percent', value: 100, periodSeconds: 15 }],
+  select: 'max',
+};
+
+/** One direction of the HPA behavior as written, over Kubernetes' default for it. */
+function normaliseRules(
+  raw: RawScalingRules | undefined,
+  defaults: ScalingRulesSpec,
+  policies: ScalingPolicySpec[] | undefined,
+): ScalingRulesSpec {
+  return {
+    stabilizationSeconds:
+      raw?.['stabilization-window'] === undefined
+        ? defaults.stabilizationSeconds
+        : seconds(raw['stabilization-window']),
+    policies:
+      raw?.policies?.map((policy) => ({
+        type: policy.type,
+        value: policy.value,
+        periodSeconds: seconds(policy.period),
+      })) ??
+      policies ??
+      defaults.policies,
+    select: raw?.select ?? defaults.select,
+  };
+}
+
 /**
  * A topic's replicas are capped at its partition count, as KEDA's Kafka scaler caps them (a consumer
  * beyond the partitions would sit idle), and its scaler reads the consumer lag unless told otherwise.
+ * `scale-up-step` is one pods policy per sync period, unless scale-up policies are written.
  */
 function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
   const raw = queue.autoscale as NonNullable<RawQueue['autoscale']>;
   const max = Math.min(raw.max, queue.partitions ?? Infinity);
+  const syncSeconds = seconds(raw['sync-period']);
+  const step = raw['scale-up-step'];
+  const stepPolicies: ScalingPolicySpec[] | undefined =
+    step === undefined ? undefined : [{ type: 'pods', value: step, periodSeconds: syncSeconds }];
   return {
     min: Math.min(raw.min, max),
     max,
     target: raw.target,
     metric: raw.metric ?? (queue.partitions === undefined ? 'waiting' : 'lag'),
     pollingSeconds: seconds(raw['polling-interval']),
+    syncSeconds,
     cooldownSeconds: seconds(raw.cooldown),
-    scaleUpStep: raw['scale-up-step'] ?? null,
+    activation: raw.activation,
+    scaleUp: normaliseRules(raw.behavior?.['scale-up'], DEFAULT_SCALE_UP, stepPolicies),
+    scaleDown: normaliseRules(raw.behavior?.['scale-down'], DEFAULT_SCALE_DOWN, undefined),
     tolerance: raw.tolerance,
     startupSeconds: seconds(raw['startup-time']),
   };

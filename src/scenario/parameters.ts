@@ -1,7 +1,7 @@
 /**
  * Parameters a sweep (or a plan) varies, addressed by dotted paths into the scenario: `queues.<name>.consumers`,
  * `queues.<name>.capacity`, `queues.<name>.prefetch`, `queues.<name>.ttl`, `queues.<name>.timeout`, an autoscaled
- * queue's `queues.<name>.autoscale.{min,max,target,polling-interval,cooldown,startup-time}`,
+ * queue's `queues.<name>.autoscale.{min,max,target,polling-interval,sync-period,cooldown,startup-time}`,
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
  * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
@@ -41,6 +41,7 @@ const AUTOSCALE_FIELDS: Record<string, FieldKind & { key: keyof AutoscaleSpec }>
   max: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'max' },
   target: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'target' },
   'polling-interval': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s', key: 'pollingSeconds' },
+  'sync-period': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 15s', key: 'syncSeconds' },
   cooldown: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 5m', key: 'cooldownSeconds' },
   'startup-time': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 45s', key: 'startupSeconds' },
 };

@@ -95,6 +95,49 @@ const failureSchema = closedObject('a failure setting', {
 /** What an autoscaler's `target` counts per consumer. */
 export const AUTOSCALE_METRICS = ['waiting', 'lag', 'rate'] as const;
 
+/** How an HPA scaling policy limits a change: pods or percent of the count per period. */
+export const SCALING_POLICY_TYPES = ['pods', 'percent'] as const;
+
+/** Which policy wins (HPA selectPolicy): the biggest change, the smallest, or none in this direction. */
+export const SCALING_SELECTS = ['max', 'min', 'disabled'] as const;
+
+const scalingPolicySchema = closedObject('a scaling policy', {
+  type: oneOfField(SCALING_POLICY_TYPES).describe(
+    'pods (a count) or percent (of the replicas at the start of the period).',
+  ),
+  value: integerAtLeast(1).describe('Most pods, or percent, changed per period; >= 1.'),
+  period: durationField({ positive: true }).describe(
+    'The window the limit applies to (HPA periodSeconds), e.g. 15s; > 0.',
+  ),
+}).describe('One HPA scaling policy, e.g. { type: pods, value: 4, period: 15s }.');
+
+/** HPA behavior.scaleUp / scaleDown; what is not written takes Kubernetes' default for that direction. */
+const scalingRulesSchema = (direction: 'up' | 'down') =>
+  closedObject(`a scale-${direction} behavior`, {
+    'stabilization-window': durationField()
+      .optional()
+      .describe(
+        direction === 'up'
+          ? 'Scale up only to the lowest recommendation of this window (HPA stabilizationWindowSeconds); default 0.'
+          : 'Scale down only to the highest recommendation of this window (HPA stabilizationWindowSeconds); default 5m.',
+      ),
+    policies: listOf('scaling policies', scalingPolicySchema)
+      .optional()
+      .describe(
+        direction === 'up'
+          ? 'Rate limits (HPA policies); default [{ type: percent, value: 100, period: 15s }, { type: pods, value: 4, period: 15s }].'
+          : 'Rate limits (HPA policies); default [{ type: percent, value: 100, period: 15s }].',
+      ),
+    select: oneOfField(SCALING_SELECTS)
+      .default('max')
+      .describe('Which policy applies (HPA selectPolicy): max (the biggest change, default), min, disabled.'),
+  }).describe(`How the HPA scales ${direction} (behavior.scale${direction === 'up' ? 'Up' : 'Down'}).`);
+
+const behaviorSchema = closedObject('an autoscale behavior', {
+  'scale-up': scalingRulesSchema('up').optional(),
+  'scale-down': scalingRulesSchema('down').optional(),
+}).describe("The HPA's behavior: stabilization windows and rate-limiting policies; Kubernetes' defaults.");
+
 const autoscaleSchema = closedObject('an autoscale setting', {
   min: integerAtLeast(0)
     .default(1)
@@ -103,22 +146,39 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     "Most consumers (KEDA maxReplicaCount); >= min. On a topic, capped at its partitions (as KEDA's Kafka scaler does).",
   ),
   target: numberAbove(0, { inclusive: false }).describe(
-    'Per consumer, what the scaler aims at: messages (waiting or lag; KEDA queueLength / lagThreshold) or messages per second (rate; KEDA MessageRate): desired = ceil(metric / target).',
+    'Per consumer, what the scaler aims at: messages (waiting or lag; KEDA value / lagThreshold) or messages per second (rate; KEDA MessageRate value): desired = ceil(metric / target).',
   ),
   metric: oneOfField(AUTOSCALE_METRICS)
     .optional()
     .describe(
-      "What target counts: waiting = ready messages (the default on a queue); lag = ready plus unacknowledged ones (KEDA RabbitMQ QueueLength; a Kafka consumer group's lag, the default on a topic); rate = messages arriving per second over the last polling interval (KEDA RabbitMQ MessageRate).",
+      "What target counts: waiting = ready messages (KEDA RabbitMQ QueueLength over AMQP or with excludeUnacknowledged; the default on a queue); lag = ready plus unacknowledged (KEDA RabbitMQ QueueLength over the HTTP management API; a Kafka consumer group's lag, the default on a topic); rate = messages arriving per second since the last reading (KEDA RabbitMQ MessageRate).",
     ),
   'polling-interval': durationField({ positive: true })
     .default('30s')
-    .describe('How often the scaler reads the metric (KEDA pollingInterval); default 30s.'),
+    .describe(
+      "KEDA's pollingInterval: how often KEDA checks activation, which takes the pool from 0 to max(1, min) and back to 0 (only with min 0); default 30s.",
+    ),
+  'sync-period': durationField({ positive: true })
+    .default('15s')
+    .describe(
+      "The HPA's sync period (--horizontal-pod-autoscaler-sync-period): every 1 <-> N decision, on the metric read live; default 15s.",
+    ),
   cooldown: durationField()
     .default('5m')
     .describe(
-      'Scale-down delay: the count only drops to the highest recommendation of the last cooldown (HPA scale-down stabilization); default 5m.',
+      "KEDA's cooldownPeriod: the metric at or below activation this long takes the pool to 0 (only with min 0); default 5m. The N -> M scale-down window is behavior.scale-down.stabilization-window.",
     ),
-  'scale-up-step': integerAtLeast(1).optional().describe('Most consumers added per poll; default unlimited.'),
+  activation: numberAbove(0, { inclusive: true })
+    .default(0)
+    .describe(
+      "KEDA's activation threshold (activationValue, activationLagThreshold): a metric above it wakes a pool at 0; default 0.",
+    ),
+  'scale-up-step': integerAtLeast(1)
+    .optional()
+    .describe(
+      'Shorthand for one scale-up policy { type: pods, value: <step>, period: <sync-period> }; default: the HPA default policies.',
+    ),
+  behavior: behaviorSchema.optional(),
   tolerance: probabilityField({ zero: true, one: false })
     .default(0.1)
     .describe(
@@ -129,7 +189,7 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     .describe(
       'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
     ),
-}).describe('KEDA/HPA-style autoscaling of the consumers on the queue length.');
+}).describe('KEDA/HPA-style autoscaling of the consumers: the HPA on its sync period, KEDA for 0 <-> 1.');
 
 const keysSchema = closedObject('a key distribution', {
   count: integerAtLeast(1).describe('Distinct message keys (e.g. customer ids); >= 1.'),
@@ -200,7 +260,7 @@ export const queueSchema = closedObject('a queue', {
   autoscale: autoscaleSchema
     .optional()
     .describe(
-      'Autoscaled consumers, e.g. { min: 2, max: 24, target: 100, polling-interval: 30s, cooldown: 5m, startup-time: 45s }.',
+      'Autoscaled consumers, e.g. { min: 0, max: 24, target: 100, polling-interval: 30s, cooldown: 5m, startup-time: 45s, behavior: { scale-down: { stabilization-window: 2m } } }.',
     ),
   backlog: integerAtLeast(0)
     .optional()

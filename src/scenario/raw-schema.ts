@@ -307,6 +307,10 @@ export type RawExchange = NonNullable<RawScenario['exchanges']>[number];
 export type RawQueue = RawScenario['queues'][number];
 export type RawThen = NonNullable<RawQueue['then']>;
 export type RawRetry = NonNullable<RawQueue['retry']>;
+/** One direction of an autoscaler's HPA behavior, as written. */
+export type RawScalingRules = NonNullable<
+  NonNullable<NonNullable<RawQueue['autoscale']>['behavior']>['scale-up']
+>;
 export type RawSlo = NonNullable<RawScenario['slo']>[number];
 export type RawVariant = NonNullable<RawScenario['variants']>[number];
 

@@ -44,6 +44,7 @@ import {
   autoscaleRangeIsOrdered,
   autoscaleWithinPartitions,
   consumersWithinAutoscale,
+  cooldownNeedsZero,
 } from './checks/autoscale.js';
 import { blockCyclesMayDeadlock } from './checks/block-cycles.js';
 import { routingCyclesExit } from './checks/routing-cycles.js';
@@ -97,6 +98,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   consumersWithinAutoscale,
   autoscaleNeedsService,
   autoscaleWithinPartitions,
+  cooldownNeedsZero,
   // topics
   topicsRejectQueueKeys,
   topicKeysNeedPartitions,

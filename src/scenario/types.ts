@@ -137,6 +137,22 @@ export interface RetrySpec {
   maxBackoffSeconds: number | null;
 }
 
+/** One HPA scaling policy: at most `value` pods, or `value` % of the count, per `periodSeconds`. */
+export interface ScalingPolicySpec {
+  type: 'pods' | 'percent';
+  value: number;
+  periodSeconds: number;
+}
+
+/** HPA `behavior.scaleUp` or `behavior.scaleDown`. */
+export interface ScalingRulesSpec {
+  /** Recommendations of this window are combined (min for up, max for down) before a change. */
+  stabilizationSeconds: number;
+  policies: ScalingPolicySpec[];
+  /** max: the policy allowing the biggest change; min: the smallest; disabled: no change this way. */
+  select: 'max' | 'min' | 'disabled';
+}
+
 /** KEDA/HPA-style autoscaling of a queue's consumers. */
 export interface AutoscaleSpec {
   min: number;
@@ -144,15 +160,22 @@ export interface AutoscaleSpec {
   /** Per consumer, the metric's value aimed at: desired consumers = ceil(metric / target). */
   target: number;
   /**
-   * waiting: ready messages; lag: ready plus unacknowledged (held by consumers); rate: messages arriving
-   * per second over the last polling interval.
+   * waiting: ready messages (KEDA RabbitMQ QueueLength over AMQP or with excludeUnacknowledged); lag: ready
+   * plus unacknowledged (QueueLength over the management API; a consumer group's lag); rate: messages
+   * arriving per second since the last reading (MessageRate).
    */
   metric: 'waiting' | 'lag' | 'rate';
+  /** KEDA's pollingInterval: how often it checks activation (0 ↔ 1); only polled when min is 0. */
   pollingSeconds: number;
-  /** Scale-down stabilization window: the count drops only to the highest recommendation within it. */
+  /** The HPA's sync period: every 1 ↔ N decision. */
+  syncSeconds: number;
+  /** KEDA's cooldownPeriod: the metric at or below activation this long takes the last replicas to 0. */
   cooldownSeconds: number;
-  /** Most consumers added per poll; null = unlimited. */
-  scaleUpStep: number | null;
+  /** KEDA's activation threshold: the pool leaves 0 when the metric exceeds it. */
+  activation: number;
+  /** HPA behavior (Kubernetes' defaults where not written; `scale-up-step` is one pods policy). */
+  scaleUp: ScalingRulesSpec;
+  scaleDown: ScalingRulesSpec;
   /** No change while metric / (replicas × target) is within 1 ± tolerance (HPA's tolerance). */
   tolerance: number;
   /** From a scale-up decision until the new consumer takes work. */

@@ -7,6 +7,7 @@ import { allenCunneen, mmc, mmck } from '../../src/analysis/closed-forms/index.j
 import { queueTail, waitTail } from '../../src/analysis/estimate-assumptions.js';
 import { estimateQueue, estimateScenario, type AnalyticEstimate } from '../../src/analysis/estimates.js';
 import type { NoAnalyticEstimate } from '../../src/model/statistics-result.js';
+import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP } from '../../src/scenario/normalise-queue.js';
 import type { QueueSpec, Scenario, TraceSpec } from '../../src/scenario/types.js';
 import {
   exponentialService,
@@ -179,9 +180,12 @@ describe('an estimate whose assumptions fail is withheld with the reason', () =>
       max: 5,
       target: 10,
       metric: 'waiting',
-      pollingSeconds: 15,
+      pollingSeconds: 30,
+      syncSeconds: 15,
       cooldownSeconds: 300,
-      scaleUpStep: null,
+      activation: 0,
+      scaleUp: DEFAULT_SCALE_UP,
+      scaleDown: DEFAULT_SCALE_DOWN,
       tolerance: 0.1,
       startupSeconds: 0,
     };

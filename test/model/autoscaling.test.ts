@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Network } from '../../src/model/network.js';
 import { simulate } from '../../src/model/simulate.js';
+import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP } from '../../src/scenario/normalise-queue.js';
 import type { AutoscaleSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
 import { expectConserved } from '../helpers/conservation.js';
 import { parseScenario } from '../../src/scenario/index.js';
@@ -12,9 +13,12 @@ const AUTOSCALE: AutoscaleSpec = {
   max: 12,
   target: 20,
   metric: 'waiting',
-  pollingSeconds: 15,
-  cooldownSeconds: 120,
-  scaleUpStep: null,
+  pollingSeconds: 30,
+  syncSeconds: 15,
+  cooldownSeconds: 300,
+  activation: 0,
+  scaleUp: DEFAULT_SCALE_UP,
+  scaleDown: { ...DEFAULT_SCALE_DOWN, stabilizationSeconds: 120 },
   startupSeconds: 20,
   tolerance: 0.1,
 };
@@ -72,7 +76,13 @@ describe('autoscaled consumers in a network', () => {
 
   it('requeues the prefetched messages of consumers it removes, and scales from zero', () => {
     for (const queue of [{ prefetch: 10 }, { consumers: 0 }]) {
-      const result = simulate(burstScenario(queue, { min: 0, cooldownSeconds: 30 })).result;
+      const result = simulate(
+        burstScenario(queue, {
+          min: 0,
+          cooldownSeconds: 30,
+          scaleDown: { ...DEFAULT_SCALE_DOWN, stabilizationSeconds: 30 },
+        }),
+      ).result;
       const work = result.queues.work;
       expectConserved('work', work);
       expect(work.completed).toBeGreaterThan(0.99 * work.arrivals);
@@ -88,7 +98,7 @@ describe('autoscaled consumers in a network', () => {
         timeoutSeconds: 0.2,
         then: [{ to: 'next', probability: 0.5 }],
       },
-      { metric: 'lag', cooldownSeconds: 30 },
+      { metric: 'lag', scaleDown: { ...DEFAULT_SCALE_DOWN, stabilizationSeconds: 30 } },
     );
     scenario.queues.push(
       queueSpec({ name: 'next', consumers: 3, service: { kind: 'exponential', mean: 0.01 } }),
@@ -99,7 +109,12 @@ describe('autoscaled consumers in a network', () => {
 
   it('never leaves a message waiting while a working consumer has room, as the pool grows and shrinks', () => {
     for (const prefetch of [1, 4]) {
-      const network = new Network(burstScenario({ prefetch }, { min: 0, cooldownSeconds: 30 }));
+      const network = new Network(
+        burstScenario(
+          { prefetch },
+          { min: 0, cooldownSeconds: 30, scaleDown: { ...DEFAULT_SCALE_DOWN, stabilizationSeconds: 30 } },
+        ),
+      );
       // White-box: after every event, the queue's ready list is empty or no working consumer has room.
       const queue = (
         network as unknown as {
@@ -141,6 +156,44 @@ describe('autoscaled consumers in a network', () => {
   it('gives byte-identical results for the same seed', () => {
     const once = JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result);
     expect(JSON.stringify(simulate(burstScenario({ prefetch: 3 }, {})).result)).toBe(once);
+  });
+});
+
+describe("KEDA's clock and the HPA's in a network", () => {
+  /** One message a second into a pool at zero; KEDA wakes it at its first poll. */
+  const wakeScenario = (polling: string, sync: string) =>
+    parseScenario(
+      [
+        'name: wake',
+        'duration: 60s',
+        'warmup: 0s',
+        'producers:',
+        '  - { name: p, to: work, interarrival: 1s }',
+        'queues:',
+        '  - name: work',
+        '    service: 10ms',
+        `    autoscale: { min: 0, max: 4, target: 100, polling-interval: ${polling}, sync-period: ${sync} }`,
+      ].join('\n'),
+      'wake.yaml',
+    ).scenario;
+
+  it('wakes a pool at zero at a KEDA poll, whatever the HPA sync period', () => {
+    for (const [polling, sync, poll] of [
+      ['30s', '15s', 30],
+      ['10s', '15s', 10],
+      ['30s', '5s', 30],
+    ] as const) {
+      const work = simulate(wakeScenario(polling, sync)).result.queues.work;
+      // The first message (at 1 s at the latest) waits for the first poll; none waits after it.
+      expect(work.wait.max!).toBeGreaterThanOrEqual(poll - 1.01);
+      expect(work.wait.max!).toBeLessThanOrEqual(poll);
+      expect(work.autoscale).toMatchObject({
+        lowestConsumers: 0,
+        peakConsumers: 1,
+        scaleUps: 1,
+        scaleDowns: 0,
+      });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, parseScenario } from '../../src/scenario/index.js';
 import { applyParameter, parseParameters, variablePaths } from '../../src/scenario/parameters.js';
+import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP } from '../../src/scenario/normalise-queue.js';
 import { problemAt, problemsOf } from './helpers.js';
 
 /** A one-queue scenario whose queue has these extra lines (indented as queue keys). */
@@ -34,8 +35,16 @@ describe('autoscale in a scenario', () => {
       target: 100,
       metric: 'waiting',
       pollingSeconds: 30,
+      syncSeconds: 15,
       cooldownSeconds: 300,
-      scaleUpStep: 4,
+      activation: 0,
+      // scale-up-step 4 is one pods policy per sync period, in place of the default policies
+      scaleUp: {
+        stabilizationSeconds: 0,
+        policies: [{ type: 'pods', value: 4, periodSeconds: 15 }],
+        select: 'max',
+      },
+      scaleDown: DEFAULT_SCALE_DOWN,
       startupSeconds: 45,
       tolerance: 0.1,
     });
@@ -49,11 +58,105 @@ describe('autoscale in a scenario', () => {
       target: 10,
       metric: 'lag',
       pollingSeconds: 30,
+      syncSeconds: 15,
       cooldownSeconds: 300,
-      scaleUpStep: null,
+      activation: 0,
+      scaleUp: DEFAULT_SCALE_UP,
+      scaleDown: DEFAULT_SCALE_DOWN,
       startupSeconds: 0,
       tolerance: 0.1,
     });
+  });
+
+  it("matches Kubernetes' documented default behavior, and reads a written one over it", () => {
+    // kubernetes.io HPA page, "Default Behavior": up by max(100 %, 4 pods) per 15 s with no window;
+    // down by 100 % per 15 s with a 300 s window.
+    expect(DEFAULT_SCALE_UP).toEqual({
+      stabilizationSeconds: 0,
+      policies: [
+        { type: 'percent', value: 100, periodSeconds: 15 },
+        { type: 'pods', value: 4, periodSeconds: 15 },
+      ],
+      select: 'max',
+    });
+    expect(DEFAULT_SCALE_DOWN).toEqual({
+      stabilizationSeconds: 300,
+      policies: [{ type: 'percent', value: 100, periodSeconds: 15 }],
+      select: 'max',
+    });
+    const { scenario } = parseScenario(
+      withQueue(
+        [
+          '    service: 25ms',
+          '    autoscale:',
+          '      min: 0',
+          '      max: 20',
+          '      target: 100',
+          '      sync-period: 10s',
+          '      activation: 5',
+          '      scale-up-step: 2',
+          '      behavior:',
+          '        scale-up: { select: min }',
+          '        scale-down:',
+          '          stabilization-window: 1m',
+          '          policies: [{ type: pods, value: 1, period: 30s }, { type: percent, value: 10, period: 1m }]',
+          '          select: disabled',
+        ].join('\n'),
+      ),
+      'test.yaml',
+    );
+    expect(scenario.queues[0].autoscale).toMatchObject({
+      syncSeconds: 10,
+      activation: 5,
+      scaleUp: {
+        stabilizationSeconds: 0,
+        policies: [{ type: 'pods', value: 2, periodSeconds: 10 }],
+        select: 'min',
+      },
+      scaleDown: {
+        stabilizationSeconds: 60,
+        policies: [
+          { type: 'pods', value: 1, periodSeconds: 30 },
+          { type: 'percent', value: 10, periodSeconds: 60 },
+        ],
+        select: 'disabled',
+      },
+    });
+  });
+
+  it("warns that cooldown is KEDA's 1 -> 0 delay when the pool never reaches zero, naming the new key", () => {
+    const { warnings } = parseScenario(
+      withQueue('    service: 25ms\n    autoscale: { min: 2, max: 8, target: 100, cooldown: 30s }'),
+      'test.yaml',
+    );
+    const warning = problemAt(warnings, 'queues[0].autoscale.cooldown');
+    expect(warning).toMatchObject({ severity: 'warning', line: 8 });
+    expect(warning.message).toContain('behavior.scale-down.stabilization-window');
+    const toZero = parseScenario(
+      withQueue('    service: 25ms\n    autoscale: { min: 0, max: 8, target: 100, cooldown: 30s }'),
+      'test.yaml',
+    );
+    expect(toZero.warnings).toEqual([]);
+  });
+
+  it('rejects a bad behavior with what was expected, located', () => {
+    const problems = problemsOf(
+      withQueue(
+        '    service: 25ms\n    autoscale: { max: 8, target: 100, behavior: { scale-down: { select: most, policies: [{ type: pod, value: 0, period: 0 }] } } }',
+      ),
+    );
+    expect(problemAt(problems, 'queues[0].autoscale.behavior.scale-down.select').message).toMatch(
+      /max.*min.*disabled/,
+    );
+    expect(problemAt(problems, 'queues[0].autoscale.behavior.scale-down.policies[0].type').message).toMatch(
+      /pods/,
+    );
+    expect(problemAt(problems, 'queues[0].autoscale.behavior.scale-down.policies[0].value').message).toMatch(
+      />= 1/,
+    );
+    expect(problemAt(problems, 'queues[0].autoscale.behavior.scale-down.policies[0].period').message).toMatch(
+      /> 0/,
+    );
   });
 
   it('rejects min above max, a starting count outside the range and a missing service, located', () => {

@@ -67,3 +67,18 @@ export const autoscaleWithinPartitions: Rule = (view) =>
       ),
     ];
   });
+
+/** `cooldown` once meant the scale-down window; with min >= 1 it does nothing, so name the key that does. */
+export const cooldownNeedsZero: Rule = (view) =>
+  view.queues.flatMap((queue) => {
+    const range = rangeOf(queue);
+    const { autoscale } = queue.fields;
+    if (range === undefined || range.min === 0 || !isRecord(autoscale) || autoscale.cooldown === undefined)
+      return [];
+    return [
+      warning(
+        ['queues', queue.index, 'autoscale', 'cooldown'],
+        msg.cooldownWithoutZero(queue.label, range.min),
+      ),
+    ];
+  });
