@@ -5,6 +5,7 @@
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
  * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
+import { MAX_CONSUMERS, MAX_PARTITIONS } from './limits.js';
 import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
@@ -25,10 +26,12 @@ export interface Parameter {
 interface FieldKind {
   unit: Exclude<ParameterUnit, 'multiplier'>;
   min: number;
+  /** The documented limit (limits.ts), when the size has one. */
+  max?: number;
   expected: string;
 }
 const QUEUE_FIELDS: Record<string, FieldKind> = {
-  consumers: { unit: 'integer', min: 0, expected: 'an integer >= 0' },
+  consumers: { unit: 'integer', min: 0, max: MAX_CONSUMERS, expected: 'an integer from 0 to 1,000,000' },
   capacity: { unit: 'integer', min: 0, expected: 'an integer >= 0' },
   prefetch: { unit: 'integer', min: 1, expected: 'an integer >= 1' },
   ttl: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 250ms' },
@@ -37,8 +40,20 @@ const QUEUE_FIELDS: Record<string, FieldKind> = {
 
 /** Settings of an autoscaled queue, as `queues.<name>.autoscale.<key>`, and their normalised names. */
 const AUTOSCALE_FIELDS: Record<string, FieldKind & { key: keyof AutoscaleSpec }> = {
-  min: { unit: 'integer', min: 0, expected: 'an integer >= 0', key: 'min' },
-  max: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'max' },
+  min: {
+    unit: 'integer',
+    min: 0,
+    max: MAX_CONSUMERS,
+    expected: 'an integer from 0 to 1,000,000',
+    key: 'min',
+  },
+  max: {
+    unit: 'integer',
+    min: 1,
+    max: MAX_CONSUMERS,
+    expected: 'an integer from 1 to 1,000,000',
+    key: 'max',
+  },
   target: { unit: 'integer', min: 1, expected: 'an integer >= 1', key: 'target' },
   'polling-interval': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 30s', key: 'pollingSeconds' },
   'sync-period': { unit: 'seconds', min: 0, expected: 'a duration > 0 like 15s', key: 'syncSeconds' },
@@ -49,7 +64,7 @@ const AUTOSCALE_FIELDS: Record<string, FieldKind & { key: keyof AutoscaleSpec }>
 /** What a topic (`partitions:`) lets a sweep vary: its consumers, partitions and retention. */
 const TOPIC_FIELDS: Record<string, FieldKind> = {
   consumers: QUEUE_FIELDS.consumers,
-  partitions: { unit: 'integer', min: 1, expected: 'an integer >= 1' },
+  partitions: { unit: 'integer', min: 1, max: MAX_PARTITIONS, expected: 'an integer from 1 to 100,000' },
   retention: { unit: 'seconds', min: 0, expected: 'a duration > 0 like 1h' },
 };
 
@@ -88,7 +103,10 @@ export function variablePaths(scenario: Scenario): string[] {
 }
 
 /** The unit of a value written for `path` (a rate written `x1.5` is a multiplier), and what it expects. */
-function unitFor(path: string, written: string): { unit: ParameterUnit; expected: string; min: number } {
+function unitFor(
+  path: string,
+  written: string,
+): { unit: ParameterUnit; expected: string; min: number; max: number } {
   const target = parsePath(path);
   const field =
     target?.section !== 'queues'
@@ -109,7 +127,7 @@ function unitFor(path: string, written: string): { unit: ParameterUnit; expected
       : unit === 'perSecond'
         ? 'a rate like 50/s, or a multiplier like x1.5'
         : (field?.expected ?? '');
-  return { unit, expected, min: field?.min ?? 0 };
+  return { unit, expected, min: field?.min ?? 0, max: field?.max ?? Infinity };
 }
 
 /**
@@ -121,9 +139,10 @@ export function parseSetting(
   written: string | number,
 ): { unit: ParameterUnit; value: number } | { expected: string } {
   const text = String(written);
-  const { unit, expected, min } = unitFor(path, text);
+  const { unit, expected, min, max } = unitFor(path, text);
   const value = parseValue(unit, text);
-  if (value === undefined || value < min || (unit !== 'integer' && value <= 0)) return { expected };
+  if (value === undefined || value < min || value > max || (unit !== 'integer' && value <= 0))
+    return { expected };
   return { unit, value };
 }
 
@@ -180,11 +199,11 @@ export function parseParameters(scenario: Scenario, specs: readonly string[]): P
       reject(msg.varyPathTwice(path));
       continue;
     }
-    const { unit, expected, min } = unitFor(path, written);
+    const { unit, expected, min, max } = unitFor(path, written);
     const values: number[] = [];
     for (const item of written.split(',')) {
       const expanded = expandItem(unit, item);
-      const bad = expanded?.find((value) => value < min || (unit !== 'integer' && value <= 0));
+      const bad = expanded?.find((value) => value < min || value > max || (unit !== 'integer' && value <= 0));
       if (expanded === undefined || bad !== undefined)
         reject(msg.varyValueInvalid(path, item.trim(), expected));
       else values.push(...expanded);

@@ -1,6 +1,7 @@
 /** Sizes past the documented limits are located errors, not allocation failures during the run. */
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, parseScenario } from '../../src/scenario/index.js';
+import { parseParameters } from '../../src/scenario/parameters.js';
 import { MAX_BATCHES, MAX_CONSUMERS, MAX_KEYS, MAX_PARTITIONS } from '../../src/scenario/limits.js';
 import { problemAt, problemsOf } from './helpers.js';
 
@@ -48,5 +49,13 @@ describe('size limits', () => {
       /--max-backlog: expected an integer >= 1/,
     );
     expect(applyOverrides(scenario, { maxBacklog: '5000' }).maxBacklog).toBe(5000);
+  });
+
+  it("--vary values past a limit are refused like the file's", () => {
+    const { scenario } = parseScenario(base('consumers: 1'), 's.yaml');
+    expect(() => parseParameters(scenario, ['queues.q.consumers=2,1000000000'])).toThrow(
+      /an integer from 0 to 1,000,000/,
+    );
+    expect(parseParameters(scenario, ['queues.q.consumers=2,1000000'])[0].values).toEqual([2, 1_000_000]);
   });
 });

@@ -61,7 +61,7 @@ describe('variants', () => {
     );
     expect(found).toHaveLength(3);
     expect(found.join('\n')).toContain('expected a duration > 0');
-    expect(found.join('\n')).toContain('expected an integer >= 0');
+    expect(found.join('\n')).toContain('expected an integer from 0 to 1,000,000');
     expect(found.join('\n')).toContain('expected a rate like 50/s');
   });
 

@@ -7,11 +7,15 @@ import {
   serialRunner,
   type TaskRunner,
 } from '../../analysis/replications.js';
+import { overloadedQueues } from '../../analysis/overload.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { wantsSloBatches } from '../../analysis/slo-batch-intervals.js';
 import { toJson } from '../../report/json.js';
+import { overloadWarnings } from '../../report/overload-text.js';
 import { renderRunTables } from '../../report/terminal-table.js';
 import { COMMAND_LINE, ScenarioError } from '../../scenario/index.js';
+import { DEFAULT_MAX_BACKLOG } from '../../scenario/limits.js';
+import type { Scenario } from '../../scenario/types.js';
 import { expectedInteger } from '../../scenario/messages.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
@@ -64,6 +68,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
+    warnOfOverloads(scenario);
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
@@ -103,6 +108,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
   },
 };
+
+/** Warns on stderr, before the run, of each unbounded queue offered more than it can serve. */
+export function warnOfOverloads(scenario: Scenario): void {
+  const runSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+  const limit = scenario.maxBacklog ?? DEFAULT_MAX_BACKLOG;
+  for (const line of overloadWarnings(overloadedQueues(scenario), runSeconds, limit)) writeStderr(line);
+}
 
 /** Worker threads for `--workers`: every core when the flag is absent. */
 export function workerCount(value: string | undefined): number {
