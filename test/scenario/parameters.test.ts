@@ -53,8 +53,8 @@ describe('parseParameters', () => {
       msg.varyPathUnknown('queues.biling.consumers', paths, 'queues.billing.consumers'),
     ]);
     expect(problems(['queues.billing.consumers=1.5,x2'])).toEqual([
-      msg.varyValueInvalid('queues.billing.consumers', '1.5', 'an integer >= 0'),
-      msg.varyValueInvalid('queues.billing.consumers', 'x2', 'an integer >= 0'),
+      msg.varyValueInvalid('queues.billing.consumers', '1.5', 'an integer from 0 to 1,000,000'),
+      msg.varyValueInvalid('queues.billing.consumers', 'x2', 'an integer from 0 to 1,000,000'),
     ]);
     expect(problems(['queues.billing.prefetch=0'])).toHaveLength(1);
     expect(problems(['queues.billing.consumers=5..1'])).toHaveLength(1);
