@@ -68,7 +68,7 @@ describe('keys', () => {
       'colour',
       3,
       1,
-      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'batches', 'precision', 'max-replications', 'max-duration', 'time-budget', 'message-types', 'producers', 'exchanges', 'queues', 'slo', 'cost', 'variants'",
+      "unknown key; expected one of: 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'batches', 'precision', 'max-replications', 'max-duration', 'time-budget', 'max-backlog', 'message-types', 'producers', 'exchanges', 'queues', 'slo', 'cost', 'variants'",
     );
   });
 
