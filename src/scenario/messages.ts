@@ -349,6 +349,9 @@ export const routingCyclesMultiply = (names: readonly string[], copies: number, 
 // --- replications, precision and warm-up detection ---
 
 /** `warmup` is neither a duration nor `auto`. */
+/** `commit-interval` takes a duration or `per-message`. */
+export const expectedCommitInterval = (got: unknown): string =>
+  `expected a duration (e.g. 5s) or per-message, got ${describeValue(got)}`;
 export const expectedWarmup = (got: unknown): string =>
   `expected a duration ${DURATION_EXAMPLES} or 'auto' (detect it per queue), got ${describeValue(got)}`;
 /** `precision` is not a fraction in (0, 1) nor a percentage in (0 %, 100 %). */

@@ -3,7 +3,15 @@ import * as msg from '../messages.js';
 import { error, warning, type Rule } from './view.js';
 
 /** Keys only a topic understands. */
-const TOPIC_ONLY_KEYS = ['keys', 'retention', 'rebalance-pause'] as const;
+const TOPIC_ONLY_KEYS = [
+  'keys',
+  'retention',
+  'rebalance-pause',
+  'commit-interval',
+  'assignor',
+  'max-poll-records',
+  'initial-rebalance-delay',
+] as const;
 
 /** A topic rejects the queue keys that make no sense for a log (capacity, overflow, ttl…), each where written. */
 export const topicsRejectQueueKeys: Rule = (view) =>
