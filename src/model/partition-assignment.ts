@@ -91,7 +91,9 @@ function stickyPlan(current: Int32Array, consumers: number, next: Int32Array): v
   const extra = partitions % consumers;
   const held = new Int32Array(consumers);
   for (let p = 0; p < partitions; p++) if (current[p] >= 0 && current[p] < consumers) held[current[p]]++;
-  const byHoldings = Array.from({ length: consumers }, (_, c) => c).sort((a, b) => held[b] - held[a] || a - b);
+  const byHoldings = Array.from({ length: consumers }, (_, c) => c).sort(
+    (a, b) => held[b] - held[a] || a - b,
+  );
   const quota = new Int32Array(consumers).fill(base);
   for (let k = 0; k < extra; k++) quota[byHoldings[k]]++;
   const count = new Int32Array(consumers);

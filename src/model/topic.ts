@@ -424,7 +424,8 @@ export class Topic implements Destination, ElasticConsumers {
    */
   private checkDrained(now: number): void {
     if (this.settings.assignor === 'cooperative-sticky') {
-      for (let p = 0; p < this.moving.length; p++) if (this.moving[p] === 1 && this.inService[p] === 1) return;
+      for (let p = 0; p < this.moving.length; p++)
+        if (this.moving[p] === 1 && this.inService[p] === 1) return;
     } else {
       for (let consumer = 0; consumer < this.assignment.consumers; consumer++) {
         if (this.holdsRecords(consumer)) return;

@@ -136,7 +136,7 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
     .default(false)
     .describe(
-      "Topics: let max exceed the partitions (KEDA Kafka scaler allowIdleConsumers); default false: replicas are capped at the partitions, as the extra consumers would own none.",
+      'Topics: let max exceed the partitions (KEDA Kafka scaler allowIdleConsumers); default false: replicas are capped at the partitions, as the extra consumers would own none.',
     ),
   'limit-to-partitions-with-lag': z
     .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
@@ -267,7 +267,7 @@ export const queueSchema = closedObject('a queue', {
   'initial-rebalance-delay': durationField()
     .default('3s')
     .describe(
-      "Topics: how long the coordinator waits for more members when a consumer joins an empty group (broker group.initial.rebalance.delay.ms, default 3s); it applies only to an empty group.",
+      'Topics: how long the coordinator waits for more members when a consumer joins an empty group (broker group.initial.rebalance.delay.ms, default 3s); it applies only to an empty group.',
     ),
 }).describe(
   'A queue (or, with partitions, a Kafka-style topic), its limits and the identical consumers that serve it.',

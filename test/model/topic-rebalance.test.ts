@@ -12,11 +12,17 @@ import { scenarioOf, topicSpec } from '../helpers/scenarios.js';
 import { TopicOrderChecker } from '../helpers/topic-order.js';
 
 /** Topic `orders` with a backlog and constant service, no producers: every time below is exact. */
-function backlogTopic(consumers: number, backlog: number, topic: Partial<TopicSpec> & Pick<TopicSpec, 'partitions'>): Scenario {
+function backlogTopic(
+  consumers: number,
+  backlog: number,
+  topic: Partial<TopicSpec> & Pick<TopicSpec, 'partitions'>,
+): Scenario {
   return scenarioOf({
     durationSeconds: 60,
     producers: [],
-    queues: [topicSpec({ name: 'orders', consumers, service: { kind: 'constant', value: 1 }, backlog }, topic)],
+    queues: [
+      topicSpec({ name: 'orders', consumers, service: { kind: 'constant', value: 1 }, backlog }, topic),
+    ],
   });
 }
 
@@ -72,7 +78,12 @@ describe('eager rebalances (range, round-robin)', () => {
 
   it('with max-poll-records 1 wait only for the records in processing', () => {
     const { result, checker } = watchedRun(
-      backlogTopic(3, 1000, { partitions: 4, assignor: 'range', maxPollRecords: 1, rebalancePauseSeconds: 3 }),
+      backlogTopic(3, 1000, {
+        partitions: 4,
+        assignor: 'range',
+        maxPollRecords: 1,
+        rebalancePauseSeconds: 3,
+      }),
       [
         [0.5, leave],
         [7.5, join],
