@@ -86,9 +86,9 @@ export interface TopicRandomness {
  * record in processing on each has finished, plus the join time. A consumer joining an empty group waits
  * `initialRebalanceDelaySeconds` instead (the broker's group.initial.rebalance.delay.ms).
  *
- * Offsets are committed every `commitIntervalSeconds` (auto-commit; 0 = per record) and when a rebalance
- * revokes partitions, so the lag a scaler reads — latest minus committed offset — includes records
- * processed but not yet committed.
+ * Each consumer commits its offsets every `commitIntervalSeconds` from its first poll (auto-commit; 0 =
+ * per record), and every member commits when a rebalance revokes partitions, so the lag a scaler reads —
+ * latest minus committed offset — includes records processed but not yet committed.
  */
 export class Topic implements Destination, ElasticConsumers {
   /** Appended messages not yet started, per partition, in append order (retention checks the heads). */
@@ -120,11 +120,15 @@ export class Topic implements Destination, ElasticConsumers {
   private readonly inService: Uint8Array;
   /** Records left of each consumer's last poll. */
   private readonly batchLeft: Int32Array;
-  /** Records processed (completed or given up) since the last offset commit, per partition, and in all. */
+  /** Records processed (completed or given up) and not yet committed, per partition (as of its last record). */
   private readonly uncommitted: Int32Array;
-  private uncommittedTotal = 0;
-  /** When the next auto-commit falls due. */
-  private nextCommitAt: number;
+  /** When each partition last moved past a record. */
+  private readonly lastProcessedAt: Float64Array;
+  /**
+   * Where each consumer's auto-commit clock starts: its first poll since it joined or since the last
+   * rebalance (NaN: none yet). It commits at that poll and every interval after.
+   */
+  private readonly commitPhase: Float64Array;
   /** Identifies the latest rebalance: an earlier one's end event is stale. */
   private generation = 0;
   /** When the latest rebalance began. */
@@ -158,7 +162,8 @@ export class Topic implements Destination, ElasticConsumers {
     this.inService = new Uint8Array(partitions);
     this.batchLeft = new Int32Array(maxConsumers);
     this.uncommitted = new Int32Array(partitions);
-    this.nextCommitAt = settings.commitIntervalSeconds > 0 ? settings.commitIntervalSeconds : Infinity;
+    this.lastProcessedAt = new Float64Array(partitions);
+    this.commitPhase = new Float64Array(maxConsumers).fill(NaN);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
     partitionProbe.membersChanged(this.members, 0);
@@ -186,7 +191,7 @@ export class Topic implements Destination, ElasticConsumers {
       this.head[p] < 0 &&
       this.logs[p].length === 0
     ) {
-      this.poll(owner, 1);
+      this.poll(owner, 1, now);
       this.start(message, p, owner, now);
     } else {
       this.logs[p].push(message);
@@ -307,20 +312,21 @@ export class Topic implements Destination, ElasticConsumers {
    * `limitToPartitionsWithLag` it is capped at `target` × the partitions with lag > 0, as KEDA caps it.
    */
   lagForScaler(target: number, now: number): number {
-    this.rollCommits(now);
-    const lag = this.unfinished + this.uncommittedTotal;
-    if (!this.settings.limitToPartitionsWithLag) return lag;
+    let lag = this.unfinished;
     let withLag = 0;
     for (let p = 0; p < this.logs.length; p++) {
-      if (this.logs[p].length > 0 || this.head[p] >= 0 || this.uncommitted[p] > 0) withLag++;
+      const uncommitted = this.uncommittedAt(p, now);
+      lag += uncommitted;
+      if (this.logs[p].length > 0 || this.head[p] >= 0 || uncommitted > 0) withLag++;
     }
-    return Math.min(lag, withLag * target);
+    return this.settings.limitToPartitionsWithLag ? Math.min(lag, withLag * target) : lag;
   }
 
   /** Records processed and not yet committed (part of the scaler's lag). */
   uncommittedMessages(now: number): number {
-    this.rollCommits(now);
-    return this.uncommittedTotal;
+    let total = 0;
+    for (let p = 0; p < this.logs.length; p++) total += this.uncommittedAt(p, now);
+    return total;
   }
 
   /** A consumer joins: the group rebalances (ignored at the maximum). */
@@ -358,6 +364,7 @@ export class Topic implements Destination, ElasticConsumers {
   private reassign(now: number): void {
     this.assignment.assign(this.members);
     this.cursor.fill(0);
+    this.commitPhase.fill(NaN); // each member's auto-commit clock restarts at its next poll
     // Eager members start afresh (their batches are done); cooperative ones keep what they polled.
     if (this.settings.assignor !== 'cooperative-sticky') this.batchLeft.fill(0);
     for (let consumer = 0; consumer < this.members; consumer++) {
@@ -462,7 +469,8 @@ export class Topic implements Destination, ElasticConsumers {
   }
 
   /** A consumer polls: its batch is up to max-poll-records of what waits on its partitions (`taken` included). */
-  private poll(consumer: number, taken: number): void {
+  private poll(consumer: number, taken: number, now: number): void {
+    if (Number.isNaN(this.commitPhase[consumer])) this.commitPhase[consumer] = now;
     if (this.batchLeft[consumer] > 0) {
       this.batchLeft[consumer]--;
       return;
@@ -478,23 +486,28 @@ export class Topic implements Destination, ElasticConsumers {
   /** Partition `p` moved past a record (completed or given up): it counts as lag until committed. */
   private processed(p: number, now: number): void {
     if (this.settings.commitIntervalSeconds === 0) return;
-    this.rollCommits(now);
-    this.uncommitted[p]++;
-    this.uncommittedTotal++;
+    this.uncommitted[p] = this.uncommittedAt(p, now) + 1;
+    this.lastProcessedAt[p] = now;
   }
 
-  /** Auto-commit: at each interval tick, the committed offsets advance to the last processed records. */
-  private rollCommits(now: number): void {
-    if (now < this.nextCommitAt) return;
-    this.commitAll();
+  /**
+   * Partition `p`'s processed, uncommitted records at `now`: none if its owner's auto-commit clock has
+   * ticked since the partition's last record (a commit takes everything processed before it).
+   */
+  private uncommittedAt(p: number, now: number): number {
+    if (this.uncommitted[p] === 0) return 0;
+    const owner = this.assignment.owner[p];
+    const phase = owner >= 0 ? this.commitPhase[owner] : NaN;
+    if (Number.isNaN(phase)) return this.uncommitted[p];
     const interval = this.settings.commitIntervalSeconds;
-    this.nextCommitAt = (Math.floor(now / interval) + 1) * interval;
+    const lastTick = phase + Math.floor((now - phase) / interval) * interval;
+    if (this.lastProcessedAt[p] < lastTick) this.uncommitted[p] = 0;
+    return this.uncommitted[p];
   }
 
+  /** Every member commits what it has processed (before it rejoins a rebalance). */
   private commitAll(): void {
-    if (this.uncommittedTotal === 0) return;
     this.uncommitted.fill(0);
-    this.uncommittedTotal = 0;
   }
 
   /** `consumer` starts `message`, the head of partition `p`. */
@@ -554,7 +567,7 @@ export class Topic implements Destination, ElasticConsumers {
         message = this.head[p];
       } else if (polls && this.head[p] < 0 && this.logs[p].length > 0) {
         message = this.logs[p].shift();
-        this.poll(consumer, 1);
+        this.poll(consumer, 1, now);
       }
       if (message >= 0) {
         this.cursor[consumer] = k + 1;
