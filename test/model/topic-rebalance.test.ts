@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { Network } from '../../src/model/network.js';
 import type { RunResult } from '../../src/model/run-result.js';
+import { simulate } from '../../src/model/simulate.js';
+import { parseScenario } from '../../src/scenario/index.js';
 import type { Scenario, TopicSpec } from '../../src/scenario/types.js';
 import { scenarioOf, topicSpec } from '../helpers/scenarios.js';
 import { TopicOrderChecker } from '../helpers/topic-order.js';
@@ -189,5 +191,52 @@ describe('the lag a scaler reads', () => {
     const topic = { partitions: 4, keyCount: 1, commitIntervalSeconds: 0 };
     expect(lagAt(2, 40, { ...topic }, 5)).toBe(38);
     expect(lagAt(2, 40, { ...topic, limitToPartitionsWithLag: true }, 5)).toBe(5);
+  });
+});
+
+describe('auto-commit and the autoscaler', () => {
+  const yaml = (commit: string) => `
+name: commit-lag
+seed: 11
+duration: 10m
+warmup: 0s
+producers:
+  - { name: shop, to: orders, rate: 100/s }
+queues:
+  - name: orders
+    partitions: 12
+    commit-interval: ${commit}
+    consumers: 2
+    service: { distribution: exponential, mean: 2ms }
+    autoscale: { min: 2, max: 12, target: 50, polling-interval: 30s, cooldown: 5m }
+`;
+
+  it('adds rate × interval / 2 processed, uncommitted records to the lag on average', () => {
+    // 100/s with a 5 s auto-commit: each partition's records wait on average half an interval for the
+    // commit, 250 in all. 6 000 samples 0.1 s apart span 120 commit intervals; the count in one interval
+    // is Poisson(500), so the mean's standard error is about √500 / √120 ≈ 2: ±12.5 is over 5 of them.
+    const { scenario } = parseScenario(yaml('5s'), 'commit.yaml');
+    const network = new Network(scenario);
+    network.start();
+    const topic = network.topic('orders')!;
+    let sum = 0;
+    let samples = 0;
+    for (let t = 0.05; t < 600; t += 0.1) {
+      network.simulation.runUntil(t, network);
+      sum += topic.uncommittedMessages(t);
+      samples++;
+    }
+    expect(sum / samples).toBeGreaterThan(250 - 12.5);
+    expect(sum / samples).toBeLessThan(250 + 12.5);
+  });
+
+  it('makes a lag-scaled group hold more consumers than a commit per message would', () => {
+    // Per message the lag is ~0.2 (ρ = 0.2 per partition owner): the group stays at its minimum, 2. With a
+    // 5 s commit the scaler sees ~250 more: ceil(250 / 50) = 5 or more replicas.
+    const mean = (commit: string) =>
+      simulate(parseScenario(yaml(commit), 'commit.yaml').scenario).result.queues.orders.autoscale!
+        .meanConsumers;
+    expect(mean('per-message')).toBe(2);
+    expect(mean('5s')).toBeGreaterThan(4.5);
   });
 });
