@@ -400,7 +400,10 @@ export const consumersOutsideAutoscale = (
   `queue '${queue}' starts its autoscaled pool at consumers: ${consumers}, outside autoscale min..max (${min}..${max})`;
 /** An autoscaled topic's max above its partition count. */
 export const autoscaleAbovePartitions = (queue: string, max: number, partitions: number): string =>
-  `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle)`;
+  `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle; allow-idle-consumers: true lifts the cap)`;
+/** A KEDA Kafka scaler setting on a plain queue. */
+export const autoscaleKeyNeedsPartitions = (queue: string, key: string): string =>
+  `queue '${queue}' has autoscale '${key}', which only a topic understands (KEDA's Kafka scaler); add partitions or remove it`;
 /** Autoscaled consumers need a service time. */
 export const autoscaleNeedsService = (queue: string): string =>
   `queue '${queue}' is autoscaled but has no 'service'; add e.g. service: { distribution: exponential, mean: 20ms }`;

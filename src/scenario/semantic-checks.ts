@@ -50,6 +50,7 @@ import { routingCyclesExit } from './checks/routing-cycles.js';
 import {
   topicConsumersHavePartitions,
   topicKeysNeedPartitions,
+  topicScalerKeysNeedPartitions,
   topicsRejectQueueKeys,
 } from './checks/topics.js';
 import { checkSlos } from './checks/slos.js';
@@ -99,6 +100,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   // topics
   topicsRejectQueueKeys,
   topicKeysNeedPartitions,
+  topicScalerKeysNeedPartitions,
   topicConsumersHavePartitions,
   // routing
   routingCyclesExit,

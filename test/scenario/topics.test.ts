@@ -130,3 +130,24 @@ describe('topics', () => {
     expect(warningsOf(topic())).toEqual([]);
   });
 });
+
+describe('KEDA Kafka scaler settings', () => {
+  it('need partitions, located at the key', () => {
+    const text = scenarioText({
+      queue: '    service: 20ms\n    autoscale: { max: 4, target: 10, limit-to-partitions-with-lag: true }\n',
+    });
+    expect(problemAt(problemsOf(text), 'queues[0].autoscale.limit-to-partitions-with-lag')).toMatchObject({
+      severity: 'error',
+      message: msg.autoscaleKeyNeedsPartitions('q', 'limit-to-partitions-with-lag'),
+    });
+  });
+
+  it('warn about a max above the partitions only while the cap applies', () => {
+    const warned = (extra: string) =>
+      warningsOf(topic(`    autoscale: { max: 40, target: 50${extra} }\n`)).filter((w) =>
+        w.message.includes('allow-idle-consumers'),
+      );
+    expect(warned('')).toHaveLength(1);
+    expect(warned(', allow-idle-consumers: true')).toEqual([]);
+  });
+});
