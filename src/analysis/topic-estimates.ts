@@ -38,10 +38,10 @@ export interface TopicEstimate {
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-/** Arrival rate per consumer of the round-robin assignment (consumers beyond the partitions get 0). */
+/** Arrival rate per consumer of the topic's assignment (its assignor; consumers beyond the partitions get 0). */
 export function consumerRates(topic: TopicSpec, consumers: number, arrivalRate: number): number[] {
   const shares = partitionShares(topic.partitions, topic.keyCount, topic.keySkew);
-  const assignment = new PartitionAssignment(topic.partitions, consumers);
+  const assignment = new PartitionAssignment(topic.partitions, consumers, topic.assignor);
   assignment.assign(consumers);
   const rates = new Array<number>(consumers).fill(0);
   shares.forEach((share, p) => (rates[assignment.owner[p]] += arrivalRate * share));

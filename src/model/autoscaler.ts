@@ -196,7 +196,10 @@ export class Autoscaler {
       case 'waiting':
         return station.waitingMessages();
       case 'lag':
-        return station.waitingMessages() + station.unacknowledgedMessages();
+        return (
+          station.lagForScaler?.(this.spec.target, now) ??
+          station.waitingMessages() + station.unacknowledgedMessages()
+        );
       case 'rate': {
         const arrivals = station.arrivalCount();
         const elapsed = now - this.lastReading[clock];

@@ -9,6 +9,11 @@ export interface ElasticConsumers {
   unacknowledgedMessages(): number;
   /** Messages offered to the station since the start (accepted or not): a rate over a polling interval. */
   arrivalCount(): number;
+  /**
+   * The lag a scaler reads, where it is more than waiting plus unacknowledged (a topic's committed-offset
+   * lag); absent = waiting plus unacknowledged.
+   */
+  lagForScaler?(target: number, now: number): number;
   /** A started consumer joins and takes work from now on. */
   addConsumer(now: number): void;
   /**

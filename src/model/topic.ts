@@ -1,4 +1,5 @@
 import type { Distribution, RandomStream } from '../engine/index.js';
+import type { Assignor } from '../scenario/types.js';
 import {
   LOSS_EXHAUSTED,
   LOSS_EXPIRED,
@@ -42,7 +43,17 @@ export interface TopicSettings {
   /** The most consumers the group may grow to (per-consumer state and publisher codes are sized for them). */
   maxConsumers: number;
   retentionSeconds: number | null;
+  /** Join/sync time of a rebalance, once the members holding records have finished them. */
   rebalancePauseSeconds: number;
+  /** Auto-commit interval, seconds; 0 = a commit after every record. */
+  commitIntervalSeconds: number;
+  assignor: Assignor;
+  /** Most records one poll returns (max.poll.records): what a member finishes before an eager rebalance. */
+  maxPollRecords: number;
+  /** The wait when a consumer joins an empty group (group.initial.rebalance.delay.ms). */
+  initialRebalanceDelaySeconds: number;
+  /** The scaler's lag is capped at target × partitions with lag (KEDA limitToPartitionsWithLag). */
+  limitToPartitionsWithLag: boolean;
   failureProbability: number;
   /** Destination index of the dead-letter queue, or -1. */
   deadLetter: number;
@@ -65,8 +76,19 @@ export interface TopicRandomness {
  * the partition of its key. Each partition is owned by one consumer (partition-assignment.ts), and a
  * consumer processes one message at a time, taking the heads of its partitions in turn; a partition's
  * messages are processed strictly in order and never two at once: a failed message stays at the head
- * (blocking its partition) until it succeeds or is given up. A change in the group's size pauses the
- * whole group for `rebalancePauseSeconds`, then partitions are reassigned.
+ * (blocking its partition) until it succeeds or is given up.
+ *
+ * A consumer polls a batch of up to `maxPollRecords` of the records waiting on its partitions and works
+ * through it. A change in the group's size is a rebalance. Eager assignors (range, round-robin) stop the
+ * whole group: nobody polls again, every member first finishes the batch it holds (a leaving one only its
+ * current record), and the new assignment starts `rebalancePauseSeconds` (join/sync) after the slowest
+ * has finished. Cooperative-sticky (KIP-429) pauses only the partitions that change owner, until the
+ * record in processing on each has finished, plus the join time. A consumer joining an empty group waits
+ * `initialRebalanceDelaySeconds` instead (the broker's group.initial.rebalance.delay.ms).
+ *
+ * Each consumer commits its offsets every `commitIntervalSeconds` from its first poll (auto-commit; 0 =
+ * per record), and every member commits when a rebalance revokes partitions, so the lag a scaler reads —
+ * latest minus committed offset — includes records processed but not yet committed.
  */
 export class Topic implements Destination, ElasticConsumers {
   /** Appended messages not yet started, per partition, in append order (retention checks the heads). */
@@ -84,7 +106,29 @@ export class Topic implements Destination, ElasticConsumers {
   private readonly assignment: PartitionAssignment;
   /** Consumers in the group now (the assignment catches up when a rebalance ends). */
   private members: number;
+  /** An eager rebalance stops the group: no polls (members only finish the batches they hold). */
   private paused = false;
+  /** A rebalance is under way (from the change until its end event). */
+  private rebalancing = false;
+  /** The rebalance waits for members to finish what they hold before its join time starts. */
+  private awaitingDrain = false;
+  /** The rebalance began with an empty group: it lasts the initial delay. */
+  private initialJoin = false;
+  /** Cooperative rebalances: 1 for the partitions changing owner (paused until the rebalance ends). */
+  private readonly moving: Uint8Array;
+  /** 1 while a partition's head is being processed (a service end is pending). */
+  private readonly inService: Uint8Array;
+  /** Records left of each consumer's last poll. */
+  private readonly batchLeft: Int32Array;
+  /** Records processed (completed or given up) and not yet committed, per partition (as of its last record). */
+  private readonly uncommitted: Int32Array;
+  /** When each partition last moved past a record. */
+  private readonly lastProcessedAt: Float64Array;
+  /**
+   * Where each consumer's auto-commit clock starts: its first poll since it joined or since the last
+   * rebalance (NaN: none yet). It commits at that poll and every interval after.
+   */
+  private readonly commitPhase: Float64Array;
   /** Identifies the latest rebalance: an earlier one's end event is stale. */
   private generation = 0;
   /** When the latest rebalance began. */
@@ -113,7 +157,13 @@ export class Topic implements Destination, ElasticConsumers {
     this.working = new Uint8Array(maxConsumers);
     this.cursor = new Int32Array(maxConsumers);
     this.held = new HeldAcknowledgements(maxConsumers);
-    this.assignment = new PartitionAssignment(partitions, maxConsumers);
+    this.assignment = new PartitionAssignment(partitions, maxConsumers, settings.assignor);
+    this.moving = new Uint8Array(partitions);
+    this.inService = new Uint8Array(partitions);
+    this.batchLeft = new Int32Array(maxConsumers);
+    this.uncommitted = new Int32Array(partitions);
+    this.lastProcessedAt = new Float64Array(partitions);
+    this.commitPhase = new Float64Array(maxConsumers).fill(NaN);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
     partitionProbe.membersChanged(this.members, 0);
@@ -135,11 +185,13 @@ export class Topic implements Destination, ElasticConsumers {
     const owner = this.assignment.owner[p];
     if (
       !this.paused &&
+      this.moving[p] === 0 &&
       owner >= 0 &&
       this.working[owner] === 0 &&
       this.head[p] < 0 &&
       this.logs[p].length === 0
     ) {
+      this.poll(owner, 1, now);
       this.start(message, p, owner, now);
     } else {
       this.logs[p].push(message);
@@ -153,16 +205,19 @@ export class Topic implements Destination, ElasticConsumers {
     const { messages } = this.context;
     const consumer = messages.consumer[message];
     const p = messages.partition[message];
+    this.inService[p] = 0;
     const q = this.settings.failureProbability;
     if (q > 0 && this.random.failureRandom.next() < q) {
       this.trace?.failed(message, p, now);
       this.handleFailure(message, p, now);
       this.release(consumer, now);
       this.wake(p, now);
+      if (this.awaitingDrain) this.checkDrained(now);
       return;
     }
     this.head[p] = -1;
     this.unfinished--;
+    this.processed(p, now);
     this.trace?.left(message, p, 'completed', now);
     this.partitionProbe.completed(p, now);
     const enteredAt = messages.enteredQueueAt[message]; // an onward publish may reuse it
@@ -183,6 +238,7 @@ export class Topic implements Destination, ElasticConsumers {
       }
     }
     this.wake(p, now);
+    if (this.awaitingDrain) this.checkDrained(now);
   }
 
   /** A failed head message's back-off is over: its partition may go on with it. */
@@ -217,6 +273,7 @@ export class Topic implements Destination, ElasticConsumers {
       }
     }
     this.scheduleRetention();
+    if (this.awaitingDrain) this.checkDrained(now);
   }
 
   /** A blocked onward delivery of `consumer` went through; it moves on once all have. */
@@ -249,12 +306,36 @@ export class Topic implements Destination, ElasticConsumers {
     return this.appended;
   }
 
+  /**
+   * The consumer group's lag as KEDA's Kafka scaler reads it: latest minus committed offset, summed over
+   * the partitions (waiting, in processing, and processed but not yet committed). With
+   * `limitToPartitionsWithLag` it is capped at `target` × the partitions with lag > 0, as KEDA caps it.
+   */
+  lagForScaler(target: number, now: number): number {
+    let lag = this.unfinished;
+    let withLag = 0;
+    for (let p = 0; p < this.logs.length; p++) {
+      const uncommitted = this.uncommittedAt(p, now);
+      lag += uncommitted;
+      if (this.logs[p].length > 0 || this.head[p] >= 0 || uncommitted > 0) withLag++;
+    }
+    return this.settings.limitToPartitionsWithLag ? Math.min(lag, withLag * target) : lag;
+  }
+
+  /** Records processed and not yet committed (part of the scaler's lag). */
+  uncommittedMessages(now: number): number {
+    let total = 0;
+    for (let p = 0; p < this.logs.length; p++) total += this.uncommittedAt(p, now);
+    return total;
+  }
+
   /** A consumer joins: the group rebalances (ignored at the maximum). */
   addConsumer(now: number): void {
     if (this.members >= this.settings.maxConsumers) return;
+    const fromEmpty = this.members === 0;
     this.members++;
     this.partitionProbe.membersChanged(this.members, now);
-    this.beginRebalance(now);
+    this.beginRebalance(now, fromEmpty);
   }
 
   /**
@@ -266,13 +347,15 @@ export class Topic implements Destination, ElasticConsumers {
     this.members--;
     this.probe.consumersChanged(now, -1);
     this.partitionProbe.membersChanged(this.members, now);
-    this.beginRebalance(now);
+    this.beginRebalance(now, false);
   }
 
-  /** A rebalance's pause is over (EVENT_REBALANCE_END): reassign partitions and resume, unless superseded. */
+  /** A rebalance's join time is over (EVENT_REBALANCE_END): reassign partitions and resume, unless superseded. */
   endRebalance(generation: number, now: number): void {
-    if (generation !== this.generation) return; // a later change restarted the pause
+    if (generation !== this.generation || this.awaitingDrain) return; // a later change superseded it
     this.paused = false;
+    this.rebalancing = false;
+    this.moving.fill(0);
     this.partitionProbe.rebalanceEnded(now);
     this.reassign(now);
   }
@@ -281,6 +364,9 @@ export class Topic implements Destination, ElasticConsumers {
   private reassign(now: number): void {
     this.assignment.assign(this.members);
     this.cursor.fill(0);
+    this.commitPhase.fill(NaN); // each member's auto-commit clock restarts at its next poll
+    // Eager members start afresh (their batches are done); cooperative ones keep what they polled.
+    if (this.settings.assignor !== 'cooperative-sticky') this.batchLeft.fill(0);
     for (let consumer = 0; consumer < this.members; consumer++) {
       if (this.working[consumer] === 0) this.takeNext(consumer, now);
     }
@@ -314,23 +400,54 @@ export class Topic implements Destination, ElasticConsumers {
     return partitionOfKey(key, partitions);
   }
 
-  /** Stops the group (or restarts the pause) after a change in its size. */
-  private beginRebalance(now: number): void {
+  /**
+   * Starts a rebalance (or restarts one under way) after a change in the group's size: eager assignors
+   * stop the group, cooperative-sticky stops only the partitions that will change owner.
+   */
+  private beginRebalance(now: number, fromEmpty: boolean): void {
     // Consumers joining or leaving at the same instant (an autoscaler adding several) make one rebalance:
     // its end assigns the partitions over the members as they are by then.
-    if (now === this.lastRebalanceAt) {
-      if (!this.paused) this.reassign(now); // no pause: reassign at once
-      return;
-    }
+    if (now !== this.lastRebalanceAt) this.partitionProbe.rebalanceStarted(now);
     this.lastRebalanceAt = now;
-    const generation = ++this.generation;
-    this.partitionProbe.rebalanceStarted(now);
-    this.paused = true;
-    const pause = this.settings.rebalancePauseSeconds;
-    if (pause === 0) this.endRebalance(generation, now);
+    if (!this.rebalancing) this.initialJoin = fromEmpty;
+    this.rebalancing = true;
+    this.generation++;
+    this.awaitingDrain = true;
+    if (this.settings.assignor === 'cooperative-sticky') {
+      const target = this.assignment.plan(this.members);
+      const { owner } = this.assignment;
+      for (let p = 0; p < owner.length; p++) this.moving[p] = owner[p] !== target[p] ? 1 : 0;
+    } else {
+      this.paused = true;
+    }
+    this.checkDrained(now);
+  }
+
+  /**
+   * Whether the members have finished what the rebalance waits for: eager, every member its batch (a
+   * leaving one its current record); cooperative, the record in processing on each moved partition.
+   * When they have, offsets are committed (the consumer commits before it rejoins) and the join time
+   * (or, for an empty group, the initial delay) starts.
+   */
+  private checkDrained(now: number): void {
+    if (this.settings.assignor === 'cooperative-sticky') {
+      for (let p = 0; p < this.moving.length; p++)
+        if (this.moving[p] === 1 && this.inService[p] === 1) return;
+    } else {
+      for (let consumer = 0; consumer < this.assignment.consumers; consumer++) {
+        if (this.holdsRecords(consumer)) return;
+      }
+    }
+    this.awaitingDrain = false;
+    this.commitAll();
+    const generation = this.generation;
+    const wait = this.initialJoin
+      ? this.settings.initialRebalanceDelaySeconds
+      : this.settings.rebalancePauseSeconds;
+    if (wait === 0) this.endRebalance(generation, now);
     else
       this.context.simulation.schedule(
-        pause,
+        wait,
         PRIORITY_REBALANCE,
         EVENT_REBALANCE_END,
         this.settings.index,
@@ -338,10 +455,66 @@ export class Topic implements Destination, ElasticConsumers {
       );
   }
 
+  /** Whether `consumer` still holds records an eager rebalance waits for (its current one, its batch). */
+  private holdsRecords(consumer: number): boolean {
+    if (this.working[consumer] === 1) return true;
+    if (consumer >= this.members) return false; // leaving: only its current record
+    const { ownedStart, owned } = this.assignment;
+    for (let i = ownedStart[consumer]; i < ownedStart[consumer + 1]; i++) {
+      const p = owned[i];
+      if (this.head[p] >= 0) return true; // a failed record awaiting its retry
+      if (this.batchLeft[consumer] > 0 && this.logs[p].length > 0) return true;
+    }
+    return false;
+  }
+
+  /** A consumer polls: its batch is up to max-poll-records of what waits on its partitions (`taken` included). */
+  private poll(consumer: number, taken: number, now: number): void {
+    if (Number.isNaN(this.commitPhase[consumer])) this.commitPhase[consumer] = now;
+    if (this.batchLeft[consumer] > 0) {
+      this.batchLeft[consumer]--;
+      return;
+    }
+    let waiting = taken;
+    const { ownedStart, owned } = this.assignment;
+    for (let i = ownedStart[consumer]; i < ownedStart[consumer + 1]; i++) {
+      if (this.moving[owned[i]] === 0) waiting += this.logs[owned[i]].length;
+    }
+    this.batchLeft[consumer] = Math.min(this.settings.maxPollRecords, waiting) - 1;
+  }
+
+  /** Partition `p` moved past a record (completed or given up): it counts as lag until committed. */
+  private processed(p: number, now: number): void {
+    if (this.settings.commitIntervalSeconds === 0) return;
+    this.uncommitted[p] = this.uncommittedAt(p, now) + 1;
+    this.lastProcessedAt[p] = now;
+  }
+
+  /**
+   * Partition `p`'s processed, uncommitted records at `now`: none if its owner's auto-commit clock has
+   * ticked since the partition's last record (a commit takes everything processed before it).
+   */
+  private uncommittedAt(p: number, now: number): number {
+    if (this.uncommitted[p] === 0) return 0;
+    const owner = this.assignment.owner[p];
+    const phase = owner >= 0 ? this.commitPhase[owner] : NaN;
+    if (Number.isNaN(phase)) return this.uncommitted[p];
+    const interval = this.settings.commitIntervalSeconds;
+    const lastTick = phase + Math.floor((now - phase) / interval) * interval;
+    if (this.lastProcessedAt[p] < lastTick) this.uncommitted[p] = 0;
+    return this.uncommitted[p];
+  }
+
+  /** Every member commits what it has processed (before it rejoins a rebalance). */
+  private commitAll(): void {
+    this.uncommitted.fill(0);
+  }
+
   /** `consumer` starts `message`, the head of partition `p`. */
   private start(message: number, p: number, consumer: number, now: number): void {
     const { messages, simulation } = this.context;
     this.head[p] = message;
+    this.inService[p] = 1;
     this.working[consumer] = 1;
     this.partitionProbe.consumerBusy(consumer, now);
     messages.consumer[message] = consumer;
@@ -365,6 +538,7 @@ export class Topic implements Destination, ElasticConsumers {
     this.working[consumer] = 0;
     this.partitionProbe.consumerFree(consumer, now);
     this.takeNext(consumer, now);
+    if (this.awaitingDrain) this.checkDrained(now);
   }
 
   /** Partition `p` may have work again: its owner takes it up if it is free. */
@@ -373,21 +547,27 @@ export class Topic implements Destination, ElasticConsumers {
     if (owner >= 0 && this.working[owner] === 0) this.takeNext(owner, now);
   }
 
-  /** A free consumer takes the head of its next partition with work, round-robin over its partitions. */
+  /**
+   * A free consumer takes the head of its next partition with work, round-robin over its partitions;
+   * while an eager rebalance stops the group it only finishes the batch it holds (and retries).
+   */
   private takeNext(consumer: number, now: number): void {
-    if (this.paused || consumer >= this.assignment.consumers || consumer >= this.members) return;
+    if (consumer >= this.assignment.consumers || consumer >= this.members) return;
+    const polls = !this.paused || this.batchLeft[consumer] > 0;
     const { ownedStart, owned } = this.assignment;
     const first = ownedStart[consumer];
     const count = ownedStart[consumer + 1] - first;
     for (let i = 0; i < count; i++) {
       const k = (this.cursor[consumer] + i) % count;
       const p = owned[first + k];
+      if (this.moving[p] === 1) continue;
       let message = -1;
       if (this.headReady[p] === 1) {
         this.headReady[p] = 0;
         message = this.head[p];
-      } else if (this.head[p] < 0 && this.logs[p].length > 0) {
+      } else if (polls && this.head[p] < 0 && this.logs[p].length > 0) {
         message = this.logs[p].shift();
+        this.poll(consumer, 1, now);
       }
       if (message >= 0) {
         this.cursor[consumer] = k + 1;
@@ -404,6 +584,7 @@ export class Topic implements Destination, ElasticConsumers {
     if (this.retry.exhausted(attempts)) {
       this.head[p] = -1;
       this.unfinished--;
+      this.processed(p, now);
       this.trace?.left(message, p, 'exhausted', now);
       this.probe.failed(now, RETRY_NONE);
       const { deadLetter } = this.settings;

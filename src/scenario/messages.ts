@@ -357,6 +357,9 @@ export const routingCyclesMultiply = (names: readonly string[], copies: number, 
 // --- replications, precision and warm-up detection ---
 
 /** `warmup` is neither a duration nor `auto`. */
+/** `commit-interval` takes a duration or `per-message`. */
+export const expectedCommitInterval = (got: unknown): string =>
+  `expected a duration (e.g. 5s) or per-message, got ${describeValue(got)}`;
 export const expectedWarmup = (got: unknown): string =>
   `expected a duration ${DURATION_EXAMPLES} or 'auto' (detect it per queue), got ${describeValue(got)}`;
 /** `precision` is not a fraction in (0, 1) nor a percentage in (0 %, 100 %). */
@@ -405,10 +408,13 @@ export const consumersOutsideAutoscale = (
   `queue '${queue}' starts its autoscaled pool at consumers: ${consumers}, outside autoscale min..max (${min}..${max})`;
 /** An autoscaled topic's max above its partition count. */
 export const autoscaleAbovePartitions = (queue: string, max: number, partitions: number): string =>
-  `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle)`;
+  `topic '${queue}' has autoscale max ${max} but ${partitions} partitions: replicas are capped at ${partitions}, as KEDA's Kafka scaler caps them (a consumer beyond the partitions would sit idle; allow-idle-consumers: true lifts the cap)`;
 /** `cooldown` on a pool that never reaches zero: it is KEDA's 1 → 0 delay, not the scale-down window. */
 export const cooldownWithoutZero = (queue: string, min: number): string =>
   `queue '${queue}' sets autoscale cooldown with min ${min}: cooldown is KEDA's cooldownPeriod, which only takes the last replicas to 0 (min 0), so it has no effect here; the delay before scaling down from N to M is behavior.scale-down.stabilization-window (default 5m)`;
+/** A KEDA Kafka scaler setting on a plain queue. */
+export const autoscaleKeyNeedsPartitions = (queue: string, key: string): string =>
+  `queue '${queue}' has autoscale '${key}', which only a topic understands (KEDA's Kafka scaler); add partitions or remove it`;
 /** Autoscaled consumers need a service time. */
 export const autoscaleNeedsService = (queue: string): string =>
   `queue '${queue}' is autoscaled but has no 'service'; add e.g. service: { distribution: exponential, mean: 20ms }`;

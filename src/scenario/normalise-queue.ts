@@ -71,7 +71,10 @@ export function normaliseQueue(raw: RawQueue): QueueSpec {
   };
 }
 
-/** Default `rebalance-pause`: Kafka's group.initial.rebalance.delay.ms (3 s). */
+/**
+ * Default `rebalance-pause`, the join/sync time: one heartbeat.interval.ms (3 s), the longest a member
+ * takes to learn that a rebalance began.
+ */
 export const DEFAULT_REBALANCE_PAUSE_SECONDS = 3;
 
 function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
@@ -84,6 +87,11 @@ function normaliseTopic(raw: RawQueue, partitions: number): TopicSpec {
       raw['rebalance-pause'] === undefined
         ? DEFAULT_REBALANCE_PAUSE_SECONDS
         : seconds(raw['rebalance-pause']),
+    commitIntervalSeconds: raw['commit-interval'] === 'per-message' ? 0 : seconds(raw['commit-interval']),
+    assignor: raw.assignor,
+    maxPollRecords: raw['max-poll-records'],
+    initialRebalanceDelaySeconds: seconds(raw['initial-rebalance-delay']),
+    limitToPartitionsWithLag: raw.autoscale?.['limit-to-partitions-with-lag'] ?? false,
   };
 }
 
@@ -134,7 +142,8 @@ function normaliseRules(
  */
 function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
   const raw = queue.autoscale as NonNullable<RawQueue['autoscale']>;
-  const max = Math.min(raw.max, queue.partitions ?? Infinity);
+  // KEDA's Kafka scaler never asks for more replicas than partitions unless allowIdleConsumers is set.
+  const max = raw['allow-idle-consumers'] ? raw.max : Math.min(raw.max, queue.partitions ?? Infinity);
   const syncSeconds = seconds(raw['sync-period']);
   const step = raw['scale-up-step'];
   const stepPolicies: ScalingPolicySpec[] | undefined =

@@ -92,6 +92,9 @@ const failureSchema = closedObject('a failure setting', {
   ),
 }).describe('Failures of processing attempts.');
 
+/** Kafka's partition assignment strategies (partition.assignment.strategy), by their scenario names. */
+export const ASSIGNORS = ['range', 'round-robin', 'cooperative-sticky'] as const;
+
 /** What an autoscaler's `target` counts per consumer. */
 export const AUTOSCALE_METRICS = ['waiting', 'lag', 'rate'] as const;
 
@@ -189,6 +192,18 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     .describe(
       'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
     ),
+  'allow-idle-consumers': z
+    .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
+    .default(false)
+    .describe(
+      'Topics: let max exceed the partitions (KEDA Kafka scaler allowIdleConsumers); default false: replicas are capped at the partitions, as the extra consumers would own none.',
+    ),
+  'limit-to-partitions-with-lag': z
+    .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
+    .default(false)
+    .describe(
+      'Topics: cap the replicas the lag asks for at the partitions with lag > 0 (KEDA Kafka scaler limitToPartitionsWithLag); default false.',
+    ),
 }).describe('KEDA/HPA-style autoscaling of the consumers: the HPA on its sync period, KEDA for 0 <-> 1.');
 
 const keysSchema = closedObject('a key distribution', {
@@ -285,7 +300,34 @@ export const queueSchema = closedObject('a queue', {
   'rebalance-pause': durationField()
     .optional()
     .describe(
-      'Topics: how long a change in the number of consumers stops the whole group (a rebalance), e.g. 3s; default 3s, 0 allowed.',
+      'Topics: the join/sync time of a rebalance (members learn of it within one heartbeat.interval.ms, then JoinGroup and SyncGroup), added after the members have finished their batches (eager) or their records of the moved partitions (cooperative), e.g. 3s; default 3s, 0 allowed.',
+    ),
+  'commit-interval': z
+    .union(
+      [
+        durationField({ positive: true, expected: msg.expectedCommitInterval }),
+        z.literal('per-message', { error: (iss) => msg.expectedCommitInterval(iss.input) }),
+      ],
+      { error: (iss) => msg.expectedCommitInterval(iss.input) },
+    )
+    .default('5s')
+    .describe(
+      'Topics: how often the consumers commit their offsets (Kafka enable.auto.commit with auto.commit.interval.ms, default 5s), or per-message (a commit after every record). The lag a scaler reads is latest − committed offset, so it includes processed records not yet committed.',
+    ),
+  assignor: oneOfField(ASSIGNORS)
+    .default('range')
+    .describe(
+      "Topics: the consumers' partition.assignment.strategy: range (default; the Java client's default list is [RangeAssignor, CooperativeStickyAssignor], which uses range, an eager protocol), round-robin (eager) or cooperative-sticky (KIP-429: only moved partitions pause).",
+    ),
+  'max-poll-records': integerAtLeast(1)
+    .default(500)
+    .describe(
+      'Topics: most records one poll returns (Kafka max.poll.records, default 500); in an eager rebalance every member first finishes the batch it holds.',
+    ),
+  'initial-rebalance-delay': durationField()
+    .default('3s')
+    .describe(
+      'Topics: how long the coordinator waits for more members when a consumer joins an empty group (broker group.initial.rebalance.delay.ms, default 3s); it applies only to an empty group.',
     ),
 }).describe(
   'A queue (or, with partitions, a Kafka-style topic), its limits and the identical consumers that serve it.',

@@ -51,6 +51,7 @@ import { routingCyclesExit } from './checks/routing-cycles.js';
 import {
   topicConsumersHavePartitions,
   topicKeysNeedPartitions,
+  topicScalerKeysNeedPartitions,
   topicsRejectQueueKeys,
 } from './checks/topics.js';
 import { checkLimits } from './checks/limits.js';
@@ -102,6 +103,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   // topics
   topicsRejectQueueKeys,
   topicKeysNeedPartitions,
+  topicScalerKeysNeedPartitions,
   topicConsumersHavePartitions,
   // routing
   routingCyclesExit,

@@ -225,9 +225,22 @@ export interface TopicSpec {
   keySkew: number;
   /** An unconsumed message older than this is deleted (expired), seconds; null = kept forever. */
   retentionSeconds: number | null;
-  /** How long a change in the number of consumers pauses the group, seconds. */
+  /** Join/sync time of a rebalance, after the members holding records have finished them, seconds. */
   rebalancePauseSeconds: number;
+  /** Offset commit interval (auto-commit), seconds; 0 = a commit after every record (`per-message`). */
+  commitIntervalSeconds: number;
+  /** The consumers' partition assignment strategy. */
+  assignor: Assignor;
+  /** Most records one poll returns (max.poll.records). */
+  maxPollRecords: number;
+  /** The coordinator's wait when a consumer joins an empty group (group.initial.rebalance.delay.ms), seconds. */
+  initialRebalanceDelaySeconds: number;
+  /** The scaler's lag is capped at target × partitions with lag (autoscale `limit-to-partitions-with-lag`). */
+  limitToPartitionsWithLag: boolean;
 }
+
+/** Kafka's partition assignment strategies (range and round-robin are eager; cooperative-sticky is KIP-429's). */
+export type Assignor = 'range' | 'round-robin' | 'cooperative-sticky';
 
 export interface MessageTypeSpec {
   name: string;

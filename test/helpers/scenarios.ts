@@ -95,13 +95,27 @@ export function statistics(spec: Partial<StatisticsSpec>): StatisticsSpec {
   return { ...emptyStatistics(), ...spec };
 }
 
-/** A topic: a queue spec with `topic` settings (no keys, no retention, a 3 s rebalance pause by default). */
+/**
+ * A topic: a queue spec with `topic` settings (no keys, no retention, a 3 s join time and a 3 s initial
+ * delay by default; round-robin assignment and a commit per message unless a test asks for more).
+ */
 export function topicSpec(
   fields: Partial<QueueSpec> & Pick<QueueSpec, 'name' | 'consumers' | 'service'>,
   topic: Partial<TopicSpec> & Pick<TopicSpec, 'partitions'>,
 ): QueueSpec {
   return queueSpec({
     ...fields,
-    topic: { keyCount: null, keySkew: 0, retentionSeconds: null, rebalancePauseSeconds: 3, ...topic },
+    topic: {
+      keyCount: null,
+      keySkew: 0,
+      retentionSeconds: null,
+      rebalancePauseSeconds: 3,
+      commitIntervalSeconds: 0,
+      assignor: 'round-robin',
+      maxPollRecords: 500,
+      initialRebalanceDelaySeconds: 3,
+      limitToPartitionsWithLag: false,
+      ...topic,
+    },
   });
 }

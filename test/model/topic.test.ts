@@ -124,14 +124,17 @@ describe('partition ordering', () => {
           failureProbability: 0.1,
           retry: retry({ backoffSeconds: 0.5 }),
         },
-        { partitions: 7, keyCount: 1000, keySkew: 1, rebalancePauseSeconds: 2 },
+        { partitions: 7, keyCount: 1000, keySkew: 1, rebalancePauseSeconds: 2, maxPollRecords: 1 },
       ),
       steps,
     );
     expect(checker.violations).toEqual([]);
     const partitions = result.queues.orders.partitions!;
     expect(partitions.rebalances).toBe(steps.length);
-    expect(partitions.rebalancePausedSeconds).toBeCloseTo(2 * steps.length, 9);
+    // One record per poll: each pause is the join time plus the wait for the records in processing
+    // (~30 ms each, or a failed one's 0.5 s back-off); the wait for whole batches is in topic-rebalance.test.ts.
+    expect(partitions.rebalancePausedSeconds).toBeGreaterThan(2 * steps.length);
+    expect(partitions.rebalancePausedSeconds).toBeLessThan(2.5 * steps.length);
     expectConserved('orders', result.queues.orders);
   });
 });
@@ -195,23 +198,35 @@ describe('retention', () => {
 
 describe('rebalances', () => {
   // Overloaded so every consumer is always busy and a backlog waits on every partition.
+  // One record per poll (max-poll-records 1): the eager pause waits for the records in processing only.
   const overloaded = (pause: number) =>
     topicScenario(
       30,
       { consumers: 2, service: constant(0.1) },
-      { partitions: 4, rebalancePauseSeconds: pause },
+      { partitions: 4, rebalancePauseSeconds: pause, maxPollRecords: 1 },
+    );
+  /** When the last record in processing at `t` ends (what an eager rebalance at `t` waits for). */
+  const drainedAt = (checker: TopicOrderChecker, t: number) =>
+    Math.max(
+      t,
+      ...checker.messages
+        .filter((m) => m.starts.some((s) => s < t) && (m.leftAt ?? Infinity) > t)
+        .map((m) => m.leftAt ?? t),
     );
 
-  it('pause the whole group for exactly rebalance-pause; a removed consumer finishes its message, then leaves', () => {
+  it('pause the whole group until the records in processing end, plus rebalance-pause; a removed consumer finishes its message, then leaves', () => {
     const { result, checker } = watchedRun(overloaded(3), [
       [100, leave],
       [200, join],
     ]);
     expect(checker.violations).toEqual([]);
-    expect(startsBetween(checker, 100, 103)).toEqual([]);
-    expect(startsBetween(checker, 200, 203)).toEqual([]);
-    expect(checker.startLog.some(([, , , time]) => time === 103)).toBe(true);
-    expect(checker.startLog.some(([, , consumer, time]) => consumer === 1 && time === 203)).toBe(true);
+    const [first, second] = [drainedAt(checker, 100), drainedAt(checker, 200)];
+    expect(first).toBeGreaterThan(100);
+    expect(second).toBeGreaterThan(200);
+    expect(startsBetween(checker, 100, first + 3)).toEqual([]);
+    expect(startsBetween(checker, 200, second + 3)).toEqual([]);
+    expect(checker.startLog.some(([, , , time]) => time === first + 3)).toBe(true);
+    expect(checker.startLog.some(([, , consumer, time]) => consumer === 1 && time === second + 3)).toBe(true);
     // Consumer 1 took nothing new between leaving and rejoining, but completed what it held.
     expect(startsBetween(checker, 100, 203).filter(([, , consumer]) => consumer === 1)).toEqual([]);
     const held = checker.messages.filter(
@@ -221,12 +236,12 @@ describe('rebalances', () => {
     expect(held[0].exit).toBe('completed');
     const partitions = result.queues.orders.partitions!;
     expect(partitions.rebalances).toBe(2);
-    expect(partitions.rebalancePausedSeconds).toBeCloseTo(6, 9);
+    expect(partitions.rebalancePausedSeconds).toBeCloseTo(first + 3 - 100 + (second + 3 - 200), 9);
     // With one consumer left every partition was reassigned to consumer 0; now back to p mod 2.
     expect(partitions.perPartition.map((p) => p.consumer)).toEqual([0, 1, 0, 1]);
   });
 
-  it('restart the pause when the group changes again during one', () => {
+  it('restart the join time when the group changes again during one', () => {
     const { result, checker } = watchedRun(overloaded(3), [
       [100, leave],
       [101.5, join],
@@ -248,10 +263,12 @@ describe('rebalances', () => {
       expect(checker.violations).toEqual([]);
       const partitions = result.queues.orders.partitions!;
       expect(partitions.rebalances).toBe(2);
-      expect(partitions.rebalancePausedSeconds).toBeCloseTo(2 * pause, 9);
+      // The group left empty at 100 rejoins at 200: the initial delay (3 s), not the join time.
+      const drained = drainedAt(checker, 100);
+      expect(partitions.rebalancePausedSeconds).toBeCloseTo(drained - 100 + pause + 3, 9);
       expect(partitions.perPartition.map((p) => p.consumer)).toEqual([0, 1, 0, 1]);
       // No consumer between the two changes: nothing started then.
-      expect(startsBetween(checker, 100 + pause, 200)).toEqual([]);
+      expect(startsBetween(checker, drained, 203)).toEqual([]);
     }
   });
 
@@ -259,7 +276,11 @@ describe('rebalances', () => {
     const { result, checker } = watchedRun(overloaded(0), [[100, leave]]);
     expect(checker.violations).toEqual([]);
     expect(startsBetween(checker, 100, 100.2).length).toBeGreaterThan(0);
-    expect(result.queues.orders.partitions!.rebalancePausedSeconds).toBe(0);
+    // Only the wait for the records in processing.
+    expect(result.queues.orders.partitions!.rebalancePausedSeconds).toBeCloseTo(
+      drainedAt(checker, 100) - 100,
+      9,
+    );
     expect(result.queues.orders.partitions!.perPartition.map((p) => p.consumer)).toEqual([0, 0, 0, 0]);
   });
 
@@ -379,7 +400,8 @@ queues:
     expect(audit.queuedAtEnd).toBe(audit.arrivals);
     expect(shipping.blockedSeconds).toBeGreaterThan(0);
     expect(dlq.arrivals).toBe(orders.deadLettered);
-    expect(orders.partitions!.perPartition.map((p) => p.consumer)).toEqual([0, 1, 2, 0]);
+    // The default assignor is range: contiguous ranges, the first consumer one more.
+    expect(orders.partitions!.perPartition.map((p) => p.consumer)).toEqual([0, 0, 1, 2]);
     expect(audit.partitions!.perPartition.map((p) => p.consumer)).toEqual([null, null]);
   });
 });

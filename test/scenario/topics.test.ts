@@ -8,7 +8,7 @@ const topic = (extra = '') =>
   scenarioText({ queue: `    service: 20ms\n    consumers: 6\n    partitions: 12\n${extra}` });
 
 describe('topics', () => {
-  it('normalise partitions, keys, retention and rebalance-pause (default 3 s)', () => {
+  it('normalise partitions, keys, retention, rebalance-pause and the consumer settings, with Kafka defaults', () => {
     const { scenario } = parseScenario(
       topic('    keys: { count: 50000, skew: 1.1 }\n    retention: 1h\n'),
       'test.yaml',
@@ -19,15 +19,59 @@ describe('topics', () => {
       keySkew: 1.1,
       retentionSeconds: 3600,
       rebalancePauseSeconds: 3,
+      // auto.commit.interval.ms 5000, the range assignor, max.poll.records 500, initial delay 3000 ms.
+      commitIntervalSeconds: 5,
+      assignor: 'range',
+      maxPollRecords: 500,
+      initialRebalanceDelaySeconds: 3,
+      limitToPartitionsWithLag: false,
     });
-    const plain = parseScenario(topic('    rebalance-pause: 0\n'), 'test.yaml').scenario.queues[0].topic;
+    const plain = parseScenario(
+      topic(
+        '    rebalance-pause: 0\n    commit-interval: per-message\n    assignor: cooperative-sticky\n' +
+          '    max-poll-records: 50\n    initial-rebalance-delay: 0\n',
+      ),
+      'test.yaml',
+    ).scenario.queues[0].topic;
     expect(plain).toEqual({
       partitions: 12,
       keyCount: null,
       keySkew: 0,
       retentionSeconds: null,
       rebalancePauseSeconds: 0,
+      commitIntervalSeconds: 0,
+      assignor: 'cooperative-sticky',
+      maxPollRecords: 50,
+      initialRebalanceDelaySeconds: 0,
+      limitToPartitionsWithLag: false,
     });
+  });
+
+  it('cap autoscaled replicas at the partitions unless allow-idle-consumers (KEDA Kafka scaler)', () => {
+    const scaled = (extra: string) =>
+      parseScenario(topic(`    autoscale: { min: 1, max: 40, target: 50${extra} }\n`), 'test.yaml').scenario
+        .queues[0];
+    expect(scaled('').autoscale!.max).toBe(12);
+    expect(scaled(', allow-idle-consumers: true').autoscale!.max).toBe(40);
+    expect(scaled(', limit-to-partitions-with-lag: true').topic!.limitToPartitionsWithLag).toBe(true);
+  });
+
+  it('locate a bad commit-interval and an unknown assignor', () => {
+    for (const [line, key] of [
+      ['commit-interval: often', 'commit-interval'],
+      ['assignor: sticky', 'assignor'],
+      ['max-poll-records: 0', 'max-poll-records'],
+    ]) {
+      const text = topic(`    ${line}\n`);
+      const problem = problemAt(problemsOf(text), `queues[0].${key}`);
+      expect(problem).toMatchObject({
+        severity: 'error',
+        ...positionOf(text, line.split(': ')[1], 'partitions'),
+      });
+    }
+    expect(
+      problemAt(problemsOf(topic('    commit-interval: often\n')), 'queues[0].commit-interval')!.message,
+    ).toBe(msg.expectedCommitInterval('often'));
   });
 
   it.each([
@@ -84,5 +128,26 @@ describe('topics', () => {
       }),
     ]);
     expect(warningsOf(topic())).toEqual([]);
+  });
+});
+
+describe('KEDA Kafka scaler settings', () => {
+  it('need partitions, located at the key', () => {
+    const text = scenarioText({
+      queue: '    service: 20ms\n    autoscale: { max: 4, target: 10, limit-to-partitions-with-lag: true }\n',
+    });
+    expect(problemAt(problemsOf(text), 'queues[0].autoscale.limit-to-partitions-with-lag')).toMatchObject({
+      severity: 'error',
+      message: msg.autoscaleKeyNeedsPartitions('q', 'limit-to-partitions-with-lag'),
+    });
+  });
+
+  it('warn about a max above the partitions only while the cap applies', () => {
+    const warned = (extra: string) =>
+      warningsOf(topic(`    autoscale: { max: 40, target: 50${extra} }\n`)).filter((w) =>
+        w.message.includes('allow-idle-consumers'),
+      );
+    expect(warned('')).toHaveLength(1);
+    expect(warned(', allow-idle-consumers: true')).toEqual([]);
   });
 });

@@ -60,6 +60,8 @@ export const autoscaleWithinPartitions: Rule = (view) =>
     const partitions = count(queue.fields.partitions);
     if (range === undefined || partitions === undefined || partitions === 0 || range.max <= partitions)
       return [];
+    const { autoscale } = queue.fields;
+    if (isRecord(autoscale) && autoscale['allow-idle-consumers'] === true) return []; // not capped
     return [
       warning(
         ['queues', queue.index, 'autoscale', 'max'],
