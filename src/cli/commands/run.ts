@@ -77,6 +77,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     const wallSeconds = (performance.now() - startedAt) / 1000;
     const { result, profile } = outcome;
+    for (const warning of result.warnings ?? []) writeStderr(`warning: ${warning}`);
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
     if (args.report) {
       // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.
