@@ -12,6 +12,7 @@ import { averageTimeSeries, poolBuckets, type TimeSeries } from '../metrics/inde
 import type { QueueResult, RunResult } from '../model/run-result.js';
 import { averagePartitions } from './aggregate-partitions.js';
 import { confidenceInterval } from './confidence-interval.js';
+import { sectionedPercentile } from './percentile-sections.js';
 
 /** Configuration and added fields: copied from the first run, never averaged. */
 const NOT_METRICS = new Set(['consumers', 'capacity', 'ci95', 'analytic', 'warmupCutSeconds']);
@@ -179,6 +180,7 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
     );
   // Distributions are pooled over the replications; time series are averaged bin by bin.
   for (const [name, runs] of byQueue(results)) {
+    withSectionedPercentiles(queues[name], runs);
     const topic = queues[name].partitions;
     if (topic)
       queues[name].partitions = averagePartitions(
@@ -207,6 +209,40 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
     replications: results.length,
     ...(deadlock ? { deadlock } : {}),
   };
+}
+
+/** The latency percentiles a queue reports, as [dotted name, kind, quantile]. */
+export const QUEUE_PERCENTILES = (['wait', 'sojourn'] as const).flatMap((kind) =>
+  ([50, 95, 99] as const).map((p) => [`${kind}.p${p}`, kind, p / 100] as const),
+);
+
+/**
+ * A combined queue's percentiles and their CIs by sectioning (percentile-sections.ts) over the units'
+ * histograms: with replications the percentile is that of the pooled messages; under batch means the whole
+ * run's own percentile (`whole`). A percentile whose units hold too few tail messages for two sections gets
+ * no CI. Nothing changes when some unit has no histogram.
+ */
+function withSectionedPercentiles(
+  queue: QueueResult,
+  units: QueueResult[],
+  whole?: QueueResult,
+): QueueResult {
+  if (units.length < 2 || !units.every((unit) => unit.latencyHistogram)) return queue;
+  for (const [metric, kind, q] of QUEUE_PERCENTILES) {
+    const centre = whole ? whole[kind][`p${Math.round(q * 100)}` as 'p99'] : undefined;
+    if (whole && centre === null) continue;
+    const sectioned = sectionedPercentile(
+      units.map((unit) => unit.latencyHistogram![kind]),
+      q,
+      centre ?? undefined,
+    );
+    if (sectioned.estimate === null) continue;
+    queue[kind] = { ...queue[kind], [`p${Math.round(q * 100)}`]: sectioned.estimate };
+    if (!queue.ci95) continue;
+    if (sectioned.ci95) queue.ci95[metric] = sectioned.ci95;
+    else delete queue.ci95[metric];
+  }
+  return queue;
 }
 
 /**
@@ -255,7 +291,10 @@ export function aggregateBatches(batches: readonly RunResult[], whole: RunResult
     return { ...record, ci95 };
   };
   const queues = Object.fromEntries(
-    byQueue(batches).map(([name, runs]) => [name, centred(runs, whole.queues[name])]),
+    byQueue(batches).map(([name, runs]) => [
+      name,
+      withSectionedPercentiles(centred(runs, whole.queues[name]), runs, whole.queues[name]),
+    ]),
   );
   // Flows too, so that an SLO on a flow (endToEnd.p99) has an interval under batch means.
   const flows = Object.fromEntries(

@@ -16,6 +16,7 @@ import { withAnalyticEstimates } from './compare-analytic.js';
 import { averageSeries, mser5 } from './mser.js';
 import { HEADLINE_METRICS, nextWaveSize, unconvergedMetrics } from './precision.js';
 import { runTask, type ReplicationTask, type TaskOutcome } from './replication-task.js';
+import { shortRunWarnings } from './short-run.js';
 import { evaluateSlos } from './slo.js';
 import {
   SLO_BATCHES,
@@ -152,6 +153,8 @@ export async function runStudy(
       warmupDetection: warmup.detection,
     };
   }
+  const shortRun = shortRunWarnings(result, result.replications ?? 1);
+  if (shortRun.length > 0) result = { ...result, warnings: [...(result.warnings ?? []), ...shortRun] };
   const estimated = withAnalyticEstimates(result, measured);
   const slo = evaluateSlos(estimated, scenario, sloIntervals);
   return { result: slo.length > 0 ? { ...estimated, slo } : estimated, profile };

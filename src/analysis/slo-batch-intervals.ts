@@ -7,10 +7,12 @@
  * Guards, since a batch-means CI is only as good as its batches' independence and size:
  * - the lag-1 autocorrelation of the metric's batch values must stay below 2/√B (a 5 % one-sided test of
  *   independence: its standard error is about 1/√B); above it the batches are too short to be independent;
- * - a percentile pq needs at least 10 completions beyond it in every batch (10 / (1 − q) completions: 1,000
- *   for p99). Per-batch percentiles of short batches are biased, so the CI is centred on the whole run's
- *   percentile and only the spread of the batch percentiles is used (a quantile estimate's variance
- *   shrinks as 1 / n like a mean's, so the batches' spread over √B estimates the whole run's error);
+ * - a queue's percentile gets its interval by sectioning (percentile-sections.ts): consecutive batches
+ *   merged into sections of at least 100 completions beyond the percentile, the interval centred on the
+ *   whole run's percentile with the spread of the sections' percentiles (a short batch's percentile is
+ *   biased and skewed, so neither the batches' mean nor their plain spread will do); fewer than 2 such
+ *   sections give no interval. A flow's percentile (flows keep no histogram) needs 10 completions beyond it
+ *   in every batch and takes the batch percentiles' spread;
  * - a maximum gets no CI: the largest value of a run is not a mean of its batches (its SLO is judged on the
  *   largest value itself, see `judgeMaximum`).
  * A metric that fails a guard gets no CI, and the reason says what would give one.
@@ -19,11 +21,15 @@ import type { RunResult } from '../model/run-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
 import { lag1Autocorrelation } from './aggregate.js';
 import { confidenceInterval } from './confidence-interval.js';
+import { TAIL_OBSERVATIONS, sectionedPercentile } from './percentile-sections.js';
 
 /** Batches a single run is cut into for its SLO intervals (Schmeiser 1982: 10 to 30 batches suffice). */
 export const SLO_BATCHES = 20;
-/** Completions beyond a percentile each batch needs for that percentile's spread to mean something. */
-const TAIL_OBSERVATIONS = 10;
+/**
+ * Completions beyond a percentile each batch needs for that percentile's spread to mean something, where
+ * batches cannot be merged into sections (a flow's percentile: flows keep no histogram).
+ */
+const FLOW_TAIL_OBSERVATIONS = 10;
 
 /** A single run's interval for one SLO metric, or why it has none (and how much longer a run would give one). */
 export type BatchInterval =
@@ -83,8 +89,10 @@ export function batchInterval(
     return { ci95: null, reason: 'a maximum has no batch-means interval', runLengthFactor: null };
   }
   const quantile = quantileOf(slo.metric);
+  const sectioned = quantile === null ? null : queuePercentileInterval(slo, value, quantile, batches);
+  if (sectioned) return sectioned;
   if (quantile !== null) {
-    const needed = TAIL_OBSERVATIONS / (1 - quantile);
+    const needed = FLOW_TAIL_OBSERVATIONS / (1 - quantile);
     const fewest = Math.min(...batches.map((batch) => valueAt(sloRecord(batch, slo), 'completed') ?? 0));
     if (fewest < needed) {
       return {
@@ -110,6 +118,37 @@ export function batchInterval(
   }
   const { halfWidth } = confidenceInterval(defined, 0.95);
   return { ci95: [value - halfWidth, value + halfWidth], batches: count };
+}
+
+/**
+ * A queue's percentile from its batches' histograms by sectioning (percentile-sections.ts): the batches
+ * merged into sections of 100 completions beyond the percentile, the interval centred on the run's own
+ * percentile. Null for a flow (which keeps no histogram) or when a batch has none.
+ */
+function queuePercentileInterval(
+  slo: Pick<SloSpec, 'scope' | 'name' | 'metric'>,
+  value: number,
+  quantile: number,
+  batches: readonly RunResult[],
+): BatchInterval | null {
+  if (slo.scope !== 'queue') return null;
+  const kind = slo.metric.split('.')[0];
+  if (kind !== 'wait' && kind !== 'sojourn') return null;
+  const units = batches.map((batch) => batch.queues[slo.name]?.latencyHistogram?.[kind]);
+  if (!units.every((unit) => unit !== undefined)) return null;
+  const sectioned = sectionedPercentile(units, quantile, value);
+  if (sectioned.ci95) return { ci95: sectioned.ci95, batches: sectioned.sections };
+  const section = Math.round(TAIL_OBSERVATIONS / (1 - quantile));
+  const completions = batches.reduce(
+    (sum, batch) => sum + (valueAt(sloRecord(batch, slo), 'completed') ?? 0),
+    0,
+  );
+  const p = `p${Math.round(quantile * 100)}`;
+  return {
+    ci95: null,
+    reason: `${Math.round(completions)} completions in the run, a ${p} interval needs 2 sections of ${section} (${TAIL_OBSERVATIONS} beyond the ${p} in each)`,
+    runLengthFactor: sectioned.runLengthFactor,
+  };
 }
 
 /** Whether a single run of this scenario should be given batch-means intervals for its SLOs. */

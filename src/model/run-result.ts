@@ -67,6 +67,8 @@ export interface RunResult {
   timeseries?: TimeSeries;
   /** The scenario's SLOs judged against this result, in the order written (absent without SLOs). */
   slo?: SloVerdict[];
+  /** Warnings about the run's own settings: runs too short for their load (analysis/short-run.ts). */
+  warnings?: string[];
   /** Blocked publishers waiting on each other in a cycle: the run made no progress there from `at` on. */
   deadlock?: DeadlockResult;
 }

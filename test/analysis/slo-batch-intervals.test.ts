@@ -85,14 +85,16 @@ describe('batch-means intervals of a single run', () => {
   });
 
   it('give a p99 no interval when a batch holds too few completions beyond it, and say so', () => {
-    // 5/s for 100 s: 25 completions per batch, far from the 1,000 a p99 needs.
+    // 5/s for 100 s: about 500 completions, far from the 2 × 10,000 a p99 interval needs.
     const scenario = mm1(1, '100s');
     const p99: SloSpec = { ...SOJOURN, metric: 'sojourn.p99' };
     const batches = simulateBatches(scenario, { batches: SLO_BATCHES, maxBatches: SLO_BATCHES });
     const interval = batchInterval(p99, simulate(scenario).result, batches);
     expect(interval.ci95).toBeNull();
     if (interval.ci95 === null) {
-      expect(interval.reason).toMatch(/^\d+ completions in a batch of 1\/20 of the run, a p99 needs 1000$/);
+      expect(interval.reason).toMatch(
+        /^\d+ completions in the run, a p99 interval needs 2 sections of 10000 \(100 beyond the p99 in each\)$/,
+      );
       expect(interval.runLengthFactor).toBeGreaterThan(20);
     }
     expect(

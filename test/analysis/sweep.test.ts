@@ -62,7 +62,8 @@ describe('sweeps', () => {
     const points = serial.result.points;
     expect(points).toHaveLength(6);
     for (const point of points) {
-      expect(point.result.queues.billing.ci95?.['sojourn.p99']).toHaveLength(2);
+      // (sojourn.mean: 4 × 30 s hold too few messages beyond a p99 for 2 sections, so it has no interval)
+      expect(point.result.queues.billing.ci95?.['sojourn.mean']).toHaveLength(2);
       expect(point.result.slo).toHaveLength(1);
       expect(point.result.timeseries).toBeUndefined();
     }

@@ -43,7 +43,8 @@ describe('parallel replications', () => {
     expect(parallel.stdout).toBe(serial.stdout);
     const result = JSON.parse(serial.stdout);
     expect(result.replications).toBe(4);
-    expect(result.queues.q.ci95['sojourn.p99']).toHaveLength(2);
+    // (No p99 interval: 4 short replications hold fewer than 2 × 100 messages beyond it, see sectioning.)
+    expect(result.queues.q.ci95['sojourn.mean']).toHaveLength(2);
     expect(result.queues.q.analytic).toMatchObject({ model: 'M/M/2/12', exact: true });
   });
 

@@ -25,7 +25,8 @@ describe('queuesim run: report files', () => {
     const file = join(cwd, 'scenario.yaml');
     writeFileSync(file, small);
     const { status, stdout, stderr } = runCli(['run', file], { cwd });
-    expect(stderr).toBe('');
+    // Nothing on stderr but the run's own warnings (this short run: too short for its p99).
+    expect(stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '))).toEqual([]);
     expect(status).toBe(0);
     const dir = join(cwd, 'reports', 'small-report');
     expect(readdirSync(dir).sort()).toEqual(FILES); // no temporary files left behind

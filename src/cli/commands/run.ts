@@ -82,6 +82,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     const wallSeconds = (performance.now() - startedAt) / 1000;
     const { result, profile } = outcome;
+    // With --json the warnings are the result's `warnings` field, so stderr stays free for --profile.
+    if (!args.json) for (const warning of result.warnings ?? []) writeStderr(`warning: ${warning}`);
     writeStdout(args.json ? toJson(result) : renderRunTables(result, { color: stdoutWantsColor() }));
     if (args.report) {
       // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.

@@ -25,7 +25,7 @@ describe('sweep report in a browser', () => {
   it('draws a band, a line and an SLO rule in every chart', async () => {
     const { scenario } = parseScenario(
       `name: sweep-e2e
-duration: 1m
+duration: 6m
 replications: 3
 producers:
   - { name: p, to: q, rate: 30/s }
