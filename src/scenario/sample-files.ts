@@ -8,7 +8,6 @@
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineReader, LineTooLongError, splitCsvLine } from '../trace/index.js';
-import { isRecord } from './checks/entries.js';
 import type { ScenarioProblem } from './errors.js';
 import { DURATION, SIZE, type Quantity } from './fields.js';
 import * as msg from './messages.js';
@@ -173,7 +172,8 @@ function readSamples(
       return { unreadable: msg.readErrorReason(error) };
     }
     if (line === undefined) break;
-    if (line.trim() === '') continue;
+    // Blank lines and `#` comments are skipped, as `queuesim fit` skips them.
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const { cells, starts } = splitCsvLine(line);
     if (cellIndex === -1) {
       // The first line: a header when its chosen cell is no value, else already data.

@@ -17,7 +17,7 @@ const write = (name: string, content: string) => writeFileSync(join(dir, 'sub', 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'queuesim-samples-'));
   mkdirSync(join(dir, 'sub'));
-  write('plain.txt', '0.01\n0.02\n0.03\n0.04\n');
+  write('plain.txt', '# observed 2026-12-01\n0.01\n0.02\n\n0.03\n0.04\n');
   write('header.csv', 'service_seconds\n0.01\n20ms\n0.03\n40ms\n');
   write('two.csv', 'id,service\r\n1,0.01\r\n2,0.02\r\n3,0.03\r\n4,40ms\r\n');
   write('sizes.txt', '1KB\n2000\n');
