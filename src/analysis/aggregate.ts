@@ -11,7 +11,8 @@ import { mean } from 'simple-statistics';
 import { averageTimeSeries, poolBuckets, type TimeSeries } from '../metrics/index.js';
 import type { QueueResult, RunResult } from '../model/run-result.js';
 import { averagePartitions } from './aggregate-partitions.js';
-import { confidenceInterval } from './confidence-interval.js';
+import { confidenceInterval, type ConfidenceInterval } from './confidence-interval.js';
+import { clampInterval } from './metric-bounds.js';
 import { sectionedPercentile } from './percentile-sections.js';
 
 /** Configuration and added fields: copied from the first run, never averaged. */
@@ -111,14 +112,22 @@ const meanOrLargest: Combine = (name, values) => {
 /** Whether a metric gets an interval at all. */
 type WantsInterval = (name: string) => boolean;
 
-function combineQueue(
-  queues: QueueResult[],
-  combine: Combine,
-  wantsInterval: WantsInterval,
-  scale: (name: string) => number,
-): QueueResult {
-  const combined = JSON.parse(JSON.stringify(queues[0])) as Plain;
-  const ci95: Record<string, [number, number]> = {};
+/**
+ * Each metric's Student-t interval over the runs (raw: not yet cut to the metric's range), for the metrics
+ * that want one and have a value in every run.
+ */
+function rawIntervals(queues: QueueResult[], wantsInterval: WantsInterval): Map<string, ConfidenceInterval> {
+  const intervals = new Map<string, ConfidenceInterval>();
+  for (const [name, values] of metricColumns(queues)) {
+    const defined = values.filter((value): value is number => value !== null);
+    if (!wantsInterval(name) || defined.length < 2 || defined.length < queues.length) continue;
+    intervals.set(name, confidenceInterval(defined, 0.95));
+  }
+  return intervals;
+}
+
+/** Each metric's values across the runs, by dotted name. */
+function metricColumns(queues: QueueResult[]): Map<string, Array<number | null>> {
   const columns = new Map<string, Array<number | null>>();
   for (const queue of queues) {
     for (const [name, value] of queueMetrics(queue)) {
@@ -126,13 +135,15 @@ function combineQueue(
       columns.get(name)!.push(value);
     }
   }
-  for (const [name, values] of columns) {
-    setMetric(combined, name, combine(name, values));
-    const defined = values.filter((value): value is number => value !== null);
-    if (!wantsInterval(name) || defined.length < 2 || defined.length < queues.length) continue;
-    const interval = confidenceInterval(defined, 0.95);
-    const factor = scale(name);
-    ci95[name] = [interval.low * factor, interval.high * factor];
+  return columns;
+}
+
+function combineQueue(queues: QueueResult[], combine: Combine, wantsInterval: WantsInterval): QueueResult {
+  const combined = JSON.parse(JSON.stringify(queues[0])) as Plain;
+  for (const [name, values] of metricColumns(queues)) setMetric(combined, name, combine(name, values));
+  const ci95: Record<string, [number, number]> = {};
+  for (const [name, interval] of rawIntervals(queues, wantsInterval)) {
+    ci95[name] = clampInterval(name, interval.low, interval.high);
   }
   const result = combined as unknown as QueueResult;
   if (queues.length > 1) result.ci95 = ci95;
@@ -154,12 +165,7 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
   const queues = Object.fromEntries(
     byQueue(results).map(([name, runs]) => [
       name,
-      combineQueue(
-        runs,
-        meanOrLargest,
-        (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric),
-        () => 1,
-      ),
+      combineQueue(runs, meanOrLargest, (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric)),
     ]),
   );
   // Flows and exchanges are plain numeric records too: combined the same way (means with 95 % CIs).
@@ -167,15 +173,7 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
     Object.fromEntries(
       Object.keys(records[0]).map((name) => {
         const runs = records.map((record) => record[name] as unknown as QueueResult);
-        return [
-          name,
-          combineQueue(
-            runs,
-            meanOrLargest,
-            (metric) => !isMaximum(metric),
-            () => 1,
-          ) as unknown as T,
-        ];
+        return [name, combineQueue(runs, meanOrLargest, (metric) => !isMaximum(metric)) as unknown as T];
       }),
     );
   // Distributions are pooled over the replications; time series are averaged bin by bin.
@@ -275,18 +273,13 @@ export function aggregateBatches(batches: readonly RunResult[], whole: RunResult
   const count = batches.length;
   /** The whole run's record with CIs centred on its values, half-widths from the batches' records. */
   const centred = <T>(runs: QueueResult[], record: T): T => {
-    const intervals = combineQueue(
-      runs,
-      meanOfDefined,
-      (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric),
-      () => 1,
-    ).ci95 as Record<string, [number, number]>;
+    const intervals = rawIntervals(runs, (metric) => !EDGE_LEVELS.has(metric) && !isMaximum(metric));
     const ci95: Record<string, [number, number]> = {};
     for (const [metric, value] of queueMetrics(record as unknown as QueueResult)) {
-      const interval = intervals[metric];
+      const interval = intervals.get(metric);
       if (!interval || value === null) continue;
-      const halfWidth = ((interval[1] - interval[0]) / 2) * (isCount(metric) ? count : 1);
-      ci95[metric] = [value - halfWidth, value + halfWidth];
+      const halfWidth = interval.halfWidth * (isCount(metric) ? count : 1);
+      ci95[metric] = clampInterval(metric, value - halfWidth, value + halfWidth);
     }
     return { ...record, ci95 };
   };

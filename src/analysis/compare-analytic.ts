@@ -7,6 +7,7 @@ import type { QueueResult, RunResult } from '../model/run-result.js';
 import type { AnalyticComparison, NoAnalyticEstimate } from '../model/statistics-result.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario, type AnalyticEstimate } from './estimates.js';
+import { halfWidthAround } from './metric-bounds.js';
 import { metricValue } from './precision.js';
 import { studentTQuantile } from './student-t.js';
 
@@ -36,7 +37,7 @@ export function metricsOutside(
     const interval = queue.ci95[metric];
     const simulated = metricValue(queue, metric);
     if (analytic === null || simulated === null || !interval) continue;
-    const halfWidth = ((interval[1] - interval[0]) / 2) * widen;
+    const halfWidth = halfWidthAround(simulated, interval) * widen;
     const slack = estimate.exact
       ? metric.includes('.p')
         ? HISTOGRAM_RESOLUTION * Math.abs(analytic)

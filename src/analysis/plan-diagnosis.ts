@@ -14,9 +14,16 @@ export const STALL_IMPROVEMENT = 0.02;
 /** Offered load a queue is counted as saturated at (arrivals per completion × utilisation). */
 const SATURATED = 0.97;
 
-/** How far a result is from meeting its SLOs: the worst value ÷ limit of a verdict that does not pass. */
+/**
+ * How far a result is from meeting its SLOs: the worst value ÷ limit of a verdict that does not pass, and
+ * for a queue still filling at the end, 1 + its growth over its arrivals (so more consumers that slow the
+ * filling count as progress, and more room that only delays it does not).
+ */
 export function sloShortfall(result: RunResult): number {
   let worst = 0;
+  for (const { grewBy, queue } of growingQueues(result)) {
+    worst = Math.max(worst, 1 + grewBy / Math.max(1, result.queues[queue].arrivals));
+  }
   for (const verdict of result.slo ?? []) {
     if (verdict.verdict === 'pass') continue;
     const ratio =
@@ -26,9 +33,18 @@ export function sloShortfall(result: RunResult): number {
   return worst;
 }
 
-/** Whether a result meets every SLO: each verdict a pass, and no deadlock. */
-export function meetsSlos(result: RunResult): boolean {
-  return !result.deadlock && (result.slo ?? []).every((verdict) => verdict.verdict === 'pass');
+/**
+ * Whether a result meets every SLO: each verdict a pass, no deadlock, and no queue still filling when the
+ * run ended (its verdicts would only say the run was too short to fill it: a drop-rate target "met" by an
+ * overloaded queue whose buffer a 1-minute run does not fill). A dead-letter queue without consumers is a
+ * sink meant to fill and is not counted.
+ */
+export function meetsSlos(result: RunResult, scenario?: Pick<Scenario, 'queues'>): boolean {
+  return (
+    !result.deadlock &&
+    (result.slo ?? []).every((verdict) => verdict.verdict === 'pass') &&
+    fillingQueues(scenario, result).length === 0
+  );
 }
 
 /**
@@ -139,6 +155,12 @@ export function explainUnreachable(
   const sized = new Set(paths.map(sizedQueue).filter((name): name is string => name !== null));
   const failing = (largest.slo ?? []).filter((verdict) => verdict.verdict !== 'pass');
   const causes: string[] = [];
+  // A queue still filling: its verdicts cannot be trusted, whatever they say.
+  const filling = fillingQueues(scenario, largest);
+  for (const queue of filling) causes.push(fillingText(queue, largest.measuredSeconds));
+  if (failing.length === 0 && filling.length > 0) {
+    return `no setting up to ${setting} can be judged: ${causes.join('; ')}`;
+  }
   // Another queue that cannot keep up at this load.
   for (const [name, queue] of Object.entries(largest.queues)) {
     if (sized.has(name)) continue;
@@ -208,16 +230,15 @@ export function bindingSlo(result: RunResult | null, runnerUp: RunResult | null)
 }
 
 /**
- * Queues still filling when the run ended: more present at the end than at the start, by more than 1 %
+ * Queues still filling when the run ended: more waiting at the end than at the start, by more than 1 %
  * of their arrivals and more than 20 messages. Their verdicts may pass only because the run was short.
+ * Messages in service or prefetched are left out: the consumers bound them, so they cannot fill for ever,
+ * and a run starting empty without warm-up would otherwise count the consumers getting busy as filling.
  */
 export function growingQueues(result: RunResult | null): Array<{ queue: string; grewBy: number }> {
   if (!result) return [];
   const present = (queue: QueueResult, edge: 'Start' | 'End') =>
-    queue[`queuedAt${edge}`] +
-    queue[`inServiceAt${edge}`] +
-    queue[`bufferedAt${edge}`] +
-    queue[`delayedAt${edge}`];
+    queue[`queuedAt${edge}`] + queue[`delayedAt${edge}`];
   return Object.entries(result.queues)
     .map(([name, queue]) => ({
       queue: name,
@@ -228,17 +249,66 @@ export function growingQueues(result: RunResult | null): Array<{ queue: string; 
     .map(({ queue, grewBy }) => ({ queue, grewBy: Math.round(grewBy) }));
 }
 
-/** A plan's warnings about its recommended result: queues that still grow, a dead-letter backlog aside. */
-export function planWarnings(scenario: Scenario, result: RunResult | null): string[] {
+/** A queue still filling at the end of a run, with how fast and, when bounded, when it would be full. */
+export interface FillingQueue {
+  queue: string;
+  grewBy: number;
+  /** Net inflow over the measured window, messages per second. */
+  perSecond: number;
+  /** Its capacity (null: unbounded, it fills for ever). */
+  capacity: number | null;
+  /** Measured seconds a run would need for the buffer to fill at that net inflow: capacity ÷ net inflow. */
+  fullAfterSeconds: number | null;
+}
+
+/** Queues still filling at the end of the run (see `growingQueues`), a dead-letter sink without consumers aside. */
+export function fillingQueues(
+  scenario: Pick<Scenario, 'queues'> | undefined,
+  result: RunResult | null,
+): FillingQueue[] {
   const deadLetterQueues = new Set(
-    scenario.queues.map((queue) => queue.deadLetter).filter((name) => name !== null),
+    (scenario?.queues ?? []).map((queue) => queue.deadLetter).filter((name) => name !== null),
   );
+  const seconds = Math.max(result?.measuredSeconds ?? 0, Number.MIN_VALUE);
   return growingQueues(result)
     .filter(({ queue }) => !(deadLetterQueues.has(queue) && (result?.queues[queue]?.consumers ?? 0) === 0))
-    .map(
-      ({ queue, grewBy }) =>
-        `queue ${queue} still grows at the end of the run (+${grewBy} messages): its SLOs may pass only because the run was too short to fill it; run longer (duration) to be sure`,
-    );
+    .map(({ queue, grewBy }) => {
+      const capacity = result?.queues[queue]?.capacity ?? null;
+      const perSecond = grewBy / seconds;
+      return {
+        queue,
+        grewBy,
+        perSecond,
+        capacity,
+        fullAfterSeconds: capacity === null ? null : capacity / perSecond,
+      };
+    });
+}
+
+/** "queue q was still filling when the run ended (+1200 messages, 20/s net): …run at least 8.3min". */
+export function fillingText(filling: FillingQueue, measuredSeconds: number): string {
+  const rate = filling.perSecond.toPrecision(3).replace(/\.?0+$/, '');
+  const head = `queue ${filling.queue} was still filling when the run ended (+${filling.grewBy} messages, ${rate}/s net)`;
+  if (filling.fullAfterSeconds === null) {
+    return `${head}: it has no capacity, so it grows as long as the run lasts and its verdicts judge only how long the run was`;
+  }
+  return `${head}: its capacity of ${filling.capacity} fills after about ${formatDuration(filling.fullAfterSeconds)} of measured time (capacity ÷ net inflow), and this run measured ${formatDuration(measuredSeconds)}: too short to judge; run at least that long (duration)`;
+}
+
+/** A plan's warnings about its recommended result: queues that still grow, a dead-letter backlog aside. */
+export function planWarnings(scenario: Scenario, result: RunResult | null): string[] {
+  return fillingQueues(scenario, result).map(
+    ({ queue, grewBy }) =>
+      `queue ${queue} still grows at the end of the run (+${grewBy} messages): its SLOs may pass only because the run was too short to fill it; run longer (duration) to be sure`,
+  );
+}
+
+/** Seconds as "45 s", "8.3 min", "2.5 h". */
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'for ever';
+  if (seconds < 120) return `${Number(seconds.toPrecision(2))} s`;
+  if (seconds < 7200) return `${Number((seconds / 60).toPrecision(2))} min`;
+  return `${Number((seconds / 3600).toPrecision(2))} h`;
 }
 
 function formatSecondsShort(seconds: number | null): string {

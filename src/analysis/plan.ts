@@ -17,6 +17,8 @@ import {
   StallWatch,
   bindingSlo,
   explainUnreachable,
+  fillingQueues,
+  fillingText,
   meetsSlos,
   planWarnings,
   structuralCap,
@@ -131,6 +133,11 @@ export interface PlanResult {
   binding: string | null;
   /** Doubts about the recommended result (a queue still growing at the end of the run). */
   warnings: string[];
+  /**
+   * Queues still filling at the end of the runner-up's run (or the largest setting tried), one sentence
+   * each: the reason it is not judged as meeting the SLOs even where every verdict passes.
+   */
+  runnerUpFilling: string[];
   /** Each optimised path → the value just below, which fails some SLO (absent when the range starts there). */
   runnerUp: Record<string, number>;
   /** The analytic starting point of the search. */
@@ -163,7 +170,7 @@ export async function planCapacity(
   const passes = async (value: number) => {
     const sized = applyParameter(loaded, { path, unit: 'integer' }, value);
     const { result } = await runStudy(sized, { runner: options.runner });
-    const meets = meetsSlos(result);
+    const meets = meetsSlos(result, loaded);
     results.set(value, { value, meets, result: slimResult(result) });
     if (!meets) watch.failed(value, result);
     return meets;
@@ -201,6 +208,7 @@ export async function planCapacity(
     why,
     binding: found.value === null ? null : bindingSlo(result, runnerUpResult),
     warnings: planWarnings(loaded, result),
+    runnerUpFilling: fillingLines(loaded, runnerUpResult),
     runnerUp: found.runnerUp === null ? {} : { [path]: found.runnerUp },
     analyticGuess: { [path]: guess },
     evaluations: found.evaluations,
@@ -398,7 +406,7 @@ export async function planCapacityMulti(
     );
     const { result } = await runStudy(sized, { runner: options.runner });
     results.set(values.join(','), slimResult(result));
-    return meetsSlos(result);
+    return meetsSlos(result, loaded);
   };
   // Each generous setting doubles the one before: a stall over one of them means more stopped helping.
   const watch = new StallWatch();
@@ -473,6 +481,7 @@ export async function planCapacityMulti(
     why,
     binding: best ? bindingSlo(result, runnerUpResult) : null,
     warnings: planWarnings(loaded, result),
+    runnerUpFilling: fillingLines(loaded, runnerUpResult),
     runnerUp,
     analyticGuess: Object.fromEntries(paths.map((path, i) => [path, guesses[i]])),
     evaluations,
@@ -481,6 +490,12 @@ export async function planCapacityMulti(
     cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
     oneLess,
   };
+}
+
+/** The queues still filling in a result, as sentences (see `fillingText`). */
+function fillingLines(scenario: Scenario, result: RunResult | null): string[] {
+  if (!result) return [];
+  return fillingQueues(scenario, result).map((queue) => fillingText(queue, result.measuredSeconds));
 }
 
 /** The targets of a result's SLOs that do not pass, and "deadlock" when it deadlocked. */

@@ -5,6 +5,7 @@
  */
 import type { RunResult, QueueResult } from '../model/run-result.js';
 import type { UnconvergedMetric } from '../model/statistics-result.js';
+import { halfWidthAround } from './metric-bounds.js';
 
 /**
  * The metrics a capacity decision rests on: throughput, utilisation, losses (lossRate), the number in system and the
@@ -42,7 +43,7 @@ export function unconvergedMetrics(result: RunResult, target: number): Unconverg
         missing.push({ queue: queueName, metric, relativeHalfWidth: null });
         continue;
       }
-      const halfWidth = (interval[1] - interval[0]) / 2;
+      const halfWidth = halfWidthAround(value, interval);
       if (halfWidth <= target * Math.abs(value)) continue;
       missing.push({
         queue: queueName,

@@ -21,6 +21,7 @@ import type { RunResult } from '../model/run-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
 import { lag1Autocorrelation } from './aggregate.js';
 import { confidenceInterval } from './confidence-interval.js';
+import { clampInterval } from './metric-bounds.js';
 import { TAIL_OBSERVATIONS, sectionedPercentile } from './percentile-sections.js';
 
 /** Batches a single run is cut into for its SLO intervals (Schmeiser 1982: 10 to 30 batches suffice). */
@@ -117,7 +118,7 @@ export function batchInterval(
     };
   }
   const { halfWidth } = confidenceInterval(defined, 0.95);
-  return { ci95: [value - halfWidth, value + halfWidth], batches: count };
+  return { ci95: clampInterval(field, value - halfWidth, value + halfWidth), batches: count };
 }
 
 /**

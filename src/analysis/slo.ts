@@ -3,6 +3,7 @@ import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../model/statistics-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
 import { isMaximum } from './aggregate.js';
+import { halfWidthAround } from './metric-bounds.js';
 import { sloField, sloRecord, sloTarget, valueAt, type BatchInterval } from './slo-batch-intervals.js';
 
 /** Where a verdict's CI comes from: independent replications, or batch means of one run. */
@@ -35,7 +36,7 @@ export function whatWouldDecide(
   source: CiSource,
 ): string {
   const distance = Math.abs(value - max);
-  const halfWidth = (ci95[1] - ci95[0]) / 2;
+  const halfWidth = halfWidthAround(value, ci95);
   if (!(distance > 0)) return 'nothing: the value sits on the limit (any run length leaves it uncertain)';
   const factor = Number(((halfWidth / distance) ** 2).toPrecision(6)); // 4.0000000001 is 4
   if (source.method === 'replications') {

@@ -24,10 +24,13 @@ function valueOf(queue: QueueResult, metric: string): number | null {
 
 /** `value`, and under it `± half-width` when the queue has a CI for the metric. */
 export function metricCell(queue: QueueResult, metric: string, format: Formatter, paint: Paint): string {
-  const value = format(valueOf(queue, metric));
+  const raw = valueOf(queue, metric);
+  const value = format(raw);
   const interval = queue.ci95?.[metric];
   if (!interval) return value;
-  const halfWidth = (interval[1] - interval[0]) / 2;
+  // The longer side: an interval cut at 0 (or 1) keeps its statistical half-width on the other side.
+  const halfWidth =
+    raw === null ? (interval[1] - interval[0]) / 2 : Math.max(interval[1] - raw, raw - interval[0]);
   // Two significant digits: the width of an interval is itself only roughly known.
   return `${value}\n${paint.dim(`± ${format(Number(halfWidth.toPrecision(2)))}`)}`;
 }

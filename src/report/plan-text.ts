@@ -17,6 +17,13 @@ function bindingLines(plan: PlanResult): string[] {
   ];
 }
 
+/** Why the runner-up is not judged as meeting the SLOs although its verdicts may pass. */
+function fillingNotes(plan: PlanResult): string[] {
+  // Without a recommendation the same sentences are already in `why`.
+  if (!plan.recommended) return [];
+  return (plan.runnerUpFilling ?? []).map((sentence) => `    ! ${sentence}`);
+}
+
 /** Why no value meets the SLOs. */
 function whyLines(plan: PlanResult): string[] {
   return plan.why ? [`  why: ${plan.why}`] : [];
@@ -37,7 +44,7 @@ export function renderPlan(plan: PlanResult, wallSeconds: number): string {
   if (path in plan.runnerUp) {
     const which = plan.recommended ? 'runner-up' : 'the largest tried,';
     lines.push(`  ${which} ${path} = ${plan.runnerUp[path]} does not:`);
-    lines.push(...verdictLines(plan.runnerUpResult));
+    lines.push(...verdictLines(plan.runnerUpResult), ...fillingNotes(plan));
   }
   lines.push(
     `  ${plan.evaluations} evaluations (analytic start ${plan.analyticGuess[path]}), ${wallSeconds.toFixed(1)} s`,
@@ -63,7 +70,7 @@ export function renderMultiPlan(plan: MultiPlanResult, wallSeconds: number): str
     paths.map((path) => `${path} = ${setting[path]}`).join(', ');
   if (Object.keys(plan.runnerUp).length > 0) {
     lines.push(`  runner-up ${named(plan.runnerUp)} does not meet them:`);
-    lines.push(...verdictLines(plan.runnerUpResult));
+    lines.push(...verdictLines(plan.runnerUpResult), ...fillingNotes(plan));
   }
   // The other one-less settings, by name with what they fail: each was evaluated.
   for (const other of plan.oneLess) {

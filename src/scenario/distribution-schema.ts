@@ -109,11 +109,35 @@ function commonOptions(measure: Measure) {
   });
 
   const empirical = closedObject('an empirical distribution', {
-    distribution: kind('empirical', 'Resamples the listed values with equal probability.'),
-    values: listOf('values', valueOf(measure, 'A value')).describe(
-      `Observed ${measure.noun}s, e.g. ${measure.noun === 'time' ? '[12ms, 15ms, 40ms]' : '[1KB, 2KB, 64KB]'}.`,
+    distribution: kind(
+      'empirical',
+      'Resamples the observed values with equal probability; give exactly one of values or file.',
     ),
-  });
+    values: listOf('values', valueOf(measure, 'A value'))
+      .optional()
+      .describe(
+        `Observed ${measure.noun}s, e.g. ${measure.noun === 'time' ? '[12ms, 15ms, 40ms]' : '[1KB, 2KB, 64KB]'}.`,
+      ),
+    file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        `A samples file, relative to the scenario file: one observed ${measure.noun} per line written as in values (${measure.example}), with an optional CSV header line naming the columns.`,
+      ),
+    column: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The samples file's column to read, by its header name; needed when it has several."),
+  })
+    .refine((d) => (d.values === undefined) !== (d.file === undefined), {
+      error: msg.empiricalValuesOrFile(),
+    })
+    .refine((d) => d.column === undefined || d.file !== undefined, {
+      error: msg.empiricalColumnWithoutFile(),
+      path: ['column'],
+    });
 
   return [constant, uniform, normal, lognormal, gamma, erlang, weibull, empirical] as const;
 }

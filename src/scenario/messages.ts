@@ -61,7 +61,7 @@ export const notRegularFile = (): string => 'it is not a regular file (a pipe, s
 /** The scenario file is larger than the parser is allowed to read. */
 export const scenarioTooLarge = (bytes: number, limit: number): string =>
   `the scenario file is ${(bytes / 1e6).toFixed(1)} MB; the limit is ${String(limit / 1e6)} MB: ` +
-  'a scenario describes a system; long lists of values belong in files (recorded arrivals: `trace: { file: … }`)';
+  'a scenario describes a system; long lists of values belong in files (recorded arrivals: `trace: { file: … }`; observed samples: `{ distribution: empirical, file: … }`)';
 /** A YAML syntax error, with the parser's own detail. */
 export const yamlSyntax = (detail: string): string => `YAML syntax error: ${detail}`;
 /** A mapping repeats a key (the parser's own words, which users may search for). */
@@ -587,3 +587,37 @@ export const LIMIT_REASONS = {
 /** A size past its documented limit. */
 export const aboveLimit = (value: number, limit: number, why: string): string =>
   `${value.toLocaleString('en-US')} is above the limit of ${limit.toLocaleString('en-US')}: ${why}`;
+
+// Samples of an empirical distribution read from a file (`empirical: { file: … }`).
+/** Neither or both of an empirical distribution's sources. */
+export const empiricalValuesOrFile = (): string =>
+  'an empirical distribution needs exactly one of values (a list) or file (a samples file, one value per line)';
+/** `column` without `file`. */
+export const empiricalColumnWithoutFile = (): string =>
+  'column names a column of the samples file: give file too, or leave column out';
+/** A samples file that cannot be opened or read. */
+export const samplesUnreadable = (file: string, reason: string): string =>
+  `cannot read samples file '${file}': ${reason}`;
+/** A cell that is no value of the distribution's kind. */
+export const sampleBadValue = (written: string, size: boolean): string =>
+  `'${written.length > 40 ? written.slice(0, 40) + '…' : written}' is not a ${size ? 'size (e.g. 512, 4KB; a plain number is bytes)' : 'time (e.g. 0.04, 40ms; a plain number is seconds)'} of 0 or more`;
+/** A samples file without a single value. */
+export const samplesEmpty = (file: string): string => `samples file '${file}' has no values`;
+/** More values than a distribution is allowed to hold. */
+export const samplesTooMany = (file: string, limit: number): string =>
+  `samples file '${file}' has more than ${limit.toLocaleString('en-US')} values, the limit (each is kept in memory for resampling): thin it, or fit a distribution to it (queuesim fit)`;
+/** The named column is not in the header. */
+export const samplesNoColumn = (column: string, columns: string[], suggestion: string | undefined): string =>
+  `the samples file has no column '${column}' (its header: ${columns.join(', ')})${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
+/** A header with several columns and no `column:` to choose one. */
+export const samplesWhichColumn = (columns: string[]): string =>
+  `the samples file has several columns (${columns.join(', ')}): name the one to read with column:`;
+/** A line with more cells than the header, or cells in a file without a header. */
+export const samplesCellCount = (cells: number, expected: number): string =>
+  `this line has ${cells} cells, the ${expected === 1 ? 'file has one column' : `header has ${expected}`}`;
+/** A line longer than a samples line can be. */
+export const samplesLineTooLong = (limit: number): string =>
+  `this line is longer than ${limit} characters: a samples file has one value per line`;
+/** Problems past those listed. */
+export const samplesMoreProblems = (count: number): string =>
+  `and ${count} more problem(s) in this samples file`;

@@ -33,6 +33,8 @@ function distributionSpec(
     case 'weibull':
       return { kind: 'weibull', shape: raw.shape, scale: convert(raw.scale) };
     case 'empirical':
+      // A samples file's values were put in `values` when the scenario was loaded (see sample-files.ts).
+      if (raw.values === undefined) throw new Error(`empirical: samples of '${raw.file}' were not read`);
       return { kind: 'empirical', values: raw.values.map(convert) };
   }
 }

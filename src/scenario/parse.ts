@@ -8,6 +8,7 @@ import { normaliseScenario } from './normalise.js';
 import { SourceLocator, formatPath, type PathProblem } from './positions.js';
 import { rawScenarioSchema } from './raw-schema.js';
 import { checkSemantics } from './semantic-checks.js';
+import { readSampleFiles, resolveSamplePaths, withSampleValues } from './sample-files.js';
 import { checkTraces, traceTypesOf } from './trace-check.js';
 import type { Scenario } from './types.js';
 import { fallbackMessage, issuesToProblems } from './zod-issues.js';
@@ -81,6 +82,8 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   const result = rawScenarioSchema.safeParse(data.value, { reportInput: true, error: fallbackMessage });
   // Trace files are read before the semantic checks: the types they carry take part in routing.
   const traces = checkTraces(data.value, file);
+  // So are samples files of empirical distributions: their problems are reported with the rest.
+  const samples = readSampleFiles(data.value, file);
   const traceTypes = new Map([...traces.summaries].map(([index, summary]) => [index, traceTypesOf(summary)]));
   const found = [
     ...yamlProblems,
@@ -88,10 +91,13 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     ...checkSemantics(data.value, traceTypes).map(place),
     ...traces.pathProblems.map(place),
     ...traces.fileProblems,
+    ...samples.pathProblems.map(place),
+    ...samples.fileProblems,
   ];
   const problems = sortProblems(dedupe(found));
   if (!result.success || hasErrors(problems)) throw new ScenarioError(problems);
-  return { scenario: normaliseScenario(result.data, traces.summaries), warnings: problems };
+  const withSamples = withSampleValues(resolveSamplePaths(result.data, file), samples);
+  return { scenario: normaliseScenario(withSamples, traces.summaries), warnings: problems };
 }
 
 /** Largest scenario file read: a scenario is a description, and its long sample lists belong in files. */

@@ -149,7 +149,7 @@ interface Expectations {
  * Why a path cannot be read as a trace although it exists: reading a FIFO blocks until a writer comes,
  * and a device may never end. Undefined for a regular file (and for a missing one, which reading reports).
  */
-function notRegularFileReason(path: string): string | undefined {
+export function notRegularFileReason(path: string): string | undefined {
   let facts;
   try {
     facts = statSync(path);

@@ -167,7 +167,10 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   skipped.push({
     distribution: 'empirical',
     reason:
-      'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)',
+      values.length > EMPIRICAL_SHARES
+        ? // Too many to paste: the samples file itself can be named, where plain numbers are seconds.
+          'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that, or { distribution: empirical, file: <this file>, column: <its header> } to replay every one, when its plain numbers are seconds)'
+        : 'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)',
   });
 
   const lowest = Math.min(...fits.map((fit) => fit.aic ?? Infinity));

@@ -14,7 +14,13 @@ export class EmpiricalDistribution implements Distribution {
     if (values.length === 0) throw new Error('empirical: values must not be empty, got []');
     // The index below is computed with `| 0`, which needs the count to fit in 31 bits.
     if (values.length >= 2 ** 31) throw new Error(`empirical: too many values (${String(values.length)})`);
-    values.forEach((value, index) => assertNonNegative('empirical', `values[${String(index)}]`, value));
+    // A plain loop that names the index only on failure: a samples file can give millions of values.
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (!(value >= 0 && Number.isFinite(value))) {
+        assertNonNegative('empirical', `values[${String(index)}]`, value);
+      }
+    }
     this.values = Float64Array.from(values);
     // Two passes: the mean first, then squared deviations (no catastrophic cancellation).
     let sum = 0;

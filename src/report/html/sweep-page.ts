@@ -99,10 +99,13 @@ function pointsTable(sweep: SweepResult, queues: string[]): string {
         SWEEP_METRICS.map(({ metric, format }) => {
           const result = point.result.queues[queue];
           const interval = result?.ci95?.[metric];
-          const value = format(metricOf(result, metric));
-          return interval
-            ? `${value} ± ${format(Number(((interval[1] - interval[0]) / 2).toPrecision(2)))}`
-            : value;
+          const raw = metricOf(result, metric);
+          const value = format(raw);
+          if (!interval) return value;
+          // The longer side: an interval cut at 0 (or 1) keeps its statistical half-width on the other side.
+          const halfWidth =
+            raw === null ? (interval[1] - interval[0]) / 2 : Math.max(interval[1] - raw, raw - interval[0]);
+          return `${value} ± ${format(Number(halfWidth.toPrecision(2)))}`;
         }),
       ),
       (point.result.slo ?? []).map((slo) => slo.verdict).join(', '),
