@@ -18,7 +18,7 @@ export interface SimulateOptions {
   deadline?: number | null;
 }
 
-/** Events handled between looks at the wall clock when a run has a deadline: a few tens of milliseconds. */
+/** Events between looks at the wall clock (deadline) or reports of progress: a tenth of a second or so. */
 const EVENTS_PER_SLICE = 200_000;
 
 /**
@@ -66,8 +66,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 
 /**
  * Runs the network to `until`, in 1 % steps of `end` when someone is listening for progress. With a
- * `deadline` (epoch ms) it runs in slices of events and returns false, the clock where it stopped, once the
- * deadline has passed; true when `until` was reached.
+ * listener or a `deadline` (epoch ms) it runs in slices of events, so that progress and the deadline are
+ * heard even when 1 % of the run is hours of work; it returns false, the clock where it stopped, once the
+ * deadline has passed, and true when `until` was reached.
  */
 export function runReporting(
   network: Network,
@@ -78,16 +79,16 @@ export function runReporting(
 ): boolean {
   const { simulation } = network;
   const advance = (to: number): boolean => {
-    if (deadline === null) {
+    if (deadline === null && !onProgress) {
       simulation.runUntil(to, network);
       return true;
     }
     while (!simulation.runUntilOrEvents(to, network, EVENTS_PER_SLICE)) {
-      if (Date.now() >= deadline) return false;
+      if (deadline !== null && Date.now() >= deadline) return false;
       // A step of 1 % may hold billions of events: tell the listener how far it got meanwhile.
       if (end > 0) onProgress?.(simulation.now / end);
     }
-    return Date.now() < deadline || to >= until;
+    return deadline === null || Date.now() < deadline || to >= until;
   };
   if (onProgress && end > 0) {
     const step = end / 100;
