@@ -3,13 +3,16 @@
  * wall time that takes at a typical speed. A run of 10^12 seconds, 10^9 messages a second or batches of
  * 10^9 can never finish; the command line refuses such a run unless asked to go ahead (`--yes`).
  *
- * Events per second of simulated time: one per producer arrival (a batch is one arrival) and one per
- * service attempt at each queue (its completion); a message dropped on arrival costs no event of its own.
+ * Events per second of simulated time: one per message published (a batch is one arrival event, but each
+ * of its messages costs as much work) and one per service attempt at each queue (its completion); a message
+ * dropped on arrival costs no event of its own.
  * On the scenarios/ examples this is within 15 % of the events counted (timers, TTL expiries and
  * autoscaler ticks, left out, make up the rest).
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
 import type { Scenario } from '../scenario/types.js';
+import { DEFAULT_MAX_BACKLOG } from '../scenario/limits.js';
+import { overloadedQueues } from './overload.js';
 import { MAX_PILOT_REPLICATIONS, planStudy } from './replications.js';
 import { wantsSloBatches } from './slo-batch-intervals.js';
 import { serve } from './station.js';
@@ -38,10 +41,12 @@ export interface RunSize {
 
 /** Events a second of simulated time: producer arrivals plus service attempts at every queue. */
 export function eventRate(scenario: Scenario): number {
-  const arrivals = scenario.producers.reduce(
-    (sum, producer) => sum + 1 / distributionFromSpec(producer.interarrival).mean,
-    0,
-  );
+  // A batch is one arrival event, but each of its messages is enqueued (or dropped) one by one: as much
+  // work as an event, so messages published count here.
+  const arrivals = scenario.producers.reduce((sum, producer) => {
+    const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
+    return sum + batch / distributionFromSpec(producer.interarrival).mean;
+  }, 0);
   const traffic = solveTraffic(scenario);
   const services = scenario.queues.reduce((sum, queue) => {
     const offered = traffic.get(queue.name)?.arrivalRate ?? 0;
@@ -60,7 +65,7 @@ export function eventRate(scenario: Scenario): number {
 export function estimateRunSize(scenario: Scenario): RunSize {
   const plan = planStudy(scenario);
   const perSecond = eventRate(scenario);
-  const runSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+  const runSeconds = Math.min(scenario.warmupSeconds + scenario.durationSeconds, backlogStopSeconds(scenario));
   // Batch means measure the same run twice (batches, then whole); a single run with SLOs likewise.
   const measuredRuns =
     plan.method === 'batches'
@@ -69,11 +74,21 @@ export function estimateRunSize(scenario: Scenario): RunSize {
         ? 2
         : plan.replications;
   const pilots = scenario.warmupAuto ? Math.min(plan.replications, MAX_PILOT_REPLICATIONS) : 0;
-  const events = perSecond * (measuredRuns * runSeconds + pilots * scenario.durationSeconds);
+  const pilotSeconds = Math.min(scenario.durationSeconds, runSeconds);
+  const events = perSecond * (measuredRuns * runSeconds + pilots * pilotSeconds);
   return {
     eventsPerSecond: perSecond,
     runs: measuredRuns + pilots,
     events,
     wallSeconds: events / TYPICAL_EVENTS_PER_SECOND,
   };
+}
+
+/**
+ * When an overloaded scenario's backlogs, growing together, pass the max-backlog and the run stops
+ * (RunStoppedError); Infinity when no queue is overloaded.
+ */
+export function backlogStopSeconds(scenario: Scenario): number {
+  const growth = overloadedQueues(scenario).reduce((sum, { offered, served }) => sum + offered - served, 0);
+  return growth > 0 ? (scenario.maxBacklog ?? DEFAULT_MAX_BACKLOG) / growth : Infinity;
 }

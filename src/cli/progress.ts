@@ -64,11 +64,11 @@ export function progressIntervalMs(): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_PROGRESS_INTERVAL_MS;
 }
 
-/** One plain progress line: "queuesim: 42% of replications 4/10 · 4.2h of 10h simulated · …". */
+/** One plain progress line: "queuesim: 42.0% done · 4/10 runs · ~1.2M events/s · ETA 1.5min". */
 export function progressLine(progress: StudyProgress, scale: ProgressScale, elapsedMs: number): string {
   const { phase, done, total } = progress;
   const fraction = total > 0 ? Math.min(1, done / total) : 0;
-  const parts = [`${(fraction * 100).toFixed(1)}% of ${phase}`];
+  const parts = [`${(fraction * 100).toFixed(1)}% done${phase === 'replications' ? '' : ` (${phase})`}`];
   if (total > 1) parts.push(`${Math.floor(done)}/${total} ${phase === 'sweep points' ? 'points' : 'runs'}`);
   else parts.push(`${formatSeconds(done * scale.runSeconds)} of ${formatSeconds(scale.runSeconds)} simulated`);
   const seconds = elapsedMs / 1000;
@@ -81,8 +81,8 @@ export function progressLine(progress: StudyProgress, scale: ProgressScale, elap
 
 /** Events a second, short: 850k, 1.2M. */
 function formatRate(value: number): string {
-  if (value >= 1e6) return `${(value / 1e6).toPrecision(2)}M`;
-  if (value >= 1e3) return `${(value / 1e3).toPrecision(2)}k`;
+  if (value >= 1e6) return `${Number((value / 1e6).toPrecision(2))}M`;
+  if (value >= 1e3) return `${Number((value / 1e3).toPrecision(2))}k`;
   return value.toFixed(0);
 }
 

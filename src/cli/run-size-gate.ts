@@ -43,8 +43,9 @@ export class RunTooLongError extends Error {
 /** 6.0 billion, 350 million, 12,000: an event count a person reads at a glance. */
 export function formatEvents(events: number): string {
   if (!Number.isFinite(events)) return String(events);
-  if (events >= 1e9) return `${(events / 1e9).toPrecision(2)} billion`;
-  if (events >= 1e6) return `${(events / 1e6).toPrecision(2)} million`;
+  const short = (value: number) => Number(value.toPrecision(2)).toLocaleString('en-US');
+  if (events >= 1e9) return `${short(events / 1e9)} billion`;
+  if (events >= 1e6) return `${short(events / 1e6)} million`;
   return Math.round(events).toLocaleString('en-US');
 }
 
