@@ -92,3 +92,22 @@ export function backlogStopSeconds(scenario: Scenario): number {
   const growth = overloadedQueues(scenario).reduce((sum, { offered, served }) => sum + offered - served, 0);
   return growth > 0 ? (scenario.maxBacklog ?? DEFAULT_MAX_BACKLOG) / growth : Infinity;
 }
+
+/** The size of `runs` plain replications of a scenario (compare runs its scenarios this way). */
+export function estimateReplications(scenario: Scenario, runs: number): RunSize {
+  const runSeconds = Math.min(scenario.warmupSeconds + scenario.durationSeconds, backlogStopSeconds(scenario));
+  const perSecond = eventRate(scenario);
+  const events = perSecond * runSeconds * runs;
+  return { eventsPerSecond: perSecond, runs, events, wallSeconds: events / TYPICAL_EVENTS_PER_SECOND };
+}
+
+/** Several studies (a sweep's points, compare's scenarios) as one: their runs and events added. */
+export function totalRunSize(sizes: readonly RunSize[]): RunSize {
+  const events = sizes.reduce((sum, size) => sum + size.events, 0);
+  return {
+    eventsPerSecond: Math.max(0, ...sizes.map((size) => size.eventsPerSecond)),
+    runs: sizes.reduce((sum, size) => sum + size.runs, 0),
+    events,
+    wallSeconds: events / TYPICAL_EVENTS_PER_SECOND,
+  };
+}
