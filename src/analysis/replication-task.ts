@@ -56,7 +56,11 @@ export function runTask(task: ReplicationTask, onProgress?: (fraction: number) =
   switch (task.kind) {
     case 'replication': {
       const streamSeed = replicationStreamSeed(task.scenario.seed, task.index);
-      const { result, profile } = simulate(task.scenario, { streamSeed, onProgress, deadline: task.deadline });
+      const { result, profile } = simulate(task.scenario, {
+        streamSeed,
+        onProgress,
+        deadline: task.deadline,
+      });
       return { kind: 'replication', result, profile };
     }
     case 'series': {

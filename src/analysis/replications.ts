@@ -250,7 +250,8 @@ async function replications(scenario: Scenario, context: Context): Promise<RunRe
     for (const outcome of outcomes) {
       const result = replicationResult(outcome, context.profile);
       if (!result.partial) results.push(result);
-      else if (longestCut === null || result.measuredSeconds > longestCut.measuredSeconds) longestCut = result;
+      else if (longestCut === null || result.measuredSeconds > longestCut.measuredSeconds)
+        longestCut = result;
     }
   };
   await runWave(plan.replications, plan.replications);

@@ -65,7 +65,10 @@ export function eventRate(scenario: Scenario): number {
 export function estimateRunSize(scenario: Scenario): RunSize {
   const plan = planStudy(scenario);
   const perSecond = eventRate(scenario);
-  const runSeconds = Math.min(scenario.warmupSeconds + scenario.durationSeconds, backlogStopSeconds(scenario));
+  const runSeconds = Math.min(
+    scenario.warmupSeconds + scenario.durationSeconds,
+    backlogStopSeconds(scenario),
+  );
   // Batch means measure the same run twice (batches, then whole); a single run with SLOs likewise.
   const measuredRuns =
     plan.method === 'batches'
@@ -95,7 +98,10 @@ export function backlogStopSeconds(scenario: Scenario): number {
 
 /** The size of `runs` plain replications of a scenario (compare runs its scenarios this way). */
 export function estimateReplications(scenario: Scenario, runs: number): RunSize {
-  const runSeconds = Math.min(scenario.warmupSeconds + scenario.durationSeconds, backlogStopSeconds(scenario));
+  const runSeconds = Math.min(
+    scenario.warmupSeconds + scenario.durationSeconds,
+    backlogStopSeconds(scenario),
+  );
   const perSecond = eventRate(scenario);
   const events = perSecond * runSeconds * runs;
   return { eventsPerSecond: perSecond, runs, events, wallSeconds: events / TYPICAL_EVENTS_PER_SECOND };

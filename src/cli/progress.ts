@@ -70,7 +70,8 @@ export function progressLine(progress: StudyProgress, scale: ProgressScale, elap
   const fraction = total > 0 ? Math.min(1, done / total) : 0;
   const parts = [`${(fraction * 100).toFixed(1)}% done${phase === 'replications' ? '' : ` (${phase})`}`];
   if (total > 1) parts.push(`${Math.floor(done)}/${total} ${phase === 'sweep points' ? 'points' : 'runs'}`);
-  else parts.push(`${formatSeconds(done * scale.runSeconds)} of ${formatSeconds(scale.runSeconds)} simulated`);
+  else
+    parts.push(`${formatSeconds(done * scale.runSeconds)} of ${formatSeconds(scale.runSeconds)} simulated`);
   const seconds = elapsedMs / 1000;
   if (seconds > 0 && scale.events > 0) {
     parts.push(`~${formatRate((fraction * scale.events) / seconds)} events/s`);
@@ -102,10 +103,7 @@ export function progressLines(scale: ProgressScale, intervalMs = progressInterva
 }
 
 /** Where a study's progress goes: the bar on a terminal (not with --json), lines elsewhere, none if quiet. */
-export function studyProgress(
-  options: { quiet: boolean; json: boolean },
-  scale: ProgressScale,
-): ProgressBar {
+export function studyProgress(options: { quiet: boolean; json: boolean }, scale: ProgressScale): ProgressBar {
   if (options.quiet) return progressBar(false);
   if (process.stderr.isTTY) return progressBar(!options.json);
   return progressLines(scale);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CONFIRM_ABOVE_EVENTS, type RunSize } from '../../src/analysis/run-size.js';
 import { confirmRunSize, formatEvents, RunTooLongError } from '../../src/cli/run-size-gate.js';
 
-const size = (events: number): RunSize => ({ eventsPerSecond: 1, runs: 1, events, wallSeconds: events / 1e6 });
+const size = (events: number): RunSize => ({
+  eventsPerSecond: 1,
+  runs: 1,
+  events,
+  wallSeconds: events / 1e6,
+});
 const quiet = { yes: false, quiet: true, timeBudgetSeconds: null };
 
 describe('the run-size gate', () => {
