@@ -12,7 +12,13 @@ import { aggregateReplications } from './aggregate.js';
 import { unconvergedMetrics } from './precision.js';
 
 export type ReplicationTask =
-  | { kind: 'replication'; scenario: Scenario; index: number }
+  | {
+      kind: 'replication';
+      scenario: Scenario;
+      index: number;
+      /** Epoch milliseconds at which the run stops where it is (the time budget); absent = none. */
+      deadline?: number | null;
+    }
   | { kind: 'series'; scenario: Scenario; index: number; points: number }
   | {
       kind: 'batches';
@@ -22,9 +28,11 @@ export type ReplicationTask =
       precision: number | null;
       /** Epoch milliseconds after which no further batch starts; null = no limit. */
       deadline: number | null;
+      /** Epoch milliseconds at which the run stops mid-batch (the time budget, hard); absent = none. */
+      hardDeadline?: number | null;
     }
   /** A single run cut into `batches` (the same streams as replication 0): its SLO metrics' intervals. */
-  | { kind: 'run-in-batches'; scenario: Scenario; batches: number };
+  | { kind: 'run-in-batches'; scenario: Scenario; batches: number; deadline?: number | null };
 
 export type TaskOutcome =
   | { kind: 'replication'; result: RunResult; profile: RunProfile }
@@ -48,7 +56,11 @@ export function runTask(task: ReplicationTask, onProgress?: (fraction: number) =
   switch (task.kind) {
     case 'replication': {
       const streamSeed = replicationStreamSeed(task.scenario.seed, task.index);
-      const { result, profile } = simulate(task.scenario, { streamSeed, onProgress });
+      const { result, profile } = simulate(task.scenario, {
+        streamSeed,
+        onProgress,
+        deadline: task.deadline,
+      });
       return { kind: 'replication', result, profile };
     }
     case 'series': {
@@ -68,6 +80,7 @@ export function runTask(task: ReplicationTask, onProgress?: (fraction: number) =
         batches: task.batches,
         maxBatches: task.batches,
         onProgress,
+        deadline: task.deadline,
       });
       return { kind: 'run-in-batches', batches };
     }
@@ -78,6 +91,9 @@ export function runTask(task: ReplicationTask, onProgress?: (fraction: number) =
  * Batch means: one long run cut into batches (extended batch by batch while the precision is not met),
  * then the same run — same streams, same length — measured in one piece for the point estimates, since
  * averaging per-batch percentiles would bias them low. The second pass doubles the cost, not the memory.
+ * With a hard deadline the batch pass gets the first half of the time left, since the second pass over the
+ * batches it finished takes about as long; with fewer than two batches finished, `whole` is the run
+ * simulated again in the second half, cut where the deadline stops it.
  */
 function runBatchMeans(
   task: Extract<ReplicationTask, { kind: 'batches' }>,
@@ -85,11 +101,14 @@ function runBatchMeans(
 ): TaskOutcome {
   const streamSeed = task.scenario.seed;
   let stoppedBy: BatchStop = 'max-duration';
+  const hard = task.hardDeadline ?? null;
+  const batchDeadline = hard === null ? null : Date.now() + (hard - Date.now()) / 2;
   const batches = simulateBatches(task.scenario, {
     streamSeed,
     batches: task.batches,
     maxBatches: task.maxBatches,
     onProgress: onProgress && ((fraction) => onProgress(fraction / 2)),
+    deadline: batchDeadline,
     shouldContinue: (done) => {
       if (task.precision === null) return false;
       // Mid-run the centres are the batch means (the whole-run values come after); relative widths agree.
@@ -104,6 +123,12 @@ function runBatchMeans(
       return true;
     },
   });
+  if (batches.length < 2) {
+    // Too little finished for batch means: the run itself, cut at the deadline, is all there is.
+    const { result } = simulate(task.scenario, { streamSeed, deadline: hard });
+    return { kind: 'batches', batches, whole: result, stoppedBy: 'time-budget' };
+  }
+  if (batches.length < task.batches) stoppedBy = 'time-budget';
   const measuredSeconds = batches.length * batches[0].measuredSeconds;
   const whole = simulate(
     { ...task.scenario, durationSeconds: measuredSeconds },

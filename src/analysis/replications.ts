@@ -8,7 +8,7 @@
  * combined in index order, and precision stopping is judged run by run in that order, so the result does
  * not depend on the number of workers. Only a time budget, which depends on the machine, can change it.
  */
-import type { RunResult } from '../model/run-result.js';
+import type { PartialResult, RunResult } from '../model/run-result.js';
 import type { PrecisionOutcome, UnconvergedMetric, WarmupDetection } from '../model/statistics-result.js';
 import type { Scenario } from '../scenario/types.js';
 import { aggregateBatches, aggregateReplications } from './aggregate.js';
@@ -126,8 +126,10 @@ export async function runStudy(
   const plan = planStudy(scenario);
   const now = options.now ?? Date.now;
   const deadline = plan.timeBudgetSeconds === null ? null : now() + plan.timeBudgetSeconds * 1000;
+  // Runs stop mid-way at this instant, on the real clock (worker threads share it; `now` may be a test's).
+  const hardDeadline = plan.timeBudgetSeconds === null ? null : Date.now() + plan.timeBudgetSeconds * 1000;
   const profile: StudyProfile = { runs: 0, events: 0, messages: 0, queueArrivals: 0, loopSeconds: 0 };
-  const context: Context = { ...options, now, deadline, plan, profile };
+  const context: Context = { ...options, now, deadline, hardDeadline, plan, profile };
 
   let measured = scenario;
   let warmup: DetectedWarmup | null = null;
@@ -163,6 +165,8 @@ export async function runStudy(
 interface Context extends StudyOptions {
   now: () => number;
   deadline: number | null;
+  /** Epoch milliseconds at which every run in flight stops where it is: the time budget. */
+  hardDeadline: number | null;
   plan: StudyPlan;
   profile: StudyProfile;
 }
@@ -206,11 +210,15 @@ async function single(
   scenario: Scenario,
   context: Context,
 ): Promise<{ result: RunResult; sloIntervals?: Map<string, BatchInterval> }> {
-  const tasks: ReplicationTask[] = [{ kind: 'replication', scenario, index: 0 }];
-  if (wantsSloBatches(scenario)) tasks.push({ kind: 'run-in-batches', scenario, batches: SLO_BATCHES });
+  const deadline = context.hardDeadline;
+  const tasks: ReplicationTask[] = [{ kind: 'replication', scenario, index: 0, deadline }];
+  if (wantsSloBatches(scenario)) {
+    tasks.push({ kind: 'run-in-batches', scenario, batches: SLO_BATCHES, deadline });
+  }
   const [outcome, split] = await runAll(tasks, context, 'replications', 0, tasks.length);
   const result = replicationResult(outcome, context.profile);
-  if (split?.kind !== 'run-in-batches') return { result };
+  // A run cut short has no batch intervals that match it: its SLOs are judged on its values alone.
+  if (split?.kind !== 'run-in-batches' || result.partial) return { result };
   const sloIntervals = new Map(
     (scenario.slo ?? []).map((slo) => [sloTarget(slo), batchInterval(slo, result, split.batches)]),
   );
@@ -232,16 +240,27 @@ function replicationResult(outcome: TaskOutcome, profile: StudyProfile): RunResu
 async function replications(scenario: Scenario, context: Context): Promise<RunResult> {
   const { plan, runner } = context;
   const results: RunResult[] = [];
+  /** The longest of the runs the time budget cut short (kept only when no run finished). */
+  let longestCut: RunResult | null = null;
   const runWave = async (count: number, total: number) => {
     const tasks: ReplicationTask[] = Array.from({ length: count }, (_, i) => ({
       kind: 'replication',
       scenario,
       index: results.length + i,
+      deadline: context.hardDeadline,
     }));
     const outcomes = await runAll(tasks, context, 'replications', results.length, total);
-    results.push(...outcomes.map((outcome) => replicationResult(outcome, context.profile)));
+    for (const outcome of outcomes) {
+      const result = replicationResult(outcome, context.profile);
+      if (!result.partial) results.push(result);
+      else if (longestCut === null || result.measuredSeconds > longestCut.measuredSeconds)
+        longestCut = result;
+    }
   };
   await runWave(plan.replications, plan.replications);
+  if (results.length < plan.replications) {
+    return cutShort(results, longestCut, scenario, plan.replications, plan.precision);
+  }
   if (plan.precision === null) return aggregateReplications(results);
 
   const target = plan.precision;
@@ -259,12 +278,44 @@ async function replications(scenario: Scenario, context: Context): Promise<RunRe
     if (results.length >= plan.maxReplications) {
       return withPrecision(combined, target, 'max-replications', missing);
     }
-    if (context.deadline !== null && context.now() >= context.deadline) {
-      return withPrecision(combined, target, 'time-budget', missing);
-    }
+    const budgetGone =
+      longestCut !== null || (context.deadline !== null && context.now() >= context.deadline);
+    if (budgetGone) return withPrecision(combined, target, 'time-budget', missing);
     const wave = nextWaveSize(results.length, missing, target, runner.concurrency, plan.maxReplications);
     await runWave(wave, results.length + wave);
   }
+}
+
+/**
+ * The time budget ended replications before the planned ones finished: the finished ones combined, or,
+ * when none finished, the run that got furthest, each marked partial.
+ */
+function cutShort(
+  finished: RunResult[],
+  longestCut: RunResult | null,
+  scenario: Scenario,
+  planned: number,
+  precision: number | null,
+): RunResult {
+  const plannedSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+  let result: RunResult;
+  let partial: PartialResult;
+  if (finished.length > 0) {
+    result = aggregateReplications(finished);
+    partial = {
+      reason: 'time-budget',
+      simulatedSeconds: plannedSeconds,
+      plannedSeconds,
+      completedRuns: finished.length,
+      plannedRuns: planned,
+    };
+  } else {
+    result = longestCut as RunResult;
+    partial = { ...(result.partial as PartialResult), plannedRuns: planned };
+  }
+  const marked = { ...result, partial };
+  if (precision === null) return marked;
+  return withPrecision(marked, precision, 'time-budget', unconvergedMetrics(marked, precision));
 }
 
 function withPrecision(
@@ -301,10 +352,27 @@ async function batchMeans(scenario: Scenario, context: Context): Promise<RunResu
     maxBatches,
     precision: plan.precision,
     deadline: context.deadline,
+    hardDeadline: context.hardDeadline,
   };
   const [outcome] = await runAll([task], context, 'batch means', 0, 1);
   if (outcome.kind !== 'batches') throw new Error(`study: expected batches, got ${outcome.kind}`);
-  const result = aggregateBatches(outcome.batches, outcome.whole);
+  // Cut before two batches finished: the run as far as it got, no batch means.
+  if (outcome.batches.length < 2) return outcome.whole;
+  const cut = outcome.batches.length < batches;
+  const combined = aggregateBatches(outcome.batches, outcome.whole);
+  const plannedSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+  const result: RunResult = cut
+    ? {
+        ...combined,
+        partial: {
+          reason: 'time-budget',
+          simulatedSeconds: scenario.warmupSeconds + combined.measuredSeconds,
+          plannedSeconds,
+          completedRuns: 0,
+          plannedRuns: 1,
+        },
+      }
+    : combined;
   if (plan.precision === null) return result;
   const missing = unconvergedMetrics(result, plan.precision);
   return withPrecision(

@@ -11,6 +11,7 @@ import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { joinNegativeValues } from './negative-values.js';
+import { RunTooLongError } from './run-size-gate.js';
 import {
   EXIT_BAD_INPUT,
   EXIT_CODES_HELP,
@@ -70,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
-    if (error instanceof RunStoppedError) {
+    if (error instanceof RunStoppedError || error instanceof RunTooLongError) {
       writeStderr(`queuesim: ${error.message}`);
       process.exitCode = EXIT_BAD_INPUT;
       return;

@@ -1,12 +1,18 @@
 /**
- * The progress bar on stderr: only on a terminal, never with --json, and only once a run has lasted about
- * a second (short runs print nothing). It counts runs; fractions of runs in flight move it smoothly.
+ * Progress of a study on stderr. On a terminal: a bar (never with --json), shown once a run has lasted
+ * about a second. Without a terminal (CI, a log file, `2> file`): one plain line every few seconds — share
+ * done, simulated time, events a second and the time left — so that a long run is never silent. `--quiet`
+ * turns both off.
  */
 import cliProgress from 'cli-progress';
 import type { StudyProgress } from '../analysis/replications.js';
+import { formatSeconds } from '../report/format.js';
+import { writeStderr } from './io.js';
 
 /** A run shorter than this shows no bar at all, milliseconds. */
 const SHOW_AFTER_MS = 1000;
+/** Milliseconds between progress lines without a terminal; QUEUESIM_PROGRESS_INTERVAL_MS overrides it. */
+export const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
 
 export interface ProgressBar {
   update(progress: StudyProgress): void;
@@ -42,4 +48,63 @@ export function progressBar(enabled: boolean): ProgressBar {
       bar?.stop();
     },
   };
+}
+
+/** What the plain progress lines need to know of the study, from its estimate. */
+export interface ProgressScale {
+  /** Simulated seconds of one run, warm-up included (shown for one-run studies). */
+  runSeconds: number;
+  /** Estimated events of the whole study: the events a second shown are this share of it. */
+  events: number;
+}
+
+/** Milliseconds between plain progress lines: the default, or QUEUESIM_PROGRESS_INTERVAL_MS. */
+export function progressIntervalMs(): number {
+  const value = Number(process.env.QUEUESIM_PROGRESS_INTERVAL_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_PROGRESS_INTERVAL_MS;
+}
+
+/** One plain progress line: "queuesim: 42.0% done · 4/10 runs · ~1.2M events/s · ETA 1.5min". */
+export function progressLine(progress: StudyProgress, scale: ProgressScale, elapsedMs: number): string {
+  const { phase, done, total } = progress;
+  const fraction = total > 0 ? Math.min(1, done / total) : 0;
+  const parts = [`${(fraction * 100).toFixed(1)}% done${phase === 'replications' ? '' : ` (${phase})`}`];
+  if (total > 1) parts.push(`${Math.floor(done)}/${total} ${phase === 'sweep points' ? 'points' : 'runs'}`);
+  else
+    parts.push(`${formatSeconds(done * scale.runSeconds)} of ${formatSeconds(scale.runSeconds)} simulated`);
+  const seconds = elapsedMs / 1000;
+  if (seconds > 0 && scale.events > 0) {
+    parts.push(`~${formatRate((fraction * scale.events) / seconds)} events/s`);
+  }
+  parts.push(fraction > 0 ? `ETA ${formatSeconds((seconds * (1 - fraction)) / fraction)}` : 'ETA unknown');
+  return `queuesim: ${parts.join(' · ')}`;
+}
+
+/** Events a second, short: 850k, 1.2M. */
+function formatRate(value: number): string {
+  if (value >= 1e6) return `${Number((value / 1e6).toPrecision(2))}M`;
+  if (value >= 1e3) return `${Number((value / 1e3).toPrecision(2))}k`;
+  return value.toFixed(0);
+}
+
+/** Plain lines on stderr, the first after one interval, then at most one per interval. */
+export function progressLines(scale: ProgressScale, intervalMs = progressIntervalMs()): ProgressBar {
+  const startedAt = Date.now();
+  let printedAt = startedAt;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - printedAt < intervalMs) return;
+      printedAt = now;
+      writeStderr(progressLine(progress, scale, now - startedAt));
+    },
+    stop() {},
+  };
+}
+
+/** Where a study's progress goes: the bar on a terminal (not with --json), lines elsewhere, none if quiet. */
+export function studyProgress(options: { quiet: boolean; json: boolean }, scale: ProgressScale): ProgressBar {
+  if (options.quiet) return progressBar(false);
+  if (process.stderr.isTTY) return progressBar(!options.json);
+  return progressLines(scale);
 }

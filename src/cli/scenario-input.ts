@@ -63,7 +63,8 @@ export function statisticsOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
     })
     .option('time-budget', {
       type: 'string',
-      describe: 'With --precision: start no more runs after this wall-clock time, e.g. 2m',
+      describe:
+        'Bound the run by this wall-clock time, e.g. 2m: it stops there with partial results, marked so',
     });
 }
 

@@ -54,4 +54,24 @@ export class Simulation {
     }
     if (endTime > state[0]) state[0] = endTime;
   }
+
+  /**
+   * Like `runUntil`, but handles at most `maxEvents` events: true when `endTime` was reached, false when it
+   * stopped short (the clock then stays at the last event), so a caller can look at the wall clock between
+   * slices of a run that may be very long. Slicing does not change the order of events.
+   */
+  runUntilOrEvents(endTime: number, handler: EventHandler, maxEvents: number): boolean {
+    const calendar = this.calendar;
+    const state = this.state;
+    const stopAt = state[1] + maxEvents;
+    while (calendar.size > 0 && calendar.peekTime() <= endTime) {
+      if (state[1] >= stopAt) return false;
+      calendar.pop();
+      state[0] = calendar.poppedTime;
+      state[1]++;
+      handler.handleEvent(calendar.poppedKind, calendar.poppedTarget, calendar.poppedPayload);
+    }
+    if (endTime > state[0]) state[0] = endTime;
+    return true;
+  }
 }

@@ -14,6 +14,8 @@ export interface BatchRunOptions {
   shouldContinue?: (results: readonly RunResult[]) => boolean;
   /** Told the fraction of the initial batches' simulated time done (may pass 1 when the run is extended). */
   onProgress?: (fraction: number) => void;
+  /** Epoch milliseconds at which the run stops, keeping only the batches finished by then; null = none. */
+  deadline?: number | null;
 }
 
 /**
@@ -29,12 +31,15 @@ export function simulateBatches(scenario: Scenario, options: BatchRunOptions): R
   withinBacklogLimit(network, () => {
     network.start();
     // Without a warm-up, measuring starts before anything happens (a trace's first record arrives at 0).
-    if (scenario.warmupSeconds > 0)
-      runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress);
+    const deadline = options.deadline ?? null;
+    if (scenario.warmupSeconds > 0) {
+      if (!runReporting(network, scenario.warmupSeconds, plannedEnd, options.onProgress, deadline)) return;
+    }
     network.startMeasuring();
     for (let batch = 1; batch <= options.maxBatches; batch++) {
       // Boundaries from the batch count, not by accumulation, so batch k ends at the same time in every run.
-      runReporting(network, scenario.warmupSeconds + batch * batchSeconds, plannedEnd, options.onProgress);
+      const boundary = scenario.warmupSeconds + batch * batchSeconds;
+      if (!runReporting(network, boundary, plannedEnd, options.onProgress, deadline)) return;
       results.push({ ...network.result(), measuredSeconds: batchSeconds });
       network.startMeasuring();
       if (batch < options.batches) continue;

@@ -209,8 +209,8 @@ export class Network implements EventHandler, MessageRouter {
     for (const autoscaler of this.autoscalers) autoscaler?.startMeasuring();
   }
 
-  /** The measured results so far. */
-  result(): RunResult {
+  /** The measured results so far; `measuredSeconds` is less than the duration for a run cut short. */
+  result(measuredSeconds = this.scenario.durationSeconds): RunResult {
     const now = this.simulation.now;
     const queues: Record<string, QueueResult> = {};
     this.scenario.queues.forEach((spec, index) => {
@@ -230,10 +230,7 @@ export class Network implements EventHandler, MessageRouter {
           ? {
               autoscale: {
                 range: [spec.autoscale.min, spec.autoscale.max] as [number, number],
-                meanConsumers:
-                  this.scenario.durationSeconds > 0
-                    ? stats.consumerSeconds / this.scenario.durationSeconds
-                    : 0,
+                meanConsumers: measuredSeconds > 0 ? stats.consumerSeconds / measuredSeconds : 0,
                 ...autoscaler.snapshot(),
               },
             }
@@ -264,7 +261,7 @@ export class Network implements EventHandler, MessageRouter {
     return {
       scenario: this.scenario.name,
       seed: this.scenario.seed,
-      measuredSeconds: this.scenario.durationSeconds,
+      measuredSeconds,
       warmupSeconds: this.scenario.warmupSeconds,
       queues,
       flows,

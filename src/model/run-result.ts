@@ -71,6 +71,20 @@ export interface RunResult {
   warnings?: string[];
   /** Blocked publishers waiting on each other in a cycle: the run made no progress there from `at` on. */
   deadlock?: DeadlockResult;
+  /** Present when the time budget ended the study before it was done: the numbers cover less than planned. */
+  partial?: PartialResult;
+}
+
+/** How far a study cut short by its wall-clock time budget got. */
+export interface PartialResult {
+  reason: 'time-budget';
+  /** Simulated seconds the reported run reached, warm-up included (with replications: the shortest kept). */
+  simulatedSeconds: number;
+  /** Simulated seconds planned per run, warm-up included. */
+  plannedSeconds: number;
+  /** Runs finished in full, and runs planned (1 for a single run). */
+  completedRuns: number;
+  plannedRuns: number;
 }
 
 /** A deadlock of `block` queues (with replications: the first replication that deadlocked). */

@@ -28,9 +28,25 @@ export function describeRuns(result: RunResult): string {
   return `${measured} measured${warmup}`;
 }
 
+/** "PARTIAL: the time budget ran out at 12.5s of 1h simulated …" for a study cut short, else null. */
+export function describePartial(result: RunResult): string | null {
+  const partial = result.partial;
+  if (!partial) return null;
+  const reached = `${formatSeconds(partial.simulatedSeconds)} of ${formatSeconds(partial.plannedSeconds)} simulated`;
+  const how =
+    partial.plannedRuns > 1
+      ? partial.completedRuns > 0
+        ? `${partial.completedRuns} of ${partial.plannedRuns} replications finished; the numbers combine those`
+        : `no replication of ${partial.plannedRuns} finished; the numbers are the one that got furthest, ${reached}`
+      : `the run reached ${reached}; the numbers cover the ${formatSeconds(result.measuredSeconds)} measured`;
+  return `PARTIAL: the time budget ran out: ${how}`;
+}
+
 /** Notes for the end of the table, one per line, most important first. */
 export function studyNotes(result: RunResult, paint: Paint): string[] {
   const notes: string[] = [];
+  const partial = describePartial(result);
+  if (partial) notes.push(paint.yellow(partial));
   const precision = result.precision;
   if (precision) {
     const runs = result.batchMeans

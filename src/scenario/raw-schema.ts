@@ -256,7 +256,7 @@ export const rawScenarioSchema = closedObject('a scenario', {
   'time-budget': durationField({ positive: true })
     .optional()
     .describe(
-      'With precision: wall-clock time after which no more replications or batches are started, e.g. 2m.',
+      'Wall-clock time that bounds the whole study, e.g. 2m: runs stop where they are and the results are marked partial; with precision, no more replications or batches start after it.',
     ),
   'max-backlog': integerAtLeast(1)
     .optional()

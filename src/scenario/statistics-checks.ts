@@ -50,7 +50,8 @@ function statisticsRules(top: Fields): PathProblem[] {
     problems.push(problem(['max-duration'], msg.maxDurationBelowDuration(), 'error'));
   }
   if (precision === undefined) {
-    for (const key of ['max-replications', 'max-duration', 'time-budget']) {
+    // 'time-budget' bounds every run, with or without precision.
+    for (const key of ['max-replications', 'max-duration']) {
       if (top[key] !== undefined) problems.push(problem([key], msg.capWithoutPrecision(key), 'warning'));
     }
   } else {

@@ -260,7 +260,7 @@ export interface StatisticsSpec {
   maxReplications: number | null;
   /** With batches and precision: the longest measured time, seconds; null = the default. */
   maxDurationSeconds: number | null;
-  /** With precision: wall-clock seconds after which no more runs or batches start; null = no limit. */
+  /** Wall-clock seconds that bound the study (runs stop, results marked partial); null = no limit. */
   timeBudgetSeconds: number | null;
 }
 

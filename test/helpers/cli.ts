@@ -17,16 +17,20 @@ export interface CliOutcome {
 
 /**
  * Runs the queuesim command line from source (through tsx), as a user would run the built one; `stdout`
- * may name a file descriptor to write to instead of a pipe (its output is then not captured).
+ * may name a file descriptor to write to instead of a pipe (its output is then not captured); `env` adds
+ * environment variables.
  */
-export function runCli(args: string[], options: { cwd?: string; stdout?: number } = {}): CliOutcome {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; stdout?: number; env?: Record<string, string> } = {},
+): CliOutcome {
   const child = spawnSync(
     process.execPath,
     ['--import', tsxLoader, `${projectRoot}src/cli/main.ts`, ...args],
     {
       cwd: options.cwd ?? projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
       stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
     },
   );

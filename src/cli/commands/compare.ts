@@ -7,9 +7,11 @@ import { withVariants } from '../../scenario/parameters.js';
 import { compareNeedsFixedWarmup, compareNeedsTwo, expectedInteger } from '../../scenario/messages.js';
 import { stdoutWantsColor, writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, type OverrideArgs } from '../scenario-input.js';
+import { estimateReplications, totalRunSize } from '../../analysis/run-size.js';
+import { confirmRunSize, runSizeOptions, type RunSizeArgs } from '../run-size-gate.js';
 import { chooseRunner, workerCount } from './run.js';
 
-interface CompareArgs extends OverrideArgs {
+interface CompareArgs extends OverrideArgs, RunSizeArgs {
   scenarios: string[];
   json: boolean;
   workers?: string;
@@ -27,7 +29,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe:
     'Run scenarios (or one scenario and its variants) with common random numbers and show them side by side with significant differences',
   builder: (yargs: Argv) =>
-    overrideOptions(yargs)
+    runSizeOptions(overrideOptions(yargs))
       .positional('scenarios', {
         type: 'string',
         array: true,
@@ -79,6 +81,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       flag === undefined
         ? (loaded[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
         : parseReplications(flag);
+    const size = totalRunSize(scenarios.map((scenario) => estimateReplications(scenario, replications)));
+    confirmRunSize(size, { yes: args.yes, quiet: args.quiet, timeBudgetSeconds: null });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(replications * scenarios.length, workers);
     try {

@@ -5,9 +5,11 @@ import { toJson } from '../../report/json.js';
 import { writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { requireSlos } from './plan.js';
+import { estimateRunSize } from '../../analysis/run-size.js';
+import { confirmRunSize, runSizeOptions, type RunSizeArgs } from '../run-size-gate.js';
 import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
-interface HeadroomArgs extends OverrideArgs {
+interface HeadroomArgs extends OverrideArgs, RunSizeArgs {
   scenario: string;
   json: boolean;
   workers?: string;
@@ -18,7 +20,7 @@ export const headroomCommand: CommandModule<object, HeadroomArgs> = {
   command: 'headroom <scenario>',
   describe: 'Find how much more traffic the configuration takes before an SLO breaks, and which one',
   builder: (yargs: Argv) =>
-    statisticsOptions(overrideOptions(yargs))
+    runSizeOptions(statisticsOptions(overrideOptions(yargs)))
       .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
       .option('workers', { type: 'string', describe: 'Worker threads (default: the number of cores)' })
       .option('json', {
@@ -29,6 +31,9 @@ export const headroomCommand: CommandModule<object, HeadroomArgs> = {
   handler: async (args: ArgumentsCamelCase<HeadroomArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     requireSlos(scenario);
+    // Each candidate is one study; the gate sees one (the scenario as given), a lower bound on the search.
+    const timeBudgetSeconds = scenario.statistics?.timeBudgetSeconds ?? null;
+    confirmRunSize(estimateRunSize(scenario), { yes: args.yes, quiet: args.quiet, timeBudgetSeconds });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const startedAt = performance.now();

@@ -8,9 +8,11 @@ import type { Scenario } from '../../scenario/types.js';
 import { closestMatch } from '../../scenario/suggest.js';
 import { EXIT_SLO_FAILED, writeStdout } from '../io.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
+import { estimateRunSize } from '../../analysis/run-size.js';
+import { confirmRunSize, runSizeOptions, type RunSizeArgs } from '../run-size-gate.js';
 import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
-interface PlanArgs extends OverrideArgs {
+interface PlanArgs extends OverrideArgs, RunSizeArgs {
   scenario: string;
   optimize?: string | string[];
   load?: string;
@@ -63,7 +65,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan <scenario>',
   describe: 'Find the smallest number of consumers (or capacity) that meets every SLO',
   builder: (yargs: Argv) =>
-    statisticsOptions(overrideOptions(yargs))
+    runSizeOptions(statisticsOptions(overrideOptions(yargs)))
       .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
       .option('optimize', {
         type: 'string',
@@ -85,6 +87,9 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     const twice = paths.find((path, i) => paths.indexOf(path) !== i);
     if (twice !== undefined) throw commandLineError('--optimize', msg.planPathTwice(twice));
     const load = parseLoad(args.load);
+    // Each candidate is one study; the gate sees one (the scenario as given), a lower bound on the search.
+    const timeBudgetSeconds = scenario.statistics?.timeBudgetSeconds ?? null;
+    confirmRunSize(estimateRunSize(scenario), { yes: args.yes, quiet: args.quiet, timeBudgetSeconds });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
     const startedAt = performance.now();

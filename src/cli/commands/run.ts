@@ -8,6 +8,7 @@ import {
   type TaskRunner,
 } from '../../analysis/replications.js';
 import { overloadedQueues } from '../../analysis/overload.js';
+import { estimateRunSize } from '../../analysis/run-size.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { wantsSloBatches } from '../../analysis/slo-batch-intervals.js';
 import { toJson } from '../../report/json.js';
@@ -19,9 +20,10 @@ import type { Scenario } from '../../scenario/types.js';
 import { expectedInteger } from '../../scenario/messages.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
-import { progressBar } from '../progress.js';
+import { studyProgress } from '../progress.js';
+import { confirmRunSize, runSizeOptions, type RunSizeArgs } from '../run-size-gate.js';
 
-interface RunArgs extends OverrideArgs {
+interface RunArgs extends OverrideArgs, RunSizeArgs {
   scenario: string;
   json: boolean;
   profile: boolean;
@@ -36,7 +38,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'Simulate a scenario and print throughput, drops, utilisation and latency per queue',
   builder: (yargs: Argv) =>
-    statisticsOptions(overrideOptions(yargs))
+    runSizeOptions(statisticsOptions(overrideOptions(yargs)))
       .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
       .option('workers', {
         type: 'string',
@@ -69,9 +71,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = await loadScenario(args.scenario, args);
     warnOfOverloads(scenario);
+    const size = estimateRunSize(scenario);
+    const timeBudgetSeconds = scenario.statistics?.timeBudgetSeconds ?? null;
+    confirmRunSize(size, { yes: args.yes, quiet: args.quiet, timeBudgetSeconds });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(parallelTasks(scenario), workers);
-    const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
+    const runSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+    const bar = studyProgress(args, { runSeconds, events: size.events });
     const startedAt = performance.now();
     let outcome;
     try {

@@ -10,11 +10,13 @@ import {
 } from '../../scenario/index.js';
 import { parseParameters } from '../../scenario/parameters.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
-import { progressBar } from '../progress.js';
+import { estimateRunSize, totalRunSize } from '../../analysis/run-size.js';
+import { studyProgress } from '../progress.js';
+import { confirmRunSize, runSizeOptions, type RunSizeArgs } from '../run-size-gate.js';
 import { loadScenario, overrideOptions, statisticsOptions, type OverrideArgs } from '../scenario-input.js';
 import { chooseRunner, parallelTasks, workerCount } from './run.js';
 
-interface SweepArgs extends OverrideArgs {
+interface SweepArgs extends OverrideArgs, RunSizeArgs {
   scenario: string;
   vary: string[];
   json: boolean;
@@ -49,7 +51,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <scenario>',
   describe: 'Run the scenario at every point of a grid of parameter values and tabulate the metrics',
   builder: (yargs: Argv) =>
-    statisticsOptions(overrideOptions(yargs))
+    runSizeOptions(statisticsOptions(overrideOptions(yargs)))
       .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
       .option('vary', {
         type: 'string',
@@ -83,9 +85,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const points = grid.length;
     const pointWarnings = sweepTraceWarnings(scenario, grid, args.scenario);
     if (pointWarnings.length > 0) writeStderr(pointWarnings.join('\n'));
+    const size = totalRunSize(grid.map((point) => estimateRunSize(point.scenario)));
+    const timeBudgetSeconds = scenario.statistics?.timeBudgetSeconds ?? null;
+    confirmRunSize(size, { yes: args.yes, quiet: args.quiet, timeBudgetSeconds });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(points * parallelTasks(scenario), workers);
-    const bar = progressBar(Boolean(process.stderr.isTTY) && !args.json);
+    const runSeconds = scenario.warmupSeconds + scenario.durationSeconds;
+    const bar = studyProgress(args, { runSeconds, events: size.events });
     const startedAt = performance.now();
     let outcome;
     try {

@@ -1,5 +1,6 @@
 import type { SloVerdict } from '../../../model/statistics-result.js';
 import { describeDeadlock } from '../../deadlock-text.js';
+import { describePartial } from '../../study-notes.js';
 import { formatSeconds } from '../../format.js';
 import {
   describeCiSource,
@@ -49,6 +50,12 @@ function deadlockWarning(result: ReportInput['result']): string {
   return `<p class="deadlock-warning" role="alert">${escapeHtml(text)}</p>`;
 }
 
+/** A study cut short by its time budget says so under the title (empty otherwise). */
+function partialWarning(result: ReportInput['result']): string {
+  const text = describePartial(result);
+  return text ? `<p class="deadlock-warning" role="alert">${escapeHtml(text)}</p>` : '';
+}
+
 /** The title block: scenario name and description, the run's settings, and links to every queue. */
 export function headerSection(input: ReportInput, views: QueueView[]): string {
   const { result } = input;
@@ -77,6 +84,7 @@ export function headerSection(input: ReportInput, views: QueueView[]): string {
   ${input.description ? `<p class="description">${escapeHtml(input.description)}</p>` : ''}
   ${source}
   <dl class="facts">${facts.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+  ${partialWarning(result)}
   ${deadlockWarning(result)}
   ${sloVerdicts(result.slo)}
   <nav class="queue-nav" aria-label="Queues"><span>Queues</span>${nav}</nav>
