@@ -13,6 +13,8 @@ export interface ImportedSetting {
   path: Array<string | number>;
   value: unknown;
   comment: string;
+  /** True for what no ScaledObject says (cluster flags, pod start-up): a default to check, or keep. */
+  fromCluster?: boolean;
 }
 
 /** What the importer found: settings in writing order, notes for the header, and warnings for stderr. */
@@ -92,8 +94,8 @@ function mapScaledObject(doc: ManifestDocument): KedaImport {
   const settings: ImportedSetting[] = [];
   const notes: string[] = [];
   const error = (path: Path, message: string) => problems.push(doc.problem(path, message));
-  const set = (path: Array<string | number>, value: unknown, comment: string) =>
-    settings.push({ path, value, comment });
+  const set = (path: Array<string | number>, value: unknown, comment: string, fromCluster = false) =>
+    settings.push({ path, value, comment, ...(fromCluster ? { fromCluster } : {}) });
 
   const metadata = isObject(data.metadata) ? data.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
@@ -161,16 +163,19 @@ function mapScaledObject(doc: ManifestDocument): KedaImport {
     ['sync-period'],
     '15s',
     'not in a ScaledObject: --horizontal-pod-autoscaler-sync-period (Kubernetes default)',
+    true,
   );
   set(
     ['tolerance'],
     0.1,
     'not in a ScaledObject: --horizontal-pod-autoscaler-tolerance (Kubernetes default)',
+    true,
   );
   set(
     ['startup-time'],
     '0s',
     "not in a ScaledObject: MEASURE your pods' time from scale-up to first message",
+    true,
   );
 
   if (spec.initialCooldownPeriod !== undefined)
