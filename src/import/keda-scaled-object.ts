@@ -310,6 +310,7 @@ function mapTriggers(
     error(['spec', 'triggers'], 'a ScaledObject needs a non-empty list of triggers');
     return { settings: [] };
   }
+  const before = problems.length;
   triggers.forEach((trigger: unknown, index) => {
     const type = isObject(trigger) ? trigger.type : undefined;
     if (typeof type !== 'string' || !(SUPPORTED_TRIGGERS as readonly string[]).includes(type)) {
@@ -319,7 +320,7 @@ function mapTriggers(
       );
     }
   });
-  if (problems.length > 0) return { settings: [] };
+  if (problems.length > before) return { settings: [] }; // an unknown type: nothing to map
   if (triggers.length > 1) {
     const others = triggers
       .slice(1)
