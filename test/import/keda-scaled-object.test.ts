@@ -233,7 +233,7 @@ describe('import keda: bad input is a located error', () => {
     const problems = rejection(text);
     expect(problems.map((problem) => [problem.path, problem.line])).toEqual([
       ['spec.maxReplicaCount', 7],
-      ['spec.triggers[0].metadata.value', 19],
+      ['spec.triggers[0].metadata.value', 18],
       ['spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.policies[0].type', 12],
       ['spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.policies[0].periodSeconds', 12],
       ['spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.selectPolicy', 13],
