@@ -34,6 +34,20 @@ export const SUPPORTED_TRIGGERS = ['rabbitmq', 'kafka'] as const;
 
 type Obj = Record<string, unknown>;
 
+/** The fields of a ScaledObject's spec (KEDA 2.15). */
+const SPEC_FIELDS = [
+  'scaleTargetRef',
+  'pollingInterval',
+  'cooldownPeriod',
+  'initialCooldownPeriod',
+  'idleReplicaCount',
+  'minReplicaCount',
+  'maxReplicaCount',
+  'fallback',
+  'advanced',
+  'triggers',
+];
+
 const isObject = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -189,6 +203,16 @@ function mapScaledObject(doc: ManifestDocument): KedaImport {
   if (spec.fallback !== undefined)
     notes.push('spec.fallback — not modelled (the simulated scaler never fails to read its metric)');
 
+  // A misspelt field would otherwise vanish: Kubernetes prunes unknown fields of a ScaledObject, unseen.
+  for (const key of Object.keys(spec))
+    if (!SPEC_FIELDS.includes(key))
+      problems.push(
+        doc.problem(
+          ['spec', key],
+          `unknown ScaledObject field '${key}': ignored (KEDA has ${SPEC_FIELDS.join(', ')})`,
+          'warning',
+        ),
+      );
   const advanced = spec.advanced;
   if (advanced !== undefined && !isObject(advanced)) error(['spec', 'advanced'], 'expected a mapping');
   if (isObject(advanced)) {
@@ -428,7 +452,9 @@ function mapRabbitmq(
     problems.push(
       doc.problem(
         [...reader.path, 'mode'],
-        `expected QueueLength or MessageRate, got ${JSON.stringify(mode)}`,
+        mode === undefined
+          ? 'KEDA needs mode (QueueLength or MessageRate) when value is written'
+          : `mode ${JSON.stringify(mode)} cannot be imported: a scenario scales on QueueLength (waiting/lag) or MessageRate (rate)`,
       ),
     );
     return { settings };

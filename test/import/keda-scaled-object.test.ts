@@ -249,3 +249,22 @@ describe('import keda: bad input is a located error', () => {
     });
   });
 });
+
+describe('import keda: nothing dropped silently', () => {
+  it('a misspelt spec field is a warning at its key', () => {
+    const imported = importKedaScaledObject(
+      manifest(`  maxReplicaCont: 9\n${rabbitTrigger('host: amqp://rabbit')}`),
+      'so.yaml',
+    );
+    expect(imported.warnings).toEqual([
+      expect.objectContaining({ path: 'spec.maxReplicaCont', line: 6, column: 19, severity: 'warning' }),
+    ]);
+    expect(imported.warnings[0].message).toMatch(/^unknown ScaledObject field 'maxReplicaCont': ignored/);
+  });
+
+  it('a RabbitMQ mode a scenario cannot follow is an error naming it', () => {
+    const problems = rejection(manifest(rabbitTrigger('mode: DeliverGetRate\nvalue: "5"\nprotocol: http')));
+    expect(problems[0]).toMatchObject({ path: 'spec.triggers[0].metadata.mode', line: 9 });
+    expect(problems[0].message).toMatch(/^mode "DeliverGetRate" cannot be imported/);
+  });
+});
