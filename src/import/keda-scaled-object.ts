@@ -203,7 +203,7 @@ function mapScaledObject(doc: ManifestDocument): KedaImport {
   if (spec.fallback !== undefined)
     notes.push('spec.fallback — not modelled (the simulated scaler never fails to read its metric)');
 
-  // A misspelt field would otherwise vanish: Kubernetes prunes unknown fields of a ScaledObject, unseen.
+  // A misspelt field would otherwise vanish without a word (its default taken instead).
   for (const key of Object.keys(spec))
     if (!SPEC_FIELDS.includes(key))
       problems.push(
