@@ -13,7 +13,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
-import type { ImportedSetting } from './keda-scaled-object.js';
+import type { ImportedSetting } from './imported-setting.js';
 
 /** The `autoscale:` mapping node, each value commented with its source and the header above the first key. */
 function autoscaleNode(
