@@ -13,6 +13,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { COMMAND_LINE } from '../scenario/overrides.js';
 import type { ImportedSetting } from './imported-setting.js';
 
 /** The `autoscale:` mapping node, each value commented with its source and the header above the first key. */
@@ -60,7 +61,7 @@ export function mergeAutoscale(
 ): { text: string; replaced: boolean } {
   const doc = parseDocument(text, { prettyErrors: false });
   const problem = (message: string): ScenarioProblem => ({
-    file: '<command line>',
+    file: COMMAND_LINE,
     line: 0,
     column: 0,
     path: '--queue',

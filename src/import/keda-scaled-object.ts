@@ -5,6 +5,7 @@
  * (keda.sh/docs/2.15/scalers/apache-kafka), HPA behavior (kubernetes.io, horizontal-pod-autoscale).
  */
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { COMMAND_LINE } from '../scenario/overrides.js';
 import type { Path } from '../scenario/positions.js';
 import { isObject, type ErrorFn, type ImportedSetting, type Obj } from './imported-setting.js';
 import { mapTriggers } from './keda-triggers.js';
@@ -69,7 +70,7 @@ export function importKedaScaledObject(
     if (!found) {
       throw new ScenarioError([
         {
-          file: '<command line>',
+          file: COMMAND_LINE,
           line: 0,
           column: 0,
           path: '--name',
