@@ -50,18 +50,21 @@ describe('queuesim import keda', () => {
     expect(autoscale.range).toEqual([0, 24]);
   });
 
-  it('merges a Kafka ScaledObject into a topic named by the trigger', () => {
+  it("merges a Kafka ScaledObject into a topic named by the trigger, showing the merged scenario's warnings", () => {
     const dir = folder();
     const scenario = join(dir, 'payments.yaml');
     writeFileSync(
       scenario,
-      'name: payments\nduration: 5m\nproducers:\n  - { name: api, to: payments, rate: 50/s }\nqueues:\n  - name: payments # the Kafka topic\n    partitions: 12\n    service: 20ms\n',
+      'name: payments\nduration: 5m\nproducers:\n  - { name: api, to: payments, rate: 50/s }\nqueues:\n  - name: payments # the Kafka topic\n    partitions: 6\n    service: 20ms\n',
     );
     const { status, stdout, stderr } = runCli(['import', 'keda', KAFKA, '--into', scenario]);
-    expect(stderr).toBe('');
+    // The merged scenario is checked as run checks it, and its warnings are shown.
+    expect(stderr).toMatch(
+      /payments\.yaml:\d+:\d+ {2}warning {2}queues\[0\]\.autoscale\.max: topic 'payments' has autoscale max 12 but 6 partitions/,
+    );
     expect(status).toBe(0);
     expect(stdout).toContain(
-      '  - name: payments # the Kafka topic\n    partitions: 12\n    service: 20ms\n    autoscale:\n',
+      '  - name: payments # the Kafka topic\n    partitions: 6\n    service: 20ms\n    autoscale:\n',
     );
     expect(stdout).toContain(
       '      limit-to-partitions-with-lag: true # spec.triggers[0].metadata.limitToPartitionsWithLag\n',

@@ -77,7 +77,8 @@ const kedaCommand: CommandModule<object, KedaArgs> = {
       );
       if (merged.replaced) writeStderr(`queuesim: replaced the autoscale: block of queue '${queue}'`);
       // The merge must give a scenario that runs: check it as `run` would, before anything is written.
-      parseScenario(merged.text, args.out ?? args.into);
+      const { warnings } = parseScenario(merged.text, args.out ?? args.into);
+      if (warnings.length > 0) writeStderr(formatProblems(warnings));
       output = merged.text;
     }
     if (args.out === undefined) writeStdout(output);
