@@ -7,6 +7,7 @@ import { estimateCommand } from './commands/estimate.js';
 import { fitCommand } from './commands/fit.js';
 import { compareCommand } from './commands/compare.js';
 import { headroomCommand } from './commands/headroom.js';
+import { importCommand } from './commands/import.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -50,9 +51,10 @@ async function main(argv: string[]): Promise<void> {
       .command(planCommand)
       .command(headroomCommand)
       .command(fitCommand)
+      .command(importCommand)
       .demandCommand(
         1,
-        'Name a command: run, estimate, sweep, compare, plan, headroom or fit (queuesim <command> <scenario.yaml>)',
+        'Name a command: run, estimate, sweep, compare, plan, headroom, fit or import (queuesim <command> <scenario.yaml>)',
       )
       .strict()
       .version(packageVersion())
