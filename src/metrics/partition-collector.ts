@@ -115,9 +115,14 @@ export function busiestConsumerOf(perConsumer: readonly GroupConsumerStats[]): T
 
 /** How evenly partitions are spread over the consumers that are in the group. */
 export function assignmentOf(perConsumer: readonly GroupConsumerStats[], members: number): AssignmentStats {
-  const owned = perConsumer.slice(0, members).map((stats) => stats.partitions);
-  const fewest = owned.length > 0 ? Math.min(...owned) : 0;
-  const most = owned.length > 0 ? Math.max(...owned) : 0;
+  // A loop, not Math.min(...owned): a group may have up to a million consumers, past the argument limit.
+  let fewest = Infinity;
+  let most = -Infinity;
+  for (let i = 0; i < Math.min(members, perConsumer.length); i++) {
+    fewest = Math.min(fewest, perConsumer[i].partitions);
+    most = Math.max(most, perConsumer[i].partitions);
+  }
+  if (fewest === Infinity) return { even: true, fewestPartitions: 0, mostPartitions: 0 };
   return { even: fewest === most, fewestPartitions: fewest, mostPartitions: most };
 }
 

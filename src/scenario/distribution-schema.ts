@@ -15,8 +15,10 @@ import {
   rateField,
   type Quantity,
 } from './fields.js';
+import { MAX_CV, MAX_DISTRIBUTION_BYTES, MAX_DISTRIBUTION_SECONDS, MIN_WEIBULL_SHAPE } from './limits.js';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
+import { parseRatePerSecond } from './units.js';
 
 /** What a distribution measures: how its values are written, named and described. */
 interface Measure {
@@ -29,6 +31,9 @@ interface Measure {
   example: string;
   /** Message for a value that is neither a quantity nor a distribution mapping. */
   expectedDistribution: (got: unknown) => string;
+  /** Largest parameter (in SI units) the samplers can hold, and how the messages write it. */
+  limit: number;
+  limitText: string;
 }
 
 const TIME: Measure = {
@@ -37,6 +42,8 @@ const TIME: Measure = {
   noun: 'time',
   example: '20ms or 0.02 (seconds)',
   expectedDistribution: msg.expectedDistribution,
+  limit: MAX_DISTRIBUTION_SECONDS,
+  limitText: '1e9 s (about 31.7 years)',
 };
 
 const BYTES: Measure = {
@@ -45,7 +52,42 @@ const BYTES: Measure = {
   noun: 'size',
   example: '4KB or 4000 (bytes)',
   expectedDistribution: msg.expectedSizeDistribution,
+  limit: MAX_DISTRIBUTION_BYTES,
+  limitText: '1e15 bytes (1 PB)',
 };
+
+/**
+ * A refinement keeping a distribution within what its sampler can handle: the times or sizes in `keys`
+ * (each value, for a list) at most the measure's limit, an exponential's rate at least its inverse, a cv
+ * at most MAX_CV, a Weibull shape at least MIN_WEIBULL_SHAPE. Past them draws and moments overflow.
+ */
+function withinSamplerRange(measure: Measure, keys: readonly string[]) {
+  return (d: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const flag = (message: string, path: Array<string | number>) =>
+      ctx.addIssue({ code: 'custom', message, path });
+    for (const key of keys) {
+      const written = d[key];
+      const values = Array.isArray(written) ? written : [written];
+      values.forEach((value, i) => {
+        if (typeof value !== 'number' && typeof value !== 'string') return;
+        const si = measure.quantity.parse(value);
+        if (si !== undefined && si > measure.limit)
+          flag(msg.distributionValueAboveLimit(value, measure.limitText, measure.noun), [
+            key,
+            ...(Array.isArray(written) ? [i] : []),
+          ]);
+      });
+    }
+    if (typeof d.rate === 'number' || typeof d.rate === 'string') {
+      const perSecond = parseRatePerSecond(d.rate);
+      if (perSecond !== undefined && perSecond > 0 && 1 / perSecond > measure.limit)
+        flag(msg.distributionRateBelowLimit(d.rate, `1/${measure.limitText}`), ['rate']);
+    }
+    if (typeof d.cv === 'number' && d.cv > MAX_CV) flag(msg.cvAboveLimit(d.cv, MAX_CV), ['cv']);
+    if (typeof d.shape === 'number' && d.shape > 0 && d.shape < MIN_WEIBULL_SHAPE)
+      flag(msg.weibullShapeBelowLimit(d.shape, MIN_WEIBULL_SHAPE), ['shape']);
+  };
+}
 
 const kind = <const Name extends string>(name: Name, description: string) =>
   z.literal(name).describe(description);
@@ -65,48 +107,54 @@ function commonOptions(measure: Measure) {
   const constant = closedObject('a constant distribution', {
     distribution: kind('constant', 'Always the same value.'),
     value: valueOf(measure, 'The value'),
-  });
+  }).superRefine(withinSamplerRange(measure, ['value']));
 
   const uniform = closedObject('a uniform distribution', {
     distribution: kind('uniform', 'Uniform between min and max.'),
     min: valueOf(measure, 'Lower bound'),
     max: valueOf(measure, 'Upper bound, >= min'),
-  }).refine((d) => (measure.quantity.parse(d.min) ?? 0) <= (measure.quantity.parse(d.max) ?? 0), {
-    error: msg.uniformMaxBelowMin(),
-    path: ['max'],
-  });
+  })
+    .refine((d) => (measure.quantity.parse(d.min) ?? 0) <= (measure.quantity.parse(d.max) ?? 0), {
+      error: msg.uniformMaxBelowMin(),
+      path: ['max'],
+    })
+    .superRefine(withinSamplerRange(measure, ['min', 'max']));
 
   const normal = closedObject('a normal distribution', {
     distribution: kind('normal', 'Normal, truncated at 0.'),
     mean: meanOf(measure),
     sd: valueOf(measure, 'Standard deviation'),
-  });
+  }).superRefine(withinSamplerRange(measure, ['mean', 'sd']));
 
   const lognormal = closedObject('a lognormal distribution', {
     distribution: kind('lognormal', 'Lognormal, given by its mean and coefficient of variation.'),
     mean: meanOf(measure),
-    cv: numberAbove(0, { inclusive: true }).describe('Coefficient of variation (sd / mean); >= 0.'),
-  });
+    cv: numberAbove(0, { inclusive: true }).describe(
+      `Coefficient of variation (sd / mean); >= 0, <= ${MAX_CV}.`,
+    ),
+  }).superRefine(withinSamplerRange(measure, ['mean']));
 
   const gamma = closedObject('a gamma distribution', {
     distribution: kind('gamma', 'Gamma, given by its mean and coefficient of variation.'),
     mean: meanOf(measure),
-    cv: numberAbove(0, { inclusive: false }).describe('Coefficient of variation (sd / mean); > 0.'),
-  });
+    cv: numberAbove(0, { inclusive: false }).describe(
+      `Coefficient of variation (sd / mean); > 0, <= ${MAX_CV}.`,
+    ),
+  }).superRefine(withinSamplerRange(measure, ['mean']));
 
   const erlang = closedObject('an Erlang distribution', {
     distribution: kind('erlang', 'Erlang: the sum of k exponential phases.'),
     k: integerAtLeast(1).describe('Number of phases; an integer >= 1.'),
     mean: meanOf(measure),
-  });
+  }).superRefine(withinSamplerRange(measure, ['mean']));
 
   const weibull = closedObject('a Weibull distribution', {
     distribution: kind('weibull', 'Weibull, given by shape and scale.'),
-    shape: numberAbove(0, { inclusive: false }).describe('Shape parameter; > 0.'),
+    shape: numberAbove(0, { inclusive: false }).describe(`Shape parameter; >= ${MIN_WEIBULL_SHAPE}.`),
     scale: quantityField(measure.quantity, { positive: true }).describe(
       `Scale, a ${measure.noun}, e.g. ${measure.example.split(' ')[0]}; > 0.`,
     ),
-  });
+  }).superRefine(withinSamplerRange(measure, ['scale']));
 
   const empirical = closedObject('an empirical distribution', {
     distribution: kind(
@@ -137,7 +185,8 @@ function commonOptions(measure: Measure) {
     .refine((d) => d.column === undefined || d.file !== undefined, {
       error: msg.empiricalColumnWithoutFile(),
       path: ['column'],
-    });
+    })
+    .superRefine(withinSamplerRange(measure, ['values']));
 
   return [constant, uniform, normal, lognormal, gamma, erlang, weibull, empirical] as const;
 }
@@ -152,13 +201,14 @@ const timeExponential = closedObject('an exponential distribution', {
   .refine((d) => d.mean === undefined || d.rate === undefined, {
     error: msg.exponentialMeanAndRate(),
     path: ['rate'],
-  });
+  })
+  .superRefine(withinSamplerRange(TIME, ['mean']));
 
 /** Sizes: an exponential is given by its mean. */
 const sizeExponential = closedObject('an exponential distribution', {
   distribution: kind('exponential', 'Exponential, given by its mean.'),
   mean: meanOf(BYTES),
-});
+}).superRefine(withinSamplerRange(BYTES, ['mean']));
 
 const TIME_OPTIONS = [timeExponential, ...commonOptions(TIME)] as const;
 const SIZE_OPTIONS = [sizeExponential, ...commonOptions(BYTES)] as const;

@@ -584,6 +584,22 @@ export const LIMIT_REASONS = {
   batches: 'each batch keeps a full result; past a few hundred batches the interval hardly narrows',
   replications: 'each replication keeps a full result (about 100 KB) until the study ends',
 } as const;
+/** A value as written: a string as it is, a large number in exponent form (1e+20, not 21 digits). */
+const asWritten = (value: string | number): string =>
+  typeof value === 'number' && Math.abs(value) >= 1e6 ? value.toExponential() : String(value);
+
+/** A distribution's time or size past what its sampler's arithmetic can hold. */
+export const distributionValueAboveLimit = (written: string | number, limit: string, noun: string): string =>
+  `${asWritten(written)} is above the limit of ${limit} for a distribution's ${noun}s: past it draws, means and variances overflow to Infinity or NaN, and no real ${noun === 'time' ? 'service or interarrival time' : 'message'} is that ${noun === 'time' ? 'long' : 'large'}`;
+/** An exponential rate so low that its mean is past the limit of a distribution's times. */
+export const distributionRateBelowLimit = (written: string | number, limit: string): string =>
+  `${asWritten(written)} is below the limit of ${limit}: its mean (1/rate) would be past what a distribution's times can hold without overflowing to Infinity or NaN`;
+/** A lognormal or gamma cv past what the samplers can handle. */
+export const cvAboveLimit = (cv: number, limit: number): string =>
+  `cv ${formatNumber(cv)} is above the limit of ${limit}: past it the gamma's shape (1/cv²) vanishes and the lognormal's σ² overflows, so draws become 0, Infinity or NaN; no measured latency varies that much`;
+/** A Weibull shape below what keeps its moments finite. */
+export const weibullShapeBelowLimit = (shape: number, limit: number): string =>
+  `shape ${formatNumber(shape)} is below the limit of ${limit}: below it the Weibull's variance (through Γ(1 + 2/shape)) overflows and its draws span hundreds of orders of magnitude; measured shapes are about 0.3 to 5`;
 /** A size past its documented limit. */
 export const aboveLimit = (value: number, limit: number, why: string): string =>
   `${value.toLocaleString('en-US')} is above the limit of ${limit.toLocaleString('en-US')}: ${why}`;

@@ -85,4 +85,16 @@ describe('per-consumer utilisation', () => {
     });
     expect(assignmentOf(owning([2, 2, 2]), 3).even).toBe(true);
   });
+
+  it('summarises a group of a million consumers (found by fuzzing: Math.min(...) overflowed the stack)', () => {
+    const counts = new Array<number>(1_000_000).fill(0);
+    counts[0] = 5;
+    const perConsumer = counts.map((partitions, consumer) => ({ consumer, partitions, utilization: 0 }));
+    expect(assignmentOf(perConsumer, 1_000_000)).toEqual({
+      even: false,
+      fewestPartitions: 0,
+      mostPartitions: 5,
+    });
+    expect(assignmentOf([], 0)).toEqual({ even: true, fewestPartitions: 0, mostPartitions: 0 });
+  });
 });
