@@ -49,8 +49,20 @@ export function mapTriggers(
   const trigger = triggers[0] as Obj;
   const path = ['spec', 'triggers', 0];
   const at = 'spec.triggers[0]';
-  if (trigger.useCachedMetrics !== undefined)
-    notes.push(`${at}.useCachedMetrics — not modelled (the HPA reads the metric live)`);
+  const cached: ImportedSetting[] = [];
+  if (trigger.useCachedMetrics !== undefined) {
+    if (typeof trigger.useCachedMetrics === 'boolean') {
+      cached.push({
+        path: ['cached-metrics'],
+        value: trigger.useCachedMetrics,
+        comment: `${at}.useCachedMetrics`,
+      });
+    } else
+      error(
+        [...path, 'useCachedMetrics'],
+        `expected true or false, got ${JSON.stringify(trigger.useCachedMetrics)}`,
+      );
+  }
   const metricType = trigger.metricType ?? 'AverageValue';
   if (metricType === 'Value')
     problems.push(
@@ -68,9 +80,9 @@ export function mapTriggers(
   }
   const metadata = (trigger.metadata ?? {}) as Obj;
   const reader = new MetadataReader(metadata, [...path, 'metadata'], error);
-  return trigger.type === 'rabbitmq'
-    ? mapRabbitmq(reader, at, notes, doc, problems)
-    : mapKafka(reader, at, notes);
+  const mapped =
+    trigger.type === 'rabbitmq' ? mapRabbitmq(reader, at, notes, doc, problems) : mapKafka(reader, at, notes);
+  return { ...mapped, settings: [...mapped.settings, ...cached] };
 }
 
 /** KEDA trigger metadata: every value a string ("5", "true"), though YAML numbers and booleans are taken too. */

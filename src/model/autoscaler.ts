@@ -33,8 +33,10 @@ export const KEDA_POLL = 1;
  * stabilizes the recommendation over the scale-up and scale-down windows, and limits the change by the
  * behavior's policies (hpa-behavior.ts), within max(1, min)..max. At zero replicas the HPA is inactive.
  *
- * KEDA polls every `polling-interval` only when min is 0: a metric above `activation` takes a pool at 0 to
- * max(1, min); a metric at or below it for longer than `cooldown` takes the pool to 0.
+ * KEDA polls every `polling-interval` when min is 0: a metric above `activation` takes a pool at 0 to
+ * max(1, min); a metric at or below it for longer than `cooldown` takes the pool to 0. With
+ * `cached-metrics` (KEDA useCachedMetrics) KEDA polls whatever min is, and the HPA's syncs use the value
+ * of its last poll instead of reading the metric live.
  *
  * A new replica is paid for from the decision and takes work `startup-time` later. Scaling down cancels
  * replicas still starting (newest first), then removes working ones; a busy one finishes its message.
@@ -55,6 +57,8 @@ export class Autoscaler {
   private lastActive = 0;
   /** When KEDA last woke the pool from zero: the HPA takes over from its next sync, not the same instant. */
   private wokenAt = -1;
+  /** The metric at KEDA's last poll, which the HPA uses with `cached-metrics` (nothing read before: 0). */
+  private cachedMetric = 0;
   /** The station's arrival count and the time at each clock's last reading (for the rate metric). */
   private readonly lastArrivals = [0, 0];
   private readonly lastReading = [0, 0];
@@ -84,7 +88,7 @@ export class Autoscaler {
   /** Schedules the first HPA sync and the first KEDA poll (only a pool that may reach zero needs them). */
   start(): void {
     this.schedule(HPA_SYNC);
-    if (this.spec.min === 0) this.schedule(KEDA_POLL);
+    if (this.spec.min === 0 || this.spec.cachedMetrics) this.schedule(KEDA_POLL);
   }
 
   /** One tick of a clock (HPA_SYNC or KEDA_POLL): reads the metric and scales; then schedules the next. */
@@ -147,7 +151,10 @@ export class Autoscaler {
   /** KEDA: activation from zero above the threshold; back to zero after `cooldown` at or below it. */
   private kedaPoll(now: number): void {
     const { spec } = this;
-    if (this.readMetric(now, KEDA_POLL) > spec.activation) {
+    const metric = this.readMetric(now, KEDA_POLL);
+    this.cachedMetric = metric;
+    if (spec.min > 0) return; // activation and cooldown concern only a pool that may reach zero
+    if (metric > spec.activation) {
       this.lastActive = now;
       if (this.replicas === 0) {
         this.wokenAt = now;
@@ -161,7 +168,7 @@ export class Autoscaler {
   /** HPA: recommendation, stabilization, policy limits; inactive while the pool is at zero. */
   private hpaSync(now: number): void {
     const { spec } = this;
-    const metric = this.readMetric(now, HPA_SYNC);
+    const metric = spec.cachedMetrics ? this.cachedMetric : this.readMetric(now, HPA_SYNC);
     if (this.replicas === 0 || this.wokenAt === now) return;
     const current = this.replicas;
     const within = Math.abs(metric / (current * spec.target) - 1) <= spec.tolerance;

@@ -161,5 +161,6 @@ function normaliseAutoscale(queue: RawQueue): AutoscaleSpec {
     scaleDown: normaliseRules(raw.behavior?.['scale-down'], DEFAULT_SCALE_DOWN, undefined),
     tolerance: raw.tolerance,
     startupSeconds: seconds(raw['startup-time']),
+    cachedMetrics: raw['cached-metrics'],
   };
 }

@@ -192,6 +192,12 @@ const autoscaleSchema = closedObject('an autoscale setting', {
     .describe(
       'Time from the decision until a new consumer takes work (pod start); it is paid for meanwhile; default 0.',
     ),
+  'cached-metrics': z
+    .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
+    .default(false)
+    .describe(
+      "KEDA's useCachedMetrics: KEDA reads the metric only at each polling-interval, and the HPA's syncs use the last value read; default false: the HPA reads it live at every sync.",
+    ),
   'allow-idle-consumers': z
     .boolean({ error: (iss) => msg.expectedBoolean(iss.input) })
     .default(false)

@@ -180,6 +180,8 @@ export interface AutoscaleSpec {
   tolerance: number;
   /** From a scale-up decision until the new consumer takes work. */
   startupSeconds: number;
+  /** KEDA useCachedMetrics: the HPA uses the metric KEDA read at its last poll, not a live reading. */
+  cachedMetrics: boolean;
 }
 
 export interface QueueSpec {

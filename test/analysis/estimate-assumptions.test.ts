@@ -188,6 +188,7 @@ describe('an estimate whose assumptions fail is withheld with the reason', () =>
       scaleDown: DEFAULT_SCALE_DOWN,
       tolerance: 0.1,
       startupSeconds: 0,
+      cachedMetrics: false,
     };
     expectWithheld(scenario, /autoscaled/);
   });

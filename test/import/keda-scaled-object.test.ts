@@ -93,7 +93,7 @@ describe('import keda: the shipped Kafka ScaledObject', () => {
   const imported = importKedaScaledObject(readFileSync(KAFKA, 'utf8'), KAFKA);
   const { values } = flat(imported);
 
-  it('maps lagThreshold, activationLagThreshold and limitToPartitionsWithLag onto the topic keys', () => {
+  it('maps lagThreshold, activationLagThreshold, limitToPartitionsWithLag and useCachedMetrics', () => {
     expect(imported.queueName).toBe('payments');
     expect(values).toEqual({
       min: 2,
@@ -102,6 +102,7 @@ describe('import keda: the shipped Kafka ScaledObject', () => {
       metric: 'lag',
       activation: 10,
       'limit-to-partitions-with-lag': true, // allowIdleConsumers "false" is the default: not written
+      'cached-metrics': true,
       'polling-interval': '15s',
       'sync-period': '15s',
       tolerance: 0.1,
@@ -117,7 +118,7 @@ describe('import keda: the shipped Kafka ScaledObject', () => {
       /spec\.cooldownPeriod absent: KEDA default 300 \(300s\) — no effect with minReplicaCount >= 1/,
     );
     expect(notes).toMatch(/offsetResetPolicy: "earliest" — not modelled/);
-    expect(notes).toMatch(/useCachedMetrics — not modelled/);
+    expect(notes).not.toMatch(/useCachedMetrics/); // mapped: cached-metrics
     expect(notes).toMatch(/spec\.idleReplicaCount: 0 — not modelled/);
   });
 });

@@ -58,6 +58,7 @@ const SPEC: AutoscaleSpec = {
   scaleUp: DEFAULT_SCALE_UP,
   scaleDown: DEFAULT_SCALE_DOWN,
   startupSeconds: 0,
+  cachedMetrics: false,
   tolerance: 0, // exact recommendations; the tolerance band has its own test
 };
 
@@ -399,5 +400,21 @@ describe("Autoscaler: KEDA's activation and cooldown", () => {
     // A short cooldown takes the pool to zero from whatever count the HPA still holds.
     const short = runScaler({ min: 0, cooldownSeconds: 60 }, (t) => (t <= 600 ? 1000 : 0), 700, 1);
     expect(timeline(short.station, 1).slice(-1)).toEqual([[690, 0]]);
+  });
+});
+
+describe('Autoscaler: cached metrics (KEDA useCachedMetrics)', () => {
+  // 1,000 waiting from 40 s on; KEDA polls at 30, 60, …; the HPA syncs at 15, 30, 45, 60, ….
+  const load = (t: number) => (t < 40 ? 0 : 1000);
+  const free = { min: 1, scaleUp: FREE_UP, scaleDown: FREE_DOWN };
+
+  it('without them the HPA reads the metric live: 10 replicas at the sync at 45 s', () => {
+    const { station } = runScaler(free, load, 90, 1);
+    expect(timeline(station, 1)).toEqual([[45, 10]]);
+  });
+
+  it('with them the HPA uses the value of the last KEDA poll: 10 replicas only at 60 s', () => {
+    const { station } = runScaler({ ...free, cachedMetrics: true }, load, 90, 1);
+    expect(timeline(station, 1)).toEqual([[60, 10]]);
   });
 });

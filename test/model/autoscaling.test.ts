@@ -20,6 +20,7 @@ const AUTOSCALE: AutoscaleSpec = {
   scaleUp: DEFAULT_SCALE_UP,
   scaleDown: { ...DEFAULT_SCALE_DOWN, stabilizationSeconds: 120 },
   startupSeconds: 20,
+  cachedMetrics: false,
   tolerance: 0.1,
 };
 
