@@ -46,3 +46,6 @@ export const MAX_CV = 1000;
  * (scale·E^(1/shape)) span hundreds of orders of magnitude. Measured Weibull shapes are about 0.3 to 5.
  */
 export const MIN_WEIBULL_SHAPE = 0.1;
+
+/** Points of one sweep grid (the product of the values of every `--vary`): each point is a full study. */
+export const MAX_SWEEP_POINTS = 10_000;

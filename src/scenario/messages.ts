@@ -583,6 +583,8 @@ export const LIMIT_REASONS = {
     "the messages waiting at the start count against the run's max-backlog (raise it with max-backlog)",
   batches: 'each batch keeps a full result; past a few hundred batches the interval hardly narrows',
   replications: 'each replication keeps a full result (about 100 KB) until the study ends',
+  sweepPoints:
+    'the grid of every --vary has this many points, each a full study; sweep fewer values (a range with a step: 1..64:4)',
 } as const;
 /** A value as written: a string as it is, a large number in exponent form (1e+20, not 21 digits). */
 const asWritten = (value: string | number): string =>

@@ -5,7 +5,7 @@
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
  * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
-import { MAX_CONSUMERS, MAX_PARTITIONS } from './limits.js';
+import { MAX_CONSUMERS, MAX_PARTITIONS, MAX_SWEEP_POINTS } from './limits.js';
 import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import * as msg from './messages.js';
@@ -210,6 +210,9 @@ export function parseParameters(scenario: Scenario, specs: readonly string[]): P
     }
     parameters.push({ path, unit, values: [...new Set(values)] });
   }
+  const points = parameters.reduce((product, parameter) => product * parameter.values.length, 1);
+  if (points > MAX_SWEEP_POINTS)
+    reject(msg.aboveLimit(points, MAX_SWEEP_POINTS, msg.LIMIT_REASONS.sweepPoints));
   if (problems.length > 0) throw new ScenarioError(problems);
   return parameters;
 }

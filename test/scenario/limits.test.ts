@@ -58,4 +58,14 @@ describe('size limits', () => {
     );
     expect(parseParameters(scenario, ['queues.q.consumers=2,1000000'])[0].values).toEqual([2, 1_000_000]);
   });
+
+  it('a sweep grid past 10,000 points is refused before it is built', () => {
+    const { scenario } = parseScenario(base('consumers: 1'), 's.yaml');
+    expect(() =>
+      parseParameters(scenario, ['queues.q.consumers=1..10000', 'queues.q.capacity=1..10000']),
+    ).toThrow(/--vary: 100,000,000 is above the limit of 10,000: the grid of every --vary/);
+    expect(parseParameters(scenario, ['queues.q.consumers=1..100', 'queues.q.capacity=1..100'])).toHaveLength(
+      2,
+    );
+  });
 });
