@@ -15,7 +15,7 @@ import {
   type LatencySummary,
   type TimeSeries,
 } from '../metrics/index.js';
-import type { FlowResult, QueueResult, RunResult } from '../model/run-result.js';
+import type { QueueResult, RunResult } from '../model/run-result.js';
 import { averagePartitions } from './aggregate-partitions.js';
 import { confidenceInterval, type ConfidenceInterval } from './confidence-interval.js';
 import { clampInterval } from './metric-bounds.js';
