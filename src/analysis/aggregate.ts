@@ -8,7 +8,13 @@
  * null in every run stays null.
  */
 import { mean } from 'simple-statistics';
-import { averageTimeSeries, poolBuckets, type TimeSeries } from '../metrics/index.js';
+import {
+  averageTimeSeries,
+  poolBuckets,
+  type HistogramBucket,
+  type LatencySummary,
+  type TimeSeries,
+} from '../metrics/index.js';
 import type { QueueResult, RunResult } from '../model/run-result.js';
 import { averagePartitions } from './aggregate-partitions.js';
 import { confidenceInterval, type ConfidenceInterval } from './confidence-interval.js';
@@ -178,7 +184,7 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
     );
   // Distributions are pooled over the replications; time series are averaged bin by bin.
   for (const [name, runs] of byQueue(results)) {
-    withSectionedPercentiles(queues[name], runs);
+    withSectionedPercentiles(queues[name], runs, QUEUE_PERCENTILES);
     const topic = queues[name].partitions;
     if (topic)
       queues[name].partitions = averagePartitions(
@@ -196,13 +202,23 @@ export function aggregateReplications(results: readonly RunResult[]): RunResult 
   const timeseries = series.every((s): s is TimeSeries => s !== undefined)
     ? averageTimeSeries(series)
     : undefined;
+  const flows = combineRecords(results.map((result) => result.flows));
+  for (const name of Object.keys(flows)) {
+    const runs = results.map((result) => result.flows[name]);
+    withSectionedPercentiles(flows[name], runs, FLOW_PERCENTILES);
+    if (runs.every((run) => run.latencyHistogram)) {
+      flows[name].latencyHistogram = {
+        endToEnd: poolBuckets(runs.map((run) => run.latencyHistogram!.endToEnd)),
+      };
+    }
+  }
   const { deadlock: _first, ...first } = results[0];
   const deadlock = firstDeadlock(results);
   return {
     ...first,
     queues,
     ...(timeseries ? { timeseries } : {}),
-    flows: combineRecords(results.map((result) => result.flows)),
+    flows,
     exchanges: combineRecords(results.map((result) => result.exchanges)),
     replications: results.length,
     ...(deadlock ? { deadlock } : {}),
@@ -214,20 +230,35 @@ export const QUEUE_PERCENTILES = (['wait', 'sojourn'] as const).flatMap((kind) =
   ([50, 95, 99] as const).map((p) => [`${kind}.p${p}`, kind, p / 100] as const),
 );
 
+/** The latency percentiles a flow reports, as [dotted name, kind, quantile]. */
+export const FLOW_PERCENTILES = ([50, 95, 99] as const).map(
+  (p) => [`endToEnd.p${p}`, 'endToEnd', p / 100] as const,
+);
+
+/** A queue's or a flow's latency summaries, histograms and intervals, by kind ("sojourn", "endToEnd"). */
+type WithHistogram<K extends string> = {
+  [kind in K]: LatencySummary;
+} & {
+  latencyHistogram?: { [kind in K]: HistogramBucket[] };
+  ci95?: Record<string, [number, number]>;
+};
+
 /**
- * A combined queue's percentiles and their CIs by sectioning (percentile-sections.ts) over the units'
- * histograms: with replications the percentile is that of the pooled messages; under batch means the whole
- * run's own percentile (`whole`). A percentile whose units hold too few tail messages for two sections gets
- * no CI. Nothing changes when some unit has no histogram.
+ * A combined queue's or flow's percentiles and their CIs by sectioning (percentile-sections.ts) over the
+ * units' histograms: with replications the percentile is that of the pooled messages; under batch means the
+ * whole run's own percentile (`whole`). A percentile whose units hold too few tail messages for two sections
+ * gets no CI. Nothing changes when some unit has no histogram.
  */
-function withSectionedPercentiles(
-  queue: QueueResult,
-  units: QueueResult[],
-  whole?: QueueResult,
-): QueueResult {
-  if (units.length < 2 || !units.every((unit) => unit.latencyHistogram)) return queue;
-  for (const [metric, kind, q] of QUEUE_PERCENTILES) {
-    const centre = whole ? whole[kind][`p${Math.round(q * 100)}` as 'p99'] : undefined;
+function withSectionedPercentiles<K extends string, R extends WithHistogram<K>>(
+  record: R,
+  units: readonly R[],
+  percentiles: ReadonlyArray<readonly [string, K, number]>,
+  whole?: R,
+): R {
+  if (units.length < 2 || !units.every((unit) => unit.latencyHistogram)) return record;
+  for (const [metric, kind, q] of percentiles) {
+    const stat = `p${Math.round(q * 100)}` as 'p99';
+    const centre = whole ? whole[kind][stat] : undefined;
     if (whole && centre === null) continue;
     const sectioned = sectionedPercentile(
       units.map((unit) => unit.latencyHistogram![kind]),
@@ -235,12 +266,12 @@ function withSectionedPercentiles(
       centre ?? undefined,
     );
     if (sectioned.estimate === null) continue;
-    queue[kind] = { ...queue[kind], [`p${Math.round(q * 100)}`]: sectioned.estimate };
-    if (!queue.ci95) continue;
-    if (sectioned.ci95) queue.ci95[metric] = sectioned.ci95;
-    else delete queue.ci95[metric];
+    (record as WithHistogram<K>)[kind] = { ...record[kind], [stat]: sectioned.estimate } as R[K];
+    if (!record.ci95) continue;
+    if (sectioned.ci95) record.ci95[metric] = sectioned.ci95;
+    else delete record.ci95[metric];
   }
-  return queue;
+  return record;
 }
 
 /**
@@ -286,18 +317,22 @@ export function aggregateBatches(batches: readonly RunResult[], whole: RunResult
   const queues = Object.fromEntries(
     byQueue(batches).map(([name, runs]) => [
       name,
-      withSectionedPercentiles(centred(runs, whole.queues[name]), runs, whole.queues[name]),
-    ]),
-  );
-  // Flows too, so that an SLO on a flow (endToEnd.p99) has an interval under batch means.
-  const flows = Object.fromEntries(
-    Object.entries(whole.flows).map(([name, flow]) => [
-      name,
-      centred(
-        batches.map((batch) => batch.flows[name] as unknown as QueueResult),
-        flow,
+      withSectionedPercentiles(
+        centred(runs, whole.queues[name]),
+        runs,
+        QUEUE_PERCENTILES,
+        whole.queues[name],
       ),
     ]),
+  );
+  // Flows too, so that an SLO on a flow (endToEnd.p99) has an interval under batch means; their
+  // percentiles by sectioning over the batches' end-to-end histograms, as a queue's.
+  const flows = Object.fromEntries(
+    Object.entries(whole.flows).map(([name, flow]) => {
+      const units = batches.map((batch) => batch.flows[name]);
+      const combined = centred(units as unknown as QueueResult[], flow);
+      return [name, withSectionedPercentiles(combined, units, FLOW_PERCENTILES, flow)];
+    }),
   );
   return {
     ...whole,

@@ -7,16 +7,17 @@
  * Guards, since a batch-means CI is only as good as its batches' independence and size:
  * - the lag-1 autocorrelation of the metric's batch values must stay below 2/√B (a 5 % one-sided test of
  *   independence: its standard error is about 1/√B); above it the batches are too short to be independent;
- * - a queue's percentile gets its interval by sectioning (percentile-sections.ts): consecutive batches
- *   merged into sections of at least 100 completions beyond the percentile, the interval centred on the
- *   whole run's percentile with the spread of the sections' percentiles (a short batch's percentile is
+ * - a queue's or a flow's percentile gets its interval by sectioning (percentile-sections.ts): consecutive
+ *   batches merged into sections of at least 100 completions beyond the percentile, the interval centred on
+ *   the whole run's percentile with the spread of the sections' percentiles (a short batch's percentile is
  *   biased and skewed, so neither the batches' mean nor their plain spread will do); fewer than 2 such
- *   sections give no interval. A flow's percentile (flows keep no histogram) needs 10 completions beyond it
- *   in every batch and takes the batch percentiles' spread;
+ *   sections give no interval. Only a result without histograms falls back to the batch percentiles'
+ *   spread, with 10 completions beyond the percentile in every batch;
  * - a maximum gets no CI: the largest value of a run is not a mean of its batches (its SLO is judged on the
  *   largest value itself, see `judgeMaximum`).
  * A metric that fails a guard gets no CI, and the reason says what would give one.
  */
+import type { HistogramBucket } from '../metrics/index.js';
 import type { RunResult } from '../model/run-result.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
 import { lag1Autocorrelation } from './aggregate.js';
@@ -28,7 +29,7 @@ import { TAIL_OBSERVATIONS, sectionedPercentile } from './percentile-sections.js
 export const SLO_BATCHES = 20;
 /**
  * Completions beyond a percentile each batch needs for that percentile's spread to mean something, where
- * batches cannot be merged into sections (a flow's percentile: flows keep no histogram).
+ * batches cannot be merged into sections (a result that carries no histograms).
  */
 const FLOW_TAIL_OBSERVATIONS = 10;
 
@@ -90,7 +91,7 @@ export function batchInterval(
     return { ci95: null, reason: 'a maximum has no batch-means interval', runLengthFactor: null };
   }
   const quantile = quantileOf(slo.metric);
-  const sectioned = quantile === null ? null : queuePercentileInterval(slo, value, quantile, batches);
+  const sectioned = quantile === null ? null : sectionedInterval(slo, value, quantile, batches);
   if (sectioned) return sectioned;
   if (quantile !== null) {
     const needed = FLOW_TAIL_OBSERVATIONS / (1 - quantile);
@@ -121,21 +122,30 @@ export function batchInterval(
   return { ci95: clampInterval(field, value - halfWidth, value + halfWidth), batches: count };
 }
 
+/** The histogram an SLO's percentile reads in a result: a queue's wait or sojourn, a flow's end to end. */
+function histogramOf(
+  result: RunResult,
+  slo: Pick<SloSpec, 'scope' | 'name' | 'metric'>,
+): HistogramBucket[] | undefined {
+  const kind = slo.metric.split('.')[0];
+  if (slo.scope === 'flow')
+    return kind === 'endToEnd' ? result.flows[slo.name]?.latencyHistogram?.endToEnd : undefined;
+  if (kind !== 'wait' && kind !== 'sojourn') return undefined;
+  return result.queues[slo.name]?.latencyHistogram?.[kind];
+}
+
 /**
- * A queue's percentile from its batches' histograms by sectioning (percentile-sections.ts): the batches
- * merged into sections of 100 completions beyond the percentile, the interval centred on the run's own
- * percentile. Null for a flow (which keeps no histogram) or when a batch has none.
+ * A queue's or flow's percentile from its batches' histograms by sectioning (percentile-sections.ts): the
+ * batches merged into sections of 100 completions beyond the percentile, the interval centred on the run's
+ * own percentile. Null when a batch has no histogram.
  */
-function queuePercentileInterval(
+function sectionedInterval(
   slo: Pick<SloSpec, 'scope' | 'name' | 'metric'>,
   value: number,
   quantile: number,
   batches: readonly RunResult[],
 ): BatchInterval | null {
-  if (slo.scope !== 'queue') return null;
-  const kind = slo.metric.split('.')[0];
-  if (kind !== 'wait' && kind !== 'sojourn') return null;
-  const units = batches.map((batch) => batch.queues[slo.name]?.latencyHistogram?.[kind]);
+  const units = batches.map((batch) => histogramOf(batch, slo));
   if (!units.every((unit) => unit !== undefined)) return null;
   const sectioned = sectionedPercentile(units, quantile, value);
   if (sectioned.ci95) return { ci95: sectioned.ci95, batches: sectioned.sections };

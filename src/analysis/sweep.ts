@@ -53,6 +53,12 @@ export function slimResult(result: RunResult): RunResult {
         return [name, kept];
       }),
     ),
+    flows: Object.fromEntries(
+      Object.entries(rest.flows).map(([name, flow]) => {
+        const { latencyHistogram: _histogram, ...kept } = flow;
+        return [name, kept];
+      }),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { LogHistogram, type LatencySummary } from './log-histogram.js';
+import { LogHistogram, type FlowLatencyHistogram, type LatencySummary } from './log-histogram.js';
 import { LOSS_DROPPED_HEAD, LOSS_EXHAUSTED, LOSS_EXPIRED, LOSS_REJECTED } from './queue-probe.js';
 
 /** How a flow's copies were lost, by exclusive reason. */
@@ -82,6 +82,11 @@ export class FlowCollector {
     this.state.fill(0);
     this.state[MEASURE_START] = now;
     this.endToEndHistogram.reset();
+  }
+
+  /** The end-to-end distribution since measuring began, as non-empty histogram buckets. */
+  latencyHistogram(): FlowLatencyHistogram {
+    return { endToEnd: this.endToEndHistogram.buckets() };
   }
 
   /** The flow's statistics so far. */

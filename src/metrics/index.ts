@@ -1,6 +1,7 @@
 export {
   LogHistogram,
   poolBuckets,
+  type FlowLatencyHistogram,
   type HistogramBucket,
   type LatencyHistogram,
   type LatencySummary,

@@ -39,6 +39,12 @@ export interface LatencyHistogram {
   sojourn: HistogramBucket[];
 }
 
+/** A flow's latency distribution (the `latencyHistogram` JSON field of a flow): non-empty buckets, ascending. */
+export interface FlowLatencyHistogram {
+  /** Publish → completion at the last queue of the branch. */
+  endToEnd: HistogramBucket[];
+}
+
 /** Several runs' buckets pooled into one distribution: counts of the same bucket are added. */
 export function poolBuckets(runs: ReadonlyArray<readonly HistogramBucket[]>): HistogramBucket[] {
   const pooled = new Map<string, HistogramBucket>();

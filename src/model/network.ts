@@ -31,7 +31,7 @@ import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
 import { Queue } from './queue.js';
 import type { MessageRouter } from './routing.js';
-import type { QueueResult, RunResult } from './run-result.js';
+import type { FlowResult, QueueResult, RunResult } from './run-result.js';
 import type { Topic } from './topic.js';
 
 /**
@@ -248,7 +248,8 @@ export class Network implements EventHandler, MessageRouter {
         // A producer still blocked at the end has been blocked all that time too.
         const since = this.producers[index].openBlockSince();
         if (since !== null) stats.blockedSeconds += collector.blockedWithin(since, now);
-        return [spec.name, stats];
+        const flow: FlowResult = { ...stats, latencyHistogram: collector.latencyHistogram() };
+        return [spec.name, flow];
       }),
     );
     const exchanges = Object.fromEntries(

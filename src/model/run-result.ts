@@ -1,4 +1,11 @@
-import type { FlowStats, LatencyHistogram, QueueStats, TimeSeries, TopicStats } from '../metrics/index.js';
+import type {
+  FlowLatencyHistogram,
+  FlowStats,
+  LatencyHistogram,
+  QueueStats,
+  TimeSeries,
+  TopicStats,
+} from '../metrics/index.js';
 import type { AutoscaleStats } from './autoscaler.js';
 import type { ExchangeStats } from './exchange.js';
 import type {
@@ -37,6 +44,14 @@ export interface QueueResult extends QueueStats {
   latencyHistogram?: LatencyHistogram;
 }
 
+/** One flow's results: its statistics and, like a queue's, its latency distribution. */
+export interface FlowResult extends FlowStats {
+  /** With replications or batch means: 95 % confidence interval [low, high] per metric ("endToEnd.p99"). */
+  ci95?: Record<string, [number, number]>;
+  /** The end-to-end distribution as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */
+  latencyHistogram?: FlowLatencyHistogram;
+}
+
 /** How an autoscaled pool behaved over the measured interval. */
 export interface AutoscaleResult extends AutoscaleStats {
   /** The configured [min, max]. */
@@ -53,7 +68,7 @@ export interface RunResult {
   warmupSeconds: number;
   queues: Record<string, QueueResult>;
   /** Per producer: its messages end to end through the network. */
-  flows: Record<string, FlowStats>;
+  flows: Record<string, FlowResult>;
   exchanges: Record<string, ExchangeStats>;
   /** Independent replications behind the means and `ci95` (absent for a single run). */
   replications?: number;

@@ -78,9 +78,15 @@ function comparable(result: RunResult): unknown {
       return [name, rest];
     }),
   );
+  const flows = Object.fromEntries(
+    Object.entries(result.flows).map(([name, flow]) => {
+      const { latencyHistogram: _histogram, ...rest } = flow;
+      return [name, rest];
+    }),
+  );
   return {
     queues,
-    flows: result.flows,
+    flows,
     exchanges: result.exchanges,
     measuredSeconds: result.measuredSeconds,
   };
