@@ -12,7 +12,7 @@
  * normal: consecutive units (replications or batches) are merged into sections of at least
  * `TAIL_OBSERVATIONS` such observations. Fewer than two sections give no interval.
  */
-import type { HistogramBucket } from '../metrics/index.js';
+import { poolBuckets, type HistogramBucket } from '../metrics/index.js';
 import { studentTQuantile } from './student-t.js';
 
 /**
@@ -50,20 +50,6 @@ export function bucketQuantile(buckets: readonly HistogramBucket[], q: number): 
   return buckets[buckets.length - 1][1];
 }
 
-/** Several units' buckets pooled (the same bucket edges in every unit, so counts add by position). */
-function pool(units: ReadonlyArray<readonly HistogramBucket[]>): HistogramBucket[] {
-  const pooled = new Map<string, HistogramBucket>();
-  for (const buckets of units) {
-    for (const [lower, upper, n] of buckets) {
-      const key = `${lower}:${upper}`;
-      const bucket = pooled.get(key);
-      if (bucket) bucket[2] += n;
-      else pooled.set(key, [lower, upper, n]);
-    }
-  }
-  return [...pooled.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-}
-
 /**
  * Units (in order) merged into k sections of near-equal size, k as large as lets every section hold
  * `tail` observations beyond the percentile (judged on the units' mean count).
@@ -87,7 +73,7 @@ export function sectionedPercentile(
   centre?: number,
   tail = TAIL_OBSERVATIONS,
 ): SectionedPercentile {
-  const pooledEstimate = bucketQuantile(pool(units), q);
+  const pooledEstimate = bucketQuantile(poolBuckets(units), q);
   const estimate = centre ?? pooledEstimate;
   const k = sectionCount(units, q, tail);
   if (estimate === null || pooledEstimate === null || k < 2) {
@@ -102,7 +88,7 @@ export function sectionedPercentile(
   const quantiles: number[] = [];
   for (let i = 0; i < k; i++) {
     const section = units.slice(Math.floor((i * units.length) / k), Math.floor(((i + 1) * units.length) / k));
-    const value = bucketQuantile(pool(section), q);
+    const value = bucketQuantile(poolBuckets(section), q);
     if (value !== null) quantiles.push(value);
   }
   if (quantiles.length < 2)

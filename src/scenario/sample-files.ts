@@ -13,14 +13,12 @@ import { DURATION, SIZE, type Quantity } from './fields.js';
 import * as msg from './messages.js';
 import type { PathProblem } from './positions.js';
 import { closestMatch } from './suggest.js';
-import { notRegularFileReason } from './trace-check.js';
+import { FileProblems, notRegularFileReason } from './file-problems.js';
 
 /** Most values one samples file may give: each is kept (8 bytes) for resampling. */
 export const MAX_SAMPLE_VALUES = 10_000_000;
 /** Longest line of a samples file: one value, or one row of a narrow CSV. */
 const MAX_SAMPLE_LINE_CHARS = 64 * 1024;
-/** Problems listed per samples file before the rest are only counted. */
-const MAX_LISTED = 10;
 /** Keys under which a distribution is a size (bytes) rather than a time (seconds). */
 const SIZE_KEYS = new Set(['message-size', 'batch']);
 
@@ -150,13 +148,8 @@ function readSamples(
   if (notRegular !== undefined) return { unreadable: notRegular };
   const reader = new LineReader(path, { maxLineChars: MAX_SAMPLE_LINE_CHARS });
   const values: number[] = [];
-  const problems: ScenarioProblem[] = [];
-  let unlisted = 0;
-  const report = (line: number, columnNumber: number, message: string) => {
-    if (problems.length < MAX_LISTED) {
-      problems.push({ file: shown, line, column: columnNumber, path: '', message, severity: 'error' });
-    } else unlisted++;
-  };
+  const listed = new FileProblems(shown);
+  const report = (line: number, column: number, message: string) => listed.report(line, column, message);
   /** Which cell holds the value, and how many cells a line has; settled by the first non-blank line. */
   let cellIndex = -1;
   let cellCount = 1;
@@ -218,9 +211,7 @@ function readSamples(
     }
     values.push(value);
   }
-  if (unlisted > 0) {
-    problems.push({ ...problems[problems.length - 1], message: msg.samplesMoreProblems(unlisted) });
-  }
+  const problems = listed.finish(msg.samplesMoreProblems);
   if (problems.length === 0 && values.length === 0) return { unreadable: msg.samplesEmpty(shown) };
   return { values, problems };
 }

@@ -5,7 +5,6 @@
  * stays bounded whatever the file's size. Problems in a record are located in the trace file; a file that
  * cannot be used at all is located at the producer's `trace.file`.
  */
-import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   parseTimestampMs,
@@ -18,6 +17,7 @@ import {
 } from '../trace/index.js';
 import { asName, entries, isRecord } from './checks/entries.js';
 import type { ScenarioProblem } from './errors.js';
+import { FileProblems, notRegularFileReason } from './file-problems.js';
 import * as msg from './messages.js';
 import type { PathProblem } from './positions.js';
 import { closestMatch } from './suggest.js';
@@ -50,9 +50,6 @@ export interface TraceCheck {
   /** Problems in trace files (located by line and column in the trace). */
   fileProblems: ScenarioProblem[];
 }
-
-/** Record problems listed per trace before the rest are only counted. */
-const MAX_LISTED = 10;
 
 /** Checks the trace of every producer that has a readable `trace.file` in the (possibly invalid) data. */
 export function checkTraces(data: unknown, scenarioFile: string): TraceCheck {
@@ -145,21 +142,6 @@ interface Expectations {
   hasMix: boolean;
 }
 
-/**
- * Why a path cannot be read as a trace although it exists: reading a FIFO blocks until a writer comes,
- * and a device may never end. Undefined for a regular file (and for a missing one, which reading reports).
- */
-export function notRegularFileReason(path: string): string | undefined {
-  let facts;
-  try {
-    facts = statSync(path);
-  } catch {
-    return undefined;
-  }
-  if (facts.isDirectory()) return 'it is a directory, not a file';
-  return facts.isFile() ? undefined : msg.notRegularFile();
-}
-
 /** One streaming pass over a trace file: its summary and located problems, or why it cannot be read. */
 function readTrace(
   path: string,
@@ -181,13 +163,8 @@ function readTrace(
     typeCounts: new Map(),
     untyped: 0,
   };
-  const problems: ScenarioProblem[] = [];
-  let unlisted = 0;
-  const report = (line: number, columnNumber: number, message: string) => {
-    if (problems.length < MAX_LISTED) {
-      problems.push({ file: shown, line, column: columnNumber, path: '', message, severity: 'error' });
-    } else unlisted++;
-  };
+  const listed = new FileProblems(shown);
+  const report = (line: number, column: number, message: string) => listed.report(line, column, message);
   const undeclaredSeen = new Set<string>();
   let previous: { ms: number; written: string } | undefined;
   let firstUntypedLine = 0;
@@ -230,9 +207,7 @@ function readTrace(
   if (summary.typeCounts.size > 0 && summary.untyped > 0 && !expect.hasMix) {
     report(firstUntypedLine, 1, msg.traceRecordUntyped(expect.producer));
   }
-  if (unlisted > 0) {
-    problems.push({ ...problems[problems.length - 1], message: msg.traceMoreProblems(unlisted) });
-  }
+  const problems = listed.finish(msg.traceMoreProblems);
   summary.spanMs = summary.records === 0 || previous === undefined ? 0 : previous.ms - summary.firstMs;
   return { summary, problems };
 }

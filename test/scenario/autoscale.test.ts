@@ -46,6 +46,7 @@ describe('autoscale in a scenario', () => {
       },
       scaleDown: DEFAULT_SCALE_DOWN,
       startupSeconds: 45,
+      cachedMetrics: false,
       tolerance: 0.1,
     });
     const defaults = parseScenario(
@@ -64,6 +65,7 @@ describe('autoscale in a scenario', () => {
       scaleUp: DEFAULT_SCALE_UP,
       scaleDown: DEFAULT_SCALE_DOWN,
       startupSeconds: 0,
+      cachedMetrics: false,
       tolerance: 0.1,
     });
   });
