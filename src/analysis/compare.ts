@@ -52,6 +52,18 @@ export interface CompareResult {
   scenarios: Array<{ name: string; result: RunResult }>;
   /** For each scenario after the first: its differences from the first. */
   differences: Array<{ scenario: string; baseline: string; metrics: MetricDifference[] }>;
+  /** The time budget ended the comparison early: only the pairs every scenario finished are compared. */
+  partial?: { reason: 'time-budget'; completedPairs: number; plannedPairs: number };
+}
+
+/** The time budget ended before every scenario had finished one replication with the same streams. */
+export class NoPairFinished extends Error {
+  constructor(readonly timeBudgetSeconds: number) {
+    super(
+      `the time budget (${timeBudgetSeconds} s) ran out before every scenario finished one replication with the same random streams, so nothing can be compared; raise --time-budget or shorten --duration`,
+    );
+    this.name = 'NoPairFinished';
+  }
 }
 
 type Plain = Record<string, unknown>;
@@ -109,35 +121,40 @@ export function pairedDifference(
  */
 export async function compareScenarios(
   scenarios: readonly Scenario[],
-  options: { runner: TaskRunner; replications: number },
+  options: { runner: TaskRunner; replications: number; timeBudgetSeconds?: number | null },
 ): Promise<CompareResult> {
   if (scenarios.length < 2) throw new Error('compareScenarios: needs at least two scenarios');
   const seed = scenarios[0].seed;
   const seeded = scenarios.map((scenario) => ({ ...scenario, seed }));
-  const tasks: ReplicationTask[] = seeded.flatMap((scenario) =>
-    Array.from({ length: options.replications }, (_, index) => ({
-      kind: 'replication' as const,
-      scenario,
-      index,
-    })),
-  );
+  const budget = options.timeBudgetSeconds ?? null;
+  const deadline = budget === null ? null : Date.now() + budget * 1000;
+  // Pair by pair (replication i of every scenario, then i + 1): a time budget then ends whole pairs.
+  const tasks: ReplicationTask[] = Array.from({ length: options.replications }, (_, index) =>
+    seeded.map((scenario) => ({ kind: 'replication' as const, scenario, index, deadline })),
+  ).flat();
   const outcomes = await Promise.all(tasks.map((task) => options.runner.run(task)));
-  const runs = seeded.map((_, k) =>
-    outcomes.slice(k * options.replications, (k + 1) * options.replications).map((outcome) => {
+  const all = seeded.map((_, k) =>
+    Array.from({ length: options.replications }, (_, index) => {
+      const outcome = outcomes[index * seeded.length + k];
       if (outcome.kind !== 'replication')
         throw new Error(`compare: expected a replication, got ${outcome.kind}`);
       return outcome.result;
     }),
   );
+  // A pair is replication i of every scenario (the same streams); one cut short by the budget breaks it.
+  const complete = all[0].map((_, i) => i).filter((i) => all.every((results) => !results[i].partial));
+  if (complete.length === 0) throw new NoPairFinished(budget ?? 0);
+  const runs = all.map((results) => complete.map((i) => results[i]));
+  const pairs = complete.length;
   const combined = seeded.map((scenario, k) => {
-    const result = options.replications > 1 ? aggregateReplications(runs[k]) : runs[k][0];
+    const result = pairs > 1 ? aggregateReplications(runs[k]) : runs[k][0];
     const rest = slimResult(result);
     const slo = evaluateSlos(rest, scenario);
     return { name: scenario.name, result: slo.length > 0 ? { ...rest, slo } : rest };
   });
   return {
     seed,
-    replications: options.replications,
+    replications: pairs,
     scenarios: combined,
     differences: seeded.slice(1).map((scenario, j) => ({
       scenario: scenario.name,
@@ -146,5 +163,14 @@ export async function compareScenarios(
         pairedDifference(target, runs[0], runs[j + 1]),
       ),
     })),
+    ...(pairs < options.replications
+      ? {
+          partial: {
+            reason: 'time-budget' as const,
+            completedPairs: pairs,
+            plannedPairs: options.replications,
+          },
+        }
+      : {}),
   };
 }

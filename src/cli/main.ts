@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { NoPairFinished } from '../analysis/compare.js';
 import { RunStoppedError } from '../model/backlog-limit.js';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { estimateCommand } from './commands/estimate.js';
@@ -73,7 +74,11 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
-    if (error instanceof RunStoppedError || error instanceof RunTooLongError) {
+    if (
+      error instanceof RunStoppedError ||
+      error instanceof RunTooLongError ||
+      error instanceof NoPairFinished
+    ) {
       writeStderr(`queuesim: ${error.message}`);
       process.exitCode = EXIT_BAD_INPUT;
       return;

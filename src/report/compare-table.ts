@@ -58,5 +58,8 @@ export function renderCompareTable(compare: CompareResult, options: TableOptions
   }
   const title = `${colors.bold(names.join(' vs '))}  ${compare.replications} paired replications, seed ${compare.seed} for all (common random numbers)`;
   const note = '* significant: the 95 % CI of the paired difference excludes 0';
-  return `${title}\n${table.toString()}\n${note}\n`;
+  const partial = compare.partial
+    ? `\nPARTIAL: the time budget ran out: ${compare.partial.completedPairs} of ${compare.partial.plannedPairs} paired replications finished in every scenario, and only those are compared`
+    : '';
+  return `${title}\n${table.toString()}\n${note}${partial}\n`;
 }

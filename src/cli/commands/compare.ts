@@ -40,6 +40,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         describe: `Paired replications (default: the first scenario's, else ${DEFAULT_COMPARE_REPLICATIONS})`,
       })
       .option('workers', { type: 'string', describe: 'Worker threads (default: the number of cores)' })
+      .option('time-budget', {
+        type: 'string',
+        describe:
+          'Stop the replications at this wall-clock time, e.g. 2m, and compare the pairs that finished',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -82,11 +87,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         ? (loaded[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
         : parseReplications(flag);
     const size = totalRunSize(scenarios.map((scenario) => estimateReplications(scenario, replications)));
-    confirmRunSize(size, { yes: args.yes, quiet: args.quiet, timeBudgetSeconds: null });
+    const timeBudgetSeconds = loaded[0].statistics?.timeBudgetSeconds ?? null;
+    confirmRunSize(size, { yes: args.yes, quiet: args.quiet, timeBudgetSeconds });
     const workers = workerCount(args.workers);
     const runner = await chooseRunner(replications * scenarios.length, workers);
     try {
-      const result = await compareScenarios(scenarios, { runner, replications });
+      const result = await compareScenarios(scenarios, { runner, replications, timeBudgetSeconds });
       writeStdout(args.json ? toJson(result) : renderCompareTable(result, { color: stdoutWantsColor() }));
     } finally {
       await runner.close?.();
