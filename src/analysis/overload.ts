@@ -36,10 +36,10 @@ function capacityPerSecond(queue: QueueSpec): number {
 
 /**
  * The unbounded queues offered more than they can serve, at the producers' long-run average rates (a
- * peak that passes is not an overload); most growth first.
+ * peak that passes is not an overload); most growth first. `traffic`: the solved traffic, when the caller
+ * has it already.
  */
-export function overloadedQueues(scenario: Scenario): Overload[] {
-  const traffic = solveTraffic(scenario);
+export function overloadedQueues(scenario: Scenario, traffic = solveTraffic(scenario)): Overload[] {
   const found: Overload[] = [];
   for (const queue of scenario.queues) {
     const offered = traffic.get(queue.name)?.arrivalRate ?? 0;

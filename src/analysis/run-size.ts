@@ -39,15 +39,17 @@ export interface RunSize {
   wallSeconds: number;
 }
 
-/** Events a second of simulated time: producer arrivals plus service attempts at every queue. */
-export function eventRate(scenario: Scenario): number {
+/**
+ * Events a second of simulated time: producer arrivals plus service attempts at every queue. `traffic` is
+ * the scenario's solved traffic, when the caller has it already.
+ */
+export function eventRate(scenario: Scenario, traffic = solveTraffic(scenario)): number {
   // A batch is one arrival event, but each of its messages is enqueued (or dropped) one by one: as much
   // work as an event, so messages published count here.
   const arrivals = scenario.producers.reduce((sum, producer) => {
     const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
     return sum + batch / distributionFromSpec(producer.interarrival).mean;
   }, 0);
-  const traffic = solveTraffic(scenario);
   const services = scenario.queues.reduce((sum, queue) => {
     const offered = traffic.get(queue.name)?.arrivalRate ?? 0;
     if (offered === 0 || queue.service === null) return sum;
@@ -64,11 +66,9 @@ export function eventRate(scenario: Scenario): number {
  */
 export function estimateRunSize(scenario: Scenario): RunSize {
   const plan = planStudy(scenario);
-  const perSecond = eventRate(scenario);
-  const runSeconds = Math.min(
-    scenario.warmupSeconds + scenario.durationSeconds,
-    backlogStopSeconds(scenario),
-  );
+  const traffic = solveTraffic(scenario);
+  const perSecond = eventRate(scenario, traffic);
+  const runSeconds = simulatedSecondsPerRun(scenario, traffic);
   // Batch means measure the same run twice (batches, then whole); a single run with SLOs likewise.
   const measuredRuns =
     plan.method === 'batches'
@@ -91,18 +91,24 @@ export function estimateRunSize(scenario: Scenario): RunSize {
  * When an overloaded scenario's backlogs, growing together, pass the max-backlog and the run stops
  * (RunStoppedError); Infinity when no queue is overloaded.
  */
-export function backlogStopSeconds(scenario: Scenario): number {
-  const growth = overloadedQueues(scenario).reduce((sum, { offered, served }) => sum + offered - served, 0);
+export function backlogStopSeconds(scenario: Scenario, traffic = solveTraffic(scenario)): number {
+  const growth = overloadedQueues(scenario, traffic).reduce(
+    (sum, { offered, served }) => sum + offered - served,
+    0,
+  );
   return growth > 0 ? (scenario.maxBacklog ?? DEFAULT_MAX_BACKLOG) / growth : Infinity;
+}
+
+/** Simulated seconds one run lasts: warm-up and duration, or less when the backlog limit stops it. */
+function simulatedSecondsPerRun(scenario: Scenario, traffic: ReturnType<typeof solveTraffic>): number {
+  return Math.min(scenario.warmupSeconds + scenario.durationSeconds, backlogStopSeconds(scenario, traffic));
 }
 
 /** The size of `runs` plain replications of a scenario (compare runs its scenarios this way). */
 export function estimateReplications(scenario: Scenario, runs: number): RunSize {
-  const runSeconds = Math.min(
-    scenario.warmupSeconds + scenario.durationSeconds,
-    backlogStopSeconds(scenario),
-  );
-  const perSecond = eventRate(scenario);
+  const traffic = solveTraffic(scenario);
+  const runSeconds = simulatedSecondsPerRun(scenario, traffic);
+  const perSecond = eventRate(scenario, traffic);
   const events = perSecond * runSeconds * runs;
   return { eventsPerSecond: perSecond, runs, events, wallSeconds: events / TYPICAL_EVENTS_PER_SECOND };
 }
