@@ -4,7 +4,7 @@
  * modelling difference the user should know about (finite run, warm-up, a non-Poisson stream) or a bug.
  */
 import type { QueueResult, RunResult } from '../model/run-result.js';
-import type { AnalyticComparison, NoAnalyticEstimate } from '../model/statistics-result.js';
+import type { AnalyticComparison, NoAnalyticEstimate } from '../results/analysis-results.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario, type AnalyticEstimate } from './estimates.js';
 import { halfWidthAround } from './metric-bounds.js';

@@ -18,7 +18,7 @@
  * the reason — though `plan` may still ask for the rough formula as a starting point of its search.
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
-import type { AnalyticComparison, NoAnalyticEstimate } from '../model/statistics-result.js';
+import type { AnalyticComparison, NoAnalyticEstimate } from '../results/analysis-results.js';
 import type { QueueSpec, Scenario } from '../scenario/types.js';
 import {
   allenCunneen,

@@ -10,7 +10,7 @@
  * the bottom of the band (which would read as "no headroom" when it means "not enough replications").
  */
 import type { RunResult } from '../model/run-result.js';
-import type { SloVerdict } from '../model/statistics-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 import { applyParameter } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 import { replicatedForSlos } from './slo.js';

@@ -4,7 +4,7 @@
  * functions of results and the scenario; the CLI prints them.
  */
 import type { QueueResult, RunResult } from '../model/run-result.js';
-import type { SloVerdict } from '../model/statistics-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 import { queueOfPath } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 

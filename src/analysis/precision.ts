@@ -4,7 +4,7 @@
  * where it stops depends only on the runs' results, never on how many ran at once.
  */
 import type { RunResult, QueueResult } from '../model/run-result.js';
-import type { UnconvergedMetric } from '../model/statistics-result.js';
+import type { UnconvergedMetric } from '../results/analysis-results.js';
 import { halfWidthAround } from './metric-bounds.js';
 
 /**

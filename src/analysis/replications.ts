@@ -9,7 +9,7 @@
  * not depend on the number of workers. Only a time budget, which depends on the machine, can change it.
  */
 import type { PartialResult, RunResult } from '../model/run-result.js';
-import type { PrecisionOutcome, UnconvergedMetric, WarmupDetection } from '../model/statistics-result.js';
+import type { PrecisionOutcome, UnconvergedMetric, WarmupDetection } from '../results/analysis-results.js';
 import type { Scenario } from '../scenario/types.js';
 import { aggregateBatches, aggregateReplications } from './aggregate.js';
 import { withAnalyticEstimates } from './compare-analytic.js';

@@ -1,6 +1,6 @@
 /** Service-level objectives checked against a result: pure, so a saved result can be judged again. */
 import type { RunResult } from '../model/run-result.js';
-import type { SloVerdict } from '../model/statistics-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 import type { Scenario, SloSpec } from '../scenario/types.js';
 import { isMaximum } from './aggregate.js';
 import { halfWidthAround } from './metric-bounds.js';

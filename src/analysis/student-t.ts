@@ -1,4 +1,4 @@
-import { logGamma } from '../engine/distributions/special-functions.js';
+import { logGamma } from '../math/special-functions.js';
 
 /**
  * Student's t distribution: the CDF through the regularised incomplete beta function (continued fraction,

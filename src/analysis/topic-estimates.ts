@@ -12,7 +12,7 @@
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
 import { partitionShares } from '../model/key-sampler.js';
 import { PartitionAssignment } from '../model/partition-assignment.js';
-import type { NoAnalyticEstimate } from '../model/statistics-result.js';
+import type { NoAnalyticEstimate } from '../results/analysis-results.js';
 import type { QueueSpec, TopicSpec } from '../scenario/types.js';
 import { mg1 } from './closed-forms/index.js';
 import { noEstimate } from './no-estimate.js';

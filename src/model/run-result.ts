@@ -15,7 +15,7 @@ import type {
   PrecisionOutcome,
   SloVerdict,
   WarmupDetection,
-} from './statistics-result.js';
+} from '../results/analysis-results.js';
 
 /** One queue's results: its configuration beside the measured statistics. */
 export interface QueueResult extends QueueStats {

@@ -3,7 +3,7 @@
  * a queue's analytic estimate beside its simulated values.
  */
 import type { QueueResult } from '../model/run-result.js';
-import type { AnalyticComparison } from '../model/statistics-result.js';
+import type { AnalyticComparison } from '../results/analysis-results.js';
 
 /** Formats one value (null → '–'). */
 export type Formatter = (value: number | null) => string;

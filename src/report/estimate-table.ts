@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AnalyticEstimate } from '../analysis/estimates.js';
-import type { NoAnalyticEstimate } from '../model/statistics-result.js';
+import type { NoAnalyticEstimate } from '../results/analysis-results.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
 
 /** `queuesim estimate` output: each queue's analytic steady state, without simulating. */

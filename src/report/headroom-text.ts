@@ -1,6 +1,6 @@
 /** Headroom as text: "at 2.3× today's traffic, queues.billing.sojourn.p99 exceeds 250ms". */
 import type { HeadroomResult } from '../analysis/headroom.js';
-import type { SloVerdict } from '../model/statistics-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 import { formatNumber } from './format.js';
 import { lossLines } from './loss-lines.js';
 import { formatSloValue, sloLine } from './slo-table.js';

@@ -1,6 +1,6 @@
 /** SLO verdicts as text: a terminal table and the one-line wording the HTML report shares. */
 import Table from 'cli-table3';
-import type { SloVerdict } from '../model/statistics-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 import type { Paint } from './estimate-cells.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
 

@@ -5,6 +5,7 @@
  * `producers.<name>.rate` (a rate, or `x1.5`: a multiple of the written one) and `load` (a multiple of every
  * producer's rate); for a topic `queues.<name>.consumers`, `.partitions` and `.retention`. Values come as lists (`100,1000`), ranges (`1..16`, `x1..x3:0.5`) or both.
  */
+import { weibullMean } from '../math/special-functions.js';
 import { MAX_CONSUMERS, MAX_PARTITIONS, MAX_SWEEP_POINTS } from './limits.js';
 import { COMMAND_LINE } from './overrides.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -238,19 +239,6 @@ export function scaleDistribution(spec: DistributionSpec, factor: number): Distr
   }
 }
 
-/** Γ(z) for z > 0.5 (Lanczos, g = 7; Numerical Recipes 3rd ed. §6.1), ~15 significant digits. */
-function gamma(z: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  const x = z - 1;
-  let sum = c[0];
-  for (let i = 1; i < 9; i++) sum += c[i] / (x + i);
-  const t = x + 7.5;
-  return Math.sqrt(2 * Math.PI) * t ** (x + 0.5) * Math.exp(-t) * sum;
-}
-
 /** Mean of a distribution (for replacing a rate, which keeps the interarrival's shape). */
 function meanOf(spec: DistributionSpec): number {
   switch (spec.kind) {
@@ -259,7 +247,7 @@ function meanOf(spec: DistributionSpec): number {
     case 'uniform':
       return (spec.min + spec.max) / 2;
     case 'weibull':
-      return spec.scale * gamma(1 + 1 / spec.shape);
+      return weibullMean(spec.shape, spec.scale);
     case 'empirical':
       return spec.values.reduce((sum, value) => sum + value, 0) / spec.values.length;
     default:

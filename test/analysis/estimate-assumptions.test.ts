@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allenCunneen, mmc, mmck } from '../../src/analysis/closed-forms/index.js';
 import { queueTail, waitTail } from '../../src/analysis/estimate-assumptions.js';
 import { estimateQueue, estimateScenario, type AnalyticEstimate } from '../../src/analysis/estimates.js';
-import type { NoAnalyticEstimate } from '../../src/model/statistics-result.js';
+import type { NoAnalyticEstimate } from '../../src/results/analysis-results.js';
 import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP } from '../../src/scenario/normalise-queue.js';
 import type { QueueSpec, Scenario, TraceSpec } from '../../src/scenario/types.js';
 import {

@@ -8,7 +8,7 @@ import {
   mmcSojournQuantile,
 } from '../../src/analysis/closed-forms/index.js';
 import { estimateQueue, estimateScenario, type AnalyticEstimate } from '../../src/analysis/estimates.js';
-import type { NoAnalyticEstimate } from '../../src/model/statistics-result.js';
+import type { NoAnalyticEstimate } from '../../src/results/analysis-results.js';
 import type { DistributionSpec, Scenario } from '../../src/scenario/types.js';
 import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
 

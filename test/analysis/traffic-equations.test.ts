@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mmc } from '../../src/analysis/closed-forms/index.js';
 import { estimateScenario, type AnalyticEstimate } from '../../src/analysis/estimates.js';
 import { solveTraffic } from '../../src/analysis/traffic-equations.js';
-import type { NoAnalyticEstimate } from '../../src/model/statistics-result.js';
+import type { NoAnalyticEstimate } from '../../src/results/analysis-results.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { ExchangeSpec, QueueSpec, Scenario } from '../../src/scenario/types.js';
 import { exponentialService, poissonProducer, queueSpec, scenarioOf } from '../helpers/scenarios.js';

@@ -1,4 +1,4 @@
-import { logGamma, normalCdf } from '../../engine/distributions/index.js';
+import { logGamma, normalCdf } from '../../math/special-functions.js';
 import { RandomStream } from '../../engine/random.js';
 import type { DistributionSpec } from '../../scenario/types.js';
 import type { FittedFamily } from './families/family.js';

@@ -4,7 +4,7 @@
  * per fit, so they favour accuracy over speed.
  */
 
-import { normalCdf } from '../../engine/distributions/index.js';
+import { normalCdf } from '../../math/special-functions.js';
 
 /** Below this the recurrences shift x up before the asymptotic series, which is accurate from here on. */
 const ASYMPTOTIC_FROM = 10;

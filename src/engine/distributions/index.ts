@@ -10,12 +10,3 @@ export { StandardNormalSampler } from './standard-normal.js';
 export { TruncatedNormalDistribution } from './truncated-normal.js';
 export { UniformDistribution } from './uniform.js';
 export { WeibullDistribution } from './weibull.js';
-export {
-  erfc,
-  erfcx,
-  gamma,
-  inverseMillsRatio,
-  logGamma,
-  normalCdf,
-  normalPdf,
-} from './special-functions.js';

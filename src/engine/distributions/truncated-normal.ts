@@ -1,7 +1,7 @@
 import type { RandomStream } from '../random.js';
 import type { Distribution } from './distribution.js';
 import { assertFinite, assertNonNegative, formatSeconds } from './parameters.js';
-import { inverseMillsRatio } from './special-functions.js';
+import { inverseMillsRatio } from '../../math/special-functions.js';
 import { StandardNormalSampler } from './standard-normal.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { RandomStream } from '../random.js';
 import type { Distribution } from './distribution.js';
 import { assertPositive, formatNumber, formatSeconds } from './parameters.js';
-import { logGamma } from './special-functions.js';
+import { logGamma, weibullMean } from '../../math/special-functions.js';
 
 /** Weibull distribution with the given shape k and scale λ: F(x) = 1 − exp(−(x/λ)^k). */
 export class WeibullDistribution implements Distribution {
@@ -22,7 +22,7 @@ export class WeibullDistribution implements Distribution {
     // the log form overflows to Infinity (not NaN) for tiny shapes and avoids subtracting two near-equal gammas.
     const logG1 = logGamma(1 + 1 / shape);
     const logG2 = logGamma(1 + 2 / shape);
-    this.mean = scale * Math.exp(logG1);
+    this.mean = weibullMean(shape, scale);
     this.variance = scale * scale * Math.exp(2 * logG1) * Math.max(0, Math.expm1(logG2 - 2 * logG1));
     this.label = `weibull(shape ${formatNumber(shape)}, scale ${formatSeconds(scale)})`;
   }

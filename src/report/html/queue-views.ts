@@ -1,5 +1,5 @@
 import type { QueueResult } from '../../model/run-result.js';
-import type { AnalyticComparison } from '../../model/statistics-result.js';
+import type { AnalyticComparison } from '../../results/analysis-results.js';
 import type { TopologyQueue } from '../../model/topology.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { unevenAssignmentText } from '../topic-summary.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { erfc } from '../../../src/engine/distributions/index.js';
+import { erfc, logGamma } from '../../../src/math/special-functions.js';
 import { digamma, regularizedGammaP, trigamma } from '../../../src/analysis/fit/special-functions.js';
-import { logGamma } from '../../../src/engine/distributions/index.js';
 
 const EULER_GAMMA = 0.5772156649015329;
 const P = (a: number, x: number) => regularizedGammaP(a, x, logGamma(a));

@@ -7,9 +7,9 @@ import {
   TruncatedNormalDistribution,
   UniformDistribution,
   WeibullDistribution,
-  normalCdf,
   type Distribution,
 } from '../../../src/engine/distributions/index.js';
+import { normalCdf } from '../../../src/math/special-functions.js';
 import { KS_CRITICAL_1_PERCENT, draw, ksStatistic } from './statistics.js';
 
 /** CDF of Erlang(k) with phase mean θ: 1 − e^(−x/θ)·Σ_{j<k} (x/θ)^j / j!. */

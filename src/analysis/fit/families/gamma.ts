@@ -1,4 +1,4 @@
-import { logGamma } from '../../../engine/distributions/index.js';
+import { logGamma } from '../../../math/special-functions.js';
 import type { SampleStatistics } from '../sample-statistics.js';
 import { digamma, regularizedGammaP, trigamma } from '../special-functions.js';
 import { zerosRuleOut, type FamilyOutcome } from './family.js';

@@ -1,4 +1,4 @@
-import { normalCdf } from '../../../engine/distributions/index.js';
+import { normalCdf } from '../../../math/special-functions.js';
 import type { SampleStatistics } from '../sample-statistics.js';
 import { zerosRuleOut, type FamilyOutcome } from './family.js';
 

@@ -1,4 +1,4 @@
-import type { SloVerdict } from '../../../model/statistics-result.js';
+import type { SloVerdict } from '../../../results/analysis-results.js';
 import { describeDeadlock } from '../../deadlock-text.js';
 import { describePartial } from '../../study-notes.js';
 import { formatSeconds } from '../../format.js';

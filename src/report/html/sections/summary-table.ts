@@ -1,6 +1,6 @@
 import type { QueueResult } from '../../../model/run-result.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from '../../format.js';
-import type { AnalyticComparison } from '../../../model/statistics-result.js';
+import type { AnalyticComparison } from '../../../results/analysis-results.js';
 import { escapeHtml } from '../escape.js';
 import type { QueueView } from '../queue-views.js';
 

@@ -7,8 +7,8 @@ import {
   logGamma,
   normalCdf,
   normalPdf,
-} from '../../../src/engine/distributions/index.js';
-import { relativeError } from './statistics.js';
+} from '../../src/math/special-functions.js';
+import { relativeError } from '../engine/distributions/statistics.js';
 
 // Reference values from mpmath at 30 digits.
 const erfcTable: [x: number, erfc: number, erfcx: number][] = [

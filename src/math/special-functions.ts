@@ -1,6 +1,7 @@
 /**
  * Special functions needed for exact moments: erfc/erfcx (truncated normal) and log-gamma/gamma (Weibull).
- * They run when a distribution is built, never per sample, so they favour accuracy over speed.
+ * They run when a distribution is built, never per sample, so they favour accuracy over speed. A leaf that
+ * imports nothing: engine, scenario and analysis all read these, so no formula exists twice.
  */
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -109,4 +110,9 @@ export function gamma(x: number): number {
   // t^(z+½) is taken as two halves so it does not overflow before e^(−t) brings it back into range.
   const halfPower = Math.pow(t, (z + 0.5) / 2);
   return SQRT_2PI * halfPower * (halfPower * Math.exp(-t)) * lanczosSum(z);
+}
+
+/** Mean of a Weibull distribution, λ·Γ(1 + 1/k), through ln Γ so tiny shapes give Infinity rather than NaN. */
+export function weibullMean(shape: number, scale: number): number {
+  return scale * Math.exp(logGamma(1 + 1 / shape));
 }
