@@ -102,6 +102,41 @@ const meanOf = (measure: Measure) =>
 const valueOf = (measure: Measure, what: string) =>
   quantityField(measure.quantity).describe(`${what}, e.g. ${measure.example}; >= 0.`);
 
+/** An empirical distribution: observed values written inline or read from a samples file. */
+function empiricalOption(measure: Measure) {
+  return closedObject('an empirical distribution', {
+    distribution: kind(
+      'empirical',
+      'Resamples the observed values with equal probability; give exactly one of values or file.',
+    ),
+    values: listOf('values', valueOf(measure, 'A value'))
+      .optional()
+      .describe(
+        `Observed ${measure.noun}s, e.g. ${measure.noun === 'time' ? '[12ms, 15ms, 40ms]' : '[1KB, 2KB, 64KB]'}.`,
+      ),
+    file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        `A samples file, relative to the scenario file: one observed ${measure.noun} per line written as in values (${measure.example}), with an optional CSV header line naming the columns.`,
+      ),
+    column: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The samples file's column to read, by its header name; needed when it has several."),
+  })
+    .refine((d) => (d.values === undefined) !== (d.file === undefined), {
+      error: msg.empiricalValuesOrFile(),
+    })
+    .refine((d) => d.column === undefined || d.file !== undefined, {
+      error: msg.empiricalColumnWithoutFile(),
+      path: ['column'],
+    })
+    .superRefine(withinSamplerRange(measure, ['values']));
+}
+
 /** Every distribution except the exponential, whose form differs between times and sizes. */
 function commonOptions(measure: Measure) {
   const constant = closedObject('a constant distribution', {
@@ -156,37 +191,7 @@ function commonOptions(measure: Measure) {
     ),
   }).superRefine(withinSamplerRange(measure, ['scale']));
 
-  const empirical = closedObject('an empirical distribution', {
-    distribution: kind(
-      'empirical',
-      'Resamples the observed values with equal probability; give exactly one of values or file.',
-    ),
-    values: listOf('values', valueOf(measure, 'A value'))
-      .optional()
-      .describe(
-        `Observed ${measure.noun}s, e.g. ${measure.noun === 'time' ? '[12ms, 15ms, 40ms]' : '[1KB, 2KB, 64KB]'}.`,
-      ),
-    file: z
-      .string()
-      .min(1)
-      .optional()
-      .describe(
-        `A samples file, relative to the scenario file: one observed ${measure.noun} per line written as in values (${measure.example}), with an optional CSV header line naming the columns.`,
-      ),
-    column: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("The samples file's column to read, by its header name; needed when it has several."),
-  })
-    .refine((d) => (d.values === undefined) !== (d.file === undefined), {
-      error: msg.empiricalValuesOrFile(),
-    })
-    .refine((d) => d.column === undefined || d.file !== undefined, {
-      error: msg.empiricalColumnWithoutFile(),
-      path: ['column'],
-    })
-    .superRefine(withinSamplerRange(measure, ['values']));
+  const empirical = empiricalOption(measure);
 
   return [constant, uniform, normal, lognormal, gamma, erlang, weibull, empirical] as const;
 }

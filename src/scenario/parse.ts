@@ -34,34 +34,7 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     severity: problem.severity,
     ...(problem.code ? { code: problem.code } : {}),
   });
-  const fromYaml = (problem: YAMLError | YAMLWarning, severity: Severity): ScenarioProblem => ({
-    file,
-    ...locator.at(problem.pos[0]),
-    path: '',
-    message:
-      problem.code === 'MULTIPLE_DOCS'
-        ? msg.multipleDocuments()
-        : severity === 'error'
-          ? msg.yamlSyntax(problem.message)
-          : msg.yamlWarning(problem.message),
-    severity,
-  });
-
-  const yamlProblems = [
-    ...doc.errors.map((problem) => fromYaml(problem, 'error')),
-    ...doc.warnings.map((problem) => fromYaml(problem, 'warning')),
-  ];
-  if (doc.errors.length === 0) {
-    for (const offset of duplicateKeyOffsets(doc)) {
-      yamlProblems.push({
-        file,
-        ...locator.at(offset),
-        path: '',
-        message: msg.duplicateKey(),
-        severity: 'error',
-      });
-    }
-  }
+  const yamlProblems = yamlProblemsOf(doc, locator, file);
   if (hasErrors(yamlProblems)) throw new ScenarioError(sortProblems(yamlProblems));
 
   // Problems with the document as a whole point at its start.
@@ -98,6 +71,39 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   if (!result.success || hasErrors(problems)) throw new ScenarioError(problems);
   const withSamples = withSampleValues(resolveSamplePaths(result.data, file), samples);
   return { scenario: normaliseScenario(withSamples, traces.summaries), warnings: problems };
+}
+
+/** YAML syntax errors and warnings, a second document, and repeated keys, each placed at its offset. */
+function yamlProblemsOf(doc: Document, locator: SourceLocator, file: string): ScenarioProblem[] {
+  const fromYaml = (problem: YAMLError | YAMLWarning, severity: Severity): ScenarioProblem => ({
+    file,
+    ...locator.at(problem.pos[0]),
+    path: '',
+    message:
+      problem.code === 'MULTIPLE_DOCS'
+        ? msg.multipleDocuments()
+        : severity === 'error'
+          ? msg.yamlSyntax(problem.message)
+          : msg.yamlWarning(problem.message),
+    severity,
+  });
+
+  const problems = [
+    ...doc.errors.map((problem) => fromYaml(problem, 'error')),
+    ...doc.warnings.map((problem) => fromYaml(problem, 'warning')),
+  ];
+  if (doc.errors.length === 0) {
+    for (const offset of duplicateKeyOffsets(doc)) {
+      problems.push({
+        file,
+        ...locator.at(offset),
+        path: '',
+        message: msg.duplicateKey(),
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
 }
 
 /** Largest scenario file read: a scenario is a description, and its long sample lists belong in files. */

@@ -169,31 +169,15 @@ function readSamples(
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const { cells, starts } = splitCsvLine(line);
     if (cellIndex === -1) {
-      // The first line: a header when its chosen cell is no value, else already data.
-      const header = cells.map((cell) => cell.trim());
-      const isValue = (cell: string) => quantity.parse(numeric(cell)) !== undefined;
-      if (column !== undefined) {
-        const at = header.indexOf(column);
-        if (at === -1) {
-          return {
-            unreadable: msg.samplesNoColumn(column, header, closestMatch(column, header)),
-            atColumn: true,
-          };
-        }
-        cellIndex = at;
-        cellCount = header.length;
-        continue;
-      }
-      if (header.length > 1) {
-        if (header.every(isValue)) {
-          report(reader.lineNumber, 1, msg.samplesCellCount(header.length, 1));
-          break;
-        }
-        report(reader.lineNumber, 1, msg.samplesWhichColumn(header));
+      const first = readFirstLine(cells, quantity, column);
+      if ('unreadable' in first) return first;
+      if ('stop' in first) {
+        report(reader.lineNumber, 1, first.stop);
         break;
       }
-      cellIndex = 0;
-      if (!isValue(header[0])) continue; // a one-column header
+      cellIndex = first.cellIndex;
+      cellCount = first.cellCount;
+      if (first.header) continue;
     }
     if (cells.length !== cellCount) {
       report(reader.lineNumber, 1, msg.samplesCellCount(cells.length, cellCount));
@@ -214,6 +198,34 @@ function readSamples(
   const problems = listed.finish(msg.samplesMoreProblems);
   if (problems.length === 0 && values.length === 0) return { unreadable: msg.samplesEmpty(shown) };
   return { values, problems };
+}
+
+/** What the first non-blank line settles: which cell holds the values and whether it is a header, or why reading stops. */
+type FirstLine =
+  | { cellIndex: number; cellCount: number; header: boolean }
+  | { stop: string }
+  | { unreadable: string; atColumn: true };
+
+/** The first line is a header when its chosen cell is no value, else already data. */
+function readFirstLine(cells: string[], quantity: Quantity, column: string | undefined): FirstLine {
+  const header = cells.map((cell) => cell.trim());
+  const isValue = (cell: string) => quantity.parse(numeric(cell)) !== undefined;
+  if (column !== undefined) {
+    const at = header.indexOf(column);
+    if (at === -1) {
+      return {
+        unreadable: msg.samplesNoColumn(column, header, closestMatch(column, header)),
+        atColumn: true,
+      };
+    }
+    return { cellIndex: at, cellCount: header.length, header: true };
+  }
+  if (header.length > 1) {
+    return {
+      stop: header.every(isValue) ? msg.samplesCellCount(header.length, 1) : msg.samplesWhichColumn(header),
+    };
+  }
+  return { cellIndex: 0, cellCount: 1, header: !isValue(header[0]) };
 }
 
 /** A cell as the quantity parser takes it: a plain decimal as a number (so "0.04" is 0.04 seconds). */

@@ -142,6 +142,20 @@ interface Expectations {
   hasMix: boolean;
 }
 
+/** The summary of a trace before its first record is read. */
+function emptySummary(path: string, format: TraceFormat, column: string | undefined): TraceSummary {
+  return {
+    path,
+    format,
+    column: column ?? null,
+    records: 0,
+    firstMs: 0,
+    spanMs: 0,
+    typeCounts: new Map(),
+    untyped: 0,
+  };
+}
+
 /** One streaming pass over a trace file: its summary and located problems, or why it cannot be read. */
 function readTrace(
   path: string,
@@ -153,16 +167,7 @@ function readTrace(
   const notRegular = notRegularFileReason(path);
   if (notRegular !== undefined) return { unreadable: notRegular };
   const reader = new TraceReader(path, format, { column });
-  const summary: TraceSummary = {
-    path,
-    format,
-    column: column ?? null,
-    records: 0,
-    firstMs: 0,
-    spanMs: 0,
-    typeCounts: new Map(),
-    untyped: 0,
-  };
+  const summary = emptySummary(path, format, column);
   const listed = new FileProblems(shown);
   const report = (line: number, column: number, message: string) => listed.report(line, column, message);
   const undeclaredSeen = new Set<string>();
