@@ -27,7 +27,7 @@ export class EventCalendar {
   private freeSlots: Int32Array;
   private freeCount: number;
 
-  // Doubles the hot path updates live in a typed array, so V8 does not box them (see STACK.md).
+  // Doubles the hot path updates live in a typed array, so V8 does not box them (docs/architecture.md).
   private readonly counters = new Float64Array(1); // [0] = next sequence number
 
   /** Data of the event most recently taken by `pop()`. */

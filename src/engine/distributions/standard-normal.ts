@@ -9,7 +9,7 @@ import type { RandomStream } from '../random.js';
  * component its own distribution (they are cheap) to keep streams independent.
  */
 export class StandardNormalSampler {
-  // The spare lives in a typed array: a plain number field updated per call would be boxed by V8 (STACK.md).
+  // The spare lives in a typed array: a plain number field updated per call would be boxed by V8 (docs/architecture.md).
   private readonly spare = new Float64Array(1);
   private spareStream: RandomStream | null = null;
 
