@@ -16,7 +16,7 @@ import { fitTruncatedNormal } from '../../../src/analysis/fit/families/normal.js
 import { fitUniform } from '../../../src/analysis/fit/families/uniform.js';
 import { fitWeibull } from '../../../src/analysis/fit/families/weibull.js';
 import { sampleStatistics } from '../../../src/analysis/fit/sample-statistics.js';
-import { digamma } from '../../../src/analysis/fit/special-functions.js';
+import { digamma } from '../../../src/math/special-functions.js';
 
 const ONE_TO_TEN = sampleStatistics([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 const WITH_ZERO = sampleStatistics([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

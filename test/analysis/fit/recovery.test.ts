@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { choose, fitDistributions, type RankedFit } from '../../../src/analysis/fit/rank.js';
-import { trigamma } from '../../../src/analysis/fit/special-functions.js';
+import { trigamma } from '../../../src/math/special-functions.js';
 import { RandomStream } from '../../../src/engine/random.js';
 import { distributionFromSpec } from '../../../src/model/distribution-from-spec.js';
 import type { DistributionSpec } from '../../../src/scenario/types.js';

@@ -15,7 +15,7 @@ import { fitGamma } from '../../../src/analysis/fit/families/gamma.js';
 import { goodnessOfFit } from '../../../src/analysis/fit/goodness-of-fit.js';
 import { roundedGoodnessOfFit, roundedSample } from '../../../src/analysis/fit/rounded.js';
 import { sampleStatistics } from '../../../src/analysis/fit/sample-statistics.js';
-import { trigamma } from '../../../src/analysis/fit/special-functions.js';
+import { trigamma } from '../../../src/math/special-functions.js';
 import { RandomStream } from '../../../src/engine/random.js';
 import { distributionFromSpec } from '../../../src/model/distribution-from-spec.js';
 import type { DistributionSpec } from '../../../src/scenario/types.js';

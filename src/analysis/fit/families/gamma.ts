@@ -1,6 +1,5 @@
-import { logGamma } from '../../../math/special-functions.js';
 import type { SampleStatistics } from '../sample-statistics.js';
-import { digamma, regularizedGammaP, trigamma } from '../special-functions.js';
+import { digamma, logGamma, regularizedGammaP, trigamma } from '../../../math/special-functions.js';
 import { zerosRuleOut, type FamilyOutcome } from './family.js';
 
 /**

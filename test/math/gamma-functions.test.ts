@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, logGamma } from '../../../src/math/special-functions.js';
-import { digamma, regularizedGammaP, trigamma } from '../../../src/analysis/fit/special-functions.js';
+import { digamma, erfc, logGamma, regularizedGammaP, trigamma } from '../../src/math/special-functions.js';
 
 const EULER_GAMMA = 0.5772156649015329;
 const P = (a: number, x: number) => regularizedGammaP(a, x, logGamma(a));
