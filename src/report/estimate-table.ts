@@ -10,39 +10,33 @@ export interface EstimateReport {
   queues: Record<string, AnalyticEstimate | NoAnalyticEstimate>;
 }
 
+/** The estimate table's columns and their alignment. */
+const HEAD = [
+  'queue',
+  'model',
+  'throughput/s',
+  'loss',
+  'utilization',
+  'P(wait)',
+  'queue len',
+  'in system',
+  'wait',
+  'sojourn',
+  'sojourn p99',
+];
+const ALIGN: Table.HorizontalAlignment[] = [
+  'left',
+  'left',
+  ...Array<Table.HorizontalAlignment>(9).fill('right'),
+];
+
+type Paint = ReturnType<typeof pc.createColors>;
+
 /** The analytic estimates as a terminal table, one row per queue, with the method used under it. */
 export function renderEstimateTable(report: EstimateReport, options: { color: boolean }): string {
   const paint = options.color ? pc : pc.createColors(false);
   const style = options.color ? {} : { head: [], border: [] };
-  const table = new Table({
-    head: [
-      'queue',
-      'model',
-      'throughput/s',
-      'loss',
-      'utilization',
-      'P(wait)',
-      'queue len',
-      'in system',
-      'wait',
-      'sojourn',
-      'sojourn p99',
-    ],
-    colAligns: [
-      'left',
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-    ],
-    style,
-  });
+  const table = new Table({ head: HEAD, colAligns: ALIGN, style });
   const notes: string[] = [];
   for (const [name, estimate] of Object.entries(report.queues)) {
     if (estimate.model === null) {
@@ -50,30 +44,41 @@ export function renderEstimateTable(report: EstimateReport, options: { color: bo
       notes.push(paint.dim(`${name}: no analytic estimate: ${estimate.reason}`));
       continue;
     }
-    const v = (metric: string) => estimate.values[metric] ?? null;
-    const infinite = (text: string) => (estimate.stable ? text : '∞');
-    table.push([
-      name,
-      `${estimate.model}${estimate.peakRate !== undefined ? ' at peak' : ''}${estimate.exact ? '' : ' ≈'}`,
-      formatNumber(v('throughput')),
-      formatPercent(v('lossRate')),
-      formatPercent(v('utilization')),
-      formatPercent(v('probabilityOfWait')),
-      infinite(formatNumber(v('meanQueueLength'))),
-      infinite(formatNumber(v('meanInSystem'))),
-      infinite(formatSeconds(v('wait.mean'))),
-      infinite(formatSeconds(v('sojourn.mean'))),
-      'sojourn.p99' in estimate.values ? formatSeconds(v('sojourn.p99')) : '',
-    ]);
-    notes.push(`${name}: ${estimate.exact ? 'exact' : 'approximate'}, ${estimate.method}`);
-    if (!estimate.stable) {
-      const text =
-        estimate.peakRate !== undefined
-          ? 'at the peak, the consumers cannot keep up: the queue grows without bound while the peak lasts'
-          : "offered load reaches the consumers' capacity: the queue grows without bound";
-      notes.push(paint.yellow(`! ${name}: ${text}`));
-    }
+    table.push(estimateRow(name, estimate));
+    notes.push(...estimateNotes(name, estimate, paint));
   }
   const title = `${paint.bold(report.scenario)}  analytic steady-state estimates (no simulation; ≈ = approximation)`;
   return [title, table.toString(), ...notes].join('\n') + '\n';
+}
+
+/** One queue's row: the model (≈ when approximate) and its steady-state values, ∞ where unstable. */
+function estimateRow(name: string, estimate: AnalyticEstimate): string[] {
+  const v = (metric: string) => estimate.values[metric] ?? null;
+  const infinite = (text: string) => (estimate.stable ? text : '∞');
+  return [
+    name,
+    `${estimate.model}${estimate.peakRate !== undefined ? ' at peak' : ''}${estimate.exact ? '' : ' ≈'}`,
+    formatNumber(v('throughput')),
+    formatPercent(v('lossRate')),
+    formatPercent(v('utilization')),
+    formatPercent(v('probabilityOfWait')),
+    infinite(formatNumber(v('meanQueueLength'))),
+    infinite(formatNumber(v('meanInSystem'))),
+    infinite(formatSeconds(v('wait.mean'))),
+    infinite(formatSeconds(v('sojourn.mean'))),
+    'sojourn.p99' in estimate.values ? formatSeconds(v('sojourn.p99')) : '',
+  ];
+}
+
+/** The method used, and a warning when the queue has no steady state. */
+function estimateNotes(name: string, estimate: AnalyticEstimate, paint: Paint): string[] {
+  const notes = [`${name}: ${estimate.exact ? 'exact' : 'approximate'}, ${estimate.method}`];
+  if (!estimate.stable) {
+    const text =
+      estimate.peakRate !== undefined
+        ? 'at the peak, the consumers cannot keep up: the queue grows without bound while the peak lasts'
+        : "offered load reaches the consumers' capacity: the queue grows without bound";
+    notes.push(paint.yellow(`! ${name}: ${text}`));
+  }
+  return notes;
 }

@@ -18,6 +18,8 @@ export interface FitView {
   notes: string[];
 }
 
+type Paint = ReturnType<typeof pc.createColors>;
+
 /** The fits as a terminal table with the sample summary above and the scenario snippet below. */
 export function renderFitTable(view: FitView, options: { color: boolean }): string {
   const paint = options.color ? pc : pc.createColors(false);
@@ -30,7 +32,28 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
     `sample: mean ${formatSeconds(s.mean)}, cv ${formatNumber(s.cv)}, p50 ${formatSeconds(s.p50)}, ` +
       `p95 ${formatSeconds(s.p95)}, p99 ${formatSeconds(s.p99)}, min ${formatSeconds(s.min)}, max ${formatSeconds(s.max)}`,
   ];
+  lines.push(fitsTable(report, paint, style));
 
+  const p = report.best.percentiles;
+  const compare = (name: keyof typeof p) =>
+    `${name} ${formatSeconds(p[name].fitted)} (observed ${formatSeconds(p[name].observed)})`;
+  lines.push(`best: ${report.best.distribution} — ${compare('p50')}, ${compare('p95')}, ${compare('p99')}`);
+  lines.push(...fitNotes(view).map((note) => paint.dim(`· ${note}`)));
+
+  if (!report.familyFits) lines.push(paint.yellow(noFamilyFits(report)));
+  lines.push(
+    '',
+    view.kind === 'service'
+      ? 'paste into the queue (in place of its service):'
+      : 'paste into the producer (in place of its rate or interarrival):',
+    `  ${paint.cyan(view.yaml)}`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** One row per fitted family, the best starred. */
+function fitsTable(report: FitReport, paint: Paint, style: Record<string, unknown>): string {
   const table = new Table({
     head: ['', 'distribution', 'parameters', 'ln L', 'AIC', 'ΔAIC', 'KS D', 'KS p', 'A²'],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -50,14 +73,14 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
       formatNumber(fit.andersonDarling),
     ]);
   }
-  lines.push(table.toString());
+  return table.toString();
+}
 
-  const p = report.best.percentiles;
-  const compare = (name: keyof typeof p) =>
-    `${name} ${formatSeconds(p[name].fitted)} (observed ${formatSeconds(p[name].observed)})`;
-  lines.push(`best: ${report.best.distribution} — ${compare('p50')}, ${compare('p95')}, ${compare('p99')}`);
-
-  const notes = [
+/** Why the best was chosen, what was skipped, how to read KS, and remarks about the data. */
+function fitNotes(view: FitView): string[] {
+  const { report } = view;
+  const s = report.summary;
+  return [
     ...(report.best.reason ? [report.best.reason] : []),
     ...report.fits.flatMap((fit) =>
       fit.note && fit.distribution === report.best.distribution ? [fit.note] : [],
@@ -80,30 +103,19 @@ export function renderFitTable(view: FitView, options: { color: boolean }): stri
           ]
         : []),
   ];
-  lines.push(...notes.map((note) => paint.dim(`· ${note}`)));
+}
 
-  if (!report.familyFits) {
-    lines.push(
-      paint.yellow(
-        `! no family fits: every KS p-value is below ${report.passPValue}. The ${report.best.distribution} ` +
-          'above is only the least bad; the line below replays the sample itself' +
-          (report.empirical !== null &&
-          report.empirical.kind === 'empirical' &&
-          report.empirical.values.length < report.n
-            ? ` (the means of ${report.empirical.values.length} equal shares of the sorted sample)`
-            : ''),
-      ),
-    );
-  }
-  lines.push(
-    '',
-    view.kind === 'service'
-      ? 'paste into the queue (in place of its service):'
-      : 'paste into the producer (in place of its rate or interarrival):',
-    `  ${paint.cyan(view.yaml)}`,
-    '',
+/** The warning when every family is rejected: the best is only the least bad. */
+function noFamilyFits(report: FitReport): string {
+  return (
+    `! no family fits: every KS p-value is below ${report.passPValue}. The ${report.best.distribution} ` +
+    'above is only the least bad; the line below replays the sample itself' +
+    (report.empirical !== null &&
+    report.empirical.kind === 'empirical' &&
+    report.empirical.values.length < report.n
+      ? ` (the means of ${report.empirical.values.length} equal shares of the sorted sample)`
+      : '')
   );
-  return lines.join('\n');
 }
 
 /** The fitted parameters in the scenario's names, times with units. */

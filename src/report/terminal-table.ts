@@ -69,7 +69,28 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const paint: Paint = colors;
   const style = options.color ? {} : { head: [], border: [] }; // cli-table3 colours even when piped
   const title = `${colors.bold(result.scenario)}  seed ${result.seed}, ${describeRuns(result)}`;
+  const traffic = trafficTable(result, paint, style);
+  const latency = latencyTable(result, paint, style);
+  const notes = studyNotes(result, paint);
+  const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
+  const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
+  const scaling = autoscaleTable(result, style);
+  const topics = topicSummaries(result, paint);
+  // A deadlock first: it changes how every number below must be read.
+  const deadlock = result.deadlock
+    ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
+    : [];
+  return (
+    [title, ...deadlock, traffic, latency, ...scaling, ...topics, ...flows, ...slos, ...notes].join('\n') +
+    '\n'
+  );
+}
 
+/** cli-table3 style: empty head and border colours when not painting. */
+type TableStyle = { head?: string[]; border?: string[] };
+
+/** Traffic per queue, its analytic estimate on the row below or why there is none. */
+function trafficTable(result: RunResult, paint: Paint, style: TableStyle): string {
   // Loss and back-pressure columns appear only when something happened that way.
   const queues = Object.values(result.queues);
   const optional = OPTIONAL_TRAFFIC.filter(([metric]) =>
@@ -81,12 +102,6 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
     colAligns: ['left', ...columns.map(() => 'right' as const), 'right'],
     style,
   });
-  const latency = new Table({
-    head: ['queue', 'latency', 'mean', 'p50', 'p95', 'p99', 'max'],
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-    style,
-  });
-
   for (const [name, queue] of Object.entries(result.queues)) {
     traffic.push([
       name,
@@ -112,6 +127,19 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
       const width = Math.max(40, Math.min(110, 12 * span));
       traffic.push([{ colSpan: span, content: paint.dim(wrapText(`  no estimate: ${withheld}`, width)) }]);
     }
+  }
+  return traffic.toString();
+}
+
+/** Wait and sojourn statistics per queue, each with its analytic estimate below when there is one. */
+function latencyTable(result: RunResult, paint: Paint, style: TableStyle): string {
+  const latency = new Table({
+    head: ['queue', 'latency', 'mean', 'p50', 'p95', 'p99', 'max'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+    style,
+  });
+  for (const [name, queue] of Object.entries(result.queues)) {
+    const estimate = estimateOf(queue);
     for (const label of ['wait', 'sojourn'] as const) {
       latency.push([
         label === 'wait' ? name : '',
@@ -127,28 +155,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
       }
     }
   }
-  const notes = studyNotes(result, paint);
-  const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
-  const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
-  const scaling = autoscaleTable(result, style);
-  const topics = topicSummaries(result, paint);
-  // A deadlock first: it changes how every number below must be read.
-  const deadlock = result.deadlock
-    ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
-    : [];
-  return (
-    [
-      title,
-      ...deadlock,
-      traffic.toString(),
-      latency.toString(),
-      ...scaling,
-      ...topics,
-      ...flows,
-      ...slos,
-      ...notes,
-    ].join('\n') + '\n'
-  );
+  return latency.toString();
 }
 
 /** Autoscaled queues: what their consumers cost beside the latency they achieved (none without one). */

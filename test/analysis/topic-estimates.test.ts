@@ -9,6 +9,7 @@ import { estimateScenario } from '../../src/analysis/estimates.js';
 import { partitionShares } from '../../src/model/key-sampler.js';
 import type { DistributionSpec, Scenario, TopicSpec } from '../../src/scenario/types.js';
 import { expectMatchesTheory, replicate } from '../helpers/replications.js';
+import { checkFamily } from '../helpers/statistical.js';
 import { poissonProducer, scenarioOf, topicSpec } from '../helpers/scenarios.js';
 
 const REPLICATIONS = 10;
@@ -44,13 +45,14 @@ function estimated(scenario: Scenario, metric: string): number {
 }
 
 describe('topic estimates against the simulation', () => {
+  const family = checkFamily('topic estimates', 10);
   it('uniform keys, 4 partitions, 4 consumers, exponential service: 4 × M/M/1', () => {
     const scenario = topicScenario(24, 4, { kind: 'exponential', mean: 0.1 }, { partitions: 4 });
     const wait = pkMeanWait(24, [0.25, 0.25, 0.25, 0.25], 0.1, 0.01);
     expect(wait).toBeCloseTo(0.15, 12); // M/M/1 at λ = 6, μ = 10: ρ/(μ − λ)
     expect(estimated(scenario, 'wait.mean')).toBeCloseTo(wait, 12);
     expect(estimateScenario(scenario).orders).toMatchObject({ exact: true, stable: true });
-    expectMatchesTheory(replicate(scenario, REPLICATIONS, 'orders'), [
+    expectMatchesTheory(family, replicate(scenario, REPLICATIONS, 'orders'), [
       ['wait.mean', (r) => r.wait.mean, wait],
       ['meanQueueLength', (r) => r.meanQueueLength, estimated(scenario, 'meanQueueLength')],
       ['utilization', (r) => r.utilization, 0.6],
@@ -69,7 +71,7 @@ describe('topic estimates against the simulation', () => {
     expect(estimated(scenario, 'wait.mean')).toBeCloseTo(wait, 12);
     const hotState = mg1({ arrivalRate: rate * shares[hot], serviceMean: mean, serviceVariance: variance });
     const results = replicate(scenario, REPLICATIONS, 'orders');
-    expectMatchesTheory(results, [
+    expectMatchesTheory(family, results, [
       ['wait.mean', (r) => r.wait.mean, wait],
       ['hot share', (r) => r.partitions!.perPartition[hot].arrivals / r.arrivals, shares[hot]],
       ['hot lag', (r) => r.partitions!.perPartition[hot].lag.mean, hotState.meanInSystem],
@@ -86,7 +88,7 @@ describe('topic estimates against the simulation', () => {
       { partitions: 6, keyCount: 1000, keySkew: 0.5 },
     );
     expect(estimateScenario(scenario).orders).toMatchObject({ exact: true, stable: true });
-    expectMatchesTheory(replicate(scenario, REPLICATIONS, 'orders'), [
+    expectMatchesTheory(family, replicate(scenario, REPLICATIONS, 'orders'), [
       ['wait.mean', (r) => r.wait.mean, estimated(scenario, 'wait.mean')],
       ['utilization', (r) => r.utilization, estimated(scenario, 'utilization')],
       ['probabilityOfWait', (r) => r.probabilityOfWait, estimated(scenario, 'probabilityOfWait')],

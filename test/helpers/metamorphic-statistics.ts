@@ -6,15 +6,21 @@
 import { simulate } from '../../src/model/simulate.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { criticalStandardErrors, pairedDifference } from './statistical.js';
 
 /** Replications of each side of a relation. */
 export const REPLICATIONS = 10;
 
+/** The false-failure level of one metamorphic check (one metric of one generated scenario). */
+export const METAMORPHIC_CHECK_ALPHA = 2e-4;
+
 /**
- * How many standard errors a difference may reach before a relation fails: P(|T₉| > 6) ≈ 2·10⁻⁴, so even
- * METAMORPHIC_RUNS=5000 expects about one false alarm per relation, and the default suite none.
+ * How many standard errors a paired difference over REPLICATIONS may reach before a relation fails:
+ * t₉ at 1 − α/2 ≈ 6.0, so even METAMORPHIC_RUNS=5000 expects about one false alarm per relation. The
+ * default runs make at most 30 × 4 (fan-out) + 2 × 25 (monotonicity, one-sided: α/2) + 20 × 3 producers
+ * (load scaling) checks: a false-failure budget of at most 120·2e-4 + 50·1e-4 + 60·2e-4 ≈ 4 %.
  */
-export const STANDARD_ERRORS = 6;
+export const STANDARD_ERRORS = criticalStandardErrors(METAMORPHIC_CHECK_ALPHA, REPLICATIONS - 1);
 
 /** Runs `scenario` with seeds seed·1000 + 0…n−1 (the same seeds for both sides of a relation). */
 export function replicateRuns(scenario: Scenario, replications = REPLICATIONS): RunResult[] {
@@ -24,14 +30,4 @@ export function replicateRuns(scenario: Scenario, replications = REPLICATIONS): 
   );
 }
 
-/** Mean and standard error of the paired differences other − base. */
-export function pairedDifference(
-  base: readonly number[],
-  other: readonly number[],
-): { mean: number; standardError: number } {
-  const differences = base.map((value, index) => other[index] - value);
-  const n = differences.length;
-  const mean = differences.reduce((sum, d) => sum + d, 0) / n;
-  const variance = differences.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (n - 1);
-  return { mean, standardError: Math.sqrt(variance / n) };
-}
+export { pairedDifference };

@@ -1,7 +1,7 @@
-import { confidenceInterval, type ConfidenceInterval } from '../../src/analysis/confidence-interval.js';
 import { simulate } from '../../src/model/simulate.js';
 import type { QueueResult } from '../../src/model/run-result.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { expectAllPass, type CheckFamily, type Verdict } from './statistical.js';
 
 /** Runs `scenario` with seeds 1…n and returns the chosen queue's results, one per replication. */
 export function replicate(scenario: Scenario, replications: number, queue = 'station'): QueueResult[] {
@@ -11,53 +11,43 @@ export function replicate(scenario: Scenario, replications: number, queue = 'sta
   });
 }
 
-/** A 99 % Student-t confidence interval of one metric across replications. */
-export function interval(
-  results: QueueResult[],
-  metric: (result: QueueResult) => number | null,
-): ConfidenceInterval {
-  return confidenceInterval(
-    results.map((result) => {
-      const value = metric(result);
-      if (value === null) throw new Error('metric is null in a replication');
-      return value;
-    }),
-    0.99,
-  );
+/** One metric read from every replication (a null metric is a bug in the test). */
+export function valuesOf<T>(results: readonly T[], metric: (result: T) => number | null): number[] {
+  return results.map((result) => {
+    const value = metric(result);
+    if (value === null) throw new Error('metric is null in a replication');
+    return value;
+  });
 }
 
-/**
- * Asserts that the analytic value lies in the simulation's 99 % confidence interval, widened by the
- * histogram's resolution (`relativeSlack`, 0.5 % for percentiles, 0 for exact means and counts).
- */
-export function expectWithin(ci: ConfidenceInterval, analytic: number, relativeSlack = 0, label = ''): void {
-  const allowed = ci.halfWidth + relativeSlack * Math.abs(analytic);
-  const error = Math.abs(ci.mean - analytic);
-  if (!(error <= allowed)) {
-    throw new Error(
-      `${label}: simulated ${ci.mean.toPrecision(6)} ± ${ci.halfWidth.toPrecision(3)} (99 % CI, n=${ci.n}) ` +
-        `does not contain the analytic ${analytic.toPrecision(6)}`,
-    );
-  }
-}
-
-/** One comparison: a label, how to read the metric from a result, the analytic value, the slack. */
+/** One comparison: a label, how to read the metric from a result, the analytic value, the relative slack. */
 export type TheoryCheck = [
   label: string,
   metric: (result: QueueResult) => number | null,
   analytic: number,
-  slack?: number,
+  relativeSlack?: number,
 ];
 
-/** Runs `expectWithin` for every check, reporting all that fail at once. */
-export function expectMatchesTheory(results: QueueResult[], checks: TheoryCheck[]): void {
-  const failures: string[] = [];
-  for (const [label, metric, analytic, slack = 0] of checks) {
-    try {
-      expectWithin(interval(results, metric), analytic, slack, label);
-    } catch (error) {
-      failures.push((error as Error).message);
-    }
-  }
-  if (failures.length > 0) throw new Error(failures.join('\n'));
+/** The family's verdicts on whether each analytic value lies in its replications' interval. */
+export function theoryVerdicts(
+  family: CheckFamily,
+  results: QueueResult[],
+  checks: TheoryCheck[],
+): Verdict[] {
+  return checks.map(([label, metric, analytic, relativeSlack = 0]) =>
+    family.ciContains(valuesOf(results, metric), analytic, { label, relativeSlack }),
+  );
+}
+
+/**
+ * Asserts that every analytic value lies in the replications' Student-t interval at the family's per-check
+ * level, widened by the histogram's resolution (`relativeSlack`: 0.5 % for percentiles, 0 for means and
+ * counts); reports all failures at once.
+ */
+export function expectMatchesTheory(
+  family: CheckFamily,
+  results: QueueResult[],
+  checks: TheoryCheck[],
+): void {
+  expectAllPass(theoryVerdicts(family, results, checks));
 }

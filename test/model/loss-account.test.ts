@@ -4,31 +4,23 @@
  * every queue and flow of a network that loses messages every way.
  */
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/confidence-interval.js';
+import { mm1Ttl } from '../../src/analysis/closed-forms/index.js';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
 import { simulate } from '../../src/model/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { expectConserved } from '../helpers/conservation.js';
+import { checkFamily, expectPass, meanAndStandardError } from '../helpers/statistical.js';
 
 const scenarioFrom = (text: string) => parseScenario(text, 'loss.yaml').scenario;
 
-/**
- * M/M/1+D: the probability that a message waits past its deterministic patience τ (here the TTL) and
- * leaves unserved. From the level-crossing equations of the virtual waiting time (Baccelli, Boyer &
- * Hébuterne 1984): with ρ = λ/μ and a = exp(−(μ − λ)τ), P(abandon) = ρ(1 − ρ)a / (1 − ρ²a).
- */
-function mm1dAbandonment(lambda: number, mu: number, tau: number): number {
-  const rho = lambda / mu;
-  const a = Math.exp(-(mu - lambda) * tau);
-  return (rho * (1 - rho) * a) / (1 - rho * rho * a);
-}
-
 describe('loss account', () => {
-  it('M/M/1 with a TTL loses the M/M/1+D abandonment share, counted as expired (99 % CI, 10 runs)', () => {
+  const family = checkFamily('loss account', 2);
+  it('M/M/1 with a TTL loses the M/M/1+D abandonment share, counted as expired (10 runs)', () => {
     const lambda = 8;
     const mu = 10;
     const ttl = 0.2;
-    const expected = mm1dAbandonment(lambda, mu, ttl); // 0.1878
+    // M/M/1+D (Baccelli, Boyer & Hébuterne 1984): ρ(1 − ρ)a / (1 − ρ²a), a = e^{−(μ−λ)τ}: 0.1878.
+    const expected = mm1Ttl({ arrivalRate: lambda, serviceRate: mu, ttlSeconds: ttl }).expiredFraction;
     const shares = Array.from({ length: 10 }, (_, i) => {
       const result = simulate(
         scenarioFrom(`name: mm1d
@@ -47,10 +39,11 @@ queues:
       expect(result.flows.p.lossRate).toBeCloseTo(q.lost / (q.lost + q.completed), 12);
       return q.lossRate;
     });
-    const interval = confidenceInterval(shares, 0.99);
-    expect(expected).toBeGreaterThan(interval.low);
-    expect(expected).toBeLessThan(interval.high);
-    expect(interval.high - interval.low).toBeLessThan(0.02); // tight enough to tell 0.19 from 0.17 or 0.21
+    expectPass(family.ciContains(shares, expected, { label: 'expired share' }));
+    // Tight enough to tell 0.19 from 0.17 or 0.21.
+    expect(
+      family.standardErrors(shares.length - 1) * meanAndStandardError(shares).standardError,
+    ).toBeLessThan(0.01);
   });
 
   it('a failure probability p with k attempts dead-letters p^k; the dead-letter queue loses nothing again', () => {
@@ -81,8 +74,7 @@ queues:
     // Each message independently exhausts its k attempts with probability p^k: a binomial share.
     const ended = work.lost + work.completed;
     const share = work.lost / ended;
-    const sd = Math.sqrt((p ** k * (1 - p ** k)) / ended);
-    expect(Math.abs(share - p ** k)).toBeLessThan(4 * sd);
+    expectPass(family.binomialCount(work.lost, ended, p ** k, { label: `dead-lettered share ${share}` }));
     // The DLQ's own arrivals are dead letters: completed there, not lost again.
     expect(dlq.arrivals).toBe(work.deadLettered);
     expect(dlq.lost).toBe(0);

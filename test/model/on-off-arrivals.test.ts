@@ -7,6 +7,10 @@ import { RandomStream } from '../../src/engine/index.js';
 import { OnOffInterarrival } from '../../src/model/on-off-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';
 import { parseScenario, type OnOffSpec } from '../../src/scenario/index.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
+
+/** The three count checks of this file (normal approximation to the counts). */
+const family = checkFamily('on-off and batch counts', 3);
 
 describe('on/off source (MMPP-2)', () => {
   const spec: OnOffSpec = { onSeconds: 2, offSeconds: 8, rateOnPerSecond: 50, rateOffPerSecond: 5 };
@@ -35,10 +39,12 @@ describe('on/off source (MMPP-2)', () => {
   const limit = 1 + (2 * (spec.rateOnPerSecond - spec.rateOffPerSecond) ** 2 * r1 * r2) / (a ** 3 * rate);
   const idc = 1 + (limit - 1) * (1 - (1 - Math.exp(-a * window)) / (a * window));
 
-  it('long-run rate = (rate_on·on + rate_off·off) / (on + off), within 4.5 SD of the count', () => {
+  it("long-run rate = (rate_on·on + rate_off·off) / (on + off), within the count's standard errors", () => {
     expect(rate).toBeCloseTo((50 * 2 + 5 * 8) / 10, 12);
     const expected = rate * window * windows;
-    expect(Math.abs(total - expected)).toBeLessThan(4.5 * Math.sqrt(idc * expected));
+    expectPass(
+      family.withinStandardErrors(total, expected, Math.sqrt(idc * expected), { label: 'on-off total' }),
+    );
   });
 
   it('index of dispersion of counts in long windows matches the MMPP formula (±15 %), far above 1', () => {
@@ -62,14 +68,18 @@ describe('batch arrivals and on-off in a scenario', () => {
     );
     // Round(U[1, 20]) has mean 10.5 and E[B²] = 10.5² + 19²/12 (nearly); Var(total) = λT E[B²].
     const events = 10 * 3600;
-    expect(Math.abs(arrivals - events * 10.5)).toBeLessThan(4.5 * Math.sqrt(events * (10.5 ** 2 + 361 / 12)));
+    expectPass(
+      family.withinStandardErrors(arrivals, events * 10.5, Math.sqrt(events * (10.5 ** 2 + 361 / 12)), {
+        label: 'batched messages',
+      }),
+    );
     expect(scenario.producers[0].batch).toEqual({ kind: 'uniform', min: 1, max: 20 });
   });
 
   it('a constant batch multiplies the count exactly in expectation', () => {
     const { arrivals } = run('    rate: 2/s\n    batch: 5');
     expect(arrivals % 5).toBe(0);
-    expect(Math.abs(arrivals / 5 - 7200)).toBeLessThan(4.5 * Math.sqrt(7200));
+    expectPass(family.withinStandardErrors(arrivals / 5, 7200, Math.sqrt(7200), { label: 'batches of 5' }));
   });
 
   it('an on-off producer normalises with its long-run rate', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/index.js';
 import { ScheduledInterarrival } from '../../src/model/scheduled-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 import {
   cumulativeArrivals,
   parseScenario,
@@ -27,9 +28,12 @@ function arrivalTimes(schedule: RateSchedule, end: number, seed: number): number
   }
 }
 
-/** Expects a Poisson count with this mean within 4.5 SD. */
+/** The Poisson counts below: 4 per piece + total, 19 per hour + total, 1 for the stopping schedule. */
+const family = checkFamily('scheduled Poisson counts', 24);
+
+/** Expects a Poisson count with this mean within the family's standard errors (√mean each). */
 function expectPoisson(count: number, mean: number, what: string): void {
-  expect(Math.abs(count - mean), `${what}: ${count} vs ${mean}`).toBeLessThan(4.5 * Math.sqrt(mean));
+  expectPass(family.withinStandardErrors(count, mean, Math.sqrt(mean), { label: what }));
 }
 
 describe('scheduled Poisson arrivals (inversion of the cumulative rate)', () => {

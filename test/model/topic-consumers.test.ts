@@ -10,6 +10,7 @@ import { evaluateSlos } from '../../src/analysis/slo.js';
 import { simulate } from '../../src/model/simulate.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { expectMatchesTheory } from '../helpers/replications.js';
+import { checkFamily } from '../helpers/statistical.js';
 import { poissonProducer, queueSpec, scenarioOf, topicSpec } from '../helpers/scenarios.js';
 
 /** A topic `orders` of `partitions` partitions (no keys) fed at `rate`, exponential 100 ms service. */
@@ -45,6 +46,7 @@ describe('the hot partition', () => {
 });
 
 describe("a topic's consumers", () => {
+  const family = checkFamily("a topic's consumers", 6);
   it('partitions 2, consumers 4 at 19/s: the two working consumers ρ = 0.95, two idle, the SLO fails', () => {
     const results = runs(topic(19, 2, 4), 10);
     const combined = aggregateReplications(results);
@@ -52,6 +54,7 @@ describe("a topic's consumers", () => {
     // Theory: consumers 0 and 1 each serve 9.5/s × 100 ms; 2 and 3 own nothing. (The busiest of two equal
     // consumers is the larger of two estimates, so it is checked as that, not against 0.95.)
     expectMatchesTheory(
+      family,
       results.map((r) => r.queues.orders),
       [
         ['consumer 0', (r) => r.partitions!.perConsumer[0].utilization, 0.95],
@@ -82,7 +85,7 @@ describe("a topic's consumers", () => {
 
   it('partitions 3, consumers 2 at 14/s: consumer 0 owns two (ρ = 0.933), consumer 1 one (0.467)', () => {
     const results = runs(topic(14, 3, 2), 10).map((r) => r.queues.orders);
-    expectMatchesTheory(results, [
+    expectMatchesTheory(family, results, [
       ['consumer 0', (r) => r.partitions!.perConsumer[0].utilization, (2 / 3) * 14 * 0.1],
       ['consumer 1', (r) => r.partitions!.perConsumer[1].utilization, (1 / 3) * 14 * 0.1],
       ['busiest', (r) => r.busiestConsumerUtilization ?? null, (2 / 3) * 14 * 0.1],

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenarioFile, parseScenario, type Scenario } from '../../src/scenario/index.js';
 import { applyParameter, applyVariant } from '../../src/scenario/parameters.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 import { traceScenario } from '../helpers/traces.js';
 
 /** Messages the producer `p` published in the measured run. */
@@ -33,7 +34,11 @@ variants:
 }
 
 describe('load multiples reach the simulated arrivals', () => {
-  it('on-off: x2 and x3 multiply the published count within 3 sd of the MMPP count', () => {
+  const family = checkFamily('load multiples', 10);
+  /** A Poisson count within the family's standard errors (√mean). */
+  const expectPoisson = (count: number, mean: number, label: string) =>
+    expectPass(family.withinStandardErrors(count, mean, Math.sqrt(mean), { label }));
+  it("on-off: x2 and x3 multiply the published count within the MMPP count's standard errors", () => {
     // on = off = 100 ms (switching rates 10/s each), rate-on 100/s: mean 50/s, 20,000 in 400 s. The count's
     // index of dispersion is 1 + 2·a·b·(λon − λoff)² / ((a + b)³·λ̄) = 1 + 2·100·(100k)² / (8000·50k) = 1 + 5k.
     const base = oneProducer(
@@ -45,23 +50,27 @@ describe('load multiples reach the simulated arrivals', () => {
       for (const scaled of [load(base, k), rate(base, k)]) {
         expect(scaled.producers[0].onOff?.rateOnPerSecond).toBeCloseTo(100 * k, 10);
         expect(scaled.producers[0].onOff?.onSeconds).toBe(0.1); // bursts keep their length
-        expect(Math.abs(published(scaled) - mean)).toBeLessThan(3 * sd);
+        expectPass(family.withinStandardErrors(published(scaled), mean, sd, { label: `x${k} published` }));
       }
     }
     // A variant's load: reaches the simulation too.
     const doubled = applyVariant(base, base.variants![0]);
-    expect(Math.abs(published(doubled) - 40_000)).toBeLessThan(3 * Math.sqrt(11 * 40_000));
+    expectPass(
+      family.withinStandardErrors(published(doubled), 40_000, Math.sqrt(11 * 40_000), {
+        label: 'variant x2',
+      }),
+    );
   });
 
-  it('Poisson: x2 multiplies the count within 3 sd (Poisson)', () => {
+  it('Poisson: x2 multiplies the count within its standard errors (Poisson)', () => {
     const base = oneProducer('rate: 50/s');
-    expect(Math.abs(published(load(base, 2)) - 40_000)).toBeLessThan(3 * Math.sqrt(40_000));
+    expectPoisson(published(load(base, 2)), 40_000, 'Poisson x2');
   });
 
   it('rate schedule: x2 doubles every piece (10/s then 40/s for 200 s each: 10,000 → 20,000)', () => {
     const base = oneProducer('rate: [{ until: 200s, rate: 10/s }, { rate: 40/s }]');
-    expect(Math.abs(published(base) - 10_000)).toBeLessThan(3 * Math.sqrt(10_000));
-    expect(Math.abs(published(load(base, 2)) - 20_000)).toBeLessThan(3 * Math.sqrt(20_000));
+    expectPoisson(published(base), 10_000, 'schedule');
+    expectPoisson(published(load(base, 2)), 20_000, 'schedule x2');
   });
 
   it('batches at constant gaps: exactly k times the events, each with its batch of 4', () => {

@@ -114,9 +114,8 @@ describe('loadScenarioFile', () => {
 });
 
 describe('every scenario in scenarios/ is valid', async () => {
-  const files = (await readdir(scenariosDir).catch(() => [] as string[])).filter((name) =>
-    /\.ya?ml$/.test(name),
-  );
+  // No catch: a missing or unreadable scenarios/ fails here, loudly, instead of yielding no cases.
+  const files = (await readdir(scenariosDir)).filter((name) => /\.ya?ml$/.test(name));
   it('there is at least one example scenario', () => {
     expect(files.length).toBeGreaterThan(0);
   });

@@ -9,3 +9,4 @@ export { mmc, mmcWaitCdf, mmcWaitQuantile, mmcSojournCdf, mmcSojournQuantile, ty
 export { mmck, mmckStateProbabilities, type MmckQueue, type MmckMetrics } from './mmck.js';
 export { mg1, md1, type Mg1Queue } from './mg1.js';
 export { kingman, allenCunneen, type GgcQueue } from './ggc-approx.js';
+export { mm1Ttl, type Mm1TtlQueue, type Mm1TtlMetrics } from './mm1-ttl.js';

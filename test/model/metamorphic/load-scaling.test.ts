@@ -7,7 +7,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyParameter } from '../../../src/scenario/parameters.js';
-import { STANDARD_ERRORS, pairedDifference, replicateRuns } from '../../helpers/metamorphic-statistics.js';
+import {
+  METAMORPHIC_CHECK_ALPHA,
+  pairedDifference,
+  replicateRuns,
+} from '../../helpers/metamorphic-statistics.js';
+import { criticalStandardErrors } from '../../helpers/statistical.js';
 import {
   metamorphicParameters,
   parseGenerated,
@@ -16,8 +21,10 @@ import {
 
 /** The largest batch the generator writes: a constant-gap producer's count moves by up to one batch. */
 const EDGE_SLACK = 5;
-/** Counts are precise: a few replications suffice (P(|T₅| > 6) ≈ 0.002 per producer). */
+/** Counts are precise: a few replications suffice. */
 const LOAD_REPLICATIONS = 6;
+/** t₅ at the metamorphic per-check level (≈ 9.7: few replications, so a wide quantile). */
+const STANDARD_ERRORS = criticalStandardErrors(METAMORPHIC_CHECK_ALPHA, LOAD_REPLICATIONS - 1);
 
 describe('load scaling', () => {
   it(`a load multiple k multiplies every producer's published count by k (${LOAD_REPLICATIONS} paired replications)`, () => {

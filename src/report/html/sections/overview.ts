@@ -8,6 +8,35 @@ import { busiestUtilization, findBottleneck, type QueueView } from '../queue-vie
 
 /** Headline figures, the verdict on the bottleneck and utilisation per queue. */
 export function overviewSection(result: RunResult, views: QueueView[]): Fragment {
+  const bottleneck = findBottleneck(views);
+  const kpis = headlineKpis(result, views, bottleneck);
+  const verdict = bottleneckVerdict(bottleneck);
+
+  // Comparing utilisation needs two pools at least; a single queue shows its own in its section.
+  const pools = views.filter((view) => view.result.utilization !== null);
+  const chart: Fragment =
+    pools.length > 1
+      ? chartFigure(
+          'chart-utilization',
+          'Utilisation by queue',
+          'Mean share of each consumer pool that was busy over the measured interval.',
+          utilizationChart(views),
+        )
+      : { html: '', charts: [] };
+  return {
+    html: `<section class="overview" aria-label="Overview">
+  <div class="kpis">${kpis.join('')}</div>
+  ${verdict}
+  ${chart.html}
+</section>`,
+    charts: chart.charts,
+  };
+}
+
+type Bottleneck = ReturnType<typeof findBottleneck>;
+
+/** The five headline figures: published, completed, lost, slowest p99, busiest consumers. */
+function headlineKpis(result: RunResult, views: QueueView[], bottleneck: Bottleneck): string[] {
   const flows = Object.values(result.flows);
   const sum = <T>(items: T[], pick: (item: T) => number) =>
     items.reduce((total, item) => total + pick(item), 0);
@@ -18,9 +47,7 @@ export function overviewSection(result: RunResult, views: QueueView[]): Fragment
   const slowest = Object.entries(result.flows)
     .filter(([, flow]) => flow.endToEnd.p99 !== null)
     .sort(([, a], [, b]) => (b.endToEnd.p99 as number) - (a.endToEnd.p99 as number))[0];
-  const bottleneck = findBottleneck(views);
-
-  const kpis = [
+  return [
     kpi(
       'Published',
       formatCount(published),
@@ -49,34 +76,18 @@ export function overviewSection(result: RunResult, views: QueueView[]): Fragment
         )
       : kpi('Busiest consumers', '–', 'no consumers'),
   ];
+}
 
-  const verdict = bottleneck
+/** The verdict line: the saturated bottleneck, or the busiest pool when every pool has headroom. */
+function bottleneckVerdict(bottleneck: Bottleneck): string {
+  return bottleneck
     ? bottleneck.saturated
       ? `<p class="verdict verdict-bad"><strong>Bottleneck: <a href="#${bottleneck.view.anchor}">${escapeHtml(bottleneck.view.name)}</a></strong> — ${escapeHtml(bottleneck.reason)}.</p>`
       : `<p class="verdict verdict-ok"><strong>No bottleneck:</strong> every consumer pool has headroom; the busiest is <a href="#${bottleneck.view.anchor}">${escapeHtml(bottleneck.view.name)}</a> (${escapeHtml(bottleneck.reason)}).</p>`
     : '';
-
-  // Comparing utilisation needs two pools at least; a single queue shows its own in its section.
-  const pools = views.filter((view) => view.result.utilization !== null);
-  const chart: Fragment =
-    pools.length > 1
-      ? chartFigure(
-          'chart-utilization',
-          'Utilisation by queue',
-          'Mean share of each consumer pool that was busy over the measured interval.',
-          utilizationChart(views),
-        )
-      : { html: '', charts: [] };
-  return {
-    html: `<section class="overview" aria-label="Overview">
-  <div class="kpis">${kpis.join('')}</div>
-  ${verdict}
-  ${chart.html}
-</section>`,
-    charts: chart.charts,
-  };
 }
 
+/** One headline figure with its label, detail and tone. */
 function kpi(label: string, value: string, detail: string, tone: 'ok' | 'bad' | 'plain' = 'plain'): string {
   return `<div class="kpi kpi-${tone}"><div class="kpi-label">${escapeHtml(label)}</div><div class="kpi-value">${escapeHtml(value)}</div><div class="kpi-detail">${escapeHtml(detail)}</div></div>`;
 }

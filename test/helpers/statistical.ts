@@ -1,0 +1,234 @@
+/**
+ * Every statistical assertion of the suite, with its false-failure rate stated.
+ *
+ * How to write a statistical test here:
+ * - Declare a family per `describe` (or per `it` when the checks are few): `checkFamily(name, { alpha,
+ *   checks })`. Its checks share the family's false-failure budget by Bonferroni: each check runs at level
+ *   alpha/checks, and the number of standard errors that follows (Student t with n − 1 degrees of freedom
+ *   over replications, normal for counts) is computed here and written in every failure message. A family
+ *   that makes more checks than it declared throws, so the budget cannot silently grow.
+ * - Check means against theory with `ciContains` (replications → Student-t interval), a single estimate
+ *   with `withinStandardErrors`, a binomial count with `binomialCount`, paired runs (common random numbers)
+ *   with `pairedNotAbove` / `pairedEqual`.
+ * - Where two paths must agree bit for bit (same seed, same random streams), do not use a tolerance:
+ *   `expectIdentical` compares with Object.is.
+ * - Each check returns a `Verdict`; `expectPass` throws its message. The power checks
+ *   (test/analysis/power.test.ts) assert that perturbed models get failing verdicts.
+ *
+ * The suite's false-failure budget (the sum of the family alphas, an upper bound by Bonferroni): each
+ * fixed-seed family uses `FAMILY_ALPHA` (0.002). There are 22 families (queueing-theory 6,
+ * message-queue-semantics 9, and one each in topic-consumers, topic-estimates, fit/recovery, loss-account,
+ * scenario/load-scaling, scheduled-arrivals, on-off-arrivals), so a change of the random streams makes at
+ * most 22 × 0.002 = 4.4 % of suite runs fail by chance (before: about 32 checks at 99 % each, ≈ 28 %). The property-based metamorphic
+ * relations add at most ≈ 4 % (their budget is in test/helpers/metamorphic-statistics.ts). Adding a family
+ * adds 0.2 %: update the count here.
+ */
+import { mean, probit, sampleStandardDeviation } from 'simple-statistics';
+import { studentTQuantile } from '../../src/analysis/student-t.js';
+
+/** The false-failure budget of one family of checks in this suite. */
+export const FAMILY_ALPHA = 0.002;
+
+/** The outcome of one check: whether it passed and a sentence saying what was compared. */
+export interface Verdict {
+  pass: boolean;
+  message: string;
+}
+
+/** Throws the verdict's message when the check failed. */
+export function expectPass(verdict: Verdict): void {
+  if (!verdict.pass) throw new Error(verdict.message);
+}
+
+/** Throws every failed verdict's message at once (so one run shows all that broke). */
+export function expectAllPass(verdicts: readonly Verdict[]): void {
+  const failed = verdicts.filter((verdict) => !verdict.pass);
+  if (failed.length > 0) throw new Error(failed.map((verdict) => verdict.message).join('\n'));
+}
+
+/** Asserts that two values are identical bit for bit (Object.is on numbers; deep for arrays/objects). */
+export function expectIdentical(actual: unknown, expected: unknown, label: string): void {
+  const difference = firstDifference(actual, expected, label);
+  if (difference !== null) throw new Error(`${difference} (the two paths must agree exactly)`);
+}
+
+/** The path and values of the first difference between two plain values, or null when identical. */
+function firstDifference(a: unknown, b: unknown, path: string): string | null {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : `${path}: ${String(a)} ≠ ${String(b)}`;
+}
+
+/** The mean and standard error of independent observations (n ≥ 2). */
+export function meanAndStandardError(values: readonly number[]): { mean: number; standardError: number } {
+  if (values.length < 2) throw new Error(`need at least 2 observations, got ${values.length}`);
+  const observations = [...values];
+  return {
+    mean: mean(observations),
+    standardError: sampleStandardDeviation(observations) / Math.sqrt(observations.length),
+  };
+}
+
+/** Mean and standard error of the paired differences other − base. */
+export function pairedDifference(
+  base: readonly number[],
+  other: readonly number[],
+): { mean: number; standardError: number } {
+  return meanAndStandardError(base.map((value, index) => other[index] - value));
+}
+
+/** How many standard errors a two-sided check at level `alpha` allows (t with `degreesOfFreedom`, or normal). */
+export function criticalStandardErrors(alpha: number, degreesOfFreedom = Infinity): number {
+  const p = 1 - alpha / 2;
+  return Number.isFinite(degreesOfFreedom) ? studentTQuantile(p, degreesOfFreedom) : probit(p);
+}
+
+/** Options of one check: its label and an absolute allowance added to the statistical one. */
+export interface CheckOptions {
+  label: string;
+  /** Resolution of the measurement (e.g. a histogram's 0.5 % for percentiles), relative to the truth. */
+  relativeSlack?: number;
+  /** An exact allowance in the measured unit (e.g. one batch at a run's edge). */
+  absoluteSlack?: number;
+}
+
+/** A family of checks sharing one false-failure budget, split evenly by Bonferroni. */
+export class CheckFamily {
+  private used = 0;
+
+  /** `alpha`: the family's false-failure budget; `checks`: how many checks it makes. */
+  constructor(
+    readonly name: string,
+    readonly alpha: number,
+    readonly checks: number,
+  ) {
+    if (!(alpha > 0 && alpha < 1) || !(checks >= 1)) throw new Error(`${name}: bad family`);
+  }
+
+  /** The level each check runs at. */
+  get checkAlpha(): number {
+    return this.alpha / this.checks;
+  }
+
+  /** Standard errors allowed for one check with `degreesOfFreedom` (Infinity: normal). */
+  standardErrors(degreesOfFreedom = Infinity): number {
+    return criticalStandardErrors(this.checkAlpha, degreesOfFreedom);
+  }
+
+  /** |estimate − truth| ≤ k·standardError (+ slack), k from the family's per-check level. */
+  withinStandardErrors(
+    estimate: number,
+    truth: number,
+    standardError: number,
+    options: CheckOptions & { degreesOfFreedom?: number },
+  ): Verdict {
+    const k = this.count(options.degreesOfFreedom);
+    const allowed = k * standardError + this.slack(truth, options);
+    const error = Math.abs(estimate - truth);
+    return {
+      pass: error <= allowed,
+      message:
+        `${this.name} › ${options.label}: estimate ${estimate.toPrecision(6)}, truth ${truth.toPrecision(6)}, ` +
+        `|error| ${error.toPrecision(3)} > ${k.toFixed(2)} standard errors of ${standardError.toPrecision(3)}` +
+        ` + slack ${this.slack(truth, options).toPrecision(3)} (level ${this.checkAlpha.toExponential(2)})`,
+    };
+  }
+
+  /** The Student-t interval of the replications' mean, at the per-check level, contains `truth`. */
+  ciContains(values: readonly number[], truth: number, options: CheckOptions): Verdict {
+    const { mean: estimate, standardError } = meanAndStandardError(values);
+    return this.withinStandardErrors(estimate, truth, standardError, {
+      ...options,
+      degreesOfFreedom: values.length - 1,
+      label: `${options.label} (n=${values.length})`,
+    });
+  }
+
+  /** A Binomial(trials, p) count lies within the normal approximation's allowance of trials·p. */
+  binomialCount(count: number, trials: number, p: number, options: CheckOptions): Verdict {
+    const standardError = Math.sqrt(trials * p * (1 - p));
+    return this.withinStandardErrors(count, trials * p, standardError, options);
+  }
+
+  /** One-sided: the paired mean difference other − base is not above zero beyond the allowance. */
+  pairedNotAbove(base: readonly number[], other: readonly number[], options: CheckOptions): Verdict {
+    const { mean: difference, standardError } = pairedDifference(base, other);
+    // One-sided at the per-check level: the two-sided quantile at 2α.
+    this.used++;
+    this.assertBudget();
+    const k = criticalStandardErrors(2 * this.checkAlpha, base.length - 1);
+    const allowed = k * standardError + (options.absoluteSlack ?? 0);
+    return {
+      pass: difference <= allowed,
+      message:
+        `${this.name} › ${options.label}: paired difference ${difference.toPrecision(4)} > ` +
+        `${k.toFixed(2)} standard errors of ${standardError.toPrecision(3)} (level ${this.checkAlpha.toExponential(2)})`,
+    };
+  }
+
+  /** Two-sided: the paired mean difference other − base is zero within the allowance. */
+  pairedEqual(base: readonly number[], other: readonly number[], options: CheckOptions): Verdict {
+    const { mean: difference, standardError } = pairedDifference(base, other);
+    return this.withinStandardErrors(difference, 0, standardError, {
+      ...options,
+      degreesOfFreedom: base.length - 1,
+    });
+  }
+
+  /**
+   * One-sided, paired: `higher` exceeds factor × `lower` significantly (the paired mean of
+   * higher − factor·lower is above k standard errors). A failure here is a lack of power, not bad luck.
+   */
+  pairedAbove(
+    lower: readonly number[],
+    higher: readonly number[],
+    options: CheckOptions & { factor?: number },
+  ): Verdict {
+    const factor = options.factor ?? 1;
+    const { mean: difference, standardError } = pairedDifference(
+      lower.map((value) => factor * value),
+      higher,
+    );
+    this.used++;
+    this.assertBudget();
+    const k = criticalStandardErrors(2 * this.checkAlpha, lower.length - 1);
+    return {
+      pass: difference > k * standardError,
+      message:
+        `${this.name} › ${options.label}: paired difference ${difference.toPrecision(4)} is not above ` +
+        `${k.toFixed(2)} standard errors of ${standardError.toPrecision(3)}`,
+    };
+  }
+
+  /** Counts one check against the declared number and returns its standard errors. */
+  private count(degreesOfFreedom?: number): number {
+    this.used++;
+    this.assertBudget();
+    return this.standardErrors(degreesOfFreedom);
+  }
+
+  private assertBudget(): void {
+    if (this.used > this.checks) {
+      throw new Error(`${this.name}: ${this.used} checks made, ${this.checks} declared (raise the count)`);
+    }
+  }
+
+  private slack(truth: number, options: CheckOptions): number {
+    return (options.relativeSlack ?? 0) * Math.abs(truth) + (options.absoluteSlack ?? 0);
+  }
+}
+
+/** A family of `checks` checks sharing the false-failure budget `alpha` (default `FAMILY_ALPHA`). */
+export function checkFamily(name: string, checks: number, alpha = FAMILY_ALPHA): CheckFamily {
+  return new CheckFamily(name, alpha, checks);
+}
