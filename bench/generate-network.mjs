@@ -40,7 +40,9 @@ export function networkScenario({ shape, queues, producers, width = 10, messages
   ];
   const entry = (group) => (shape === 'fanout' ? name('x', group, groups) : name('q', group * width, queues));
   for (let p = 0; p < producerCount; p++) {
-    lines.push(`  - { name: ${name('p', p, producerCount)}, to: ${entry(p % groups)}, rate: ${producerRate}/s }`);
+    lines.push(
+      `  - { name: ${name('p', p, producerCount)}, to: ${entry(p % groups)}, rate: ${producerRate}/s }`,
+    );
   }
   if (shape === 'fanout') {
     lines.push('exchanges:');
