@@ -28,6 +28,10 @@ export interface ReferenceResult {
 
 /** seedrandom's xor4096 stepped over an Int32Array: a function returning 53-bit uniform doubles. */
 export function xor4096Doubles(seedText: string): () => number;
+/** seedrandom's xor4096 over an Int32Array: signed 32-bit integers and 53-bit doubles from one state. */
+export function xor4096Stream(seedText: string): { int32: () => number; double: () => number };
+/** Standard exponentials by the product's ziggurat sampler over a xor4096 stream. */
+export function exponentialStream(seedText: string): () => number;
 /** Nearest-rank p-quantile of a log-bucket histogram. */
 export function histogramQuantile(counts: Float64Array, zeros: number, total: number, p: number): number;
 /** Simulates M/M/c/K from an empty system. */

@@ -1,7 +1,8 @@
 // The reference loop: the fastest honest M/M/c/K this repository knows how to write in plain JavaScript,
 // without the model's generality. `npm run bench` prints the real simulator's speed as a ratio to it.
 // Honest means it does the same work per message as the product's plain path: the same RNG family
-// (seedrandom xor4096, 53-bit doubles, one stream for arrivals and one for service), a typed-array event
+// (seedrandom xor4096, one stream for arrivals and one for service) and the same ziggurat exponential
+// sampler, a typed-array event
 // heap, FIFO waiting room, loss when full, and every sojourn recorded in a log-bucket histogram.
 // test/bench/reference-loop.test.ts checks its answers against M/M/c/K theory, so it cannot cheat.
 //
@@ -21,14 +22,15 @@ const SMALLEST = 2 ** MIN_EXPONENT;
 
 /**
  * seedrandom's xor4096 (Brent), seeded by seedrandom itself and then stepped here over an Int32Array: the
- * same numbers as the product's RandomStream.next() (53-bit `.double()`), without the property lookups.
+ * same numbers as the product's RandomStream (`nextUint32()` is `int32() >>> 0`, `next()` is `.double()`),
+ * without the property lookups. Returns both draws over the one state.
  */
-export function xor4096Doubles(seedText) {
+export function xor4096Stream(seedText) {
   const seeded = seedrandom.xor4096(seedText, { state: true }).state();
   const X = Int32Array.from(seeded.X);
   let i = seeded.i;
   let w = seeded.w;
-  const next = () => {
+  const int32 = () => {
     w = (w + 0x61c88647) | 0;
     let v = X[(i + 34) & 127];
     i = (i + 1) & 127;
@@ -40,13 +42,71 @@ export function xor4096Doubles(seedText) {
     v = X[i] = v ^ t;
     return (v + (w ^ (w >>> 16))) | 0;
   };
-  return () => {
+  const double = () => {
     for (;;) {
-      const top = next() >>> 11;
-      const bottom = (next() >>> 0) / 0x100000000;
+      const top = int32() >>> 11;
+      const bottom = (int32() >>> 0) / 0x100000000;
       const result = (top + bottom) / (1 << 21);
       if (result !== 0) return result;
     }
+  };
+  return { int32, double };
+}
+
+/** 53-bit uniform doubles from seedrandom's xor4096, as the product's RandomStream.next(). */
+export function xor4096Doubles(seedText) {
+  return xor4096Stream(seedText).double;
+}
+
+// The product's exponential sampler (src/engine/distributions/exponential-ziggurat.ts, Marsaglia & Tsang
+// 2000): 256 equal-area layers, one 32-bit draw and no logarithm for about 99 % of draws. The same tables,
+// built the same way, so the reference does no less and no more work per draw than the product.
+const LAYERS = 256;
+const ZIGGURAT_SCALE = 2 ** 24;
+const ZIGGURAT_R = 7.69711747013105;
+const ZIGGURAT_AREA = 3.949659822581572e-3;
+const edgeTests = new Uint32Array(LAYERS);
+const widths = new Float64Array(LAYERS);
+const heights = new Float64Array(LAYERS);
+{
+  let x = ZIGGURAT_R;
+  let previous = ZIGGURAT_R;
+  const q = ZIGGURAT_AREA / Math.exp(-x);
+  edgeTests[0] = Math.floor((x / q) * ZIGGURAT_SCALE);
+  edgeTests[1] = 0;
+  widths[0] = q / ZIGGURAT_SCALE;
+  widths[LAYERS - 1] = x / ZIGGURAT_SCALE;
+  heights[0] = 1;
+  heights[LAYERS - 1] = Math.exp(-x);
+  for (let i = LAYERS - 2; i >= 1; i--) {
+    x = -Math.log(ZIGGURAT_AREA / x + Math.exp(-x));
+    edgeTests[i + 1] = Math.floor((x / previous) * ZIGGURAT_SCALE);
+    previous = x;
+    heights[i] = Math.exp(-x);
+    widths[i] = x / ZIGGURAT_SCALE;
+  }
+}
+
+/** A function drawing standard exponentials (mean 1) by the ziggurat from a xor4096 stream named `seedText`. */
+export function exponentialStream(seedText) {
+  const { int32, double } = xor4096Stream(seedText);
+  const slowPath = (layer, position) => {
+    for (;;) {
+      if (layer === 0) return ZIGGURAT_R - Math.log(1 - double());
+      const x = position * widths[layer];
+      if (heights[layer] + double() * (heights[layer - 1] - heights[layer]) < Math.exp(-x)) return x;
+      const bits = int32() >>> 0;
+      layer = bits & (LAYERS - 1);
+      position = bits >>> 8;
+      if (position < edgeTests[layer]) return position * widths[layer];
+    }
+  };
+  return () => {
+    const bits = int32() >>> 0;
+    const layer = bits & (LAYERS - 1);
+    const position = bits >>> 8;
+    if (position < edgeTests[layer]) return position * widths[layer];
+    return slowPath(layer, position);
   };
 }
 
@@ -73,8 +133,8 @@ export function histogramQuantile(counts, zeros, total, p) {
  * p99 sojourn (accepted messages that completed) and the loop's own wall time.
  */
 export function simulateMmck({ arrivalRate, serviceMean, servers, capacity, durationSeconds, seed }) {
-  const arrivalUniform = xor4096Doubles(`${seed}/arrivals`);
-  const serviceUniform = xor4096Doubles(`${seed}/service`);
+  const arrivalExponential = exponentialStream(`${seed}/arrivals`);
+  const serviceExponential = exponentialStream(`${seed}/service`);
   const arrivalMean = 1 / arrivalRate;
   // Event heap over typed arrays: at most one pending arrival plus one completion per server.
   const size = servers + 1;
@@ -128,11 +188,11 @@ export function simulateMmck({ arrivalRate, serviceMean, servers, capacity, dura
   };
   const startService = (now, born) => {
     busy++;
-    push(now - Math.log(1 - serviceUniform()) * serviceMean, born);
+    push(now + serviceExponential() * serviceMean, born);
   };
 
   const started = process.hrtime.bigint();
-  push(-Math.log(1 - arrivalUniform()) * arrivalMean, -1);
+  push(arrivalExponential() * arrivalMean, -1);
   for (;;) {
     const now = heapTime[0];
     if (now >= durationSeconds) break;
@@ -141,7 +201,7 @@ export function simulateMmck({ arrivalRate, serviceMean, servers, capacity, dura
     events++;
     if (born < 0) {
       arrivals++;
-      push(now - Math.log(1 - arrivalUniform()) * arrivalMean, -1);
+      push(now + arrivalExponential() * arrivalMean, -1);
       if (busy < servers) startService(now, now);
       else if (waiting < capacity) {
         let tail = ringHead + waiting++;
