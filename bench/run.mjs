@@ -54,7 +54,7 @@ function runCli(file, args = [], options = {}) {
   );
   if (run.timedOut) return { ...run, profile: null };
   if (run.status !== 0) {
-    return { ...run, profile: null, failed: run.stderr.split('\n').slice(-6).join('\n') };
+    return { ...run, profile: null, failed: run.stderr.split('\n').slice(-40).join('\n') };
   }
   const profileText = run.stderr.slice(run.stderr.indexOf('{'), run.stderr.lastIndexOf('}') + 1);
   return { ...run, profile: JSON.parse(profileText) };
@@ -153,7 +153,10 @@ function costPerVisit(file, args, options) {
 
 /** Why a case could not be measured, in a few words. */
 function failure({ timedOut, failed }, limitSeconds) {
-  return timedOut ? `over ${limitSeconds} s (stopped)` : `failed: ${failed.split('\n').pop().slice(0, 60)}`;
+  if (timedOut) return `over ${limitSeconds} s (stopped)`;
+  if (/heap out of memory|Reached heap limit/.test(failed)) return 'out of memory (1.5 GB heap cap)';
+  const lines = failed.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('peak-rss-kb'));
+  return `failed: ${(lines.pop() ?? 'no message').slice(0, 60)}`;
 }
 
 /** Pipeline and topic benches: cost per queue visit against the plain path's cost per message. */
