@@ -138,58 +138,16 @@ export interface AfterFormula {
 export function checkAfterFormula(scenario: Scenario, queue: QueueSpec, line: WaitingLine): AfterFormula {
   const notes: string[] = [];
   const dropped: ((metric: string) => boolean)[] = [];
-  const withheld = (reason: string): AfterFormula => ({ withheld: reason, notes, drop: () => false });
-
   if (queue.timeoutSeconds !== null) {
     notes.push(
       `visibility timeout ${duration(queue.timeoutSeconds)}: under ${percent(RARE)} of attempts outlast it (redeliveries ignored)`,
     );
   }
-
-  const expiry = queue.topic ? queue.topic.retentionSeconds : queue.capacity === 0 ? null : queue.ttlSeconds;
-  if (expiry !== null) {
-    const what = queue.topic ? `retention ${duration(expiry)}` : `TTL ${duration(expiry)}`;
-    if (!line.stable) {
-      return withheld(
-        `${what}: the consumers cannot keep up, so only expiries hold the queue in check, which no formula here covers`,
-      );
-    }
-    const late = waitTail(line, expiry);
-    if (late >= RARE) {
-      return withheld(
-        `${what}: about ${percent(late)} of messages would wait longer and expire, which shortens the queue in a way no formula here covers`,
-      );
-    }
-    notes.push(`${what}: under ${percent(RARE)} of messages would wait that long (expiries ignored)`);
-  }
-
-  if (queue.capacityBytes !== null) {
-    const size = meanMessageBytes(scenario);
-    const holds = size === null ? Infinity : Math.floor(queue.capacityBytes / size);
-    const full = line.stable ? queueTail(line, holds) : 1;
-    if (full >= RARE) {
-      return withheld(
-        `the byte limit holds about ${holds} messages of mean size, and the queue would reach it ${line.stable ? `${percent(full)} of the time` : 'for good (the consumers cannot keep up)'}; no formula here covers a byte limit`,
-      );
-    }
-    notes.push(`byte limit (about ${holds} messages) reached under ${percent(RARE)} of the time`);
-  }
-
-  if (queue.capacity !== null && queue.overflow !== 'reject-new') {
-    const full = line.fullOnArrival ?? queueTail(line, queue.capacity);
-    if (queue.overflow === 'block' && full >= RARE) {
-      return withheld(
-        `overflow block: the queue is full on ${percent(full)} of arrivals, and blocked publishers then hold messages back, which no formula here covers`,
-      );
-    }
-    if (queue.overflow === 'block') notes.push(`publishers block on under ${percent(RARE)} of arrivals`);
-    if (queue.overflow === 'drop-oldest' && full >= RARE) {
-      notes.push(
-        'drop-oldest discards the longest-waiting messages, so completed messages wait less than the formula says: wait and sojourn not estimated',
-      );
-      dropped.push((metric) => metric.startsWith('wait.') || metric.startsWith('sojourn.'));
-    }
-  }
+  const reason =
+    checkExpiry(queue, line, notes) ??
+    checkByteLimit(scenario, queue, line, notes) ??
+    checkOverflow(queue, line, notes, dropped);
+  if (reason !== null) return { withheld: reason, notes, drop: () => false };
 
   if (queue.prefetch > 1 && queue.consumers === 1) {
     notes.push(
@@ -206,4 +164,60 @@ export function checkAfterFormula(scenario: Scenario, queue: QueueSpec, line: Wa
     dropped.push((metric) => /\.p\d+$/.test(metric));
   }
   return { withheld: null, notes, drop: (metric) => dropped.some((drop) => drop(metric)) };
+}
+
+/** TTL or retention: why the estimate is withheld, or null after noting that expiries are rare. */
+function checkExpiry(queue: QueueSpec, line: WaitingLine, notes: string[]): string | null {
+  const expiry = queue.topic ? queue.topic.retentionSeconds : queue.capacity === 0 ? null : queue.ttlSeconds;
+  if (expiry === null) return null;
+  const what = queue.topic ? `retention ${duration(expiry)}` : `TTL ${duration(expiry)}`;
+  if (!line.stable) {
+    return `${what}: the consumers cannot keep up, so only expiries hold the queue in check, which no formula here covers`;
+  }
+  const late = waitTail(line, expiry);
+  if (late >= RARE) {
+    return `${what}: about ${percent(late)} of messages would wait longer and expire, which shortens the queue in a way no formula here covers`;
+  }
+  notes.push(`${what}: under ${percent(RARE)} of messages would wait that long (expiries ignored)`);
+  return null;
+}
+
+/** A byte limit: why the estimate is withheld, or null after noting that the limit is rarely reached. */
+function checkByteLimit(
+  scenario: Scenario,
+  queue: QueueSpec,
+  line: WaitingLine,
+  notes: string[],
+): string | null {
+  if (queue.capacityBytes === null) return null;
+  const size = meanMessageBytes(scenario);
+  const holds = size === null ? Infinity : Math.floor(queue.capacityBytes / size);
+  const full = line.stable ? queueTail(line, holds) : 1;
+  if (full >= RARE) {
+    return `the byte limit holds about ${holds} messages of mean size, and the queue would reach it ${line.stable ? `${percent(full)} of the time` : 'for good (the consumers cannot keep up)'}; no formula here covers a byte limit`;
+  }
+  notes.push(`byte limit (about ${holds} messages) reached under ${percent(RARE)} of the time`);
+  return null;
+}
+
+/** Overflow `block` and `drop-oldest`: why the estimate is withheld, or null (with notes and metrics to drop). */
+function checkOverflow(
+  queue: QueueSpec,
+  line: WaitingLine,
+  notes: string[],
+  dropped: ((metric: string) => boolean)[],
+): string | null {
+  if (queue.capacity === null || queue.overflow === 'reject-new') return null;
+  const full = line.fullOnArrival ?? queueTail(line, queue.capacity);
+  if (queue.overflow === 'block' && full >= RARE) {
+    return `overflow block: the queue is full on ${percent(full)} of arrivals, and blocked publishers then hold messages back, which no formula here covers`;
+  }
+  if (queue.overflow === 'block') notes.push(`publishers block on under ${percent(RARE)} of arrivals`);
+  if (queue.overflow === 'drop-oldest' && full >= RARE) {
+    notes.push(
+      'drop-oldest discards the longest-waiting messages, so completed messages wait less than the formula says: wait and sojourn not estimated',
+    );
+    dropped.push((metric) => metric.startsWith('wait.') || metric.startsWith('sojourn.'));
+  }
+  return null;
 }

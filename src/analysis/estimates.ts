@@ -162,6 +162,25 @@ function checked(
   };
 }
 
+/** What every formula reads: the queue, its traffic and the arrival and service letters. */
+interface FormulaInputs {
+  queue: QueueSpec;
+  traffic: QueueTraffic;
+  flags: Exactness;
+  c: number;
+  service: { mean: number; variance: number };
+  serviceLetter: 'M' | 'G';
+  retry: ReturnType<typeof retryMoments>;
+  failures: boolean;
+  /** Processing attempts offered per second: the formulas' arrival rate. */
+  lambda: number;
+  exactPoisson: boolean;
+  poisson: boolean;
+  viaNetwork: boolean;
+  /** Notes on what the formula leaves out. */
+  left: string[];
+}
+
 /** The formula that fits the queue's configuration, before any check of its assumptions. */
 function formulaEstimate(
   queue: QueueSpec,
@@ -169,13 +188,9 @@ function formulaEstimate(
   flags: Exactness,
 ): Formula | NoAnalyticEstimate {
   if (queue.service === null) return none('no consumers: messages only accumulate');
-  const c = queue.consumers;
   const service = distributionFromSpec(queue.service);
-  const serviceScv = service.variance / service.mean ** 2;
-  const serviceLetter = isExponential(queue.service) ? 'M' : 'G';
   const retry = retryMoments(queue.failureProbability, queue.retry);
   const failures = queue.failureProbability > 0;
-  // Processing attempts offered per second: the formulas' arrival rate.
   const lambda = traffic.arrivalRate * retry.attempts;
   const exactPoisson = flags.poissonArrivals || flags.productForm;
   const poisson = exactPoisson || (flags.poissonProducers && Math.abs(traffic.arrivalScv - 1) < 1e-9);
@@ -183,120 +198,137 @@ function formulaEstimate(
     const topic = estimateTopic(queue, queue.topic, { arrivalRate: lambda, poisson, exactPoisson });
     return topic.model === null ? topic : { model: topic.model, estimate: topic, fullOnArrival: null };
   }
-  const arrivalLetter = poisson ? 'M' : 'G';
-  const left = failures ? [`failures: ${round(retry.attempts)} attempts per message`] : [];
-  // Messages held by consumers do not count against `capacity`: with prefetch, each holds up to `prefetch`.
-  const held = c * queue.prefetch;
-  const viaNetwork = traffic.arrivalRate > traffic.directRate * (1 + 1e-9);
-
-  /** The estimate from a steady state of the attempts, with the loss probability on arrival. */
-  const estimate = (
-    model: string,
-    method: string,
-    exactFormula: boolean,
-    state: SteadyState,
-    blocking: number | null,
-  ): Formula => {
-    const notes = [method];
-    if (viaNetwork) notes.push('rates from the traffic equations (Gross et al. 4th ed. §4.1)');
-    if (poisson && !exactPoisson) notes.push('arrivals taken as Poisson');
-    if (!poisson && viaNetwork) notes.push(`arrival SCV ${round(traffic.arrivalScv)} by Whitt's QNA`);
-    // Lost without dead-lettering: refused on arrival (a blocked publisher loses nothing), or exhausted.
-    const refused = queue.overflow === 'block' ? 0 : (blocking ?? 0);
-    const dropped = refused + (1 - (blocking ?? 0)) * (1 - retry.success);
-    // Every loss, dead-lettered or not; unknown when expiries (which the formulas leave out) add to it.
-    const lost = queue.ttlSeconds === null || queue.capacity === 0 ? dropped : null;
-    const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0, lost);
-    if (failures) {
-      const messages = state.throughput / retry.attempts;
-      values.throughput = finite(messages * retry.success);
-      values.meanInSystem = finite(state.meanInSystem + messages * retry.delay);
-      values['sojourn.mean'] = finite(retry.attemptsIfCompleted * state.meanSojourn + retry.delayIfCompleted);
-    }
-    const exact = exactFormula && left.length === 0;
-    const described = [...notes, ...left].join('; ');
-    const result = { model, method: described, exact, stable: state.stable, values };
-    return { model, estimate: result, fullOnArrival: blocking };
+  const inputs: FormulaInputs = {
+    queue,
+    traffic,
+    flags,
+    c: queue.consumers,
+    service,
+    serviceLetter: isExponential(queue.service) ? 'M' : 'G',
+    retry,
+    failures,
+    lambda,
+    exactPoisson,
+    poisson,
+    viaNetwork: traffic.arrivalRate > traffic.directRate * (1 + 1e-9),
+    left: failures ? [`failures: ${round(retry.attempts)} attempts per message`] : [],
   };
-
-  if (queue.capacity === 0 && queue.prefetch === 1) {
-    if (!poisson) return none('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
-    const blocking = erlangB(c, lambda * service.mean);
-    const throughput = lambda * (1 - blocking);
-    const busy = throughput * service.mean;
-    return estimate(
-      `M/${serviceLetter}/${c}/${c}`,
-      'Erlang B (Gross et al. 4th ed. §2.6; insensitive to the service distribution)',
-      flags.poissonArrivals,
-      {
-        stable: true,
-        utilization: busy / c,
-        probabilityOfWait: 0,
-        meanWait: 0,
-        meanSojourn: service.mean,
-        meanQueueLength: 0,
-        meanInSystem: busy,
-        throughput,
-      },
-      blocking,
-    );
-  }
-
-  if (poisson && serviceLetter === 'M') {
-    const serviceRate = 1 / service.mean;
-    if (queue.capacity !== null) {
-      const K = held + queue.capacity;
-      const state = mmck({ arrivalRate: lambda, serviceRate, servers: c, systemCapacity: K });
-      const method = 'M/M/c/K (Gross et al. 4th ed. §2.5)';
-      return estimate(
-        `M/M/${c}/${K}`,
-        method,
-        flags.poissonArrivals,
-        { ...state, stable: true },
-        state.blockingProbability,
-      );
-    }
-    const q = { arrivalRate: lambda, serviceRate, servers: c };
-    const state = mmc(q);
-    const result = estimate(
-      `M/M/${c}`,
-      'M/M/c with Erlang C (Gross et al. 4th ed. §2.3)',
-      exactPoisson,
-      state,
-      null,
-    );
-    if (state.stable && !failures) {
-      for (const p of [50, 95, 99]) {
-        result.estimate.values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
-        result.estimate.values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
-      }
-    }
-    return result;
-  }
-
-  if (queue.capacity === null && poisson && c === 1) {
+  if (queue.capacity === 0 && queue.prefetch === 1) return lossSystemEstimate(inputs);
+  if (poisson && inputs.serviceLetter === 'M') return markovianEstimate(inputs);
+  if (queue.capacity === null && poisson && inputs.c === 1) {
     const state = mg1({ arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance });
-    return estimate(
-      'M/G/1',
-      'Pollaczek–Khinchine (Gross et al. 4th ed. §5.1.1)',
+    const method = 'Pollaczek–Khinchine (Gross et al. 4th ed. §5.1.1)';
+    return formulaResult(inputs, 'M/G/1', method, flags.poissonArrivals, state, null);
+  }
+  return approximateEstimate(inputs);
+}
+
+/** The estimate from a steady state of the attempts, with the loss probability on arrival. */
+function formulaResult(
+  inputs: FormulaInputs,
+  model: string,
+  method: string,
+  exactFormula: boolean,
+  state: SteadyState,
+  blocking: number | null,
+): Formula {
+  const { queue, traffic, retry, poisson, exactPoisson, viaNetwork } = inputs;
+  const notes = [method];
+  if (viaNetwork) notes.push('rates from the traffic equations (Gross et al. 4th ed. §4.1)');
+  if (poisson && !exactPoisson) notes.push('arrivals taken as Poisson');
+  if (!poisson && viaNetwork) notes.push(`arrival SCV ${round(traffic.arrivalScv)} by Whitt's QNA`);
+  // Lost without dead-lettering: refused on arrival (a blocked publisher loses nothing), or exhausted.
+  const refused = queue.overflow === 'block' ? 0 : (blocking ?? 0);
+  const dropped = refused + (1 - (blocking ?? 0)) * (1 - retry.success);
+  // Every loss, dead-lettered or not; unknown when expiries (which the formulas leave out) add to it.
+  const lost = queue.ttlSeconds === null || queue.capacity === 0 ? dropped : null;
+  const values = steadyStateValues(state, queue.deadLetter === null ? dropped : 0, lost);
+  if (inputs.failures) {
+    const messages = state.throughput / retry.attempts;
+    values.throughput = finite(messages * retry.success);
+    values.meanInSystem = finite(state.meanInSystem + messages * retry.delay);
+    values['sojourn.mean'] = finite(retry.attemptsIfCompleted * state.meanSojourn + retry.delayIfCompleted);
+  }
+  const exact = exactFormula && inputs.left.length === 0;
+  const described = [...notes, ...inputs.left].join('; ');
+  const result = { model, method: described, exact, stable: state.stable, values };
+  return { model, estimate: result, fullOnArrival: blocking };
+}
+
+/** Capacity 0 without prefetch: the loss system M/G/c/c by Erlang B (Poisson arrivals only). */
+function lossSystemEstimate(inputs: FormulaInputs): Formula | NoAnalyticEstimate {
+  const { c, lambda, service } = inputs;
+  if (!inputs.poisson)
+    return none('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
+  const blocking = erlangB(c, lambda * service.mean);
+  const throughput = lambda * (1 - blocking);
+  const busy = throughput * service.mean;
+  return formulaResult(
+    inputs,
+    `M/${inputs.serviceLetter}/${c}/${c}`,
+    'Erlang B (Gross et al. 4th ed. §2.6; insensitive to the service distribution)',
+    inputs.flags.poissonArrivals,
+    {
+      stable: true,
+      utilization: busy / c,
+      probabilityOfWait: 0,
+      meanWait: 0,
+      meanSojourn: service.mean,
+      meanQueueLength: 0,
+      meanInSystem: busy,
+      throughput,
+    },
+    blocking,
+  );
+}
+
+/** Poisson arrivals, exponential service: M/M/c/K when bounded, else M/M/c with its wait quantiles. */
+function markovianEstimate(inputs: FormulaInputs): Formula {
+  const { queue, c, lambda, flags } = inputs;
+  const serviceRate = 1 / inputs.service.mean;
+  if (queue.capacity !== null) {
+    // Messages held by consumers do not count against `capacity`: with prefetch, each holds up to `prefetch`.
+    const K = c * queue.prefetch + queue.capacity;
+    const state = mmck({ arrivalRate: lambda, serviceRate, servers: c, systemCapacity: K });
+    const method = 'M/M/c/K (Gross et al. 4th ed. §2.5)';
+    const steady = { ...state, stable: true };
+    return formulaResult(
+      inputs,
+      `M/M/${c}/${K}`,
+      method,
       flags.poissonArrivals,
-      state,
-      null,
+      steady,
+      state.blockingProbability,
     );
   }
+  const q = { arrivalRate: lambda, serviceRate, servers: c };
+  const state = mmc(q);
+  const method = 'M/M/c with Erlang C (Gross et al. 4th ed. §2.3)';
+  const result = formulaResult(inputs, `M/M/${c}`, method, inputs.exactPoisson, state, null);
+  if (state.stable && !inputs.failures) {
+    for (const p of [50, 95, 99]) {
+      result.estimate.values[`wait.p${p}`] = finite(mmcWaitQuantile(q, p / 100));
+      result.estimate.values[`sojourn.p${p}`] = finite(mmcSojournQuantile(q, p / 100));
+    }
+  }
+  return result;
+}
 
+/** G/G/c by Allen–Cunneen (Kingman for one consumer); bounded queues only while the capacity is rarely near. */
+function approximateEstimate(inputs: FormulaInputs): Formula | NoAnalyticEstimate {
+  const { queue, c, service, poisson } = inputs;
   const state = allenCunneen({
-    arrivalRate: lambda,
-    arrivalScv: poisson ? 1 : traffic.arrivalScv,
+    arrivalRate: inputs.lambda,
+    arrivalScv: poisson ? 1 : inputs.traffic.arrivalScv,
     serviceMean: service.mean,
-    serviceScv,
+    serviceScv: service.variance / service.mean ** 2,
     servers: c,
   });
-  const model = `${arrivalLetter}/${serviceLetter}/${c}`;
+  const model = `${poisson ? 'M' : 'G'}/${inputs.serviceLetter}/${c}`;
   const method = c === 1 ? 'Kingman approximation' : 'Allen–Cunneen approximation';
-  if (queue.capacity === null) return estimate(model, method, false, state, null);
+  if (queue.capacity === null) return formulaResult(inputs, model, method, false, state, null);
   if (!state.stable) {
-    const most = Number((c / (service.mean * retry.attempts)).toPrecision(4));
+    const most = Number((c / (service.mean * inputs.retry.attempts)).toPrecision(4));
     return none(
       `the consumers cannot keep up (they finish at most ${most}/s): the queue fills its capacity of ${queue.capacity}, and with non-exponential times no formula here describes it there`,
     );
@@ -307,7 +339,7 @@ function formulaEstimate(
     );
   }
   const ignoring = `ignoring the capacity of ${queue.capacity} (the approximate mean queue is under ${FREE_CAPACITY_SHARE * 100} % of it)`;
-  return estimate(model, `${method}, ${ignoring}`, false, state, null);
+  return formulaResult(inputs, model, `${method}, ${ignoring}`, false, state, null);
 }
 
 /** The analytic estimate of every queue, by name, in the scenario's order. */

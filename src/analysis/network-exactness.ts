@@ -56,7 +56,23 @@ export function networkExactness(
   const index = new Map(queues.map((queue, i) => [queue.name, i]));
   const targets = publishTargets(scenario);
   const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
-  const publishes: Publish[] = scenario.producers.map((producer) => ({
+  const publishes = producerPublishes(scenario, indexes);
+  const { next, deadLettered } = queueRoutes(scenario, traffic, indexes, publishes);
+  const network: RouteGraph = {
+    publishes,
+    deadLettered,
+    reaches: queues.map((_, i) => reachable(i, next)),
+    stable: queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1),
+  };
+  return new Map(queues.map((queue, j) => [queue.name, queueExactness(scenario, j, network)]));
+}
+
+/** Queue indexes a publish to `to` with message type `type` copies into. */
+type TargetIndexes = (to: string, type: string) => number[];
+
+/** The publishes of the producers. */
+function producerPublishes(scenario: Scenario, indexes: TargetIndexes): Publish[] {
+  return scenario.producers.map((producer) => ({
     // A time-varying rate is Poisson locally; the estimates take it at its peak (peak-rates.ts).
     producerPoisson:
       isExponential(producer.interarrival) && producer.trace === undefined && producer.batch === undefined,
@@ -67,6 +83,19 @@ export function networkExactness(
     traced: producer.trace !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
+}
+
+/**
+ * The queues' `then` routes (appended to `publishes`), the next-hop sets they make, and which queues
+ * dead-letter into which.
+ */
+function queueRoutes(
+  scenario: Scenario,
+  traffic: Map<string, QueueTraffic>,
+  indexes: TargetIndexes,
+  publishes: Publish[],
+): { next: Set<number>[]; deadLettered: Map<number, Set<string>> } {
+  const queues = scenario.queues;
   const next = queues.map(() => new Set<number>());
   const deadLettered = new Map<number, Set<string>>();
   queues.forEach((queue, i) => {
@@ -86,39 +115,44 @@ export function networkExactness(
       publishes.push({ producerPoisson: null, copies });
     }
   });
-  const reaches = queues.map((_, i) => reachable(i, next));
-  const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
+  return { next, deadLettered };
+}
 
-  return new Map(
-    queues.map((queue, j) => {
-      const inside = (i: number) => i === j || reaches[i].has(j);
-      const upstream = queues.map((_, i) => i).filter((i) => i !== j && inside(i));
-      const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
-      const noFork = publishes.every((p) => p.copies.every((copies) => copies.filter(inside).length < 2));
-      const feeding = publishes.filter((p) => p.producerPoisson !== null && p.copies.flat().some(inside));
-      const poissonProducers = feeding.every((p) => p.producerPoisson);
-      const noDeadLetters = ![...deadLettered.keys()].some(inside);
-      const reaching = (p: Publish) => p.copies.flat().some(inside);
-      const names = (keep: (p: Publish) => boolean) =>
-        publishes.filter((p) => keep(p) && reaching(p)).map((p) => p.producer as string);
-      const acyclic = [j, ...upstream].every((i) => !reaches[i].has(i));
-      const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
-      return [
-        queue.name,
-        {
-          poissonArrivals: network && acyclic,
-          productForm: network && isJacksonStation(queue),
-          poissonProducers,
-          timeVaryingProducers: publishes.some((p) => p.scheduled === true && reaching(p)),
-          timeVaryingNames: names((p) => p.scheduled === true),
-          batchProducers: names((p) => p.batched === true),
-          traceProducers: publishes.some((p) => p.traced === true && reaching(p)),
-          deadLetterInflow: deadLettered.has(j),
-          deadLetterSources: [...(deadLettered.get(j) ?? [])],
-        },
-      ];
-    }),
-  );
+/** Every publish, the dead-letter sources, what each queue reaches and which queues are stable. */
+interface RouteGraph {
+  publishes: Publish[];
+  deadLettered: Map<number, Set<string>>;
+  reaches: Set<number>[];
+  stable: boolean[];
+}
+
+/** How exactly the network feeds queue `j`. */
+function queueExactness(scenario: Scenario, j: number, graph: RouteGraph): Exactness {
+  const queues = scenario.queues;
+  const { publishes, deadLettered, reaches, stable } = graph;
+  const inside = (i: number) => i === j || reaches[i].has(j);
+  const upstream = queues.map((_, i) => i).filter((i) => i !== j && inside(i));
+  const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
+  const noFork = publishes.every((p) => p.copies.every((copies) => copies.filter(inside).length < 2));
+  const feeding = publishes.filter((p) => p.producerPoisson !== null && p.copies.flat().some(inside));
+  const poissonProducers = feeding.every((p) => p.producerPoisson);
+  const noDeadLetters = ![...deadLettered.keys()].some(inside);
+  const reaching = (p: Publish) => p.copies.flat().some(inside);
+  const names = (keep: (p: Publish) => boolean) =>
+    publishes.filter((p) => keep(p) && reaching(p)).map((p) => p.producer as string);
+  const acyclic = [j, ...upstream].every((i) => !reaches[i].has(i));
+  const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
+  return {
+    poissonArrivals: network && acyclic,
+    productForm: network && isJacksonStation(queues[j]),
+    poissonProducers,
+    timeVaryingProducers: publishes.some((p) => p.scheduled === true && reaching(p)),
+    timeVaryingNames: names((p) => p.scheduled === true),
+    batchProducers: names((p) => p.batched === true),
+    traceProducers: publishes.some((p) => p.traced === true && reaching(p)),
+    deadLetterInflow: deadLettered.has(j),
+    deadLetterSources: [...(deadLettered.get(j) ?? [])],
+  };
 }
 
 /** The queues reachable from `start` in one or more steps. */

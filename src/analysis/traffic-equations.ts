@@ -114,6 +114,35 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     queues,
     targets: (to, type) => byName(to, type).map((name) => index.get(name) as number),
   };
+  const { external, directRate, streams } = producerTraffic(scenario, network, index);
+  const rates = solveRates(network, external);
+  const arrivals = rates.map(sum);
+  const served = queues.map((queue, i) => serve(queue, arrivals[i]));
+  const flows = departureFlows(network, rates, served);
+  const utilization = served.map((s) => s.utilization);
+  const scv = arrivalScvs(queues, arrivals, utilization, [...streams, ...flows]);
+  return new Map(
+    queues.map((queue, i) => [
+      queue.name,
+      {
+        byType: rates[i],
+        arrivalRate: arrivals[i],
+        directRate: directRate[i],
+        throughput: served[i].completed,
+        utilization: utilization[i],
+        arrivalScv: scv[i],
+      },
+    ]),
+  );
+}
+
+/** The producers' external rates per queue and type, the rates published straight to each queue, and their streams. */
+function producerTraffic(
+  scenario: Scenario,
+  network: Network,
+  index: Map<string, number>,
+): { external: Map<string, number>[]; directRate: Float64Array; streams: Stream[] } {
+  const queues = network.queues;
   const external = queues.map(() => new Map<string, number>());
   const directRate = new Float64Array(queues.length);
   const streams: Stream[] = [];
@@ -135,8 +164,11 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     const direct = index.get(producer.to);
     if (direct !== undefined) directRate[direct] += rate;
   }
+  return { external, directRate, streams };
+}
 
-  // λ ← γ + routed(θ(λ)), per type, until nothing moves.
+/** λ ← γ + routed(θ(λ)), per type, until nothing moves: each queue's arrival rate by type. */
+function solveRates(network: Network, external: Map<string, number>[]): Map<string, number>[] {
   let rates = external;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = external.map((byType) => new Map(byType));
@@ -149,9 +181,15 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     rates = next;
     if (change <= TOLERANCE * scale) break;
   }
+  return rates;
+}
 
-  const arrivals = rates.map(sum);
-  const served = queues.map((queue, i) => serve(queue, arrivals[i]));
+/** The departure streams between queues (`then` routes), one per pair of queues, for QNA. */
+function departureFlows(
+  network: Network,
+  rates: Map<string, number>[],
+  served: { completed: number }[],
+): Stream[] {
   const flows = new Map<string, Stream>();
   route(network, rates, (i, j, _, rate) => {
     const flow = flows.get(`${i}>${j}`) ?? {
@@ -164,21 +202,7 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     flow.rate += rate;
     flows.set(`${i}>${j}`, flow);
   });
-  const utilization = served.map((s) => s.utilization);
-  const scv = arrivalScvs(queues, arrivals, utilization, [...streams, ...flows.values()]);
-  return new Map(
-    queues.map((queue, i) => [
-      queue.name,
-      {
-        byType: rates[i],
-        arrivalRate: arrivals[i],
-        directRate: directRate[i],
-        throughput: served[i].completed,
-        utilization: utilization[i],
-        arrivalScv: scv[i],
-      },
-    ]),
-  );
+  return [...flows.values()];
 }
 
 /** QNA's arrival SCVs: superposition of split producer streams and split departure streams, iterated. */

@@ -90,32 +90,54 @@ export function importKedaScaledObject(
   return mapScaledObject(chosen);
 }
 
+/** The collectors one ScaledObject is mapped into, and the helpers that write to them. */
+interface Mapping {
+  doc: ManifestDocument;
+  problems: ScenarioProblem[];
+  settings: ImportedSetting[];
+  notes: string[];
+  error: (path: Path, message: string) => void;
+  set: (path: Array<string | number>, value: unknown, comment: string, fromCluster?: boolean) => void;
+  integer: IntegerFn;
+}
+
 /** Maps one ScaledObject document; every problem is collected and thrown together. */
 function mapScaledObject(doc: ManifestDocument): KedaImport {
   const data = doc.data as Obj;
-  const problems: ScenarioProblem[] = [];
-  const settings: ImportedSetting[] = [];
-  const notes: string[] = [];
-  const error = (path: Path, message: string) => problems.push(doc.problem(path, message));
-  const set = (path: Array<string | number>, value: unknown, comment: string, fromCluster = false) =>
-    settings.push({ path, value, comment, ...(fromCluster ? { fromCluster } : {}) });
-
+  const m = newMapping(doc);
   const metadata = isObject(data.metadata) ? data.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
   const spec = data.spec;
   if (!isObject(spec)) {
-    error(['spec'], 'a ScaledObject needs a spec mapping');
-    throw new ScenarioError(problems);
+    m.error(['spec'], 'a ScaledObject needs a spec mapping');
+    throw new ScenarioError(m.problems);
   }
+  const min = mapReplicaCounts(m, spec);
+  const trigger = mapTriggers(doc, spec, m.error, m.notes, m.problems);
+  for (const setting of trigger.settings) m.settings.push(setting);
+  mapTimings(m, spec, min);
+  noteUnmodelled(m, spec);
+  mapAdvanced(m, spec.advanced);
+  if (m.problems.some((problem) => problem.severity === 'error')) throw new ScenarioError(m.problems);
+  return {
+    source: `${namespace}/${name}`,
+    settings: m.settings,
+    notes: m.notes,
+    warnings: m.problems,
+    ...(trigger.queueName !== undefined ? { queueName: trigger.queueName } : {}),
+  };
+}
 
-  /** An integer field of the spec, or its KEDA default; bad values are located errors. */
-  const integer = (
-    path: Path,
-    value: unknown,
-    min: number,
-    max = Number.MAX_SAFE_INTEGER,
-  ): number | undefined => {
+/** Empty collectors for `doc`, with the located-error, setting and integer-field helpers. */
+function newMapping(doc: ManifestDocument): Mapping {
+  const problems: ScenarioProblem[] = [];
+  const settings: ImportedSetting[] = [];
+  const error = (path: Path, message: string) => problems.push(doc.problem(path, message));
+  const set = (path: Array<string | number>, value: unknown, comment: string, fromCluster = false) =>
+    settings.push({ path, value, comment, ...(fromCluster ? { fromCluster } : {}) });
+  /** An integer field of the spec, or undefined (its KEDA default); bad values are located errors. */
+  const integer: IntegerFn = (path, value, min, max = Number.MAX_SAFE_INTEGER) => {
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       error(
@@ -126,122 +148,126 @@ function mapScaledObject(doc: ManifestDocument): KedaImport {
     }
     return value;
   };
+  return { doc, problems, settings, notes: [], error, set, integer };
+}
 
-  const min = integer(['spec', 'minReplicaCount'], spec.minReplicaCount, 0);
-  const max = integer(['spec', 'maxReplicaCount'], spec.maxReplicaCount, 1);
+/** minReplicaCount and maxReplicaCount → min and max; returns the min read (undefined: the default 0). */
+function mapReplicaCounts(m: Mapping, spec: Obj): number | undefined {
+  const min = m.integer(['spec', 'minReplicaCount'], spec.minReplicaCount, 0);
+  const max = m.integer(['spec', 'maxReplicaCount'], spec.maxReplicaCount, 1);
   if ((min ?? 0) > (max ?? 100)) {
-    error(['spec', 'maxReplicaCount'], `maxReplicaCount ${max ?? 100} is below minReplicaCount ${min ?? 0}`);
+    m.error(
+      ['spec', 'maxReplicaCount'],
+      `maxReplicaCount ${max ?? 100} is below minReplicaCount ${min ?? 0}`,
+    );
   }
-  set(
+  m.set(
     ['min'],
     min ?? 0,
     min === undefined ? 'spec.minReplicaCount absent: KEDA default 0' : 'spec.minReplicaCount',
   );
-  set(
+  m.set(
     ['max'],
     max ?? 100,
     max === undefined ? 'spec.maxReplicaCount absent: KEDA default 100' : 'spec.maxReplicaCount',
   );
+  return min;
+}
 
-  const trigger = mapTriggers(doc, spec, error, notes, problems);
-  for (const setting of trigger.settings) settings.push(setting);
-
-  const polling = integer(['spec', 'pollingInterval'], spec.pollingInterval, 1);
-  set(
+/** pollingInterval and cooldownPeriod, and the cluster-wide settings a ScaledObject does not hold. */
+function mapTimings(m: Mapping, spec: Obj, min: number | undefined): void {
+  const polling = m.integer(['spec', 'pollingInterval'], spec.pollingInterval, 1);
+  m.set(
     ['polling-interval'],
     `${polling ?? 30}s`,
     polling === undefined ? 'spec.pollingInterval absent: KEDA default 30' : 'spec.pollingInterval',
   );
-  const cooldown = integer(['spec', 'cooldownPeriod'], spec.cooldownPeriod, 0);
+  const cooldown = m.integer(['spec', 'cooldownPeriod'], spec.cooldownPeriod, 0);
   const cooldownSource =
     cooldown === undefined ? 'spec.cooldownPeriod absent: KEDA default 300' : 'spec.cooldownPeriod';
   // KEDA uses cooldownPeriod only to scale to 0; written with min >= 1 it would draw the scenario's warning.
-  if ((min ?? 0) === 0) set(['cooldown'], `${cooldown ?? 300}s`, cooldownSource);
+  if ((min ?? 0) === 0) m.set(['cooldown'], `${cooldown ?? 300}s`, cooldownSource);
   else
-    notes.push(
+    m.notes.push(
       `${cooldownSource} (${cooldown ?? 300}s) — no effect with minReplicaCount >= 1: KEDA uses it only to scale to 0`,
     );
   // Not in the ScaledObject: cluster-wide kube-controller-manager flags, and the pods' own start-up.
-  set(
+  m.set(
     ['sync-period'],
     '15s',
     'not in a ScaledObject: --horizontal-pod-autoscaler-sync-period (Kubernetes default)',
     true,
   );
-  set(
+  m.set(
     ['tolerance'],
     0.1,
     'not in a ScaledObject: --horizontal-pod-autoscaler-tolerance (Kubernetes default)',
     true,
   );
-  set(
+  m.set(
     ['startup-time'],
     '0s',
     "not in a ScaledObject: MEASURE your pods' time from scale-up to first message",
     true,
   );
+}
 
+/** Notes for the spec fields the scenario does not model, and warnings for misspelt ones. */
+function noteUnmodelled(m: Mapping, spec: Obj): void {
   if (spec.initialCooldownPeriod !== undefined)
-    notes.push(
+    m.notes.push(
       `spec.initialCooldownPeriod: ${JSON.stringify(spec.initialCooldownPeriod)} — not modelled (the run starts as if KEDA had just seen the metric active)`,
     );
   if (spec.idleReplicaCount !== undefined)
-    notes.push(
+    m.notes.push(
       `spec.idleReplicaCount: ${JSON.stringify(spec.idleReplicaCount)} — not modelled (inactive pools go to 0, or stay at min)`,
     );
   if (spec.fallback !== undefined)
-    notes.push('spec.fallback — not modelled (the simulated scaler never fails to read its metric)');
-
+    m.notes.push('spec.fallback — not modelled (the simulated scaler never fails to read its metric)');
   // A misspelt field would otherwise vanish without a word (its default taken instead).
   for (const key of Object.keys(spec))
     if (!SPEC_FIELDS.includes(key))
-      problems.push(
-        doc.problem(
+      m.problems.push(
+        m.doc.problem(
           ['spec', key],
           `unknown ScaledObject field '${key}': ignored (KEDA has ${SPEC_FIELDS.join(', ')})`,
           'warning',
         ),
       );
-  const advanced = spec.advanced;
-  if (advanced !== undefined && !isObject(advanced)) error(['spec', 'advanced'], 'expected a mapping');
-  if (isObject(advanced)) {
-    if (advanced.restoreToOriginalReplicaCount !== undefined)
-      notes.push(
-        'spec.advanced.restoreToOriginalReplicaCount — not modelled (only matters when the ScaledObject is deleted)',
-      );
-    if (advanced.scalingModifiers !== undefined)
-      notes.push(
-        "spec.advanced.scalingModifiers — not modelled (the scenario scales on one trigger's metric)",
-      );
-    const hpa = advanced.horizontalPodAutoscalerConfig;
-    if (hpa !== undefined && !isObject(hpa))
-      error(['spec', 'advanced', 'horizontalPodAutoscalerConfig'], 'expected a mapping');
-    if (isObject(hpa) && hpa.behavior !== undefined) {
-      const base = ['spec', 'advanced', 'horizontalPodAutoscalerConfig', 'behavior'];
-      if (!isObject(hpa.behavior)) error(base, 'expected a mapping with scaleUp and/or scaleDown');
-      else {
-        for (const [key, direction] of [
-          ['scaleUp', 'scale-up'],
-          ['scaleDown', 'scale-down'],
-        ] as const) {
-          const rules = hpa.behavior[key];
-          if (rules === undefined) continue;
-          mapScalingRules([...base, key], rules, direction, set, integer, error, notes);
-        }
-        for (const key of Object.keys(hpa.behavior))
-          if (key !== 'scaleUp' && key !== 'scaleDown')
-            error([...base, key], `unknown behavior field '${key}' (HPA has scaleUp, scaleDown)`);
-      }
-    }
+}
+
+/** spec.advanced: notes for what is not modelled, and the HPA behavior mapped to autoscale.behavior. */
+function mapAdvanced(m: Mapping, advanced: unknown): void {
+  if (advanced !== undefined && !isObject(advanced)) m.error(['spec', 'advanced'], 'expected a mapping');
+  if (!isObject(advanced)) return;
+  if (advanced.restoreToOriginalReplicaCount !== undefined)
+    m.notes.push(
+      'spec.advanced.restoreToOriginalReplicaCount — not modelled (only matters when the ScaledObject is deleted)',
+    );
+  if (advanced.scalingModifiers !== undefined)
+    m.notes.push(
+      "spec.advanced.scalingModifiers — not modelled (the scenario scales on one trigger's metric)",
+    );
+  const hpa = advanced.horizontalPodAutoscalerConfig;
+  if (hpa !== undefined && !isObject(hpa))
+    m.error(['spec', 'advanced', 'horizontalPodAutoscalerConfig'], 'expected a mapping');
+  if (!isObject(hpa) || hpa.behavior === undefined) return;
+  const base = ['spec', 'advanced', 'horizontalPodAutoscalerConfig', 'behavior'];
+  if (!isObject(hpa.behavior)) {
+    m.error(base, 'expected a mapping with scaleUp and/or scaleDown');
+    return;
   }
-  if (problems.some((problem) => problem.severity === 'error')) throw new ScenarioError(problems);
-  return {
-    source: `${namespace}/${name}`,
-    settings,
-    notes,
-    warnings: problems,
-    ...(trigger.queueName !== undefined ? { queueName: trigger.queueName } : {}),
-  };
+  for (const [key, direction] of [
+    ['scaleUp', 'scale-up'],
+    ['scaleDown', 'scale-down'],
+  ] as const) {
+    const rules = hpa.behavior[key];
+    if (rules === undefined) continue;
+    mapScalingRules([...base, key], rules, direction, m.set, m.integer, m.error, m.notes);
+  }
+  for (const key of Object.keys(hpa.behavior))
+    if (key !== 'scaleUp' && key !== 'scaleDown')
+      m.error([...base, key], `unknown behavior field '${key}' (HPA has scaleUp, scaleDown)`);
 }
 
 type SetFn = (path: Array<string | number>, value: unknown, comment: string) => void;

@@ -20,6 +20,26 @@ export function mapTriggers(
     error(['spec', 'triggers'], 'a ScaledObject needs a non-empty list of triggers');
     return { settings: [] };
   }
+  if (!supportedTypes(triggers, error, problems)) return { settings: [] }; // nothing to map
+  if (triggers.length > 1) ignoreLaterTriggers(doc, triggers as Obj[], notes, problems);
+  const trigger = triggers[0] as Obj;
+  const path = ['spec', 'triggers', 0];
+  const at = 'spec.triggers[0]';
+  const cached = cachedMetrics(trigger, path, at, error);
+  checkMetricType(trigger, path, doc, error, problems);
+  if (trigger.metadata !== undefined && !isObject(trigger.metadata)) {
+    error([...path, 'metadata'], 'expected a mapping of strings');
+    return { settings: [] };
+  }
+  const metadata = (trigger.metadata ?? {}) as Obj;
+  const reader = new MetadataReader(metadata, [...path, 'metadata'], error);
+  const mapped =
+    trigger.type === 'rabbitmq' ? mapRabbitmq(reader, at, notes, doc, problems) : mapKafka(reader, at, notes);
+  return { ...mapped, settings: [...mapped.settings, ...cached] };
+}
+
+/** Every trigger's type is one queuesim models; the others are located errors. */
+function supportedTypes(triggers: unknown[], error: ErrorFn, problems: ScenarioProblem[]): boolean {
   const before = problems.length;
   triggers.forEach((trigger: unknown, index) => {
     const type = isObject(trigger) ? trigger.type : undefined;
@@ -30,39 +50,53 @@ export function mapTriggers(
       );
     }
   });
-  if (problems.length > before) return { settings: [] }; // an unknown type: nothing to map
-  if (triggers.length > 1) {
-    const others = triggers
-      .slice(1)
-      .map((trigger: Obj, index) => `spec.triggers[${index + 1}] (${String(trigger.type)})`);
-    problems.push(
-      doc.problem(
-        ['spec', 'triggers', 1],
-        `KEDA scales to the largest count any trigger asks for; a scenario scales on one metric, so only spec.triggers[0] is imported and ${others.join(', ')} ignored`,
-        'warning',
-      ),
-    );
-    notes.push(
-      `${others.join(', ')} — ignored: only the first trigger is imported (KEDA takes the max over all)`,
-    );
+  return problems.length === before;
+}
+
+/** A warning and a note: KEDA takes the max over all triggers, a scenario scales on the first only. */
+function ignoreLaterTriggers(
+  doc: ManifestDocument,
+  triggers: Obj[],
+  notes: string[],
+  problems: ScenarioProblem[],
+): void {
+  const others = triggers
+    .slice(1)
+    .map((trigger: Obj, index) => `spec.triggers[${index + 1}] (${String(trigger.type)})`);
+  problems.push(
+    doc.problem(
+      ['spec', 'triggers', 1],
+      `KEDA scales to the largest count any trigger asks for; a scenario scales on one metric, so only spec.triggers[0] is imported and ${others.join(', ')} ignored`,
+      'warning',
+    ),
+  );
+  notes.push(
+    `${others.join(', ')} — ignored: only the first trigger is imported (KEDA takes the max over all)`,
+  );
+}
+
+/** useCachedMetrics → cached-metrics, when written as a boolean. */
+function cachedMetrics(trigger: Obj, path: Path, at: string, error: ErrorFn): ImportedSetting[] {
+  if (trigger.useCachedMetrics === undefined) return [];
+  if (typeof trigger.useCachedMetrics === 'boolean') {
+    const comment = `${at}.useCachedMetrics`;
+    return [{ path: ['cached-metrics'], value: trigger.useCachedMetrics, comment }];
   }
-  const trigger = triggers[0] as Obj;
-  const path = ['spec', 'triggers', 0];
-  const at = 'spec.triggers[0]';
-  const cached: ImportedSetting[] = [];
-  if (trigger.useCachedMetrics !== undefined) {
-    if (typeof trigger.useCachedMetrics === 'boolean') {
-      cached.push({
-        path: ['cached-metrics'],
-        value: trigger.useCachedMetrics,
-        comment: `${at}.useCachedMetrics`,
-      });
-    } else
-      error(
-        [...path, 'useCachedMetrics'],
-        `expected true or false, got ${JSON.stringify(trigger.useCachedMetrics)}`,
-      );
-  }
+  error(
+    [...path, 'useCachedMetrics'],
+    `expected true or false, got ${JSON.stringify(trigger.useCachedMetrics)}`,
+  );
+  return [];
+}
+
+/** metricType: AverageValue as is; Value imported as AverageValue with a warning; anything else an error. */
+function checkMetricType(
+  trigger: Obj,
+  path: Path,
+  doc: ManifestDocument,
+  error: ErrorFn,
+  problems: ScenarioProblem[],
+): void {
   const metricType = trigger.metricType ?? 'AverageValue';
   if (metricType === 'Value')
     problems.push(
@@ -74,15 +108,6 @@ export function mapTriggers(
     );
   else if (metricType !== 'AverageValue')
     error([...path, 'metricType'], `expected AverageValue or Value, got ${JSON.stringify(metricType)}`);
-  if (trigger.metadata !== undefined && !isObject(trigger.metadata)) {
-    error([...path, 'metadata'], 'expected a mapping of strings');
-    return { settings: [] };
-  }
-  const metadata = (trigger.metadata ?? {}) as Obj;
-  const reader = new MetadataReader(metadata, [...path, 'metadata'], error);
-  const mapped =
-    trigger.type === 'rabbitmq' ? mapRabbitmq(reader, at, notes, doc, problems) : mapKafka(reader, at, notes);
-  return { ...mapped, settings: [...mapped.settings, ...cached] };
 }
 
 /** KEDA trigger metadata: every value a string ("5", "true"), though YAML numbers and booleans are taken too. */
@@ -158,71 +183,20 @@ function mapRabbitmq(
     return { settings };
   }
   const value = reader.number('value') ?? legacy;
-  const target = value ?? 20;
-  // The protocol: written, or (KEDA's "auto") the scheme of the host URL.
-  const host = reader.text('host');
-  const written = reader.text('protocol') ?? 'auto';
-  const protocol =
-    written !== 'auto'
-      ? written
-      : host && /^https?:\/\//i.test(host)
-        ? 'http'
-        : host && /^amqps?:\/\//i.test(host)
-          ? 'amqp'
-          : 'unknown';
-  if (!['http', 'amqp', 'unknown'].includes(protocol)) {
-    problems.push(
-      doc.problem(
-        [...reader.path, 'protocol'],
-        `expected auto, amqp or http, got ${JSON.stringify(written)}`,
-      ),
-    );
-    return { settings };
-  }
+  const protocol = rabbitmqProtocol(reader, doc, problems);
+  if (protocol === null) return { settings };
   const excludeUnacknowledged = reader.boolean('excludeUnacknowledged') ?? false;
-  let metric: string;
-  let metricSource: string;
-  if (mode === 'MessageRate') {
-    if (protocol === 'amqp') {
-      problems.push(
-        doc.problem(
-          [...reader.path, 'mode'],
-          'mode MessageRate needs the management API (protocol http), as KEDA requires',
-        ),
-      );
-      return { settings };
-    }
-    metric = 'rate';
-    metricSource = `${meta}.mode MessageRate: messages published per second`;
-  } else if (protocol === 'http') {
-    metric = excludeUnacknowledged ? 'waiting' : 'lag';
-    metricSource = excludeUnacknowledged
-      ? `${meta}.mode QueueLength over http with excludeUnacknowledged: ready messages`
-      : `${meta}.mode QueueLength over http (management API): ready + unacknowledged`;
-  } else {
-    metric = 'waiting';
-    metricSource =
-      protocol === 'amqp'
-        ? `${meta}.mode QueueLength over amqp: ready messages`
-        : `${meta}.mode QueueLength; protocol not knowable from the manifest (host from env/auth): amqp assumed — use lag for the management API`;
-    if (protocol === 'unknown')
-      problems.push(
-        doc.problem(
-          [...reader.path],
-          'the protocol is auto and the host is not in the manifest: imported as AMQP (metric waiting); write metric: lag if KEDA reads the management API',
-          'warning',
-        ),
-      );
-  }
+  const chosen = rabbitmqMetric(reader, meta, { mode, protocol, excludeUnacknowledged }, doc, problems);
+  if (chosen === null) return { settings };
   settings.push({
     path: ['target'],
-    value: target,
+    value: value ?? 20,
     comment:
       value !== undefined
-        ? `${meta}.${reader.has('value') ? 'value' : 'queueLength'}${metric === 'rate' ? ' (messages/s per replica)' : ' (messages per replica)'}`
+        ? `${meta}.${reader.has('value') ? 'value' : 'queueLength'}${chosen.metric === 'rate' ? ' (messages/s per replica)' : ' (messages per replica)'}`
         : `${meta}.value absent: KEDA's default queue length 20`,
   });
-  settings.push({ path: ['metric'], value: metric, comment: metricSource });
+  settings.push({ path: ['metric'], value: chosen.metric, comment: chosen.source });
   const activation = reader.number('activationValue', true);
   settings.push({
     path: ['activation'],
@@ -238,6 +212,82 @@ function mapRabbitmq(
     );
   const queueName = reader.text('queueName');
   return { settings, ...(queueName !== undefined ? { queueName } : {}) };
+}
+
+/** The protocol: written, or (KEDA's "auto") the scheme of the host URL; null after a located error. */
+function rabbitmqProtocol(
+  reader: MetadataReader,
+  doc: ManifestDocument,
+  problems: ScenarioProblem[],
+): 'http' | 'amqp' | 'unknown' | null {
+  const host = reader.text('host');
+  const written = reader.text('protocol') ?? 'auto';
+  const protocol =
+    written !== 'auto'
+      ? written
+      : host && /^https?:\/\//i.test(host)
+        ? 'http'
+        : host && /^amqps?:\/\//i.test(host)
+          ? 'amqp'
+          : 'unknown';
+  if (protocol === 'http' || protocol === 'amqp' || protocol === 'unknown') return protocol;
+  problems.push(
+    doc.problem([...reader.path, 'protocol'], `expected auto, amqp or http, got ${JSON.stringify(written)}`),
+  );
+  return null;
+}
+
+/** The scenario metric KEDA's RabbitMQ scaler reads in this mode over this protocol; null after an error. */
+function rabbitmqMetric(
+  reader: MetadataReader,
+  meta: string,
+  how: {
+    mode: 'QueueLength' | 'MessageRate';
+    protocol: 'http' | 'amqp' | 'unknown';
+    excludeUnacknowledged: boolean;
+  },
+  doc: ManifestDocument,
+  problems: ScenarioProblem[],
+): { metric: string; source: string } | null {
+  const { mode, protocol, excludeUnacknowledged } = how;
+  if (mode === 'MessageRate') {
+    if (protocol === 'amqp') {
+      problems.push(
+        doc.problem(
+          [...reader.path, 'mode'],
+          'mode MessageRate needs the management API (protocol http), as KEDA requires',
+        ),
+      );
+      return null;
+    }
+    return { metric: 'rate', source: `${meta}.mode MessageRate: messages published per second` };
+  }
+  if (protocol === 'http') {
+    return excludeUnacknowledged
+      ? {
+          metric: 'waiting',
+          source: `${meta}.mode QueueLength over http with excludeUnacknowledged: ready messages`,
+        }
+      : {
+          metric: 'lag',
+          source: `${meta}.mode QueueLength over http (management API): ready + unacknowledged`,
+        };
+  }
+  if (protocol === 'unknown')
+    problems.push(
+      doc.problem(
+        [...reader.path],
+        'the protocol is auto and the host is not in the manifest: imported as AMQP (metric waiting); write metric: lag if KEDA reads the management API',
+        'warning',
+      ),
+    );
+  return {
+    metric: 'waiting',
+    source:
+      protocol === 'amqp'
+        ? `${meta}.mode QueueLength over amqp: ready messages`
+        : `${meta}.mode QueueLength; protocol not knowable from the manifest (host from env/auth): amqp assumed — use lag for the management API`,
+  };
 }
 
 /** KEDA's Apache Kafka scaler: the consumer group's lag per replica, capped at the partitions. */

@@ -129,49 +129,12 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
   const summary = summarise(sample, lag1Autocorrelation(values));
   if (sample.min === sample.max) return constantReport(sample, summary);
 
-  const fits: RankedFit[] = [];
-  const cdfs = new Map<FamilyName, (x: number) => number>();
   const skipped: FitReport['skipped'] = [
     { distribution: 'constant', reason: `the values vary (cv ${summary.cv.toPrecision(3)})` },
   ];
   const resolution = materialResolution(sample.sorted);
-  // Rounded values: each family is started from its fit to the values taken as exact (zeros moved to a quarter
-  // step, so every family has a start) and refined on the likelihood of the rounding intervals.
-  const rounded = resolution === null ? null : roundedSample(sample.sorted, resolution);
-  const startSample =
-    resolution === null
-      ? sample
-      : sampleStatistics(Array.from(sample.sorted, (x) => (x === 0 ? resolution / 4 : x)));
-  const outcomes = new Map(ESTIMATORS.map(([name, estimate]) => [name, estimate(startSample)]));
-  const refined = new Map<FamilyName, FamilyOutcome>();
-  const refine = (name: FamilyName): FamilyOutcome => {
-    const outcome = outcomes.get(name);
-    if (outcome === undefined) throw new Error(`fitDistributions: no estimator for ${name}`);
-    if (rounded === null || !isFitted(outcome)) return outcome;
-    let result = refined.get(name);
-    if (result === undefined) {
-      result = refineForRounding(rounded, outcome, () => roundedGammaShape(refine('gamma')));
-      refined.set(name, result);
-    }
-    return result;
-  };
-  for (const [name] of ESTIMATORS) {
-    const outcome = refine(name);
-    if (!isFitted(outcome)) {
-      skipped.push({ distribution: name, reason: outcome.skipped });
-      continue;
-    }
-    fits.push(score(name, outcome, sample, rounded));
-    cdfs.set(name, outcome.cdf);
-  }
-  skipped.push({
-    distribution: 'empirical',
-    reason:
-      values.length > EMPIRICAL_SHARES
-        ? // Too many to paste: the samples file itself can be named, where plain numbers are seconds.
-          'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that, or { distribution: empirical, file: <this file>, column: <its header> } to replay every one, when its plain numbers are seconds)'
-        : 'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)',
-  });
+  const { fits, cdfs } = fitFamilies(sample, resolution, skipped);
+  skipped.push({ distribution: 'empirical', reason: empiricalReason(values.length) });
 
   const lowest = Math.min(...fits.map((fit) => fit.aic ?? Infinity));
   for (const fit of fits) fit.deltaAic = (fit.aic ?? Infinity) - lowest;
@@ -202,6 +165,56 @@ export function fitDistributions(values: ArrayLike<number>): FitReport {
     familyFits,
     empirical: familyFits ? null : empiricalOf(sample.sorted),
   };
+}
+
+/**
+ * Every family fitted to the sample (scored, with its CDF), the families that could not be fitted added to
+ * `skipped`. With rounded values each family is started from its fit to the values taken as exact (zeros
+ * moved to a quarter step, so every family has a start) and refined on the likelihood of the rounding intervals.
+ */
+function fitFamilies(
+  sample: SampleStatistics,
+  resolution: number | null,
+  skipped: FitReport['skipped'],
+): { fits: RankedFit[]; cdfs: Map<FamilyName, (x: number) => number> } {
+  const fits: RankedFit[] = [];
+  const cdfs = new Map<FamilyName, (x: number) => number>();
+  const rounded = resolution === null ? null : roundedSample(sample.sorted, resolution);
+  const startSample =
+    resolution === null
+      ? sample
+      : sampleStatistics(Array.from(sample.sorted, (x) => (x === 0 ? resolution / 4 : x)));
+  const outcomes = new Map(ESTIMATORS.map(([name, estimate]) => [name, estimate(startSample)]));
+  const refined = new Map<FamilyName, FamilyOutcome>();
+  const refine = (name: FamilyName): FamilyOutcome => {
+    const outcome = outcomes.get(name);
+    if (outcome === undefined) throw new Error(`fitDistributions: no estimator for ${name}`);
+    if (rounded === null || !isFitted(outcome)) return outcome;
+    let result = refined.get(name);
+    if (result === undefined) {
+      result = refineForRounding(rounded, outcome, () => roundedGammaShape(refine('gamma')));
+      refined.set(name, result);
+    }
+    return result;
+  };
+  for (const [name] of ESTIMATORS) {
+    const outcome = refine(name);
+    if (!isFitted(outcome)) {
+      skipped.push({ distribution: name, reason: outcome.skipped });
+      continue;
+    }
+    fits.push(score(name, outcome, sample, rounded));
+    cdfs.set(name, outcome.cdf);
+  }
+  return { fits, cdfs };
+}
+
+/** Why `empirical` is not among the fits, worded for a sample of `count` values. */
+function empiricalReason(count: number): string {
+  return count > EMPIRICAL_SHARES
+    ? // Too many to paste: the samples file itself can be named, where plain numbers are seconds.
+      'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that, or { distribution: empirical, file: <this file>, column: <its header> } to replay every one, when its plain numbers are seconds)'
+    : 'it replays the observations themselves rather than fitting them (write { distribution: empirical, values: [...] } for that)';
 }
 
 /**

@@ -79,6 +79,33 @@ export function readSamples(text: string, file: string, options: ReadSamplesOpti
   const hinted = header && options.unit === undefined && !options.timestamps ? unitHint(header[index]) : null;
   if (hinted) notes.push(msg.unitHint(columnName, hinted));
 
+  const values = readColumn(rows, index, columnName, parse, problemAt);
+  const { durations, outOfOrder } = options.timestamps
+    ? intervals(values)
+    : { durations: values, outOfOrder: 0 };
+  if (durations.length < msg.MIN_VALUES) {
+    const what = options.timestamps
+      ? `intervals (from ${values.length} timestamps)`
+      : `value${durations.length === 1 ? '' : 's'}`;
+    fail(0, 0, msg.tooFewValues(durations.length, what));
+  }
+  if (outOfOrder > 0) notes.push(msg.sortedTimestamps(outOfOrder));
+  return {
+    values: durations,
+    column: { name: header ? header[index] : null, number: index + 1 },
+    rows: rows.length,
+    notes,
+  };
+}
+
+/** The chosen column's values in seconds; every bad row (up to MAX_PROBLEMS) reported at once as a ScenarioError. */
+function readColumn(
+  rows: DataLine[],
+  index: number,
+  columnName: string,
+  parse: (text: string, columnName: string) => Cell,
+  problemAt: (line: number, column: number, message: string) => ScenarioProblem,
+): number[] {
   const values: number[] = [];
   const problems: ScenarioProblem[] = [];
   let badRows = 0;
@@ -100,23 +127,7 @@ export function readSamples(text: string, file: string, options: ReadSamplesOpti
       problems.push(problemAt(0, 0, msg.moreProblems(badRows - problems.length)));
     throw new ScenarioError(problems);
   }
-
-  const { durations, outOfOrder } = options.timestamps
-    ? intervals(values)
-    : { durations: values, outOfOrder: 0 };
-  if (durations.length < msg.MIN_VALUES) {
-    const what = options.timestamps
-      ? `intervals (from ${values.length} timestamps)`
-      : `value${durations.length === 1 ? '' : 's'}`;
-    fail(0, 0, msg.tooFewValues(durations.length, what));
-  }
-  if (outOfOrder > 0) notes.push(msg.sortedTimestamps(outOfOrder));
-  return {
-    values: durations,
-    column: { name: header ? header[index] : null, number: index + 1 },
-    rows: rows.length,
-    notes,
-  };
+  return values;
 }
 
 /** Non-blank, non-comment lines split into fields, with their 1-based line numbers. */
