@@ -79,6 +79,11 @@ export function studyOptions<T>(yargs: Argv<T>) {
   return runSizeOptions(statisticsOptions(overrideOptions(yargs)));
 }
 
+/** A study of one scenario file: its `<scenario>` argument and every study option. */
+export function scenarioStudyOptions<T>(yargs: Argv<T>) {
+  return studyOptions(yargs).positional('scenario', scenarioArgument);
+}
+
 /** `--workers N`: `.option('workers', workersOption())`. */
 export function workersOption(describe = 'Worker threads (default: the number of cores)') {
   return { type: 'string', describe } as const;

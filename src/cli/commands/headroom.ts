@@ -1,14 +1,13 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
-import { jsonOption, scenarioArgument, studyOptions, workersOption } from '../shared-options.js';
+import { jsonOption, scenarioStudyOptions, workersOption } from '../shared-options.js';
 
 /** `queuesim headroom <scenario>`: the largest load multiplier at which every SLO still passes. */
 export const headroomCommand = {
   command: 'headroom <scenario>',
   describe: 'Find how much more traffic the configuration takes before an SLO breaks, and which one',
   builder: (yargs: Argv) =>
-    studyOptions(yargs)
-      .positional('scenario', scenarioArgument)
+    scenarioStudyOptions(yargs)
       .option('workers', workersOption())
       .option('json', jsonOption('Print the result as JSON on stdout')),
 } satisfies CommandDefinition<unknown>;

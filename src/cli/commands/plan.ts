@@ -1,14 +1,13 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
-import { jsonOption, scenarioArgument, studyOptions, workersOption } from '../shared-options.js';
+import { jsonOption, scenarioStudyOptions, workersOption } from '../shared-options.js';
 
 /** `queuesim plan <scenario>`: the smallest setting that meets every SLO. */
 export const planCommand = {
   command: 'plan <scenario>',
   describe: 'Find the smallest number of consumers (or capacity) that meets every SLO',
   builder: (yargs: Argv) =>
-    studyOptions(yargs)
-      .positional('scenario', scenarioArgument)
+    scenarioStudyOptions(yargs)
       .option('optimize', {
         type: 'string',
         describe:

@@ -4,8 +4,7 @@ import {
   jsonOption,
   outOption,
   reportOption,
-  scenarioArgument,
-  studyOptions,
+  scenarioStudyOptions,
   workersOption,
 } from '../shared-options.js';
 
@@ -14,8 +13,7 @@ export const runCommand = {
   command: 'run <scenario>',
   describe: 'Simulate a scenario and print throughput, drops, utilisation and latency per queue',
   builder: (yargs: Argv) =>
-    studyOptions(yargs)
-      .positional('scenario', scenarioArgument)
+    scenarioStudyOptions(yargs)
       .option(
         'workers',
         workersOption('Worker threads for replications (default: the number of cores; 1 = this thread)'),

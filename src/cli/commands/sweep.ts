@@ -4,8 +4,7 @@ import {
   jsonOption,
   outOption,
   reportOption,
-  scenarioArgument,
-  studyOptions,
+  scenarioStudyOptions,
   workersOption,
 } from '../shared-options.js';
 
@@ -14,8 +13,7 @@ export const sweepCommand = {
   command: 'sweep <scenario>',
   describe: 'Run the scenario at every point of a grid of parameter values and tabulate the metrics',
   builder: (yargs: Argv) =>
-    studyOptions(yargs)
-      .positional('scenario', scenarioArgument)
+    scenarioStudyOptions(yargs)
       .option('vary', {
         type: 'string',
         array: true,
