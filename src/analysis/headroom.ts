@@ -56,19 +56,20 @@ export interface HeadroomResult {
   result: RunResult | null;
 }
 
-/** Finds the headroom of `scenario` (which must have SLOs). */
-export async function findHeadroom(
-  scenario: Scenario,
-  options: { runner: TaskRunner; tolerance?: number; minLoad?: number; maxLoad?: number },
-): Promise<HeadroomResult> {
-  const tolerance = options.tolerance ?? 0.02;
-  const minLoad = options.minLoad ?? 1 / 64;
-  const maxLoad = options.maxLoad ?? 64;
+/** How far the searches go: the bisection's relative tolerance and the range of loads tried. */
+interface SearchRange {
+  tolerance: number;
+  minLoad: number;
+  maxLoad: number;
+}
+
+/** Each load studied once (same seed), remembered; whether its SLOs all pass, or some surely fails. */
+function loadEvaluator(scenario: Scenario, runner: TaskRunner) {
   const runs = new Map<number, RunResult>();
   const meets = async (load: number) => {
     if (!runs.has(load)) {
       const loaded = applyParameter(replicatedForSlos(scenario), { path: 'load', unit: 'multiplier' }, load);
-      runs.set(load, slimResult((await runStudy(loaded, { runner: options.runner })).result));
+      runs.set(load, slimResult((await runStudy(loaded, { runner })).result));
     }
     return (runs.get(load)?.slo ?? []).every((verdict) => verdict.verdict === 'pass');
   };
@@ -77,6 +78,14 @@ export async function findHeadroom(
     await meets(load);
     return (runs.get(load)?.slo ?? []).some((verdict) => verdict.verdict === 'fail' && verdict.significant);
   };
+  return { runs, meets, fails };
+}
+
+/** The bracket [last load that passes, first that does not]: gallop ×2 or ÷2 from 1, bisect geometrically. */
+async function passFailBracket(
+  meets: (load: number) => Promise<boolean>,
+  { tolerance, minLoad, maxLoad }: SearchRange,
+): Promise<{ low: number | null; high: number | null }> {
   let low: number | null = null;
   let high: number | null = null;
   if (await meets(1)) {
@@ -103,50 +112,81 @@ export async function findHeadroom(
     if (await meets(middle)) low = middle;
     else high = middle;
   }
+  return { low, high };
+}
+
+/**
+ * Where the first significant fail lies above the last pass: gallop, then narrow it only as far as
+ * needed to tell whether the band between them is within DECIDED_WITHIN. Null when none up to `maxLoad`.
+ */
+async function firstSureFail(
+  fails: (load: number) => Promise<boolean>,
+  low: number,
+  high: number,
+  { tolerance, maxLoad }: SearchRange,
+): Promise<number | null> {
+  let surelyFails: number | null = null;
+  let uncertain = low;
+  for (let load = high; load <= maxLoad * (1 + 1e-9); load = Number((load * 2).toPrecision(6))) {
+    if (await fails(load)) {
+      surelyFails = load;
+      break;
+    }
+    uncertain = load;
+  }
+  while (
+    surelyFails !== null &&
+    surelyFails / low > 1 + DECIDED_WITHIN &&
+    uncertain / low <= 1 + DECIDED_WITHIN &&
+    surelyFails / uncertain > 1 + tolerance
+  ) {
+    const middle = Number(Math.sqrt(uncertain * surelyFails).toPrecision(6));
+    if (await fails(middle)) surelyFails = middle;
+    else uncertain = middle;
+  }
+  return surelyFails;
+}
+
+/** The undecided band between the last pass and the first sure fail, and the replications to close it. */
+function undecidedBand(
+  low: number | null,
+  surelyFails: number | null,
+  replications: number,
+): HeadroomUndecided {
+  return {
+    passesAt: low,
+    failsAt: surelyFails,
+    replications,
+    decidedWithin: DECIDED_WITHIN,
+    replicationsToDecide:
+      surelyFails === null || low === null
+        ? null
+        : Math.ceil(replications * (Math.log(surelyFails / low) / Math.log(1 + DECIDED_WITHIN)) ** 2),
+  };
+}
+
+/** Finds the headroom of `scenario` (which must have SLOs). */
+export async function findHeadroom(
+  scenario: Scenario,
+  options: { runner: TaskRunner; tolerance?: number; minLoad?: number; maxLoad?: number },
+): Promise<HeadroomResult> {
+  const range: SearchRange = {
+    tolerance: options.tolerance ?? 0.02,
+    minLoad: options.minLoad ?? 1 / 64,
+    maxLoad: options.maxLoad ?? 64,
+  };
+  const { runs, meets, fails } = loadEvaluator(scenario, options.runner);
+  const { low, high } = await passFailBracket(meets, range);
   const failing =
     high === null ? [] : (runs.get(high)?.slo ?? []).filter((verdict) => verdict.verdict !== 'pass');
-  // Where the first significant fail lies above the last pass: gallop, then narrow it only as far as
-  // needed to tell whether the band between them is within DECIDED_WITHIN.
-  let surelyFails: number | null = null;
-  if (low !== null && high !== null) {
-    let uncertain = low;
-    for (let load = high; load <= maxLoad * (1 + 1e-9); load = Number((load * 2).toPrecision(6))) {
-      if (await fails(load)) {
-        surelyFails = load;
-        break;
-      }
-      uncertain = load;
-    }
-    while (
-      surelyFails !== null &&
-      surelyFails / low > 1 + DECIDED_WITHIN &&
-      uncertain / low <= 1 + DECIDED_WITHIN &&
-      surelyFails / uncertain > 1 + tolerance
-    ) {
-      const middle = Number(Math.sqrt(uncertain * surelyFails).toPrecision(6));
-      if (await fails(middle)) surelyFails = middle;
-      else uncertain = middle;
-    }
-  }
+  const surelyFails = low !== null && high !== null ? await firstSureFail(fails, low, high, range) : null;
   const decided =
     low === null || high === null || (surelyFails !== null && surelyFails / low <= 1 + DECIDED_WITHIN);
   const replications = replicatedForSlos(scenario).statistics?.replications ?? 1;
-  const cannotTell: HeadroomUndecided | null = decided
-    ? null
-    : {
-        passesAt: low,
-        failsAt: surelyFails,
-        replications,
-        decidedWithin: DECIDED_WITHIN,
-        replicationsToDecide:
-          surelyFails === null || low === null
-            ? null
-            : Math.ceil(replications * (Math.log(surelyFails / low) / Math.log(1 + DECIDED_WITHIN)) ** 2),
-      };
   return {
     scenario: scenario.name,
     headroom: decided ? low : null,
-    cannotTell,
+    cannotTell: decided ? null : undecidedBand(low, surelyFails, replications),
     failsAt: high,
     breaksFirst: failing,
     evaluations: runs.size,

@@ -161,7 +161,24 @@ export function explainUnreachable(
   if (failing.length === 0 && filling.length > 0) {
     return `no setting up to ${setting} can be judged: ${causes.join('; ')}`;
   }
-  // Another queue that cannot keep up at this load.
+  causes.push(...saturatedCauses(largest, sized, paths));
+  causes.push(...partitionCauses(scenario, largest, paths));
+  causes.push(...unchangedCauses(failing, largest, paths));
+  if (causes.length === 0 && stall) {
+    const target = failing[0]?.target ?? 'the failing SLO';
+    causes.push(
+      `more ${paths.join(', ')} stopped improving ${target} (${stall.between}: ${formatShortfall(stall.from)} → ${formatShortfall(largest)} of its limit)`,
+    );
+  }
+  if (causes.length === 0) causes.push(`${setting} is the largest setting searched`);
+  const names = failing.map((verdict) => verdict.target);
+  const what = names.length > 0 ? names.join(', ') : 'the SLOs';
+  return `${what} still fail${names.length === 1 ? 's' : ''} at ${setting}: ${causes.join('; ')}`;
+}
+
+/** Another queue that cannot keep up at this load, which more of the sized ones cannot relieve. */
+function saturatedCauses(largest: RunResult, sized: ReadonlySet<string>, paths: readonly string[]): string[] {
+  const causes: string[] = [];
   for (const [name, queue] of Object.entries(largest.queues)) {
     if (sized.has(name)) continue;
     const load = offeredLoad(queue);
@@ -171,7 +188,12 @@ export function explainUnreachable(
       );
     }
   }
-  // A topic whose consumers are capped by its partitions, or held back by a hot partition.
+  return causes;
+}
+
+/** A sized topic whose consumers are capped by its partitions, or held back by a hot partition. */
+function partitionCauses(scenario: Scenario, largest: RunResult, paths: readonly string[]): string[] {
+  const causes: string[] = [];
   for (const path of paths) {
     const name = sizedQueue(path);
     const cap = structuralCap(scenario, path);
@@ -184,7 +206,16 @@ export function explainUnreachable(
         : '';
     causes.push(`topic ${name} has ${cap} partitions, so consumers past ${cap} sit idle${hotText}`);
   }
-  // Losses or latencies that more of the parameter no longer changes.
+  return causes;
+}
+
+/** Losses or latencies that more of the parameter no longer changes. */
+function unchangedCauses(
+  failing: readonly SloVerdict[],
+  largest: RunResult,
+  paths: readonly string[],
+): string[] {
+  const causes: string[] = [];
   for (const verdict of failing) {
     const [kind, name, metric] = subjectOf(verdict, largest);
     const record = kind === 'queue' ? largest.queues[name] : largest.flows[name];
@@ -200,16 +231,7 @@ export function explainUnreachable(
       }
     }
   }
-  if (causes.length === 0 && stall) {
-    const target = failing[0]?.target ?? 'the failing SLO';
-    causes.push(
-      `more ${paths.join(', ')} stopped improving ${target} (${stall.between}: ${formatShortfall(stall.from)} → ${formatShortfall(largest)} of its limit)`,
-    );
-  }
-  if (causes.length === 0) causes.push(`${setting} is the largest setting searched`);
-  const names = failing.map((verdict) => verdict.target);
-  const what = names.length > 0 ? names.join(', ') : 'the SLOs';
-  return `${what} still fail${names.length === 1 ? 's' : ''} at ${setting}: ${causes.join('; ')}`;
+  return causes;
 }
 
 /** The SLO that binds a recommendation: the one the runner-up fails, else the one with the least margin. */

@@ -17,15 +17,9 @@ import { MAX_PILOT_REPLICATIONS, planStudy } from './replications.js';
 import { wantsSloBatches } from './slo-batch-intervals.js';
 import { serve } from './station.js';
 import { solveTraffic } from './traffic-equations.js';
+import { CONFIRM_ABOVE_EVENTS, TYPICAL_EVENTS_PER_SECOND } from './run-size-limits.js';
 
-/**
- * Events a second the engine handles on a typical scenario, on the 2-core machine queuesim is developed on
- * under load: long single runs of the scenarios/ examples measured 0.44–2.1 million (`run --profile`).
- */
-export const TYPICAL_EVENTS_PER_SECOND = 1_000_000;
-
-/** Above this estimate (10 minutes at the typical speed) a run needs `--yes`, or a `--time-budget`. */
-export const CONFIRM_ABOVE_EVENTS = 600 * TYPICAL_EVENTS_PER_SECOND;
+export { CONFIRM_ABOVE_EVENTS, TYPICAL_EVENTS_PER_SECOND };
 
 /** The size of a study, before it runs. */
 export interface RunSize {

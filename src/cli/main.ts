@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { NoPairFinished } from '../analysis/compare.js';
-import { RunStoppedError } from '../model/backlog-limit.js';
-import { ScenarioError, formatProblems } from '../scenario/index.js';
+import { lazyCommand } from './command-definition.js';
+import { compareCommand } from './commands/compare.js';
 import { estimateCommand } from './commands/estimate.js';
 import { fitCommand } from './commands/fit.js';
-import { compareCommand } from './commands/compare.js';
 import { headroomCommand } from './commands/headroom.js';
 import { importCommand } from './commands/import.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { joinNegativeValues } from './negative-values.js';
-import { RunTooLongError } from './run-size-gate.js';
 import {
   EXIT_BAD_INPUT,
   EXIT_CODES_HELP,
@@ -45,13 +42,14 @@ async function main(argv: string[]): Promise<void> {
     await yargs(argv)
       .scriptName('queuesim')
       .usage('$0 <command> [options]')
-      .command(runCommand)
-      .command(estimateCommand)
-      .command(sweepCommand)
-      .command(compareCommand)
-      .command(planCommand)
-      .command(headroomCommand)
-      .command(fitCommand)
+      // Each handler module (and the simulator behind it) loads only when its command runs.
+      .command(lazyCommand(runCommand, () => import('./handlers/run.js')))
+      .command(lazyCommand(estimateCommand, () => import('./handlers/estimate.js')))
+      .command(lazyCommand(sweepCommand, () => import('./handlers/sweep.js')))
+      .command(lazyCommand(compareCommand, () => import('./handlers/compare.js')))
+      .command(lazyCommand(planCommand, () => import('./handlers/plan.js')))
+      .command(lazyCommand(headroomCommand, () => import('./handlers/headroom.js')))
+      .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
       .command(importCommand)
       .demandCommand(
         1,
@@ -69,18 +67,11 @@ async function main(argv: string[]): Promise<void> {
       })
       .parseAsync();
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      writeStderr(formatProblems(error.problems));
-      process.exitCode = EXIT_BAD_INPUT;
-      return;
-    }
-    if (
-      error instanceof RunStoppedError ||
-      error instanceof RunTooLongError ||
-      error instanceof NoPairFinished
-    ) {
-      writeStderr(`queuesim: ${error.message}`);
-      process.exitCode = EXIT_BAD_INPUT;
+    const { explainFailure } = await import('./command-failure.js');
+    const failure = explainFailure(error);
+    if (failure !== null) {
+      writeStderr(failure.message);
+      process.exitCode = failure.exitCode;
       return;
     }
     reportInternalError(error);

@@ -3,10 +3,12 @@
  * it must be confirmed with `--yes` (or bounded with `--time-budget`). A run of 10^12 simulated seconds
  * must not start silently and run for ever; the user hears the estimate and how to go ahead.
  */
-import type { Argv } from 'yargs';
 import { CONFIRM_ABOVE_EVENTS, TYPICAL_EVENTS_PER_SECOND, type RunSize } from '../analysis/run-size.js';
 import { formatSeconds } from '../report/format.js';
+import { formatEvents } from './event-count.js';
 import { writeStderr } from './io.js';
+
+export { formatEvents };
 
 /** Above this estimated wall time, seconds, the estimate is printed before the run (unless --quiet). */
 export const ANNOUNCE_ABOVE_SECONDS = 30;
@@ -17,36 +19,12 @@ export interface RunSizeArgs {
   quiet: boolean;
 }
 
-/** Adds `--yes` and `--quiet` to a command that runs studies. */
-export function runSizeOptions<T>(yargs: Argv<T>): Argv<T & RunSizeArgs> {
-  return yargs
-    .option('yes', {
-      type: 'boolean',
-      default: false,
-      describe: `Run even when the estimate is over ${formatEvents(CONFIRM_ABOVE_EVENTS)} events (about 10 minutes)`,
-    })
-    .option('quiet', {
-      type: 'boolean',
-      default: false,
-      describe: 'No estimate and no progress on stderr',
-    }) as unknown as Argv<T & RunSizeArgs>;
-}
-
 /** A study too long to start without `--yes`: the CLI prints the message and exits 2. */
 export class RunTooLongError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RunTooLongError';
   }
-}
-
-/** 6.0 billion, 350 million, 12,000: an event count a person reads at a glance. */
-export function formatEvents(events: number): string {
-  if (!Number.isFinite(events)) return String(events);
-  const short = (value: number) => Number(value.toPrecision(2)).toLocaleString('en-US');
-  if (events >= 1e9) return `${short(events / 1e9)} billion`;
-  if (events >= 1e6) return `${short(events / 1e6)} million`;
-  return Math.round(events).toLocaleString('en-US');
 }
 
 /** "about 6.0 billion events in 1 run, ~1.7h at 1 million events/s" */

@@ -1,4 +1,3 @@
-import type { Argv } from 'yargs';
 import {
   applyOverrides,
   formatProblems,
@@ -20,52 +19,6 @@ export interface OverrideArgs {
   maxDuration?: string;
   timeBudget?: string;
   maxBacklog?: string;
-}
-
-/** Adds `--seed`, `--duration` and `--warmup` to a command. */
-export function overrideOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
-  return yargs
-    .option('seed', { type: 'string', describe: 'Random seed (overrides the file)' })
-    .option('duration', {
-      type: 'string',
-      describe: 'Measured simulated time, e.g. 10m (overrides the file)',
-    })
-    .option('warmup', {
-      type: 'string',
-      describe: "Simulated time before measuring, e.g. 1m, or 'auto' to detect it (overrides the file)",
-    })
-    .option('max-backlog', {
-      type: 'string',
-      describe:
-        'Stop the run with an error when this many messages are in the system at once (default 10000000)',
-    });
-}
-
-/** Adds the replication and precision flags, which override the file's statistics keys. */
-export function statisticsOptions<T>(yargs: Argv<T>): Argv<T & OverrideArgs> {
-  return yargs
-    .option('replications', {
-      type: 'string',
-      describe: 'Independent runs; results become means with 95 % confidence intervals',
-    })
-    .option('batches', { type: 'string', describe: 'Batch means: split one long run into this many batches' })
-    .option('precision', {
-      type: 'string',
-      describe: 'Add replications (or batches) until every headline CI is within e.g. 2% of its mean',
-    })
-    .option('max-replications', {
-      type: 'string',
-      describe: 'With --precision: at most this many replications',
-    })
-    .option('max-duration', {
-      type: 'string',
-      describe: 'With --batches and --precision: longest measured time',
-    })
-    .option('time-budget', {
-      type: 'string',
-      describe:
-        'Bound the run by this wall-clock time, e.g. 2m: it stops there with partial results, marked so',
-    });
 }
 
 /**

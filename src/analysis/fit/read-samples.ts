@@ -3,10 +3,9 @@ import { closestMatch } from '../../scenario/suggest.js';
 import { detectDelimiter, splitFields, type Field } from './csv-fields.js';
 import * as msg from './messages.js';
 import { parseIsoInstant } from './timestamps.js';
+import { TIME_UNITS, type TimeUnit } from './time-units.js';
 
-/** Units a plain number in the file may be declared in (`m` is minutes, as in scenarios). */
-export const TIME_UNITS = ['us', 'ms', 's', 'm', 'min', 'h'] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
+export { TIME_UNITS, type TimeUnit };
 
 /** How to read a samples file. */
 export interface ReadSamplesOptions {

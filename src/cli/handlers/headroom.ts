@@ -1,0 +1,26 @@
+import { findHeadroom } from '../../analysis/headroom.js';
+import { estimateRunSize } from '../../analysis/run-size.js';
+import { renderHeadroom } from '../../report/headroom-text.js';
+import { toJson } from '../../report/json.js';
+import { requireSlos } from '../command-line.js';
+import type { HeadroomArgs } from '../commands/headroom.js';
+import { writeStdout } from '../io.js';
+import { loadScenario } from '../scenario-input.js';
+import { parallelTasks, runStudySession } from '../study-session.js';
+
+/** Searches the load multiplier at which the first SLO breaks and prints it. */
+export async function handle(args: HeadroomArgs): Promise<void> {
+  const scenario = await loadScenario(args.scenario, args);
+  requireSlos(scenario);
+  // Each candidate is one study; the gate sees one (the scenario as given), a lower bound on the search.
+  const { value: headroom, wallSeconds } = await runStudySession(
+    {
+      args,
+      size: estimateRunSize(scenario),
+      timeBudgetSeconds: scenario.statistics?.timeBudgetSeconds ?? null,
+      tasks: parallelTasks(scenario),
+    },
+    (runner) => findHeadroom(scenario, { runner }),
+  );
+  writeStdout(args.json ? toJson({ ...headroom, wallSeconds }) : renderHeadroom(headroom, wallSeconds));
+}
