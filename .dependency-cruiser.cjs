@@ -39,14 +39,6 @@ const leafRules = leaves.map((leaf) => ({
   to: { path: '^src/', pathNot: `^src/${leaf}/` },
 }));
 
-/**
- * TEMPORARY known violations (issue 13): these command modules still import helpers from run.ts and plan.ts.
- * Helper D is moving the helpers into a shared module; after that merge, delete this list and the
- * `no-command-imports-known` rule so every command is a leaf.
- *   compare.ts → run.ts; headroom.ts → plan.ts, run.ts; plan.ts → run.ts; sweep.ts → run.ts
- */
-const commandsWithKnownImports = ['compare', 'headroom', 'plan', 'sweep'];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -89,19 +81,18 @@ module.exports = {
     {
       name: 'no-command-imports',
       severity: 'error',
-      comment: 'CLI commands are leaves: what two commands share lives in src/cli/, not in one of them.',
-      from: {
-        path: '^src/cli/commands/',
-        pathNot: `^src/cli/commands/(${commandsWithKnownImports.join('|')})\\.ts$`,
-      },
-      to: { path: '^src/cli/commands/' },
+      comment:
+        'CLI commands are leaves: a definition (commands/) imports no other definition and no handler; what two commands share lives in src/cli/, not in one of them.',
+      from: { path: '^src/cli/commands/' },
+      to: { path: '^src/cli/(commands|handlers)/', dependencyTypesNot: ['dynamic-import'] },
     },
     {
-      name: 'no-command-imports-known',
+      name: 'no-handler-imports',
       severity: 'error',
-      comment: 'TEMPORARY (see commandsWithKnownImports): these commands may import run.ts and plan.ts only.',
-      from: { path: `^src/cli/commands/(${commandsWithKnownImports.join('|')})\\.ts$` },
-      to: { path: '^src/cli/commands/', pathNot: '^src/cli/commands/(run|plan)\\.ts$' },
+      comment:
+        'A handler runs one command: it may read its own definition (commands/<same name>), never another command or handler.',
+      from: { path: '^src/cli/handlers/([^/]+)\\.ts$' },
+      to: { path: '^src/cli/(commands|handlers)/', pathNot: '^src/cli/(commands/$1|handlers/$1)\\.ts$' },
     },
   ],
   options: {

@@ -7,6 +7,7 @@ import { estimateCommand } from './commands/estimate.js';
 import { fitCommand } from './commands/fit.js';
 import { headroomCommand } from './commands/headroom.js';
 import { importCommand } from './commands/import.js';
+import { kedaCommand } from './commands/import-keda.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -50,7 +51,11 @@ async function main(argv: string[]): Promise<void> {
       .command(lazyCommand(planCommand, () => import('./handlers/plan.js')))
       .command(lazyCommand(headroomCommand, () => import('./handlers/headroom.js')))
       .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
-      .command(importCommand)
+      .command(
+        importCommand((formats) =>
+          formats.command(lazyCommand(kedaCommand, () => import('./handlers/import-keda.js'))),
+        ),
+      )
       .demandCommand(
         1,
         'Name a command: run, estimate, sweep, compare, plan, headroom, fit or import (queuesim <command> <scenario.yaml>)',

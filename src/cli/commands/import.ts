@@ -1,43 +1,15 @@
 import type { Argv, CommandModule } from 'yargs';
-import { lazyCommand, type ArgsOf, type CommandDefinition } from '../command-definition.js';
 
-/** `queuesim import keda <scaledobject.yaml>`: a KEDA ScaledObject as a queue's `autoscale:` block. */
-export const kedaCommand = {
-  command: 'keda <manifest>',
-  describe: "A KEDA ScaledObject (and its HPA behavior) as a queue's autoscale: block",
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('manifest', {
-        type: 'string',
-        describe: 'Kubernetes YAML holding the ScaledObject (other kinds in the file are skipped)',
-        demandOption: true,
-      })
-      .option('name', { type: 'string', describe: 'The ScaledObject to read when the file has several' })
-      .option('into', {
-        type: 'string',
-        describe: 'Scenario to merge into (its comments kept); the merged scenario must validate',
-      })
-      .option('queue', {
-        type: 'string',
-        describe: "With --into: the queue to scale (default: the trigger's queueName or topic)",
-      })
-      .implies('queue', 'into')
-      .option('out', {
-        type: 'string',
-        describe: 'Write here (atomically; may be the --into file) instead of stdout',
-      }),
-} satisfies CommandDefinition<unknown>;
-
-/** The arguments of `queuesim import keda`. */
-export type KedaArgs = ArgsOf<typeof kedaCommand>;
-
-/** `queuesim import <format> <file>`: scenario settings from what a team already has. */
-export const importCommand: CommandModule = {
-  command: 'import',
-  describe: 'Write scenario settings from existing configuration (keda)',
-  builder: (yargs: Argv) =>
-    yargs
-      .command(lazyCommand(kedaCommand, () => import('../handlers/import-keda.js')))
-      .demandCommand(1, 'Name what to import: keda (queuesim import keda <file>)'),
-  handler: () => undefined,
-};
+/**
+ * `queuesim import <format> <file>`: scenario settings from what a team already has. The formats come in
+ * already wired to their lazily loaded handlers (by main.ts), so this definition imports no handler.
+ */
+export function importCommand(withFormats: (yargs: Argv) => Argv): CommandModule {
+  return {
+    command: 'import',
+    describe: 'Write scenario settings from existing configuration (keda)',
+    builder: (yargs: Argv) =>
+      withFormats(yargs).demandCommand(1, 'Name what to import: keda (queuesim import keda <file>)'),
+    handler: () => undefined,
+  };
+}

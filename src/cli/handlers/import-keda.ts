@@ -4,7 +4,7 @@ import { importKedaScaledObject } from '../../import/keda-scaled-object.js';
 import { ScenarioError, formatProblems, parseScenario } from '../../scenario/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { commandLineError } from '../command-line.js';
-import type { KedaArgs } from '../commands/import.js';
+import type { KedaArgs } from '../commands/import-keda.js';
 import { writeStderr, writeStdout } from '../io.js';
 
 /** Largest manifest read: a ScaledObject is a few hundred bytes; anything this big is the wrong file. */
