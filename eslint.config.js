@@ -11,9 +11,6 @@ import tseslint from 'typescript-eslint';
  */
 const beingSplit = [
   'src/model/**',
-  'src/report/**',
-  'src/analysis/**',
-  'src/import/**',
   'src/metrics/queue-collector.ts',
 ];
 

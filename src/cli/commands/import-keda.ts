@@ -1,4 +1,4 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 
 /** `queuesim import keda <scaledobject.yaml>`: a KEDA ScaledObject as a queue's `autoscale:` block. */
