@@ -129,8 +129,8 @@ export class Topic implements Destination, ElasticConsumers {
    * rebalance (NaN: none yet). It commits at that poll and every interval after.
    */
   private readonly commitPhase: Float64Array;
-  /** Identifies the latest rebalance: an earlier one's end event is stale. */
-  private generation = 0;
+  /** Calendar handle of the pending rebalance end; -1 when none (a new rebalance cancels the old end). */
+  private rebalanceEnd = -1;
   /** When the latest rebalance began. */
   private lastRebalanceAt = -Infinity;
   private retentionScheduled = false;
@@ -350,9 +350,9 @@ export class Topic implements Destination, ElasticConsumers {
     this.beginRebalance(now, false);
   }
 
-  /** A rebalance's join time is over (EVENT_REBALANCE_END): reassign partitions and resume, unless superseded. */
-  endRebalance(generation: number, now: number): void {
-    if (generation !== this.generation || this.awaitingDrain) return; // a later change superseded it
+  /** A rebalance's join time is over (EVENT_REBALANCE_END): reassign partitions and resume. */
+  endRebalance(now: number): void {
+    this.rebalanceEnd = -1;
     this.paused = false;
     this.rebalancing = false;
     this.moving.fill(0);
@@ -411,7 +411,10 @@ export class Topic implements Destination, ElasticConsumers {
     this.lastRebalanceAt = now;
     if (!this.rebalancing) this.initialJoin = fromEmpty;
     this.rebalancing = true;
-    this.generation++;
+    if (this.rebalanceEnd >= 0) {
+      this.context.simulation.cancel(this.rebalanceEnd); // superseded: this rebalance ends later
+      this.rebalanceEnd = -1;
+    }
     this.awaitingDrain = true;
     if (this.settings.assignor === 'cooperative-sticky') {
       const target = this.assignment.plan(this.members);
@@ -440,18 +443,17 @@ export class Topic implements Destination, ElasticConsumers {
     }
     this.awaitingDrain = false;
     this.commitAll();
-    const generation = this.generation;
     const wait = this.initialJoin
       ? this.settings.initialRebalanceDelaySeconds
       : this.settings.rebalancePauseSeconds;
-    if (wait === 0) this.endRebalance(generation, now);
+    if (wait === 0) this.endRebalance(now);
     else
-      this.context.simulation.schedule(
+      this.rebalanceEnd = this.context.simulation.schedule(
         wait,
         PRIORITY_REBALANCE,
         EVENT_REBALANCE_END,
         this.settings.index,
-        generation,
+        0,
       );
   }
 
