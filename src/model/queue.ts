@@ -1,23 +1,19 @@
-import type { RandomStream, Simulation } from '../engine/index.js';
+import type { RandomStream } from '../engine/index.js';
 import {
   LOSS_DROPPED_HEAD,
   LOSS_EXHAUSTED,
   LOSS_EXPIRED,
   LOSS_REJECTED,
-  RETRY_DELAYED,
   RETRY_NONE,
-  RETRY_REQUEUED,
-  type FlowCollector,
   type QueueProbe,
 } from '../metrics/index.js';
+import { AttemptOutcome, type RetryingStation } from './attempt-outcome.js';
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
 import type { WaitedOnQueue } from './deadlock-watch.js';
 import type { Destination } from './destination.js';
 import { HeldAcknowledgements } from './held-acknowledgements.js';
-import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
-  EVENT_REDELIVERY,
   EVENT_SERVICE_END,
   EVENT_TIMEOUT,
   NO_PUBLISHER,
@@ -27,18 +23,17 @@ import {
   OVERFLOW_BLOCK,
   OVERFLOW_DROP_OLDEST,
   PRIORITY_EXPIRY,
-  PRIORITY_REDELIVERY,
   PRIORITY_SERVICE_END,
   PRIORITY_TIMEOUT,
 } from './events.js';
 import { completeInNetwork, goesToDeadLetter, loseMessage } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
-import { FLAG_DUPLICATE, FLAG_SUPERSEDED, type MessagePool } from './message-pool.js';
+import { FLAG_DUPLICATE, FLAG_SUPERSEDED } from './message-pool.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { ReadyList } from './ready-list.js';
 import type { RetryPolicy } from './retry-policy.js';
-import type { MessageRouter } from './routing.js';
+import type { QueueContext } from './queue-context.js';
 
 /** A queue's fixed configuration, resolved to numbers (Infinity / null where unlimited or absent). */
 export interface QueueSettings {
@@ -58,21 +53,12 @@ export interface QueueSettings {
   firstPublisher: number;
 }
 
-/** The shared parts of the network a queue works with. */
-export interface QueueContext {
-  simulation: Simulation;
-  messages: MessagePool;
-  duplicates: DuplicateGroups;
-  flows: FlowCollector[];
-  router: MessageRouter;
-}
-
 /**
  * A message queue and the consumers that drain it: admission and overflow, TTL, delivery to consumers
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
  * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
-export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
+export class Queue implements Destination, ElasticConsumers, WaitedOnQueue, RetryingStation {
   private readonly ready: ReadyList;
   private readyBytes = 0;
   /** Deliveries waiting for room (overflow: block) and who published them. */
@@ -85,12 +71,13 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   private offered = 0;
   /** No failures, timeouts or onward routes: finishing a message takes the short path. */
   private readonly plain: boolean;
+  private readonly outcome: AttemptOutcome;
 
   constructor(
     readonly settings: QueueSettings,
     readonly consumers: ConsumerPool,
     private readonly retry: RetryPolicy,
-    private readonly onward: OnwardRoutes,
+    onward: OnwardRoutes,
     /** Decides failed attempts. */
     private readonly failureRandom: RandomStream,
     private readonly context: QueueContext,
@@ -99,6 +86,18 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     this.ready = new ReadyList(settings.priorityLevels);
     this.held = new HeldAcknowledgements(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
+    const { index, deadLetter, firstPublisher } = settings;
+    const held = this.held;
+    this.outcome = new AttemptOutcome({
+      index,
+      deadLetter,
+      firstPublisher,
+      retry,
+      onward,
+      held,
+      context,
+      probe,
+    });
   }
 
   /** A message is published to this queue: it is accepted, refused, or its publisher is blocked. */
@@ -171,23 +170,10 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
       messages.group[message] = -1;
     }
     if (duplicate) messages.flags[message] |= FLAG_DUPLICATE;
-    const destination = this.onward.choose();
-    if (destination < 0) {
-      this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
-      this.leaveNetwork(message, now);
+    if (this.outcome.succeeded(message, worker, duplicate, now)) {
       this.acknowledge(worker, now);
       return;
     }
-    const enteredAt = messages.enteredQueueAt[message]; // the publish may reuse it downstream
-    const publisher = this.settings.firstPublisher + worker;
-    const blocked = this.context.router.publish(message, destination, publisher, now);
-    if (blocked === 0) {
-      this.probe.completed(now, now - enteredAt, duplicate);
-      this.acknowledge(worker, now);
-      return;
-    }
-    // The consumer stays busy and the message in this queue until the onward publish goes through.
-    this.held.hold(worker, blocked, now, enteredAt, duplicate);
     // Only now can a deadlock form (a wait is added), and only if no consumer of this queue is left free.
     if (this.held.count === this.consumers.size) {
       this.context.router.consumersStalled(this.settings.index, now);
@@ -196,11 +182,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
 
   /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
   workerUnblocked(worker: number, now: number): void {
-    const held = this.held;
-    if (!held.deliveryThrough(worker)) return;
-    this.probe.consumerBlocked(held.blockedSince(worker), now);
-    this.probe.completed(now, now - held.messageEnteredAt(worker), held.isDuplicate(worker));
-    this.acknowledge(worker, now);
+    if (this.outcome.deliveryThrough(worker, now)) this.acknowledge(worker, now);
   }
 
   /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
@@ -438,32 +420,24 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   }
 
   private handleFailure(message: number, now: number): void {
-    const { messages, simulation } = this.context;
-    if ((messages.flags[message] & FLAG_SUPERSEDED) !== 0) {
+    if ((this.context.messages.flags[message] & FLAG_SUPERSEDED) !== 0) {
       // A timeout already made a copy visible again: that copy carries the message on.
       this.probe.failed(now, RETRY_NONE);
       this.probe.abandoned(now);
       this.release(message);
       return;
     }
-    const attempts = messages.attempts[message];
-    if (this.retry.exhausted(attempts)) {
-      this.probe.failed(now, RETRY_NONE);
-      const deadLettered = this.deadLetters(message);
-      this.probe.exhausted(now, deadLettered);
-      this.lose(message, LOSS_EXHAUSTED, deadLettered, now);
-      return;
-    }
-    const delay = this.retry.delaySeconds(attempts);
-    if (delay > 0) {
-      this.probe.failed(now, RETRY_DELAYED);
-      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
-    } else {
-      this.probe.failed(now, RETRY_REQUEUED);
-      messages.readyAt[message] = now;
-      // The worker is still held: the message waits in the ready list for the next free one.
-      this.wait(message);
-    }
+    this.outcome.failed(message, this, now);
+  }
+
+  /** Giving up a failed message: it leaves its duplicate group (the caller loses or dead-letters it). */
+  givingUp(message: number): void {
+    this.leaveGroup(message);
+  }
+
+  /** A failed message is requeued: the worker is still held, so it waits in the ready list for the next. */
+  readyAgain(message: number): void {
+    this.wait(message);
   }
 
   /** A ready message is removed unprocessed (dropped head or expired). */

@@ -1,34 +1,25 @@
 import type { Distribution, RandomStream } from '../engine/index.js';
 import type { Assignor } from '../scenario/types.js';
-import {
-  LOSS_EXHAUSTED,
-  LOSS_EXPIRED,
-  RETRY_DELAYED,
-  RETRY_NONE,
-  RETRY_REQUEUED,
-  type PartitionCollector,
-  type QueueProbe,
-} from '../metrics/index.js';
+import { LOSS_EXPIRED, type PartitionCollector, type QueueProbe } from '../metrics/index.js';
+import { AttemptOutcome, type RetryingStation } from './attempt-outcome.js';
 import type { Destination } from './destination.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import { HeldAcknowledgements } from './held-acknowledgements.js';
 import {
   EVENT_EXPIRY_CHECK,
   EVENT_REBALANCE_END,
-  EVENT_REDELIVERY,
   EVENT_SERVICE_END,
   OFFER_ACCEPTED,
   PRIORITY_EXPIRY,
   PRIORITY_REBALANCE,
-  PRIORITY_REDELIVERY,
   PRIORITY_SERVICE_END,
 } from './events.js';
 import { partitionOfKey, type KeySampler } from './key-sampler.js';
-import { completeInNetwork, endFlow, goesToDeadLetter, loseMessage } from './message-exits.js';
+import { endFlow } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
-import type { QueueContext } from './queue.js';
+import type { QueueContext } from './queue-context.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { TopicTrace } from './topic-trace.js';
 
@@ -90,7 +81,7 @@ export interface TopicRandomness {
  * per record), and every member commits when a rebalance revokes partitions, so the lag a scaler reads —
  * latest minus committed offset — includes records processed but not yet committed.
  */
-export class Topic implements Destination, ElasticConsumers {
+export class Topic implements Destination, ElasticConsumers, RetryingStation {
   /** Appended messages not yet started, per partition, in append order (retention checks the heads). */
   private readonly logs: MessageRing[];
   /** The started, unfinished message of each partition (processing, backing off, or awaiting a retry), or −1. */
@@ -140,12 +131,13 @@ export class Topic implements Destination, ElasticConsumers {
   private appended = 0;
   /** Watches appends, starts and finishes (tests); null on normal runs. */
   trace: TopicTrace | null = null;
+  private readonly outcome: AttemptOutcome;
 
   constructor(
     readonly settings: TopicSettings,
     private readonly random: TopicRandomness,
-    private readonly retry: RetryPolicy,
-    private readonly onward: OnwardRoutes,
+    retry: RetryPolicy,
+    onward: OnwardRoutes,
     private readonly context: QueueContext,
     private readonly probe: QueueProbe,
     private readonly partitionProbe: PartitionCollector,
@@ -167,6 +159,18 @@ export class Topic implements Destination, ElasticConsumers {
     this.members = settings.consumers;
     this.assignment.assign(this.members);
     partitionProbe.membersChanged(this.members, 0);
+    const { index, deadLetter, firstPublisher } = settings;
+    const held = this.held;
+    this.outcome = new AttemptOutcome({
+      index,
+      deadLetter,
+      firstPublisher,
+      retry,
+      onward,
+      held,
+      context,
+      probe,
+    });
   }
 
   /** A message is appended to its key's partition; a topic never refuses one. */
@@ -209,7 +213,7 @@ export class Topic implements Destination, ElasticConsumers {
     const q = this.settings.failureProbability;
     if (q > 0 && this.random.failureRandom.next() < q) {
       this.trace?.failed(message, p, now);
-      this.handleFailure(message, p, now);
+      this.outcome.failed(message, this, now);
       this.release(consumer, now);
       this.wake(p, now);
       if (this.awaitingDrain) this.checkDrained(now);
@@ -220,23 +224,8 @@ export class Topic implements Destination, ElasticConsumers {
     this.processed(p, now);
     this.trace?.left(message, p, 'completed', now);
     this.partitionProbe.completed(p, now);
-    const enteredAt = messages.enteredQueueAt[message]; // an onward publish may reuse it
-    const destination = this.onward.choose();
-    if (destination < 0) {
-      this.probe.completed(now, now - enteredAt, false);
-      completeInNetwork(messages, this.context.flows, message, now);
-      this.release(consumer, now);
-    } else {
-      const publisher = this.settings.firstPublisher + consumer;
-      const blocked = this.context.router.publish(message, destination, publisher, now);
-      if (blocked === 0) {
-        this.probe.completed(now, now - enteredAt, false);
-        this.release(consumer, now);
-      } else {
-        // Busy, and the message still here, until the onward publish goes through.
-        this.held.hold(consumer, blocked, now, enteredAt, false);
-      }
-    }
+    // Busy, and the message still here, while a blocked onward publish waits.
+    if (this.outcome.succeeded(message, consumer, false, now)) this.release(consumer, now);
     this.wake(p, now);
     if (this.awaitingDrain) this.checkDrained(now);
   }
@@ -278,11 +267,7 @@ export class Topic implements Destination, ElasticConsumers {
 
   /** A blocked onward delivery of `consumer` went through; it moves on once all have. */
   workerUnblocked(consumer: number, now: number): void {
-    const held = this.held;
-    if (!held.deliveryThrough(consumer)) return;
-    this.probe.consumerBlocked(held.blockedSince(consumer), now);
-    this.probe.completed(now, now - held.messageEnteredAt(consumer), false);
-    this.release(consumer, now);
+    if (this.outcome.deliveryThrough(consumer, now)) this.release(consumer, now);
   }
 
   /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
@@ -579,32 +564,19 @@ export class Topic implements Destination, ElasticConsumers {
     }
   }
 
-  /** A failed attempt: given up (dead-lettered or lost), or retried in place after the back-off. */
-  private handleFailure(message: number, p: number, now: number): void {
-    const { messages, simulation } = this.context;
-    const attempts = messages.attempts[message];
-    if (this.retry.exhausted(attempts)) {
-      this.head[p] = -1;
-      this.unfinished--;
-      this.processed(p, now);
-      this.trace?.left(message, p, 'exhausted', now);
-      this.probe.failed(now, RETRY_NONE);
-      const { deadLetter } = this.settings;
-      const deadLettered = goesToDeadLetter(messages, message, deadLetter);
-      this.probe.exhausted(now, deadLettered);
-      this.partitionProbe.exhausted(p, now);
-      loseMessage(this.context, message, LOSS_EXHAUSTED, deadLetter, deadLettered, now);
-      return;
-    }
-    const delay = this.retry.delaySeconds(attempts);
-    if (delay > 0) {
-      this.probe.failed(now, RETRY_DELAYED);
-      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
-    } else {
-      this.probe.failed(now, RETRY_REQUEUED);
-      messages.readyAt[message] = now;
-      this.headReady[p] = 1;
-    }
+  /** Giving up a failed head message: its partition moves past it (the caller loses or dead-letters it). */
+  givingUp(message: number, _deadLettered: boolean, now: number): void {
+    const p = this.context.messages.partition[message];
+    this.head[p] = -1;
+    this.unfinished--;
+    this.processed(p, now);
+    this.trace?.left(message, p, 'exhausted', now);
+    this.partitionProbe.exhausted(p, now);
+  }
+
+  /** A failed head message with no back-off: its partition may retry it at once. */
+  readyAgain(message: number): void {
+    this.headReady[this.context.messages.partition[message]] = 1;
   }
 
   /** Arms the retention check for the oldest unconsumed message, if any. */
