@@ -29,6 +29,7 @@ import {
 import { completeInNetwork, goesToDeadLetter, loseMessage } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
 import { FLAG_DUPLICATE, FLAG_SUPERSEDED } from './message-pool.js';
+import { givenUpCopy, visibleCopy } from './visibility-timeout.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { ReadyList } from './ready-list.js';
@@ -233,55 +234,18 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue, Retr
    * counts every receive in ApproximateReceiveCount), the copy is exhausted or dead-lettered instead.
    */
   timeOut(message: number, now: number): void {
-    const { messages, duplicates } = this.context;
-    if (this.retry.exhausted(messages.attempts[message])) {
-      this.exhaustOnTimeout(message, now);
+    const { context } = this;
+    if (this.retry.exhausted(context.messages.attempts[message])) {
+      // The consumer goes on, but its later acknowledgement no longer holds the message.
+      const copy = givenUpCopy(context.messages, context.duplicates, message, now);
+      const deadLettered = this.deadLetters(copy);
+      this.probe.timedOutPastLimit(now, deadLettered);
+      loseMessage(context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
       return;
     }
-    const copy = this.timeoutCopy(message, now);
-    let group = messages.group[message];
-    if (group < 0) {
-      group = duplicates.create();
-      messages.group[message] = group;
-    } else {
-      duplicates.join(group);
-    }
-    messages.group[copy] = group;
-    messages.flags[message] |= FLAG_SUPERSEDED;
+    const copy = visibleCopy(context.messages, context.duplicates, message, now);
     this.probe.timedOut(now);
     this.enterReady(copy, now);
-  }
-
-  /** A copy of a timed-out `message` that entered the queue with it, ready now, with its deliveries so far. */
-  private timeoutCopy(message: number, now: number): number {
-    const { messages } = this.context;
-    const copy = messages.copy(message);
-    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
-    messages.readyAt[copy] = now;
-    messages.attempts[copy] = messages.attempts[message];
-    return copy;
-  }
-
-  /**
-   * The delivery limit is reached while `message` is still processed: a copy stands for the message that
-   * the broker gives up (the consumer goes on, but its later acknowledgement no longer holds the message).
-   * The message's flow is told once: of the exhaustion if no copy has completed yet, else not at all.
-   */
-  private exhaustOnTimeout(message: number, now: number): void {
-    const { messages, duplicates } = this.context;
-    const copy = this.timeoutCopy(message, now);
-    let group = messages.group[message];
-    if (group < 0) {
-      group = duplicates.create();
-      duplicates.leave(group); // the copy leaves at once: the group lives on with the one in processing
-      messages.group[message] = group;
-    }
-    // Marks the message done: a completion after this is a duplicate, and so is this copy after one.
-    if (duplicates.complete(group)) messages.flags[copy] |= FLAG_DUPLICATE;
-    messages.flags[message] |= FLAG_SUPERSEDED;
-    const deadLettered = this.deadLetters(copy);
-    this.probe.timedOutPastLimit(now, deadLettered);
-    loseMessage(this.context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
   }
 
   /** Expires every ready message that has waited longer than the TTL, then re-arms the check. */

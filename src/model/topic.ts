@@ -16,6 +16,7 @@ import {
 } from './events.js';
 import { partitionOfKey, type KeySampler } from './key-sampler.js';
 import { endFlow } from './message-exits.js';
+import { CommittedOffsets } from './committed-offsets.js';
 import { MessageRing } from './message-ring.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
@@ -111,15 +112,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   private readonly inService: Uint8Array;
   /** Records left of each consumer's last poll. */
   private readonly batchLeft: Int32Array;
-  /** Records processed (completed or given up) and not yet committed, per partition (as of its last record). */
-  private readonly uncommitted: Int32Array;
-  /** When each partition last moved past a record. */
-  private readonly lastProcessedAt: Float64Array;
-  /**
-   * Where each consumer's auto-commit clock starts: its first poll since it joined or since the last
-   * rebalance (NaN: none yet). It commits at that poll and every interval after.
-   */
-  private readonly commitPhase: Float64Array;
+  private readonly offsets: CommittedOffsets;
   /** Calendar handle of the pending rebalance end; -1 when none (a new rebalance cancels the old end). */
   private rebalanceEnd = -1;
   /** When the latest rebalance began. */
@@ -153,11 +146,15 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
     this.moving = new Uint8Array(partitions);
     this.inService = new Uint8Array(partitions);
     this.batchLeft = new Int32Array(maxConsumers);
-    this.uncommitted = new Int32Array(partitions);
-    this.lastProcessedAt = new Float64Array(partitions);
-    this.commitPhase = new Float64Array(maxConsumers).fill(NaN);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
+    const { commitIntervalSeconds } = settings;
+    this.offsets = new CommittedOffsets(
+      partitions,
+      maxConsumers,
+      commitIntervalSeconds,
+      this.assignment.owner,
+    );
     partitionProbe.membersChanged(this.members, 0);
     const { index, deadLetter, firstPublisher } = settings;
     const held = this.held;
@@ -221,7 +218,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
     }
     this.head[p] = -1;
     this.unfinished--;
-    this.processed(p, now);
+    this.offsets.processed(p, now);
     this.trace?.left(message, p, 'completed', now);
     this.partitionProbe.completed(p, now);
     // Busy, and the message still here, while a blocked onward publish waits.
@@ -300,7 +297,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
     let lag = this.unfinished;
     let withLag = 0;
     for (let p = 0; p < this.logs.length; p++) {
-      const uncommitted = this.uncommittedAt(p, now);
+      const uncommitted = this.offsets.uncommittedAt(p, now);
       lag += uncommitted;
       if (this.logs[p].length > 0 || this.head[p] >= 0 || uncommitted > 0) withLag++;
     }
@@ -310,7 +307,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   /** Records processed and not yet committed (part of the scaler's lag). */
   uncommittedMessages(now: number): number {
     let total = 0;
-    for (let p = 0; p < this.logs.length; p++) total += this.uncommittedAt(p, now);
+    for (let p = 0; p < this.logs.length; p++) total += this.offsets.uncommittedAt(p, now);
     return total;
   }
 
@@ -349,7 +346,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   private reassign(now: number): void {
     this.assignment.assign(this.members);
     this.cursor.fill(0);
-    this.commitPhase.fill(NaN); // each member's auto-commit clock restarts at its next poll
+    this.offsets.restartClocks();
     // Eager members start afresh (their batches are done); cooperative ones keep what they polled.
     if (this.settings.assignor !== 'cooperative-sticky') this.batchLeft.fill(0);
     for (let consumer = 0; consumer < this.members; consumer++) {
@@ -427,7 +424,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
       }
     }
     this.awaitingDrain = false;
-    this.commitAll();
+    this.offsets.commitAll();
     const wait = this.initialJoin
       ? this.settings.initialRebalanceDelaySeconds
       : this.settings.rebalancePauseSeconds;
@@ -457,7 +454,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
 
   /** A consumer polls: its batch is up to max-poll-records of what waits on its partitions (`taken` included). */
   private poll(consumer: number, taken: number, now: number): void {
-    if (Number.isNaN(this.commitPhase[consumer])) this.commitPhase[consumer] = now;
+    this.offsets.polled(consumer, now);
     if (this.batchLeft[consumer] > 0) {
       this.batchLeft[consumer]--;
       return;
@@ -468,33 +465,6 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
       if (this.moving[owned[i]] === 0) waiting += this.logs[owned[i]].length;
     }
     this.batchLeft[consumer] = Math.min(this.settings.maxPollRecords, waiting) - 1;
-  }
-
-  /** Partition `p` moved past a record (completed or given up): it counts as lag until committed. */
-  private processed(p: number, now: number): void {
-    if (this.settings.commitIntervalSeconds === 0) return;
-    this.uncommitted[p] = this.uncommittedAt(p, now) + 1;
-    this.lastProcessedAt[p] = now;
-  }
-
-  /**
-   * Partition `p`'s processed, uncommitted records at `now`: none if its owner's auto-commit clock has
-   * ticked since the partition's last record (a commit takes everything processed before it).
-   */
-  private uncommittedAt(p: number, now: number): number {
-    if (this.uncommitted[p] === 0) return 0;
-    const owner = this.assignment.owner[p];
-    const phase = owner >= 0 ? this.commitPhase[owner] : NaN;
-    if (Number.isNaN(phase)) return this.uncommitted[p];
-    const interval = this.settings.commitIntervalSeconds;
-    const lastTick = phase + Math.floor((now - phase) / interval) * interval;
-    if (this.lastProcessedAt[p] < lastTick) this.uncommitted[p] = 0;
-    return this.uncommitted[p];
-  }
-
-  /** Every member commits what it has processed (before it rejoins a rebalance). */
-  private commitAll(): void {
-    this.uncommitted.fill(0);
   }
 
   /** `consumer` starts `message`, the head of partition `p`. */
@@ -569,7 +539,7 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
     const p = this.context.messages.partition[message];
     this.head[p] = -1;
     this.unfinished--;
-    this.processed(p, now);
+    this.offsets.processed(p, now);
     this.trace?.left(message, p, 'exhausted', now);
     this.partitionProbe.exhausted(p, now);
   }
