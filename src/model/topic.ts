@@ -1,5 +1,3 @@
-import type { Distribution, RandomStream } from '../engine/index.js';
-import type { Assignor } from '../scenario/types.js';
 import { LOSS_EXPIRED, type PartitionCollector, type QueueProbe } from '../metrics/index.js';
 import { AttemptOutcome, type RetryingStation } from './attempt-outcome.js';
 import type { Destination } from './destination.js';
@@ -14,7 +12,7 @@ import {
   PRIORITY_REBALANCE,
   PRIORITY_SERVICE_END,
 } from './events.js';
-import { partitionOfKey, type KeySampler } from './key-sampler.js';
+import { partitionOfNewMessage } from './key-sampler.js';
 import { endFlow } from './message-exits.js';
 import { CommittedOffsets } from './committed-offsets.js';
 import { MessageRing } from './message-ring.js';
@@ -22,46 +20,8 @@ import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
 import type { QueueContext } from './queue-context.js';
 import type { RetryPolicy } from './retry-policy.js';
+import type { TopicRandomness, TopicSettings } from './topic-settings.js';
 import type { TopicTrace } from './topic-trace.js';
-
-/** A topic's fixed configuration, resolved to numbers. */
-export interface TopicSettings {
-  name: string;
-  /** Position in the network: the target of this topic's events and its destination number. */
-  index: number;
-  partitions: number;
-  /** Consumers at the start. */
-  consumers: number;
-  /** The most consumers the group may grow to (per-consumer state and publisher codes are sized for them). */
-  maxConsumers: number;
-  retentionSeconds: number | null;
-  /** Join/sync time of a rebalance, once the members holding records have finished them. */
-  rebalancePauseSeconds: number;
-  /** Auto-commit interval, seconds; 0 = a commit after every record. */
-  commitIntervalSeconds: number;
-  assignor: Assignor;
-  /** Most records one poll returns (max.poll.records): what a member finishes before an eager rebalance. */
-  maxPollRecords: number;
-  /** The wait when a consumer joins an empty group (group.initial.rebalance.delay.ms). */
-  initialRebalanceDelaySeconds: number;
-  /** The scaler's lag is capped at target × partitions with lag (KEDA limitToPartitionsWithLag). */
-  limitToPartitionsWithLag: boolean;
-  failureProbability: number;
-  /** Destination index of the dead-letter queue, or -1. */
-  deadLetter: number;
-  /** Publisher code of consumer 0 (consumers publish onward as `firstPublisher + consumer`). */
-  firstPublisher: number;
-}
-
-/** The random streams and draws a topic uses. */
-export interface TopicRandomness {
-  service: Distribution;
-  serviceRandom: RandomStream;
-  /** Zipf key draws; null = no keys (a uniformly random partition per message). */
-  keys: KeySampler | null;
-  keyRandom: RandomStream;
-  failureRandom: RandomStream;
-}
 
 /**
  * A Kafka-style partitioned topic and its consumer group. Each partition is a FIFO log; a message goes to
@@ -173,7 +133,8 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   /** A message is appended to its key's partition; a topic never refuses one. */
   offer(message: number, now: number, _publisher: number): number {
     const { messages } = this.context;
-    const p = this.partitionFor(message);
+    const { keys, keyRandom } = this.random;
+    const p = partitionOfNewMessage(keys, keyRandom, this.settings.partitions, messages, message);
     messages.partition[message] = p;
     messages.enteredQueueAt[message] = now;
     messages.readyAt[message] = now;
@@ -367,19 +328,6 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   /** Group members owning no partition. */
   get idleConsumers(): number {
     return this.assignment.idleConsumers;
-  }
-
-  /** The partition of a new message: its key's (keys drawn from the Zipf sampler), or uniformly random. */
-  private partitionFor(message: number): number {
-    const { keys, keyRandom } = this.random;
-    const partitions = this.settings.partitions;
-    if (keys === null) {
-      this.context.messages.key[message] = -1;
-      return Math.floor(keyRandom.next() * partitions);
-    }
-    const key = keys.sample(keyRandom);
-    this.context.messages.key[message] = key;
-    return partitionOfKey(key, partitions);
   }
 
   /**
