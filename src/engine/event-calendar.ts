@@ -6,6 +6,10 @@ import { resized } from './typed-arrays.js';
  * Events are ordered by (time, priority, insertion sequence), so simultaneous events come out in a total,
  * reproducible order. An event is four numbers — time, priority, an integer kind and two integer operands —
  * and lives in a slot; the heap itself moves only (time, slot) pairs. Nothing is allocated per event.
+ *
+ * `push` returns the event's slot as its handle, and `cancel(handle)` removes a pending event in O(log n)
+ * (each slot knows its heap position), as simmer's calendar does for timeouts. A handle is valid until its
+ * event is popped or cancelled; the slot is then reused, so the holder must forget the handle.
  */
 
 /** Ties at the same simulated time go to the lower priority number first. */
@@ -24,6 +28,7 @@ export class EventCalendar {
   private slotKind: Int32Array;
   private slotTarget: Int32Array;
   private slotPayload: Int32Array;
+  private slotPosition: Int32Array; // where the slot sits in the heap; -1 when the slot is free
   private freeSlots: Int32Array;
   private freeCount: number;
 
@@ -43,6 +48,7 @@ export class EventCalendar {
     this.slotKind = new Int32Array(initialCapacity);
     this.slotTarget = new Int32Array(initialCapacity);
     this.slotPayload = new Int32Array(initialCapacity);
+    this.slotPosition = new Int32Array(initialCapacity).fill(-1);
     this.freeSlots = new Int32Array(initialCapacity);
     for (let i = 0; i < initialCapacity; i++) this.freeSlots[i] = initialCapacity - 1 - i;
     this.freeCount = initialCapacity;
@@ -58,8 +64,11 @@ export class EventCalendar {
     return this.heapSize > 0 ? this.heapTimes[0] : Infinity;
   }
 
-  /** Adds an event. `kind`, `target` and `payload` are integers the caller interprets. */
-  push(time: number, priority: number, kind: number, target: number, payload: number): void {
+  /**
+   * Adds an event and returns its handle (for `cancel`). `kind`, `target` and `payload` are integers the
+   * caller interprets.
+   */
+  push(time: number, priority: number, kind: number, target: number, payload: number): number {
     if (!(time >= 0) || priority < 0 || priority > MAX_PRIORITY) {
       throw new Error(`event calendar: invalid event (time ${time}, priority ${priority})`);
     }
@@ -71,6 +80,25 @@ export class EventCalendar {
     this.slotTarget[slot] = target;
     this.slotPayload[slot] = payload;
     this.siftUp(this.heapSize++, time, slot);
+    return slot;
+  }
+
+  /** Removes the pending event with this handle, in O(log n); the handle must not be used again. */
+  cancel(handle: number): void {
+    const position = handle >= 0 && handle < this.slotPosition.length ? this.slotPosition[handle] : -1;
+    if (position < 0) throw new Error(`event calendar: cancel of event ${handle}, which is not pending`);
+    this.release(handle);
+    const last = --this.heapSize;
+    if (position === last) return;
+    // The last entry fills the hole; it may belong above or below it.
+    const time = this.heapTimes[last];
+    const slot = this.heapSlots[last];
+    const parent = (position - 1) >> 1;
+    if (position > 0 && this.before(time, slot, this.heapTimes[parent], this.heapSlots[parent])) {
+      this.siftUp(position, time, slot);
+    } else {
+      this.siftDown(time, slot, last, position);
+    }
   }
 
   /** Removes the earliest event and exposes it through the `popped*` fields. The calendar must not be empty. */
@@ -82,14 +110,20 @@ export class EventCalendar {
     this.poppedKind = this.slotKind[slot];
     this.poppedTarget = this.slotTarget[slot];
     this.poppedPayload = this.slotPayload[slot];
-    this.freeSlots[this.freeCount++] = slot;
+    this.release(slot);
     const last = --this.heapSize;
-    if (last > 0) this.siftDown(times[last], slots[last], last);
+    if (last > 0) this.siftDown(times[last], slots[last], last, 0);
   }
 
   /** Removes every pending event. */
   clear(): void {
-    while (this.heapSize > 0) this.freeSlots[this.freeCount++] = this.heapSlots[--this.heapSize];
+    while (this.heapSize > 0) this.release(this.heapSlots[--this.heapSize]);
+  }
+
+  /** The slot's event has left the heap: the slot is free for the next push. */
+  private release(slot: number): void {
+    this.slotPosition[slot] = -1;
+    this.freeSlots[this.freeCount++] = slot;
   }
 
   /** True when event (timeA, slotA) must come out before (timeB, slotB). */
@@ -107,18 +141,20 @@ export class EventCalendar {
       if (!this.before(time, slot, parentTime, parentSlot)) break;
       times[position] = parentTime;
       slots[position] = parentSlot;
+      this.slotPosition[parentSlot] = position;
       position = parent;
     }
     times[position] = time;
     slots[position] = slot;
+    this.slotPosition[slot] = position;
   }
 
-  /** Places (time, slot) starting from the root of a heap of `size` entries. */
-  private siftDown(time: number, slot: number, size: number): void {
+  /** Places (time, slot) starting from heap position `start` (a hole) of a heap of `size` entries. */
+  private siftDown(time: number, slot: number, size: number, start: number): void {
     const times = this.heapTimes;
     const slots = this.heapSlots;
     const half = size >> 1;
-    let position = 0;
+    let position = start;
     while (position < half) {
       let child = 2 * position + 1;
       const right = child + 1;
@@ -126,10 +162,12 @@ export class EventCalendar {
       if (!this.before(times[child], slots[child], time, slot)) break;
       times[position] = times[child];
       slots[position] = slots[child];
+      this.slotPosition[slots[child]] = position;
       position = child;
     }
     times[position] = time;
     slots[position] = slot;
+    this.slotPosition[slot] = position;
   }
 
   private grow(): void {
@@ -141,6 +179,8 @@ export class EventCalendar {
     this.slotKind = resized(this.slotKind, capacity);
     this.slotTarget = resized(this.slotTarget, capacity);
     this.slotPayload = resized(this.slotPayload, capacity);
+    this.slotPosition = resized(this.slotPosition, capacity);
+    this.slotPosition.fill(-1, oldCapacity);
     this.freeSlots = resized(this.freeSlots, capacity);
     // All old slots are in use (that is why we grow): the new ones are free.
     for (let slot = capacity - 1; slot >= oldCapacity; slot--) this.freeSlots[this.freeCount++] = slot;

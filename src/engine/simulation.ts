@@ -29,17 +29,25 @@ export class Simulation {
     return this.calendar.size;
   }
 
-  /** Schedules an event `delay` seconds from now; lower `priority` goes first among simultaneous events. */
-  schedule(delay: number, priority: number, kind: number, target: number, payload: number): void {
-    this.calendar.push(this.state[0] + delay, priority, kind, target, payload);
+  /**
+   * Schedules an event `delay` seconds from now; lower `priority` goes first among simultaneous events.
+   * Returns the event's handle, valid for `cancel` until the event is handled.
+   */
+  schedule(delay: number, priority: number, kind: number, target: number, payload: number): number {
+    return this.calendar.push(this.state[0] + delay, priority, kind, target, payload);
   }
 
-  /** Schedules an event at an absolute time, which must not be in the past. */
-  scheduleAt(time: number, priority: number, kind: number, target: number, payload: number): void {
+  /** Schedules an event at an absolute time, which must not be in the past; returns its handle. */
+  scheduleAt(time: number, priority: number, kind: number, target: number, payload: number): number {
     if (time < this.state[0]) {
       throw new Error(`simulation: event scheduled at ${time} s, before the current time ${this.state[0]} s`);
     }
-    this.calendar.push(time, priority, kind, target, payload);
+    return this.calendar.push(time, priority, kind, target, payload);
+  }
+
+  /** Withdraws a pending event by the handle `schedule` returned; it will not be handled. O(log n). */
+  cancel(handle: number): void {
+    this.calendar.cancel(handle);
   }
 
   /** Handles every event up to and including `endTime`, then leaves the clock at `endTime`. */

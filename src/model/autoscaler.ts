@@ -44,9 +44,8 @@ export const KEDA_POLL = 1;
 export class Autoscaler {
   /** Replicas set: working plus starting (finishing ones have left the count). */
   private replicas: number;
-  /** Start numbers of replicas still starting, oldest first (a constant startup time keeps them in order). */
+  /** Calendar handles of replicas still starting, oldest first (a constant startup time keeps them in order). */
   private readonly starting: number[] = [];
-  private nextStartNumber = 0;
   /** The HPA's memory: its recommendations, and the replicas it added and removed, with their times. */
   private readonly recommendations: Timed[];
   private readonly added: Timed[] = [];
@@ -98,9 +97,8 @@ export class Autoscaler {
     this.schedule(clock);
   }
 
-  /** A replica's startup time is over: it joins, unless a scale-down cancelled it meanwhile. */
-  consumerStarted(startNumber: number, now: number): void {
-    if (this.starting[0] !== startNumber) return; // cancelled
+  /** The oldest starting replica's startup time is over: it joins (a scale-down cancels its event instead). */
+  consumerStarted(now: number): void {
     this.starting.shift();
     this.station.addConsumer(now);
   }
@@ -125,14 +123,14 @@ export class Autoscaler {
         this.station.addConsumer(now);
         continue;
       }
-      const startNumber = this.nextStartNumber++;
-      this.starting.push(startNumber);
-      this.simulation.schedule(
-        this.spec.startupSeconds,
-        PRIORITY_CONSUMER_STARTED,
-        EVENT_CONSUMER_STARTED,
-        this.index,
-        startNumber,
+      this.starting.push(
+        this.simulation.schedule(
+          this.spec.startupSeconds,
+          PRIORITY_CONSUMER_STARTED,
+          EVENT_CONSUMER_STARTED,
+          this.index,
+          0,
+        ),
       );
     }
   }
@@ -143,7 +141,7 @@ export class Autoscaler {
     this.stats.scaleDowns++;
     this.stats.lowestConsumers = Math.min(this.stats.lowestConsumers, replicas);
     const cancelled = Math.min(removed, this.starting.length);
-    this.starting.length -= cancelled; // the newest starts
+    for (let i = 0; i < cancelled; i++) this.simulation.cancel(this.starting.pop() as number); // the newest
     if (cancelled > 0) this.probe.consumersChanged(now, -cancelled);
     for (removed -= cancelled; removed > 0; removed--) this.station.removeConsumer(now);
   }

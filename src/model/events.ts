@@ -5,8 +5,8 @@ export const EVENT_REDELIVERY = 2; // target: queue index, payload: message hand
 export const EVENT_TIMEOUT = 3; // target: queue index, payload: message handle (visibility timeout)
 export const EVENT_EXPIRY_CHECK = 4; // target: queue index (TTL of the oldest ready message; a topic's retention)
 export const EVENT_AUTOSCALE_POLL = 5; // target: queue index; payload: the clock (0 HPA sync, 1 KEDA poll)
-export const EVENT_CONSUMER_STARTED = 6; // target: queue index, payload: start number (startup time over)
-export const EVENT_REBALANCE_END = 7; // target: topic's queue index, payload: rebalance generation
+export const EVENT_CONSUMER_STARTED = 6; // target: queue index, payload unused (startup time over; cancelled by handle)
+export const EVENT_REBALANCE_END = 7; // target: topic's queue index, payload unused (cancelled by handle when superseded)
 
 /**
  * Tie-break priorities for simultaneous events: a consumer finishing frees its slot before a message

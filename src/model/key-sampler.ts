@@ -77,3 +77,23 @@ export class KeySampler {
     return u - column < this.threshold[column] ? column : this.alias[column];
   }
 }
+
+/**
+ * The partition of a message appended to a topic, with its key written to `messages.key`: its Zipf key's
+ * partition, or, without keys, a uniformly random one (key −1).
+ */
+export function partitionOfNewMessage(
+  keys: KeySampler | null,
+  random: RandomStream,
+  partitions: number,
+  messages: { key: Int32Array },
+  message: number,
+): number {
+  if (keys === null) {
+    messages.key[message] = -1;
+    return Math.floor(random.next() * partitions);
+  }
+  const key = keys.sample(random);
+  messages.key[message] = key;
+  return partitionOfKey(key, partitions);
+}

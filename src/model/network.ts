@@ -122,10 +122,10 @@ export class Network implements EventHandler, MessageRouter {
         (this.autoscalers[target] as Autoscaler).poll(now, payload);
         break;
       case EVENT_CONSUMER_STARTED:
-        (this.autoscalers[target] as Autoscaler).consumerStarted(payload, now);
+        (this.autoscalers[target] as Autoscaler).consumerStarted(now);
         break;
       case EVENT_REBALANCE_END:
-        (this.topics[target] as Topic).endRebalance(payload, now);
+        (this.topics[target] as Topic).endRebalance(now);
         break;
       default:
         throw new Error(`network: unknown event kind ${kind} at t=${now}`);

@@ -1,4 +1,5 @@
-import type { Distribution, RandomStream } from '../engine/index.js';
+import type { RandomStream } from '../engine/index.js';
+import type { ArrivalProcess } from './arrival-process.js';
 import { ExponentialDistribution } from '../engine/distributions/index.js';
 import type { OnOffSpec } from '../scenario/types.js';
 import type { Clock } from './scheduled-arrivals.js';
@@ -9,9 +10,8 @@ import type { Clock } from './scheduled-arrivals.js';
  * Meier-Hellstern 1993). It starts in the stationary state (on with probability on/(on+off)); by
  * memorylessness, a state's remaining sojourn and the arrival clock restart exactly at each step.
  */
-export class OnOffInterarrival implements Distribution {
-  readonly mean: number;
-  readonly variance: number;
+export class OnOffArrivals implements ArrivalProcess {
+  readonly meanGapSeconds: number;
   readonly label: string;
   private started = false;
   private on = false;
@@ -26,13 +26,12 @@ export class OnOffInterarrival implements Distribution {
     const rate =
       (spec.rateOnPerSecond * spec.onSeconds + spec.rateOffPerSecond * spec.offSeconds) /
       (spec.onSeconds + spec.offSeconds);
-    this.mean = 1 / rate;
-    this.variance = this.mean * this.mean;
+    this.meanGapSeconds = 1 / rate;
     this.label = `on-off Poisson (mean rate ${Number(rate.toPrecision(3))}/s)`;
   }
 
   /** Time from now to the next arrival. */
-  sample(random: RandomStream): number {
+  nextGap(random: RandomStream): number {
     const now = this.clock.now;
     const spec = this.spec;
     if (!this.started) {

@@ -1,5 +1,6 @@
 import type { Distribution, RandomStream, Simulation } from '../engine/index.js';
 import type { FlowCollector } from '../metrics/index.js';
+import type { ArrivalProcess } from './arrival-process.js';
 import { EVENT_ARRIVAL, OFFER_BLOCKED, PRIORITY_ARRIVAL } from './events.js';
 import type { MessagePool } from './message-pool.js';
 import type { Destination } from './destination.js';
@@ -18,38 +19,84 @@ export interface TypeSource {
   readonly priority: number;
 }
 
+/** The random streams a producer draws from, one per purpose. */
+export interface ProducerStreams {
+  arrivals: RandomStream;
+  types: RandomStream;
+  size: RandomStream;
+  batch: RandomStream;
+}
+
+/** Everything a producer is built from. */
+export interface ProducerOptions {
+  name: string;
+  /** Position of this producer in the network: its event target and its publisher code. */
+  index: number;
+  /** Destination number (queue or exchange), and the queue or topic itself when it is one (the fast path). */
+  destination: number;
+  destinationQueue: Destination | null;
+  arrivals: ArrivalProcess;
+  /** The message-type mix; null = untyped messages. */
+  mix: TypeMix | null;
+  /** Types set per message from outside (a trace, which then has a mix); null = the mix alone. */
+  typeSource: TypeSource | null;
+  /** Message sizes, bytes; null = no sizes. */
+  size: Distribution | null;
+  /** Messages per arrival event (rounded, at least 1); null = one (the plain path). */
+  batch: Distribution | null;
+  random: ProducerStreams;
+  simulation: Simulation;
+  messages: MessagePool;
+  router: MessageRouter;
+  flow: FlowCollector;
+}
+
 /**
- * A source of messages: a renewal process (Poisson for `rate:`) publishing to a queue or exchange.
+ * A source of messages: an arrival process (Poisson for `rate:`) publishing to a queue or exchange.
  * When a `block` queue is full it stalls: the next message is scheduled only once all its deliveries
  * went through, so its arrivals are delayed, not lost.
  */
 export class Producer {
+  readonly name: string;
   private outstanding = 0;
   private readonly blockedSince = new Float64Array(1);
+  // The options, unpacked into fields: the hot path reads them directly.
+  private readonly index: number;
+  private readonly destination: number;
+  private readonly destinationQueue: Destination | null;
+  private readonly arrivals: ArrivalProcess;
+  private readonly random: RandomStream;
+  private readonly mix: TypeMix | null;
+  private readonly mixRandom: RandomStream;
+  private readonly typeSource: TypeSource | null;
+  private readonly size: Distribution | null;
+  private readonly sizeRandom: RandomStream;
+  private readonly batch: Distribution | null;
+  private readonly batchRandom: RandomStream;
+  private readonly simulation: Simulation;
+  private readonly messages: MessagePool;
+  private readonly router: MessageRouter;
+  private readonly flow: FlowCollector;
 
-  constructor(
-    readonly name: string,
-    /** Position of this producer in the network: its event target and its publisher code. */
-    private readonly index: number,
-    /** Destination number (queue or exchange), and the queue or topic itself when it is one (the fast path). */
-    private readonly destination: number,
-    private readonly destinationQueue: Destination | null,
-    private readonly interarrival: Distribution,
-    private readonly random: RandomStream,
-    private readonly mix: TypeMix | null,
-    private readonly mixRandom: RandomStream,
-    /** Types set per message from outside (a trace, which then has a mix); null = the mix alone. */
-    private readonly typeSource: TypeSource | null,
-    private readonly size: Distribution | null,
-    private readonly sizeRandom: RandomStream,
-    /** Messages per arrival event (rounded, at least 1); null = one (the plain path). */
-    private readonly batch: Distribution | null,
-    private readonly batchRandom: RandomStream,
-    private readonly simulation: Simulation,
-    private readonly messages: MessagePool,
-    private readonly router: MessageRouter,
-    private readonly flow: FlowCollector,
-  ) {}
+  constructor(options: ProducerOptions) {
+    this.name = options.name;
+    this.index = options.index;
+    this.destination = options.destination;
+    this.destinationQueue = options.destinationQueue;
+    this.arrivals = options.arrivals;
+    this.random = options.random.arrivals;
+    this.mix = options.mix;
+    this.mixRandom = options.random.types;
+    this.typeSource = options.typeSource;
+    this.size = options.size;
+    this.sizeRandom = options.random.size;
+    this.batch = options.batch;
+    this.batchRandom = options.random.batch;
+    this.simulation = options.simulation;
+    this.messages = options.messages;
+    this.router = options.router;
+    this.flow = options.flow;
+  }
 
   /** Schedules the first message, one inter-arrival time after the start. */
   start(): void {
@@ -115,7 +162,7 @@ export class Producer {
   }
 
   private scheduleNext(): void {
-    const gap = this.interarrival.sample(this.random);
+    const gap = this.arrivals.nextGap(this.random);
     this.simulation.schedule(gap, PRIORITY_ARRIVAL, EVENT_ARRIVAL, this.index, 0);
   }
 }

@@ -1,23 +1,19 @@
-import type { RandomStream, Simulation } from '../engine/index.js';
+import type { RandomStream } from '../engine/index.js';
 import {
   LOSS_DROPPED_HEAD,
   LOSS_EXHAUSTED,
   LOSS_EXPIRED,
   LOSS_REJECTED,
-  RETRY_DELAYED,
   RETRY_NONE,
-  RETRY_REQUEUED,
-  type FlowCollector,
   type QueueProbe,
 } from '../metrics/index.js';
+import { AttemptOutcome, type RetryingStation } from './attempt-outcome.js';
 import { WORKER_LEFT, type ConsumerPool } from './consumer-pool.js';
 import type { WaitedOnQueue } from './deadlock-watch.js';
 import type { Destination } from './destination.js';
 import { HeldAcknowledgements } from './held-acknowledgements.js';
-import type { DuplicateGroups } from './duplicate-groups.js';
 import {
   EVENT_EXPIRY_CHECK,
-  EVENT_REDELIVERY,
   EVENT_SERVICE_END,
   EVENT_TIMEOUT,
   NO_PUBLISHER,
@@ -27,18 +23,18 @@ import {
   OVERFLOW_BLOCK,
   OVERFLOW_DROP_OLDEST,
   PRIORITY_EXPIRY,
-  PRIORITY_REDELIVERY,
   PRIORITY_SERVICE_END,
   PRIORITY_TIMEOUT,
 } from './events.js';
 import { completeInNetwork, goesToDeadLetter, loseMessage } from './message-exits.js';
 import { MessageRing } from './message-ring.js';
-import { FLAG_DUPLICATE, FLAG_SUPERSEDED, type MessagePool } from './message-pool.js';
+import { FLAG_DUPLICATE, FLAG_SUPERSEDED } from './message-pool.js';
+import { givenUpCopy, visibleCopy } from './visibility-timeout.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { ReadyList } from './ready-list.js';
 import type { RetryPolicy } from './retry-policy.js';
-import type { MessageRouter } from './routing.js';
+import type { QueueContext } from './queue-context.js';
 
 /** A queue's fixed configuration, resolved to numbers (Infinity / null where unlimited or absent). */
 export interface QueueSettings {
@@ -58,21 +54,12 @@ export interface QueueSettings {
   firstPublisher: number;
 }
 
-/** The shared parts of the network a queue works with. */
-export interface QueueContext {
-  simulation: Simulation;
-  messages: MessagePool;
-  duplicates: DuplicateGroups;
-  flows: FlowCollector[];
-  router: MessageRouter;
-}
-
 /**
  * A message queue and the consumers that drain it: admission and overflow, TTL, delivery to consumers
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
  * `capacity` counts ready messages only: a message held by a consumer no longer occupies the queue.
  */
-export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
+export class Queue implements Destination, ElasticConsumers, WaitedOnQueue, RetryingStation {
   private readonly ready: ReadyList;
   private readyBytes = 0;
   /** Deliveries waiting for room (overflow: block) and who published them. */
@@ -85,12 +72,13 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   private offered = 0;
   /** No failures, timeouts or onward routes: finishing a message takes the short path. */
   private readonly plain: boolean;
+  private readonly outcome: AttemptOutcome;
 
   constructor(
     readonly settings: QueueSettings,
     readonly consumers: ConsumerPool,
     private readonly retry: RetryPolicy,
-    private readonly onward: OnwardRoutes,
+    onward: OnwardRoutes,
     /** Decides failed attempts. */
     private readonly failureRandom: RandomStream,
     private readonly context: QueueContext,
@@ -99,6 +87,18 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
     this.ready = new ReadyList(settings.priorityLevels);
     this.held = new HeldAcknowledgements(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
+    const { index, deadLetter, firstPublisher } = settings;
+    const held = this.held;
+    this.outcome = new AttemptOutcome({
+      index,
+      deadLetter,
+      firstPublisher,
+      retry,
+      onward,
+      held,
+      context,
+      probe,
+    });
   }
 
   /** A message is published to this queue: it is accepted, refused, or its publisher is blocked. */
@@ -171,23 +171,10 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
       messages.group[message] = -1;
     }
     if (duplicate) messages.flags[message] |= FLAG_DUPLICATE;
-    const destination = this.onward.choose();
-    if (destination < 0) {
-      this.probe.completed(now, now - messages.enteredQueueAt[message], duplicate);
-      this.leaveNetwork(message, now);
+    if (this.outcome.succeeded(message, worker, duplicate, now)) {
       this.acknowledge(worker, now);
       return;
     }
-    const enteredAt = messages.enteredQueueAt[message]; // the publish may reuse it downstream
-    const publisher = this.settings.firstPublisher + worker;
-    const blocked = this.context.router.publish(message, destination, publisher, now);
-    if (blocked === 0) {
-      this.probe.completed(now, now - enteredAt, duplicate);
-      this.acknowledge(worker, now);
-      return;
-    }
-    // The consumer stays busy and the message in this queue until the onward publish goes through.
-    this.held.hold(worker, blocked, now, enteredAt, duplicate);
     // Only now can a deadlock form (a wait is added), and only if no consumer of this queue is left free.
     if (this.held.count === this.consumers.size) {
       this.context.router.consumersStalled(this.settings.index, now);
@@ -196,11 +183,7 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
 
   /** An onward delivery of `worker` that was blocked went through; it acknowledges once all have. */
   workerUnblocked(worker: number, now: number): void {
-    const held = this.held;
-    if (!held.deliveryThrough(worker)) return;
-    this.probe.consumerBlocked(held.blockedSince(worker), now);
-    this.probe.completed(now, now - held.messageEnteredAt(worker), held.isDuplicate(worker));
-    this.acknowledge(worker, now);
+    if (this.outcome.deliveryThrough(worker, now)) this.acknowledge(worker, now);
   }
 
   /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
@@ -251,55 +234,18 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
    * counts every receive in ApproximateReceiveCount), the copy is exhausted or dead-lettered instead.
    */
   timeOut(message: number, now: number): void {
-    const { messages, duplicates } = this.context;
-    if (this.retry.exhausted(messages.attempts[message])) {
-      this.exhaustOnTimeout(message, now);
+    const { context } = this;
+    if (this.retry.exhausted(context.messages.attempts[message])) {
+      // The consumer goes on, but its later acknowledgement no longer holds the message.
+      const copy = givenUpCopy(context.messages, context.duplicates, message, now);
+      const deadLettered = this.deadLetters(copy);
+      this.probe.timedOutPastLimit(now, deadLettered);
+      loseMessage(context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
       return;
     }
-    const copy = this.timeoutCopy(message, now);
-    let group = messages.group[message];
-    if (group < 0) {
-      group = duplicates.create();
-      messages.group[message] = group;
-    } else {
-      duplicates.join(group);
-    }
-    messages.group[copy] = group;
-    messages.flags[message] |= FLAG_SUPERSEDED;
+    const copy = visibleCopy(context.messages, context.duplicates, message, now);
     this.probe.timedOut(now);
     this.enterReady(copy, now);
-  }
-
-  /** A copy of a timed-out `message` that entered the queue with it, ready now, with its deliveries so far. */
-  private timeoutCopy(message: number, now: number): number {
-    const { messages } = this.context;
-    const copy = messages.copy(message);
-    messages.enteredQueueAt[copy] = messages.enteredQueueAt[message];
-    messages.readyAt[copy] = now;
-    messages.attempts[copy] = messages.attempts[message];
-    return copy;
-  }
-
-  /**
-   * The delivery limit is reached while `message` is still processed: a copy stands for the message that
-   * the broker gives up (the consumer goes on, but its later acknowledgement no longer holds the message).
-   * The message's flow is told once: of the exhaustion if no copy has completed yet, else not at all.
-   */
-  private exhaustOnTimeout(message: number, now: number): void {
-    const { messages, duplicates } = this.context;
-    const copy = this.timeoutCopy(message, now);
-    let group = messages.group[message];
-    if (group < 0) {
-      group = duplicates.create();
-      duplicates.leave(group); // the copy leaves at once: the group lives on with the one in processing
-      messages.group[message] = group;
-    }
-    // Marks the message done: a completion after this is a duplicate, and so is this copy after one.
-    if (duplicates.complete(group)) messages.flags[copy] |= FLAG_DUPLICATE;
-    messages.flags[message] |= FLAG_SUPERSEDED;
-    const deadLettered = this.deadLetters(copy);
-    this.probe.timedOutPastLimit(now, deadLettered);
-    loseMessage(this.context, copy, LOSS_EXHAUSTED, this.settings.deadLetter, deadLettered, now);
   }
 
   /** Expires every ready message that has waited longer than the TTL, then re-arms the check. */
@@ -438,32 +384,24 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue {
   }
 
   private handleFailure(message: number, now: number): void {
-    const { messages, simulation } = this.context;
-    if ((messages.flags[message] & FLAG_SUPERSEDED) !== 0) {
+    if ((this.context.messages.flags[message] & FLAG_SUPERSEDED) !== 0) {
       // A timeout already made a copy visible again: that copy carries the message on.
       this.probe.failed(now, RETRY_NONE);
       this.probe.abandoned(now);
       this.release(message);
       return;
     }
-    const attempts = messages.attempts[message];
-    if (this.retry.exhausted(attempts)) {
-      this.probe.failed(now, RETRY_NONE);
-      const deadLettered = this.deadLetters(message);
-      this.probe.exhausted(now, deadLettered);
-      this.lose(message, LOSS_EXHAUSTED, deadLettered, now);
-      return;
-    }
-    const delay = this.retry.delaySeconds(attempts);
-    if (delay > 0) {
-      this.probe.failed(now, RETRY_DELAYED);
-      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
-    } else {
-      this.probe.failed(now, RETRY_REQUEUED);
-      messages.readyAt[message] = now;
-      // The worker is still held: the message waits in the ready list for the next free one.
-      this.wait(message);
-    }
+    this.outcome.failed(message, this, now);
+  }
+
+  /** Giving up a failed message: it leaves its duplicate group (the caller loses or dead-letters it). */
+  givingUp(message: number): void {
+    this.leaveGroup(message);
+  }
+
+  /** A failed message is requeued: the worker is still held, so it waits in the ready list for the next. */
+  readyAgain(message: number): void {
+    this.wait(message);
   }
 
   /** A ready message is removed unprocessed (dropped head or expired). */

@@ -1,4 +1,5 @@
-import type { Distribution, RandomStream } from '../engine/index.js';
+import type { RandomStream } from '../engine/index.js';
+import type { ArrivalProcess } from './arrival-process.js';
 import { ExponentialDistribution } from '../engine/distributions/index.js';
 import type { RateSchedule } from '../scenario/types.js';
 
@@ -14,11 +15,10 @@ export interface Clock {
  * last rate of an unrepeated schedule is 0 the gap is Infinity (no more arrivals).
  *
  * A strategy chosen at build time: a plain `rate:` keeps its exponential distribution and pays nothing.
- * `mean` and `variance` are those of the exponential at the time-average rate (for summaries only).
+ * `meanGapSeconds` is the mean gap at the time-average rate (for summaries only).
  */
-export class ScheduledInterarrival implements Distribution {
-  readonly mean: number;
-  readonly variance: number;
+export class ScheduledArrivals implements ArrivalProcess {
+  readonly meanGapSeconds: number;
   readonly label: string;
   private readonly ends: Float64Array;
   private readonly rates: Float64Array;
@@ -36,13 +36,12 @@ export class ScheduledInterarrival implements Distribution {
     this.ends = Float64Array.from(schedule.breakpointsSeconds);
     this.rates = Float64Array.from(schedule.ratesPerSecond);
     this.period = schedule.periodSeconds ?? Infinity;
-    this.mean = averageInterarrival;
-    this.variance = averageInterarrival * averageInterarrival;
+    this.meanGapSeconds = averageInterarrival;
     this.label = `${schedule.periodSeconds === null ? 'scheduled' : 'daily'} Poisson (mean rate ${formatRate(1 / averageInterarrival)})`;
   }
 
   /** Time from now to the next arrival. */
-  sample(random: RandomStream): number {
+  nextGap(random: RandomStream): number {
     const now = this.clock.now;
     let mass = this.unit.sample(random);
     let t = now;

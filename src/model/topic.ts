@@ -1,75 +1,27 @@
-import type { Distribution, RandomStream } from '../engine/index.js';
-import type { Assignor } from '../scenario/types.js';
-import {
-  LOSS_EXHAUSTED,
-  LOSS_EXPIRED,
-  RETRY_DELAYED,
-  RETRY_NONE,
-  RETRY_REQUEUED,
-  type PartitionCollector,
-  type QueueProbe,
-} from '../metrics/index.js';
+import { LOSS_EXPIRED, type PartitionCollector, type QueueProbe } from '../metrics/index.js';
+import { AttemptOutcome, type RetryingStation } from './attempt-outcome.js';
 import type { Destination } from './destination.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import { HeldAcknowledgements } from './held-acknowledgements.js';
 import {
   EVENT_EXPIRY_CHECK,
   EVENT_REBALANCE_END,
-  EVENT_REDELIVERY,
   EVENT_SERVICE_END,
   OFFER_ACCEPTED,
   PRIORITY_EXPIRY,
   PRIORITY_REBALANCE,
-  PRIORITY_REDELIVERY,
   PRIORITY_SERVICE_END,
 } from './events.js';
-import { partitionOfKey, type KeySampler } from './key-sampler.js';
-import { completeInNetwork, endFlow, goesToDeadLetter, loseMessage } from './message-exits.js';
+import { partitionOfNewMessage } from './key-sampler.js';
+import { endFlow } from './message-exits.js';
+import { CommittedOffsets } from './committed-offsets.js';
 import { MessageRing } from './message-ring.js';
 import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
-import type { QueueContext } from './queue.js';
+import type { QueueContext } from './queue-context.js';
 import type { RetryPolicy } from './retry-policy.js';
+import type { TopicRandomness, TopicSettings } from './topic-settings.js';
 import type { TopicTrace } from './topic-trace.js';
-
-/** A topic's fixed configuration, resolved to numbers. */
-export interface TopicSettings {
-  name: string;
-  /** Position in the network: the target of this topic's events and its destination number. */
-  index: number;
-  partitions: number;
-  /** Consumers at the start. */
-  consumers: number;
-  /** The most consumers the group may grow to (per-consumer state and publisher codes are sized for them). */
-  maxConsumers: number;
-  retentionSeconds: number | null;
-  /** Join/sync time of a rebalance, once the members holding records have finished them. */
-  rebalancePauseSeconds: number;
-  /** Auto-commit interval, seconds; 0 = a commit after every record. */
-  commitIntervalSeconds: number;
-  assignor: Assignor;
-  /** Most records one poll returns (max.poll.records): what a member finishes before an eager rebalance. */
-  maxPollRecords: number;
-  /** The wait when a consumer joins an empty group (group.initial.rebalance.delay.ms). */
-  initialRebalanceDelaySeconds: number;
-  /** The scaler's lag is capped at target × partitions with lag (KEDA limitToPartitionsWithLag). */
-  limitToPartitionsWithLag: boolean;
-  failureProbability: number;
-  /** Destination index of the dead-letter queue, or -1. */
-  deadLetter: number;
-  /** Publisher code of consumer 0 (consumers publish onward as `firstPublisher + consumer`). */
-  firstPublisher: number;
-}
-
-/** The random streams and draws a topic uses. */
-export interface TopicRandomness {
-  service: Distribution;
-  serviceRandom: RandomStream;
-  /** Zipf key draws; null = no keys (a uniformly random partition per message). */
-  keys: KeySampler | null;
-  keyRandom: RandomStream;
-  failureRandom: RandomStream;
-}
 
 /**
  * A Kafka-style partitioned topic and its consumer group. Each partition is a FIFO log; a message goes to
@@ -90,7 +42,7 @@ export interface TopicRandomness {
  * per record), and every member commits when a rebalance revokes partitions, so the lag a scaler reads —
  * latest minus committed offset — includes records processed but not yet committed.
  */
-export class Topic implements Destination, ElasticConsumers {
+export class Topic implements Destination, ElasticConsumers, RetryingStation {
   /** Appended messages not yet started, per partition, in append order (retention checks the heads). */
   private readonly logs: MessageRing[];
   /** The started, unfinished message of each partition (processing, backing off, or awaiting a retry), or −1. */
@@ -120,17 +72,9 @@ export class Topic implements Destination, ElasticConsumers {
   private readonly inService: Uint8Array;
   /** Records left of each consumer's last poll. */
   private readonly batchLeft: Int32Array;
-  /** Records processed (completed or given up) and not yet committed, per partition (as of its last record). */
-  private readonly uncommitted: Int32Array;
-  /** When each partition last moved past a record. */
-  private readonly lastProcessedAt: Float64Array;
-  /**
-   * Where each consumer's auto-commit clock starts: its first poll since it joined or since the last
-   * rebalance (NaN: none yet). It commits at that poll and every interval after.
-   */
-  private readonly commitPhase: Float64Array;
-  /** Identifies the latest rebalance: an earlier one's end event is stale. */
-  private generation = 0;
+  private readonly offsets: CommittedOffsets;
+  /** Calendar handle of the pending rebalance end; -1 when none (a new rebalance cancels the old end). */
+  private rebalanceEnd = -1;
   /** When the latest rebalance began. */
   private lastRebalanceAt = -Infinity;
   private retentionScheduled = false;
@@ -140,12 +84,13 @@ export class Topic implements Destination, ElasticConsumers {
   private appended = 0;
   /** Watches appends, starts and finishes (tests); null on normal runs. */
   trace: TopicTrace | null = null;
+  private readonly outcome: AttemptOutcome;
 
   constructor(
     readonly settings: TopicSettings,
     private readonly random: TopicRandomness,
-    private readonly retry: RetryPolicy,
-    private readonly onward: OnwardRoutes,
+    retry: RetryPolicy,
+    onward: OnwardRoutes,
     private readonly context: QueueContext,
     private readonly probe: QueueProbe,
     private readonly partitionProbe: PartitionCollector,
@@ -161,18 +106,35 @@ export class Topic implements Destination, ElasticConsumers {
     this.moving = new Uint8Array(partitions);
     this.inService = new Uint8Array(partitions);
     this.batchLeft = new Int32Array(maxConsumers);
-    this.uncommitted = new Int32Array(partitions);
-    this.lastProcessedAt = new Float64Array(partitions);
-    this.commitPhase = new Float64Array(maxConsumers).fill(NaN);
     this.members = settings.consumers;
     this.assignment.assign(this.members);
+    const { commitIntervalSeconds } = settings;
+    this.offsets = new CommittedOffsets(
+      partitions,
+      maxConsumers,
+      commitIntervalSeconds,
+      this.assignment.owner,
+    );
     partitionProbe.membersChanged(this.members, 0);
+    const { index, deadLetter, firstPublisher } = settings;
+    const held = this.held;
+    this.outcome = new AttemptOutcome({
+      index,
+      deadLetter,
+      firstPublisher,
+      retry,
+      onward,
+      held,
+      context,
+      probe,
+    });
   }
 
   /** A message is appended to its key's partition; a topic never refuses one. */
   offer(message: number, now: number, _publisher: number): number {
     const { messages } = this.context;
-    const p = this.partitionFor(message);
+    const { keys, keyRandom } = this.random;
+    const p = partitionOfNewMessage(keys, keyRandom, this.settings.partitions, messages, message);
     messages.partition[message] = p;
     messages.enteredQueueAt[message] = now;
     messages.readyAt[message] = now;
@@ -209,7 +171,7 @@ export class Topic implements Destination, ElasticConsumers {
     const q = this.settings.failureProbability;
     if (q > 0 && this.random.failureRandom.next() < q) {
       this.trace?.failed(message, p, now);
-      this.handleFailure(message, p, now);
+      this.outcome.failed(message, this, now);
       this.release(consumer, now);
       this.wake(p, now);
       if (this.awaitingDrain) this.checkDrained(now);
@@ -217,26 +179,11 @@ export class Topic implements Destination, ElasticConsumers {
     }
     this.head[p] = -1;
     this.unfinished--;
-    this.processed(p, now);
+    this.offsets.processed(p, now);
     this.trace?.left(message, p, 'completed', now);
     this.partitionProbe.completed(p, now);
-    const enteredAt = messages.enteredQueueAt[message]; // an onward publish may reuse it
-    const destination = this.onward.choose();
-    if (destination < 0) {
-      this.probe.completed(now, now - enteredAt, false);
-      completeInNetwork(messages, this.context.flows, message, now);
-      this.release(consumer, now);
-    } else {
-      const publisher = this.settings.firstPublisher + consumer;
-      const blocked = this.context.router.publish(message, destination, publisher, now);
-      if (blocked === 0) {
-        this.probe.completed(now, now - enteredAt, false);
-        this.release(consumer, now);
-      } else {
-        // Busy, and the message still here, until the onward publish goes through.
-        this.held.hold(consumer, blocked, now, enteredAt, false);
-      }
-    }
+    // Busy, and the message still here, while a blocked onward publish waits.
+    if (this.outcome.succeeded(message, consumer, false, now)) this.release(consumer, now);
     this.wake(p, now);
     if (this.awaitingDrain) this.checkDrained(now);
   }
@@ -278,11 +225,7 @@ export class Topic implements Destination, ElasticConsumers {
 
   /** A blocked onward delivery of `consumer` went through; it moves on once all have. */
   workerUnblocked(consumer: number, now: number): void {
-    const held = this.held;
-    if (!held.deliveryThrough(consumer)) return;
-    this.probe.consumerBlocked(held.blockedSince(consumer), now);
-    this.probe.completed(now, now - held.messageEnteredAt(consumer), false);
-    this.release(consumer, now);
+    if (this.outcome.deliveryThrough(consumer, now)) this.release(consumer, now);
   }
 
   /** When each consumer still blocked on an onward delivery was blocked, seconds (blocks open at the end). */
@@ -315,7 +258,7 @@ export class Topic implements Destination, ElasticConsumers {
     let lag = this.unfinished;
     let withLag = 0;
     for (let p = 0; p < this.logs.length; p++) {
-      const uncommitted = this.uncommittedAt(p, now);
+      const uncommitted = this.offsets.uncommittedAt(p, now);
       lag += uncommitted;
       if (this.logs[p].length > 0 || this.head[p] >= 0 || uncommitted > 0) withLag++;
     }
@@ -325,7 +268,7 @@ export class Topic implements Destination, ElasticConsumers {
   /** Records processed and not yet committed (part of the scaler's lag). */
   uncommittedMessages(now: number): number {
     let total = 0;
-    for (let p = 0; p < this.logs.length; p++) total += this.uncommittedAt(p, now);
+    for (let p = 0; p < this.logs.length; p++) total += this.offsets.uncommittedAt(p, now);
     return total;
   }
 
@@ -350,9 +293,9 @@ export class Topic implements Destination, ElasticConsumers {
     this.beginRebalance(now, false);
   }
 
-  /** A rebalance's join time is over (EVENT_REBALANCE_END): reassign partitions and resume, unless superseded. */
-  endRebalance(generation: number, now: number): void {
-    if (generation !== this.generation || this.awaitingDrain) return; // a later change superseded it
+  /** A rebalance's join time is over (EVENT_REBALANCE_END): reassign partitions and resume. */
+  endRebalance(now: number): void {
+    this.rebalanceEnd = -1;
     this.paused = false;
     this.rebalancing = false;
     this.moving.fill(0);
@@ -364,7 +307,7 @@ export class Topic implements Destination, ElasticConsumers {
   private reassign(now: number): void {
     this.assignment.assign(this.members);
     this.cursor.fill(0);
-    this.commitPhase.fill(NaN); // each member's auto-commit clock restarts at its next poll
+    this.offsets.restartClocks();
     // Eager members start afresh (their batches are done); cooperative ones keep what they polled.
     if (this.settings.assignor !== 'cooperative-sticky') this.batchLeft.fill(0);
     for (let consumer = 0; consumer < this.members; consumer++) {
@@ -387,19 +330,6 @@ export class Topic implements Destination, ElasticConsumers {
     return this.assignment.idleConsumers;
   }
 
-  /** The partition of a new message: its key's (keys drawn from the Zipf sampler), or uniformly random. */
-  private partitionFor(message: number): number {
-    const { keys, keyRandom } = this.random;
-    const partitions = this.settings.partitions;
-    if (keys === null) {
-      this.context.messages.key[message] = -1;
-      return Math.floor(keyRandom.next() * partitions);
-    }
-    const key = keys.sample(keyRandom);
-    this.context.messages.key[message] = key;
-    return partitionOfKey(key, partitions);
-  }
-
   /**
    * Starts a rebalance (or restarts one under way) after a change in the group's size: eager assignors
    * stop the group, cooperative-sticky stops only the partitions that will change owner.
@@ -411,7 +341,10 @@ export class Topic implements Destination, ElasticConsumers {
     this.lastRebalanceAt = now;
     if (!this.rebalancing) this.initialJoin = fromEmpty;
     this.rebalancing = true;
-    this.generation++;
+    if (this.rebalanceEnd >= 0) {
+      this.context.simulation.cancel(this.rebalanceEnd); // superseded: this rebalance ends later
+      this.rebalanceEnd = -1;
+    }
     this.awaitingDrain = true;
     if (this.settings.assignor === 'cooperative-sticky') {
       const target = this.assignment.plan(this.members);
@@ -439,19 +372,18 @@ export class Topic implements Destination, ElasticConsumers {
       }
     }
     this.awaitingDrain = false;
-    this.commitAll();
-    const generation = this.generation;
+    this.offsets.commitAll();
     const wait = this.initialJoin
       ? this.settings.initialRebalanceDelaySeconds
       : this.settings.rebalancePauseSeconds;
-    if (wait === 0) this.endRebalance(generation, now);
+    if (wait === 0) this.endRebalance(now);
     else
-      this.context.simulation.schedule(
+      this.rebalanceEnd = this.context.simulation.schedule(
         wait,
         PRIORITY_REBALANCE,
         EVENT_REBALANCE_END,
         this.settings.index,
-        generation,
+        0,
       );
   }
 
@@ -470,7 +402,7 @@ export class Topic implements Destination, ElasticConsumers {
 
   /** A consumer polls: its batch is up to max-poll-records of what waits on its partitions (`taken` included). */
   private poll(consumer: number, taken: number, now: number): void {
-    if (Number.isNaN(this.commitPhase[consumer])) this.commitPhase[consumer] = now;
+    this.offsets.polled(consumer, now);
     if (this.batchLeft[consumer] > 0) {
       this.batchLeft[consumer]--;
       return;
@@ -481,33 +413,6 @@ export class Topic implements Destination, ElasticConsumers {
       if (this.moving[owned[i]] === 0) waiting += this.logs[owned[i]].length;
     }
     this.batchLeft[consumer] = Math.min(this.settings.maxPollRecords, waiting) - 1;
-  }
-
-  /** Partition `p` moved past a record (completed or given up): it counts as lag until committed. */
-  private processed(p: number, now: number): void {
-    if (this.settings.commitIntervalSeconds === 0) return;
-    this.uncommitted[p] = this.uncommittedAt(p, now) + 1;
-    this.lastProcessedAt[p] = now;
-  }
-
-  /**
-   * Partition `p`'s processed, uncommitted records at `now`: none if its owner's auto-commit clock has
-   * ticked since the partition's last record (a commit takes everything processed before it).
-   */
-  private uncommittedAt(p: number, now: number): number {
-    if (this.uncommitted[p] === 0) return 0;
-    const owner = this.assignment.owner[p];
-    const phase = owner >= 0 ? this.commitPhase[owner] : NaN;
-    if (Number.isNaN(phase)) return this.uncommitted[p];
-    const interval = this.settings.commitIntervalSeconds;
-    const lastTick = phase + Math.floor((now - phase) / interval) * interval;
-    if (this.lastProcessedAt[p] < lastTick) this.uncommitted[p] = 0;
-    return this.uncommitted[p];
-  }
-
-  /** Every member commits what it has processed (before it rejoins a rebalance). */
-  private commitAll(): void {
-    this.uncommitted.fill(0);
   }
 
   /** `consumer` starts `message`, the head of partition `p`. */
@@ -577,32 +482,19 @@ export class Topic implements Destination, ElasticConsumers {
     }
   }
 
-  /** A failed attempt: given up (dead-lettered or lost), or retried in place after the back-off. */
-  private handleFailure(message: number, p: number, now: number): void {
-    const { messages, simulation } = this.context;
-    const attempts = messages.attempts[message];
-    if (this.retry.exhausted(attempts)) {
-      this.head[p] = -1;
-      this.unfinished--;
-      this.processed(p, now);
-      this.trace?.left(message, p, 'exhausted', now);
-      this.probe.failed(now, RETRY_NONE);
-      const { deadLetter } = this.settings;
-      const deadLettered = goesToDeadLetter(messages, message, deadLetter);
-      this.probe.exhausted(now, deadLettered);
-      this.partitionProbe.exhausted(p, now);
-      loseMessage(this.context, message, LOSS_EXHAUSTED, deadLetter, deadLettered, now);
-      return;
-    }
-    const delay = this.retry.delaySeconds(attempts);
-    if (delay > 0) {
-      this.probe.failed(now, RETRY_DELAYED);
-      simulation.schedule(delay, PRIORITY_REDELIVERY, EVENT_REDELIVERY, this.settings.index, message);
-    } else {
-      this.probe.failed(now, RETRY_REQUEUED);
-      messages.readyAt[message] = now;
-      this.headReady[p] = 1;
-    }
+  /** Giving up a failed head message: its partition moves past it (the caller loses or dead-letters it). */
+  givingUp(message: number, _deadLettered: boolean, now: number): void {
+    const p = this.context.messages.partition[message];
+    this.head[p] = -1;
+    this.unfinished--;
+    this.offsets.processed(p, now);
+    this.trace?.left(message, p, 'exhausted', now);
+    this.partitionProbe.exhausted(p, now);
+  }
+
+  /** A failed head message with no back-off: its partition may retry it at once. */
+  readyAgain(message: number): void {
+    this.headReady[this.context.messages.partition[message]] = 1;
   }
 
   /** Arms the retention check for the oldest unconsumed message, if any. */

@@ -76,7 +76,28 @@ export function describeTopology(scenario: Scenario): Topology {
       interarrival: interarrival.label,
     };
   });
-  const exchanges = scenario.exchanges.map((exchange) => {
+  const exchanges = describeExchanges(scenario, producers);
+  const routes = describeRoutes(scenario);
+  return {
+    producers,
+    exchanges,
+    queues: scenario.queues.map((queue) => {
+      const service = queue.service ? distributionFromSpec(queue.service) : null;
+      return {
+        name: queue.name,
+        consumers: queue.consumers,
+        capacity: queue.capacity,
+        meanServiceSeconds: service ? service.mean : null,
+        service: service ? service.label : null,
+      };
+    }),
+    routes,
+  };
+}
+
+/** Each exchange with the rate offered to it and passed to each binding (by message type for direct). */
+function describeExchanges(scenario: Scenario, producers: TopologyProducer[]): TopologyExchange[] {
+  return scenario.exchanges.map((exchange) => {
     // Offered rate per message type into the exchange ('' for untyped messages).
     const byType = new Map<string, number>();
     let total = 0;
@@ -102,7 +123,11 @@ export function describeTopology(scenario: Scenario): Topology {
       })),
     };
   });
-  const routes: TopologyRoute[] = scenario.queues.flatMap((queue) => [
+}
+
+/** The onward (`then:`) and dead-letter routes between queues. */
+function describeRoutes(scenario: Scenario): TopologyRoute[] {
+  return scenario.queues.flatMap((queue) => [
     ...queue.then.map((route) => ({
       kind: 'then' as const,
       from: queue.name,
@@ -113,19 +138,4 @@ export function describeTopology(scenario: Scenario): Topology {
       ? [{ kind: 'dead-letter' as const, from: queue.name, to: queue.deadLetter, probability: null }]
       : []),
   ]);
-  return {
-    producers,
-    exchanges,
-    queues: scenario.queues.map((queue) => {
-      const service = queue.service ? distributionFromSpec(queue.service) : null;
-      return {
-        name: queue.name,
-        consumers: queue.consumers,
-        capacity: queue.capacity,
-        meanServiceSeconds: service ? service.mean : null,
-        service: service ? service.label : null,
-      };
-    }),
-    routes,
-  };
 }

@@ -1,4 +1,5 @@
-import type { Distribution, RandomStream } from '../engine/index.js';
+import type { RandomStream } from '../engine/index.js';
+import type { ArrivalProcess } from './arrival-process.js';
 import type { TraceSpec } from '../scenario/types.js';
 import { RECORD, END, TraceReader, type ReadStatus } from '../trace/index.js';
 import type { TypeSource } from './producer.js';
@@ -12,11 +13,10 @@ import type { Clock } from './scheduled-arrivals.js';
  *
  * Also the producer's TypeSource: `type` is the type of the record the last gap leads to (-1 when the record
  * has none and the producer's mix decides). A strategy chosen at build time: other producers pay nothing.
- * `mean` and `variance` are those of the exponential at the trace's mean rate (for summaries only).
+ * `meanGapSeconds` is the mean gap at the trace's mean rate (for summaries only).
  */
-export class TraceArrivals implements Distribution, TypeSource {
-  readonly mean: number;
-  readonly variance: number;
+export class TraceArrivals implements ArrivalProcess, TypeSource {
+  readonly meanGapSeconds: number;
   readonly label: string;
   type = -1;
   priority = 0;
@@ -40,16 +40,15 @@ export class TraceArrivals implements Distribution, TypeSource {
     const spanMs = spec.spanSeconds * 1000;
     this.periodMs = spanMs + spanMs / (spec.records - 1);
     this.scale = 1 / (1000 * spec.speedup);
-    this.mean = spec.spanSeconds / (spec.records - 1) / spec.speedup;
-    this.variance = this.mean * this.mean;
-    this.label = `trace replay (mean rate ${Number((1 / this.mean).toPrecision(3))}/s)`;
+    this.meanGapSeconds = spec.spanSeconds / (spec.records - 1) / spec.speedup;
+    this.label = `trace replay (mean rate ${Number((1 / this.meanGapSeconds).toPrecision(3))}/s)`;
     this.typeIndex = new Map(
       spec.typeShares.map(({ type }) => [type, { index: typeOf(type), priority: priorityOf.get(type) ?? 0 }]),
     );
   }
 
   /** Time from now to the next record's arrival; Infinity after the last record (without loop). */
-  sample(_random: RandomStream): number {
+  nextGap(_random: RandomStream): number {
     if (this.finished) return Infinity;
     let status = this.nextReplayed();
     if (status === END && this.spec.loop) {

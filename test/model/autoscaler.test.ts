@@ -87,7 +87,7 @@ function runScaler(
   const handler: EventHandler = {
     handleEvent(kind, _target, payload) {
       if (kind === EVENT_AUTOSCALE_POLL) scaler.poll(simulation.now, payload);
-      else if (kind === EVENT_CONSUMER_STARTED) scaler.consumerStarted(payload, simulation.now);
+      else if (kind === EVENT_CONSUMER_STARTED) scaler.consumerStarted(simulation.now);
     },
   };
   collector.startMeasuring(0, seconds);

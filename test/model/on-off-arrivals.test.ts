@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/index.js';
-import { OnOffInterarrival } from '../../src/model/on-off-arrivals.js';
+import { OnOffArrivals } from '../../src/model/on-off-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';
 import { parseScenario, type OnOffSpec } from '../../src/scenario/index.js';
 import { checkFamily, expectPass } from '../helpers/statistical.js';
@@ -17,11 +17,11 @@ describe('on/off source (MMPP-2)', () => {
   const window = 200;
   const windows = 2000;
   const clock = { now: 0 };
-  const timer = new OnOffInterarrival(spec, clock);
+  const timer = new OnOffArrivals(spec, clock);
   const random = new RandomStream(5, 'on-off-test');
   const counts = new Float64Array(windows);
   for (;;) {
-    clock.now += timer.sample(random);
+    clock.now += timer.nextGap(random);
     const w = Math.floor(clock.now / window);
     if (w >= windows) break;
     counts[w]++;

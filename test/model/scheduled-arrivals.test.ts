@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/index.js';
-import { ScheduledInterarrival } from '../../src/model/scheduled-arrivals.js';
+import { ScheduledArrivals } from '../../src/model/scheduled-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';
 import { checkFamily, expectPass } from '../helpers/statistical.js';
 import {
@@ -18,11 +18,11 @@ import {
 /** Arrival times of `schedule` up to `end`, drawn by the producer's own strategy. */
 function arrivalTimes(schedule: RateSchedule, end: number, seed: number): number[] {
   const clock = { now: 0 };
-  const timer = new ScheduledInterarrival(schedule, 1, clock);
+  const timer = new ScheduledArrivals(schedule, 1, clock);
   const random = new RandomStream(seed, 'schedule-test');
   const times: number[] = [];
   for (;;) {
-    clock.now += timer.sample(random);
+    clock.now += timer.nextGap(random);
     if (!(clock.now <= end)) return times;
     times.push(clock.now);
   }
