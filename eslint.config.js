@@ -10,7 +10,6 @@ import tseslint from 'typescript-eslint';
  * passes meanwhile. The lead trims this list after merging; a file leaves it once it is under the limits.
  */
 const beingSplit = [
-  'src/model/**',
   'src/metrics/queue-collector.ts',
 ];
 
