@@ -86,22 +86,36 @@ export function networkExactness(
       publishes.push({ producerPoisson: null, copies });
     }
   });
-  const reaches = queues.map((_, i) => reachable(i, next));
+  // Upstream sets by reverse search from each queue: work in proportion to what each queue can be reached
+  // from, not to the number of queues times the number of publishes.
+  const previous = queues.map(() => [] as number[]);
+  next.forEach((targets, i) => targets.forEach((j) => previous[j].push(i)));
+  const publishesInto = queues.map(() => [] as number[]);
+  publishes.forEach((p, n) =>
+    new Set(p.copies.flat()).forEach((j) => publishesInto[j].push(n)),
+  );
+  const upstreamOf = queues.map((_, j) => reachable(j, previous));
+  const onCycle = upstreamOf.map((upstream, i) => upstream.has(i));
   const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
 
   return new Map(
     queues.map((queue, j) => {
-      const inside = (i: number) => i === j || reaches[i].has(j);
-      const upstream = queues.map((_, i) => i).filter((i) => i !== j && inside(i));
+      const upstreamSet = upstreamOf[j];
+      const inside = (i: number) => i === j || upstreamSet.has(i);
+      const region = [j, ...[...upstreamSet].filter((i) => i !== j)];
+      const upstream = region.slice(1);
       const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
-      const noFork = publishes.every((p) => p.copies.every((copies) => copies.filter(inside).length < 2));
-      const feeding = publishes.filter((p) => p.producerPoisson !== null && p.copies.flat().some(inside));
+      // The publishes whose copies reach the region, in publish order (names are listed in that order).
+      const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
+        .sort((a, b) => a - b)
+        .map((n) => publishes[n]);
+      const noFork = reaching.every((p) => p.copies.every((copies) => insideCount(copies, inside, region) < 2));
+      const feeding = reaching.filter((p) => p.producerPoisson !== null);
       const poissonProducers = feeding.every((p) => p.producerPoisson);
-      const noDeadLetters = ![...deadLettered.keys()].some(inside);
-      const reaching = (p: Publish) => p.copies.flat().some(inside);
+      const noDeadLetters = !region.some((i) => deadLettered.has(i));
       const names = (keep: (p: Publish) => boolean) =>
-        publishes.filter((p) => keep(p) && reaching(p)).map((p) => p.producer as string);
-      const acyclic = [j, ...upstream].every((i) => !reaches[i].has(i));
+        reaching.filter(keep).map((p) => p.producer as string);
+      const acyclic = region.every((i) => !onCycle[i]);
       const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
       return [
         queue.name,
@@ -109,10 +123,10 @@ export function networkExactness(
           poissonArrivals: network && acyclic,
           productForm: network && isJacksonStation(queue),
           poissonProducers,
-          timeVaryingProducers: publishes.some((p) => p.scheduled === true && reaching(p)),
+          timeVaryingProducers: reaching.some((p) => p.scheduled === true),
           timeVaryingNames: names((p) => p.scheduled === true),
           batchProducers: names((p) => p.batched === true),
-          traceProducers: publishes.some((p) => p.traced === true && reaching(p)),
+          traceProducers: reaching.some((p) => p.traced === true),
           deadLetterInflow: deadLettered.has(j),
           deadLetterSources: [...(deadLettered.get(j) ?? [])],
         },
@@ -121,8 +135,18 @@ export function networkExactness(
   );
 }
 
-/** The queues reachable from `start` in one or more steps. */
-function reachable(start: number, next: Set<number>[]): Set<number> {
+/** How many of one publish's copies land inside the region (a fanout to every queue is counted once per queue). */
+function insideCount(copies: number[], inside: (i: number) => boolean, region: number[]): number {
+  if (copies.length <= region.length) return copies.filter(inside).length;
+  let set = copySets.get(copies);
+  if (set === undefined) copySets.set(copies, (set = new Set(copies)));
+  const found = set;
+  return region.filter((i) => found.has(i)).length;
+}
+const copySets = new WeakMap<number[], Set<number>>();
+
+/** The queues reachable from `start` in one or more steps along `next` (forward or reverse edges). */
+function reachable(start: number, next: Iterable<number>[]): Set<number> {
   const seen = new Set<number>();
   const stack = [...next[start]];
   while (stack.length > 0) {

@@ -121,17 +121,18 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     // Messages per second: arrival events times the mean batch.
     const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
     const rate = batch / distributionFromSpec(producer.interarrival).mean;
-    const into = new Float64Array(queues.length);
+    // Sparse: a producer reaches a few queues, and a dense row per producer is quadratic in large networks.
+    const into = new Map<number, number>();
     for (const { type, probability } of typeMix(producer)) {
       for (const j of network.targets(producer.to, type)) {
         add(external[j], type, rate * probability);
-        into[j] += rate * probability;
+        into.set(j, (into.get(j) ?? 0) + rate * probability);
       }
     }
     const producerScv = scvOf(producer.interarrival);
-    into.forEach(
-      (r, j) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }),
-    );
+    [...into]
+      .sort(([a], [b]) => a - b)
+      .forEach(([j, r]) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }));
     const direct = index.get(producer.to);
     if (direct !== undefined) directRate[direct] += rate;
   }
@@ -141,11 +142,14 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = external.map((byType) => new Map(byType));
     route(network, rates, (_, j, type, rate) => add(next[j], type, rate));
-    const change = Math.max(
-      0,
-      ...next.flatMap((byType, j) => [...byType].map(([t, r]) => Math.abs(r - (rates[j].get(t) ?? 0)))),
+    let change = 0;
+    let scale = 0;
+    next.forEach((byType, j) =>
+      byType.forEach((r, t) => {
+        change = Math.max(change, Math.abs(r - (rates[j].get(t) ?? 0)));
+        scale = Math.max(scale, r);
+      }),
     );
-    const scale = Math.max(0, ...next.flatMap((byType) => [...byType.values()]));
     rates = next;
     if (change <= TOLERANCE * scale) break;
   }
@@ -203,7 +207,7 @@ function arrivalScvs(
       const source = stream.producerScv ?? departure[stream.from];
       next[stream.to] += (stream.rate / arrivals[stream.to]) * (q * source + 1 - q);
     }
-    const change = Math.max(0, ...next.map((value, j) => Math.abs(value - scv[j])));
+    const change = next.reduce<number>((most, value, j) => Math.max(most, Math.abs(value - scv[j])), 0);
     scv = next;
     if (change <= 1e-12) break;
   }
