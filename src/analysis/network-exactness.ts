@@ -91,9 +91,7 @@ export function networkExactness(
   const previous = queues.map(() => [] as number[]);
   next.forEach((targets, i) => targets.forEach((j) => previous[j].push(i)));
   const publishesInto = queues.map(() => [] as number[]);
-  publishes.forEach((p, n) =>
-    new Set(p.copies.flat()).forEach((j) => publishesInto[j].push(n)),
-  );
+  publishes.forEach((p, n) => new Set(p.copies.flat()).forEach((j) => publishesInto[j].push(n)));
   const upstreamOf = queues.map((_, j) => reachable(j, previous));
   const onCycle = upstreamOf.map((upstream, i) => upstream.has(i));
   const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
@@ -109,12 +107,13 @@ export function networkExactness(
       const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
         .sort((a, b) => a - b)
         .map((n) => publishes[n]);
-      const noFork = reaching.every((p) => p.copies.every((copies) => insideCount(copies, inside, region) < 2));
+      const noFork = reaching.every((p) =>
+        p.copies.every((copies) => insideCount(copies, inside, region) < 2),
+      );
       const feeding = reaching.filter((p) => p.producerPoisson !== null);
       const poissonProducers = feeding.every((p) => p.producerPoisson);
       const noDeadLetters = !region.some((i) => deadLettered.has(i));
-      const names = (keep: (p: Publish) => boolean) =>
-        reaching.filter(keep).map((p) => p.producer as string);
+      const names = (keep: (p: Publish) => boolean) => reaching.filter(keep).map((p) => p.producer as string);
       const acyclic = region.every((i) => !onCycle[i]);
       const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
       return [

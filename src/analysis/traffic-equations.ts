@@ -132,7 +132,9 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     const producerScv = scvOf(producer.interarrival);
     [...into]
       .sort(([a], [b]) => a - b)
-      .forEach(([j, r]) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }));
+      .forEach(
+        ([j, r]) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }),
+      );
     const direct = index.get(producer.to);
     if (direct !== undefined) directRate[direct] += rate;
   }
