@@ -105,6 +105,11 @@ export class LogHistogram {
     this.totals[4] = -Infinity;
   }
 
+  /** Buckets whose counts are held in memory (128 per octave reached): what the histogram costs. */
+  get allocatedBuckets(): number {
+    return this.octaves.reduce((sum, block) => sum + (block?.length ?? 0), 0);
+  }
+
   /** Number of observations. */
   get count(): number {
     return this.totals[0];
