@@ -96,42 +96,50 @@ export function networkExactness(
   const onCycle = upstreamOf.map((upstream, i) => upstream.has(i));
   const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
 
-  return new Map(
-    queues.map((queue, j) => {
-      const upstreamSet = upstreamOf[j];
-      const inside = (i: number) => i === j || upstreamSet.has(i);
-      const region = [j, ...[...upstreamSet].filter((i) => i !== j)];
-      const upstream = region.slice(1);
-      const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
-      // The publishes whose copies reach the region, in publish order (names are listed in that order).
-      const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
-        .sort((a, b) => a - b)
-        .map((n) => publishes[n]);
-      const noFork = reaching.every((p) =>
-        p.copies.every((copies) => insideCount(copies, inside, region) < 2),
-      );
-      const feeding = reaching.filter((p) => p.producerPoisson !== null);
-      const poissonProducers = feeding.every((p) => p.producerPoisson);
-      const noDeadLetters = !region.some((i) => deadLettered.has(i));
-      const names = (keep: (p: Publish) => boolean) => reaching.filter(keep).map((p) => p.producer as string);
-      const acyclic = region.every((i) => !onCycle[i]);
-      const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
-      return [
-        queue.name,
-        {
-          poissonArrivals: network && acyclic,
-          productForm: network && isJacksonStation(queue),
-          poissonProducers,
-          timeVaryingProducers: reaching.some((p) => p.scheduled === true),
-          timeVaryingNames: names((p) => p.scheduled === true),
-          batchProducers: names((p) => p.batched === true),
-          traceProducers: reaching.some((p) => p.traced === true),
-          deadLetterInflow: deadLettered.has(j),
-          deadLetterSources: [...(deadLettered.get(j) ?? [])],
-        },
-      ];
-    }),
-  );
+  const context: RegionContext = { queues, publishes, publishesInto, deadLettered, onCycle, stable };
+  return new Map(queues.map((queue, j) => [queue.name, queueExactness(j, upstreamOf[j], context)]));
+}
+
+/** What every queue's exactness is judged against: the network, indexed once. */
+interface RegionContext {
+  queues: Scenario['queues'];
+  publishes: Publish[];
+  /** Per queue, the publishes with a copy landing there, in publish order. */
+  publishesInto: number[][];
+  deadLettered: Map<number, Set<string>>;
+  onCycle: boolean[];
+  stable: boolean[];
+}
+
+/** The exactness of queue j's arrivals, from the queues that can reach it (`upstreamSet`). */
+function queueExactness(j: number, upstreamSet: Set<number>, context: RegionContext): Exactness {
+  const { queues, publishes, publishesInto, deadLettered, onCycle, stable } = context;
+  const inside = (i: number) => i === j || upstreamSet.has(i);
+  const region = [j, ...[...upstreamSet].filter((i) => i !== j)];
+  const upstream = region.slice(1);
+  const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
+  // The publishes whose copies reach the region, in publish order (names are listed in that order).
+  const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
+    .sort((a, b) => a - b)
+    .map((n) => publishes[n]);
+  const noFork = reaching.every((p) => p.copies.every((copies) => insideCount(copies, inside, region) < 2));
+  const feeding = reaching.filter((p) => p.producerPoisson !== null);
+  const poissonProducers = feeding.every((p) => p.producerPoisson);
+  const noDeadLetters = !region.some((i) => deadLettered.has(i));
+  const names = (keep: (p: Publish) => boolean) => reaching.filter(keep).map((p) => p.producer as string);
+  const acyclic = region.every((i) => !onCycle[i]);
+  const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
+  return {
+    poissonArrivals: network && acyclic,
+    productForm: network && isJacksonStation(queues[j]),
+    poissonProducers,
+    timeVaryingProducers: reaching.some((p) => p.scheduled === true),
+    timeVaryingNames: names((p) => p.scheduled === true),
+    batchProducers: names((p) => p.batched === true),
+    traceProducers: reaching.some((p) => p.traced === true),
+    deadLetterInflow: deadLettered.has(j),
+    deadLetterSources: [...(deadLettered.get(j) ?? [])],
+  };
 }
 
 /** How many of one publish's copies land inside the region (a fanout to every queue is counted once per queue). */

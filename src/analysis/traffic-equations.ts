@@ -105,15 +105,13 @@ function route(
   });
 }
 
-/** Solves the traffic equations and QNA's arrival SCVs for every queue, by name. */
-export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
+/** The producers' traffic: external rates by queue and type, rates published straight to a queue, streams. */
+function producerStreams(
+  scenario: Scenario,
+  network: Network,
+  index: Map<string, number>,
+): { external: Map<string, number>[]; directRate: Float64Array; streams: Stream[] } {
   const queues = scenario.queues;
-  const index = new Map(queues.map((queue, i) => [queue.name, i]));
-  const byName = publishTargets(scenario);
-  const network: Network = {
-    queues,
-    targets: (to, type) => byName(to, type).map((name) => index.get(name) as number),
-  };
   const external = queues.map(() => new Map<string, number>());
   const directRate = new Float64Array(queues.length);
   const streams: Stream[] = [];
@@ -138,6 +136,20 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     const direct = index.get(producer.to);
     if (direct !== undefined) directRate[direct] += rate;
   }
+
+  return { external, directRate, streams };
+}
+
+/** Solves the traffic equations and QNA's arrival SCVs for every queue, by name. */
+export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
+  const queues = scenario.queues;
+  const index = new Map(queues.map((queue, i) => [queue.name, i]));
+  const byName = publishTargets(scenario);
+  const network: Network = {
+    queues,
+    targets: (to, type) => byName(to, type).map((name) => index.get(name) as number),
+  };
+  const { external, directRate, streams } = producerStreams(scenario, network, index);
 
   // λ ← γ + routed(θ(λ)), per type, until nothing moves.
   let rates = external;
