@@ -56,23 +56,7 @@ export function networkExactness(
   const index = new Map(queues.map((queue, i) => [queue.name, i]));
   const targets = publishTargets(scenario);
   const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
-  const publishes = producerPublishes(scenario, indexes);
-  const { next, deadLettered } = queueRoutes(scenario, traffic, indexes, publishes);
-  const network: RouteGraph = {
-    publishes,
-    deadLettered,
-    reaches: queues.map((_, i) => reachable(i, next)),
-    stable: queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1),
-  };
-  return new Map(queues.map((queue, j) => [queue.name, queueExactness(scenario, j, network)]));
-}
-
-/** Queue indexes a publish to `to` with message type `type` copies into. */
-type TargetIndexes = (to: string, type: string) => number[];
-
-/** The publishes of the producers. */
-function producerPublishes(scenario: Scenario, indexes: TargetIndexes): Publish[] {
-  return scenario.producers.map((producer) => ({
+  const publishes: Publish[] = scenario.producers.map((producer) => ({
     // A time-varying rate is Poisson locally; the estimates take it at its peak (peak-rates.ts).
     producerPoisson:
       isExponential(producer.interarrival) && producer.trace === undefined && producer.batch === undefined,
@@ -83,19 +67,6 @@ function producerPublishes(scenario: Scenario, indexes: TargetIndexes): Publish[
     traced: producer.trace !== undefined,
     copies: typeMix(producer).map(({ type }) => indexes(producer.to, type)),
   }));
-}
-
-/**
- * The queues' `then` routes (appended to `publishes`), the next-hop sets they make, and which queues
- * dead-letter into which.
- */
-function queueRoutes(
-  scenario: Scenario,
-  traffic: Map<string, QueueTraffic>,
-  indexes: TargetIndexes,
-  publishes: Publish[],
-): { next: Set<number>[]; deadLettered: Map<number, Set<string>> } {
-  const queues = scenario.queues;
   const next = queues.map(() => new Set<number>());
   const deadLettered = new Map<number, Set<string>>();
   queues.forEach((queue, i) => {
@@ -115,48 +86,74 @@ function queueRoutes(
       publishes.push({ producerPoisson: null, copies });
     }
   });
-  return { next, deadLettered };
+  // Upstream sets by reverse search from each queue: work in proportion to what each queue can be reached
+  // from, not to the number of queues times the number of publishes.
+  const previous = queues.map(() => [] as number[]);
+  next.forEach((targets, i) => targets.forEach((j) => previous[j].push(i)));
+  const publishesInto = queues.map(() => [] as number[]);
+  publishes.forEach((p, n) => new Set(p.copies.flat()).forEach((j) => publishesInto[j].push(n)));
+  const upstreamOf = queues.map((_, j) => reachable(j, previous));
+  const onCycle = upstreamOf.map((upstream, i) => upstream.has(i));
+  const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
+
+  const context: RegionContext = { queues, publishes, publishesInto, deadLettered, onCycle, stable };
+  return new Map(queues.map((queue, j) => [queue.name, queueExactness(j, upstreamOf[j], context)]));
 }
 
-/** Every publish, the dead-letter sources, what each queue reaches and which queues are stable. */
-interface RouteGraph {
+/** What every queue's exactness is judged against: the network, indexed once. */
+interface RegionContext {
+  queues: Scenario['queues'];
   publishes: Publish[];
+  /** Per queue, the publishes with a copy landing there, in publish order. */
+  publishesInto: number[][];
   deadLettered: Map<number, Set<string>>;
-  reaches: Set<number>[];
+  onCycle: boolean[];
   stable: boolean[];
 }
 
-/** How exactly the network feeds queue `j`. */
-function queueExactness(scenario: Scenario, j: number, graph: RouteGraph): Exactness {
-  const queues = scenario.queues;
-  const { publishes, deadLettered, reaches, stable } = graph;
-  const inside = (i: number) => i === j || reaches[i].has(j);
-  const upstream = queues.map((_, i) => i).filter((i) => i !== j && inside(i));
+/** The exactness of queue j's arrivals, from the queues that can reach it (`upstreamSet`). */
+function queueExactness(j: number, upstreamSet: Set<number>, context: RegionContext): Exactness {
+  const { queues, publishes, publishesInto, deadLettered, onCycle, stable } = context;
+  const inside = (i: number) => i === j || upstreamSet.has(i);
+  const region = [j, ...[...upstreamSet].filter((i) => i !== j)];
+  const upstream = region.slice(1);
   const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
-  const noFork = publishes.every((p) => p.copies.every((copies) => copies.filter(inside).length < 2));
-  const feeding = publishes.filter((p) => p.producerPoisson !== null && p.copies.flat().some(inside));
+  // The publishes whose copies reach the region, in publish order (names are listed in that order).
+  const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
+    .sort((a, b) => a - b)
+    .map((n) => publishes[n]);
+  const noFork = reaching.every((p) => p.copies.every((copies) => insideCount(copies, inside, region) < 2));
+  const feeding = reaching.filter((p) => p.producerPoisson !== null);
   const poissonProducers = feeding.every((p) => p.producerPoisson);
-  const noDeadLetters = ![...deadLettered.keys()].some(inside);
-  const reaching = (p: Publish) => p.copies.flat().some(inside);
-  const names = (keep: (p: Publish) => boolean) =>
-    publishes.filter((p) => keep(p) && reaching(p)).map((p) => p.producer as string);
-  const acyclic = [j, ...upstream].every((i) => !reaches[i].has(i));
+  const noDeadLetters = !region.some((i) => deadLettered.has(i));
+  const names = (keep: (p: Publish) => boolean) => reaching.filter(keep).map((p) => p.producer as string);
+  const acyclic = region.every((i) => !onCycle[i]);
   const network = cleanUpstream && noFork && poissonProducers && noDeadLetters;
   return {
     poissonArrivals: network && acyclic,
     productForm: network && isJacksonStation(queues[j]),
     poissonProducers,
-    timeVaryingProducers: publishes.some((p) => p.scheduled === true && reaching(p)),
+    timeVaryingProducers: reaching.some((p) => p.scheduled === true),
     timeVaryingNames: names((p) => p.scheduled === true),
     batchProducers: names((p) => p.batched === true),
-    traceProducers: publishes.some((p) => p.traced === true && reaching(p)),
+    traceProducers: reaching.some((p) => p.traced === true),
     deadLetterInflow: deadLettered.has(j),
     deadLetterSources: [...(deadLettered.get(j) ?? [])],
   };
 }
 
-/** The queues reachable from `start` in one or more steps. */
-function reachable(start: number, next: Set<number>[]): Set<number> {
+/** How many of one publish's copies land inside the region (a fanout to every queue is counted once per queue). */
+function insideCount(copies: number[], inside: (i: number) => boolean, region: number[]): number {
+  if (copies.length <= region.length) return copies.filter(inside).length;
+  let set = copySets.get(copies);
+  if (set === undefined) copySets.set(copies, (set = new Set(copies)));
+  const found = set;
+  return region.filter((i) => found.has(i)).length;
+}
+const copySets = new WeakMap<number[], Set<number>>();
+
+/** The queues reachable from `start` in one or more steps along `next` (forward or reverse edges). */
+function reachable(start: number, next: Iterable<number>[]): Set<number> {
   const seen = new Set<number>();
   const stack = [...next[start]];
   while (stack.length > 0) {

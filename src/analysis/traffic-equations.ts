@@ -105,6 +105,41 @@ function route(
   });
 }
 
+/** The producers' traffic: external rates by queue and type, rates published straight to a queue, streams. */
+function producerStreams(
+  scenario: Scenario,
+  network: Network,
+  index: Map<string, number>,
+): { external: Map<string, number>[]; directRate: Float64Array; streams: Stream[] } {
+  const queues = scenario.queues;
+  const external = queues.map(() => new Map<string, number>());
+  const directRate = new Float64Array(queues.length);
+  const streams: Stream[] = [];
+  for (const producer of scenario.producers) {
+    // Messages per second: arrival events times the mean batch.
+    const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
+    const rate = batch / distributionFromSpec(producer.interarrival).mean;
+    // Sparse: a producer reaches a few queues, and a dense row per producer is quadratic in large networks.
+    const into = new Map<number, number>();
+    for (const { type, probability } of typeMix(producer)) {
+      for (const j of network.targets(producer.to, type)) {
+        add(external[j], type, rate * probability);
+        into.set(j, (into.get(j) ?? 0) + rate * probability);
+      }
+    }
+    const producerScv = scvOf(producer.interarrival);
+    [...into]
+      .sort(([a], [b]) => a - b)
+      .forEach(
+        ([j, r]) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }),
+      );
+    const direct = index.get(producer.to);
+    if (direct !== undefined) directRate[direct] += rate;
+  }
+
+  return { external, directRate, streams };
+}
+
 /** Solves the traffic equations and QNA's arrival SCVs for every queue, by name. */
 export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
   const queues = scenario.queues;
@@ -114,13 +149,41 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
     queues,
     targets: (to, type) => byName(to, type).map((name) => index.get(name) as number),
   };
-  const { external, directRate, streams } = producerTraffic(scenario, network, index);
-  const rates = solveRates(network, external);
+  const { external, directRate, streams } = producerStreams(scenario, network, index);
+
+  // λ ← γ + routed(θ(λ)), per type, until nothing moves.
+  let rates = external;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = external.map((byType) => new Map(byType));
+    route(network, rates, (_, j, type, rate) => add(next[j], type, rate));
+    let change = 0;
+    let scale = 0;
+    next.forEach((byType, j) =>
+      byType.forEach((r, t) => {
+        change = Math.max(change, Math.abs(r - (rates[j].get(t) ?? 0)));
+        scale = Math.max(scale, r);
+      }),
+    );
+    rates = next;
+    if (change <= TOLERANCE * scale) break;
+  }
+
   const arrivals = rates.map(sum);
   const served = queues.map((queue, i) => serve(queue, arrivals[i]));
-  const flows = departureFlows(network, rates, served);
+  const flows = new Map<string, Stream>();
+  route(network, rates, (i, j, _, rate) => {
+    const flow = flows.get(`${i}>${j}`) ?? {
+      to: j,
+      rate: 0,
+      sourceRate: served[i].completed,
+      producerScv: null,
+      from: i,
+    };
+    flow.rate += rate;
+    flows.set(`${i}>${j}`, flow);
+  });
   const utilization = served.map((s) => s.utilization);
-  const scv = arrivalScvs(queues, arrivals, utilization, [...streams, ...flows]);
+  const scv = arrivalScvs(queues, arrivals, utilization, [...streams, ...flows.values()]);
   return new Map(
     queues.map((queue, i) => [
       queue.name,
@@ -134,75 +197,6 @@ export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
       },
     ]),
   );
-}
-
-/** The producers' external rates per queue and type, the rates published straight to each queue, and their streams. */
-function producerTraffic(
-  scenario: Scenario,
-  network: Network,
-  index: Map<string, number>,
-): { external: Map<string, number>[]; directRate: Float64Array; streams: Stream[] } {
-  const queues = network.queues;
-  const external = queues.map(() => new Map<string, number>());
-  const directRate = new Float64Array(queues.length);
-  const streams: Stream[] = [];
-  for (const producer of scenario.producers) {
-    // Messages per second: arrival events times the mean batch.
-    const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
-    const rate = batch / distributionFromSpec(producer.interarrival).mean;
-    const into = new Float64Array(queues.length);
-    for (const { type, probability } of typeMix(producer)) {
-      for (const j of network.targets(producer.to, type)) {
-        add(external[j], type, rate * probability);
-        into[j] += rate * probability;
-      }
-    }
-    const producerScv = scvOf(producer.interarrival);
-    into.forEach(
-      (r, j) => r > 0 && streams.push({ to: j, rate: r, sourceRate: rate, producerScv, from: -1 }),
-    );
-    const direct = index.get(producer.to);
-    if (direct !== undefined) directRate[direct] += rate;
-  }
-  return { external, directRate, streams };
-}
-
-/** λ ← γ + routed(θ(λ)), per type, until nothing moves: each queue's arrival rate by type. */
-function solveRates(network: Network, external: Map<string, number>[]): Map<string, number>[] {
-  let rates = external;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = external.map((byType) => new Map(byType));
-    route(network, rates, (_, j, type, rate) => add(next[j], type, rate));
-    const change = Math.max(
-      0,
-      ...next.flatMap((byType, j) => [...byType].map(([t, r]) => Math.abs(r - (rates[j].get(t) ?? 0)))),
-    );
-    const scale = Math.max(0, ...next.flatMap((byType) => [...byType.values()]));
-    rates = next;
-    if (change <= TOLERANCE * scale) break;
-  }
-  return rates;
-}
-
-/** The departure streams between queues (`then` routes), one per pair of queues, for QNA. */
-function departureFlows(
-  network: Network,
-  rates: Map<string, number>[],
-  served: { completed: number }[],
-): Stream[] {
-  const flows = new Map<string, Stream>();
-  route(network, rates, (i, j, _, rate) => {
-    const flow = flows.get(`${i}>${j}`) ?? {
-      to: j,
-      rate: 0,
-      sourceRate: served[i].completed,
-      producerScv: null,
-      from: i,
-    };
-    flow.rate += rate;
-    flows.set(`${i}>${j}`, flow);
-  });
-  return [...flows.values()];
 }
 
 /** QNA's arrival SCVs: superposition of split producer streams and split departure streams, iterated. */
@@ -227,7 +221,7 @@ function arrivalScvs(
       const source = stream.producerScv ?? departure[stream.from];
       next[stream.to] += (stream.rate / arrivals[stream.to]) * (q * source + 1 - q);
     }
-    const change = Math.max(0, ...next.map((value, j) => Math.abs(value - scv[j])));
+    const change = next.reduce<number>((most, value, j) => Math.max(most, Math.abs(value - scv[j])), 0);
     scv = next;
     if (change <= 1e-12) break;
   }

@@ -81,6 +81,8 @@ export class CumulativeGrid {
   /** Start of each completed bin, seconds after the grid's start. */
   binStarts(): number[] {
     const span = this.state[1];
-    return Array.from({ length: this.completedBins }, (_, bin) => (span * bin) / this.bins);
+    const values = new Array<number>(this.completedBins);
+    for (let bin = 0; bin < values.length; bin++) values[bin] = (span * bin) / this.bins;
+    return values;
   }
 }

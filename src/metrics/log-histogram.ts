@@ -8,7 +8,8 @@ const SUB_BUCKET_BITS = 7; // 128 sub-buckets per power of two
 const SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
 const MIN_EXPONENT = -30; // 2^-30 s ≈ 1 ns: below this a value counts as zero
 const MAX_EXPONENT = 40; // 2^40 s ≈ 35,000 years: above this values share the top bucket
-const BUCKET_COUNT = (MAX_EXPONENT - MIN_EXPONENT) * SUB_BUCKETS;
+const OCTAVES = MAX_EXPONENT - MIN_EXPONENT;
+const BUCKET_COUNT = OCTAVES * SUB_BUCKETS;
 const SMALLEST = 2 ** MIN_EXPONENT;
 
 // Bucket index straight from the IEEE-754 bits: the exponent and the top 7 mantissa bits.
@@ -59,8 +60,11 @@ export function poolBuckets(runs: ReadonlyArray<readonly HistogramBucket[]>): Hi
   return [...pooled.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
+/** A streaming log-bucket histogram; memory grows with the octaves its values span, not the full range. */
 export class LogHistogram {
-  private readonly counts = new Float64Array(BUCKET_COUNT);
+  // One block of SUB_BUCKETS counts per power of two, allocated on its first value: a latency spans a few
+  // octaves of the 70, so a network of 10,000 queues keeps kilobytes per histogram instead of 70 KB.
+  private readonly octaves = new Array<Float64Array | undefined>(OCTAVES).fill(undefined);
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
   private readonly totals = new Float64Array(5);
 
@@ -82,15 +86,28 @@ export class LogHistogram {
     bitsView[0] = value;
     let index = (highWord[0] >>> (20 - SUB_BUCKET_BITS)) - FIRST_INDEX;
     if (index >= BUCKET_COUNT) index = BUCKET_COUNT - 1;
-    this.counts[index]++;
+    const octave = index >>> SUB_BUCKET_BITS;
+    const block = this.octaves[octave] ?? (this.octaves[octave] = new Float64Array(SUB_BUCKETS));
+    block[index & (SUB_BUCKETS - 1)]++;
+  }
+
+  /** The count of bucket `index` (0 for an octave never reached). */
+  private countAt(index: number): number {
+    const block = this.octaves[index >>> SUB_BUCKET_BITS];
+    return block === undefined ? 0 : block[index & (SUB_BUCKETS - 1)];
   }
 
   /** Forgets every observation (used at the end of the warm-up). */
   reset(): void {
-    this.counts.fill(0);
+    for (const block of this.octaves) block?.fill(0);
     this.totals.fill(0);
     this.totals[3] = Infinity;
     this.totals[4] = -Infinity;
+  }
+
+  /** Buckets whose counts are held in memory (128 per octave reached): what the histogram costs. */
+  get allocatedBuckets(): number {
+    return this.octaves.reduce((sum, block) => sum + (block?.length ?? 0), 0);
   }
 
   /** Number of observations. */
@@ -125,10 +142,16 @@ export class LogHistogram {
     const rank = Math.max(1, Math.ceil(p * count));
     let seen = this.totals[1];
     if (seen >= rank) return Math.max(0, this.totals[3]);
-    const counts = this.counts;
-    for (let index = 0; index < BUCKET_COUNT; index++) {
-      seen += counts[index];
-      if (seen >= rank) return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
+    for (let octave = 0; octave < OCTAVES; octave++) {
+      const block = this.octaves[octave];
+      if (block === undefined) continue;
+      for (let sub = 0; sub < SUB_BUCKETS; sub++) {
+        seen += block[sub];
+        if (seen >= rank) {
+          const index = octave * SUB_BUCKETS + sub;
+          return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
+        }
+      }
     }
     return this.totals[4];
   }
@@ -144,10 +167,10 @@ export class LogHistogram {
     const merge = SUB_BUCKETS / perOctave;
     const result: HistogramBucket[] = [];
     if (this.totals[1] > 0) result.push([0, 0, this.totals[1]]);
-    const counts = this.counts;
     for (let first = 0; first < BUCKET_COUNT; first += merge) {
+      if (this.octaves[first >>> SUB_BUCKET_BITS] === undefined) continue;
       let count = 0;
-      for (let index = first; index < first + merge; index++) count += counts[index];
+      for (let index = first; index < first + merge; index++) count += this.countAt(index);
       if (count === 0) continue;
       const octave = 2 ** (Math.floor(first / SUB_BUCKETS) + MIN_EXPONENT);
       const subBucket = first % SUB_BUCKETS;

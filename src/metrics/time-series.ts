@@ -71,8 +71,15 @@ export function combineTimeSeries(
 
 /** `value` to six significant digits, as a number (keeps the JSON and CSV compact). */
 export function roundSignificant(value: number): number {
-  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(SIGNIFICANT_DIGITS));
+  if (value === 0 || !Number.isFinite(value)) return value;
+  // Neighbouring bins often hold the same value (a count over the same width): toPrecision is the cost
+  // of a large network's series, so the last answer is kept.
+  if (value === lastRounded[0]) return lastRounded[1];
+  lastRounded[0] = value;
+  lastRounded[1] = Number(value.toPrecision(SIGNIFICANT_DIGITS));
+  return lastRounded[1];
 }
+const lastRounded = new Float64Array([NaN, NaN]);
 
 /**
  * The mean of several runs' series on the same grid (replications of one scenario): each bin of each

@@ -59,3 +59,19 @@ describe('LogHistogram', () => {
     expect(histogram.quantile(0.5)).toBeLessThanOrEqual(1e15);
   });
 });
+
+describe('LogHistogram memory', () => {
+  it('holds counts only for the octaves its values reach', () => {
+    const histogram = new LogHistogram();
+    expect(histogram.allocatedBuckets).toBe(0);
+    // 0.01 s … 1 s spans 7 powers of two (2^-7 … 2^0): at most 8 blocks of 128 of the 8,960 buckets.
+    for (let i = 0; i < 10_000; i++) histogram.record(0.01 + (0.99 * i) / 10_000);
+    expect(histogram.allocatedBuckets).toBeLessThanOrEqual(8 * 128);
+    expect(histogram.allocatedBuckets).toBeGreaterThanOrEqual(7 * 128);
+    // Zeros are counted apart and allocate nothing.
+    const zeros = new LogHistogram();
+    zeros.record(0);
+    expect(zeros.allocatedBuckets).toBe(0);
+    expect(zeros.quantile(0.5)).toBe(0);
+  });
+});

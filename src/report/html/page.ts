@@ -8,6 +8,7 @@ import { fatesSection } from './sections/fates.js';
 import { headerSection, replicationsOf } from './sections/header.js';
 import { overviewSection } from './sections/overview.js';
 import { queueSection } from './sections/queue.js';
+import { rankQueues, rankedQueuesSection } from './sections/ranked-queues.js';
 import { scenarioSourceSection } from './sections/scenario-source.js';
 import { topologySection } from './sections/topology.js';
 import { STYLES } from './styles.js';
@@ -45,12 +46,14 @@ export function reportBody(input: ReportInput): Fragment {
   const { result } = input;
   const views = queueViews(input);
   const axis = timeAxis(result.measuredSeconds, result.warmupSeconds);
+  const { inFull, rest } = rankQueues(views);
   return joinFragments([
     { html: headerSection(input, views), charts: [] },
     overviewSection(result, views),
     { html: topologySection(input.topology, views, result), charts: [] },
     fatesSection(result, views),
-    ...views.map((view) => queueSection(view, result.timeseries, axis, replicationsOf(result))),
+    ...inFull.map((view) => queueSection(view, result.timeseries, axis, replicationsOf(result))),
+    ...(rest.length > 0 ? [{ html: rankedQueuesSection(rest, views.length), charts: [] }] : []),
     { html: scenarioSourceSection(input.scenarioSource), charts: [] },
   ]);
 }

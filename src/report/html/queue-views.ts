@@ -27,6 +27,10 @@ export interface QueueView {
 /** The queues of a report in scenario order. */
 export function queueViews(input: ReportInput): QueueView[] {
   const seconds = input.result.measuredSeconds;
+  // By name once: a find per queue is quadratic in a network of thousands of queues.
+  const topologyByName = new Map<string, TopologyQueue>();
+  for (const queue of input.topology.queues)
+    if (!topologyByName.has(queue.name)) topologyByName.set(queue.name, queue);
   return Object.entries(input.result.queues).map(([name, result], index) => {
     const analytic = result.analytic;
     return {
@@ -35,7 +39,7 @@ export function queueViews(input: ReportInput): QueueView[] {
       color: queueColor(index),
       anchor: htmlId('queue', index, name),
       result,
-      topology: input.topology.queues.find((queue) => queue.name === name),
+      topology: topologyByName.get(name),
       analytic: analytic && analytic.model !== null ? analytic : undefined,
       noAnalyticReason: analytic && analytic.model === null ? analytic.reason : undefined,
       arrivalRate: seconds > 0 ? result.arrivals / seconds : 0,
@@ -62,19 +66,27 @@ export interface Bottleneck {
 /** A partition whose mean lag is this many times the topic's mean is a bottleneck of its own. */
 const HOT_PARTITION_LAG_RATIO = 3;
 
+/** The share of a queue's arrivals lost or dead-lettered. */
+function lossShare(view: QueueView): number {
+  return view.result.arrivals > 0 ? lostOrDeadLettered(view.result) / view.result.arrivals : 0;
+}
+
+/** How hard a queue is pressed: losses weigh ten times busy consumers (the bottleneck's and ranking's score). */
+export function pressureScore(view: QueueView): number {
+  // Hitting the autoscaler's max or a hot partition counts as a full pool.
+  const pressure = Math.max(
+    busiestUtilization(view.result) ?? 0,
+    reachedMax(view.result) || hotPartitionOf(view.result) ? 1 : 0,
+  );
+  return lossShare(view) * 10 + pressure;
+}
+
+/** The queue with the highest pressure score, and why; null when none is pressed at all. */
 export function findBottleneck(views: QueueView[]): Bottleneck | null {
   let worst: QueueView | null = null;
   let worstScore = 0;
-  const lossShare = (view: QueueView) =>
-    view.result.arrivals > 0 ? lostOrDeadLettered(view.result) / view.result.arrivals : 0;
-  // Hitting the autoscaler's max or a hot partition counts as a full pool.
-  const pressure = (view: QueueView) =>
-    Math.max(
-      busiestUtilization(view.result) ?? 0,
-      reachedMax(view.result) || hotPartitionOf(view.result) ? 1 : 0,
-    );
   for (const view of views) {
-    const score = lossShare(view) * 10 + pressure(view);
+    const score = pressureScore(view);
     if (score > worstScore) {
       worst = view;
       worstScore = score;

@@ -8,8 +8,8 @@
  */
 import * as msg from '../messages.js';
 import type { PathProblem } from '../positions.js';
-import { shortestCycle, stronglyConnected } from './routing-cycles.js';
-import type { Destination } from './routing-graph.js';
+import { entryAt, shortestCycle, stronglyConnected, type SparseRows } from './routing-cycles.js';
+import { linksFrom, type Destination } from './routing-graph.js';
 import { warning, type Entry, type Rule } from './view.js';
 
 /** A queue whose consumers can be held by a full downstream queue and which can itself hold publishers. */
@@ -31,27 +31,26 @@ export const blockCyclesMayDeadlock: Rule = ({ graph }) => {
       destination.kind === 'queue' && canBeWaitedOn(destination.entry),
   );
   const indexOf = new Map(queues.map((queue, i) => [queue.name, i]));
-  const weight = queues.map(() => new Array<number>(queues.length).fill(0));
+  const weight: SparseRows<number> = queues.map(() => new Map());
+  const links = linksFrom(graph);
   queues.forEach((queue, i) => {
-    for (const route of graph.routes) {
-      if (route.from !== queue.entry || !(route.probability > 0)) continue;
+    for (const route of links.routes(queue.entry)) {
+      if (!(route.probability > 0)) continue;
       const target = graph.destinations.get(route.to);
       // Through an exchange, a delivery to any bound block queue can hold the consumer.
       const names =
         target?.kind === 'exchange'
-          ? graph.bindings
-              .filter((binding) => binding.exchange === target.entry)
-              .map((binding) => binding.queue)
+          ? links.bindings(target.entry).map((binding) => binding.queue)
           : [route.to];
       for (const name of names) {
         const j = indexOf.get(name);
-        if (j !== undefined) weight[i][j] = 1;
+        if (j !== undefined) weight[i].set(j, 1);
       }
     }
   });
   const problems: PathProblem[] = [];
   for (const component of stronglyConnected(weight)) {
-    if (component.length === 1 && weight[component[0]][component[0]] === 0) continue;
+    if (component.length === 1 && entryAt(weight, component[0], component[0]) === 0) continue;
     const start = component[0]; // the queue written first
     const cycle = shortestCycle(start, component, weight).map((i) => queues[i].name);
     problems.push(

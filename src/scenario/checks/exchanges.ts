@@ -2,7 +2,7 @@
 import * as msg from '../messages.js';
 import { formatPath, type PathProblem } from '../positions.js';
 import { closestMatch } from '../suggest.js';
-import { typesArriving, UNTYPED, type RoutingGraph } from './routing-graph.js';
+import { linksFrom, typesArriving, UNTYPED, type RoutingGraph } from './routing-graph.js';
 import { error, warning, type Rule } from './view.js';
 
 /** A direct binding names the types it routes; a fanout binding routes everything and names none. */
@@ -79,13 +79,13 @@ export const typesRoutable: Rule = ({ graph, exchanges }) =>
     if (exchange.name === undefined || exchange.fields.type !== 'direct') return [];
     if (graph.destinations.get(exchange.name)?.entry !== exchange) return [];
     const bound = new Set(
-      graph.bindings
-        .filter((binding) => binding.exchange === exchange)
+      linksFrom(graph)
+        .bindings(exchange)
         .flatMap((binding) => binding.types ?? []),
     );
     const producersOf = new Map<string, string[]>();
     for (const [index, types] of graph.arrivals.get(exchange.name) ?? []) {
-      const link = graph.producerLinks.find((candidate) => candidate.producer.index === index);
+      const link = linksFrom(graph).producer(index);
       if (link === undefined) continue;
       for (const type of types) {
         // Untyped messages published straight to the exchange are an error of the producer already.

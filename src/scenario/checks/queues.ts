@@ -4,7 +4,7 @@ import { defaultConsumers } from '../normalise-queue.js';
 import type { PathProblem } from '../positions.js';
 import { MAX_PRIORITY, OVERFLOW_WORDS } from '../queue-schema.js';
 import { parseBytes } from '../units.js';
-import { typesArriving, UNTYPED } from './routing-graph.js';
+import { linksFrom, typesArriving, UNTYPED } from './routing-graph.js';
 import { error, warning, type Entry, type Rule } from './view.js';
 
 /** The queue's consumers, written or by default; undefined when the written value is no count. */
@@ -73,8 +73,8 @@ export const queuesAreFed: Rule = (view) => {
 /** The `then` probabilities of a queue sum to at most 1; the rest leaves the system. */
 export const thenSumsToAtMostOne: Rule = ({ graph, queues }) =>
   queues.flatMap((queue) => {
-    const sum = graph.routes
-      .filter((link) => link.from === queue)
+    const sum = linksFrom(graph)
+      .routes(queue)
       .reduce((total, link) => total + link.probability, 0);
     return sum > 1 + 1e-9
       ? [error(['queues', queue.index, 'then'], msg.thenSumAboveOne(queue.label, sum))]

@@ -9,35 +9,40 @@
  */
 import * as msg from '../messages.js';
 import type { PathProblem } from '../positions.js';
-import { bindingPasses, UNTYPED, type Destination, type RoutingGraph } from './routing-graph.js';
+import { bindingPasses, linksFrom, UNTYPED, type Destination, type RoutingGraph } from './routing-graph.js';
 import { isSubcritical, spectralRadius } from './spectral-radius.js';
 import { error, type Rule } from './view.js';
 
+/** A sparse square matrix: row i maps column j to its entry; absent entries are zero. */
+export type SparseRows<T> = Map<number, T>[];
+
 /** Q for one message type, and through which exchange each step goes (null: a direct `then` to the queue). */
 interface StepMatrix {
-  weight: number[][];
-  via: (string | null | undefined)[][];
+  weight: SparseRows<number>;
+  via: SparseRows<string | null>;
 }
 
+/** Sparse rows, because a dense n × n matrix of 10,000 queues is 100 million entries. */
 function stepMatrix(graph: RoutingGraph, queues: Destination[], type: string): StepMatrix {
-  const n = queues.length;
   const indexOf = new Map(queues.map((queue, i) => [queue.name, i]));
-  const weight = queues.map(() => new Array<number>(n).fill(0));
-  const via = queues.map(() => new Array<string | null | undefined>(n).fill(undefined));
+  const weight: SparseRows<number> = queues.map(() => new Map());
+  const via: SparseRows<string | null> = queues.map(() => new Map());
+  const links = linksFrom(graph);
+  const add = (i: number, j: number, probability: number, through: string | null): void => {
+    weight[i].set(j, (weight[i].get(j) ?? 0) + probability);
+    if (!via[i].has(j)) via[i].set(j, through);
+  };
   queues.forEach((queue, i) => {
-    for (const route of graph.routes) {
-      if (route.from !== queue.entry) continue;
+    for (const route of links.routes(queue.entry)) {
       const target = graph.destinations.get(route.to);
       if (target?.kind === 'queue') {
-        const j = indexOf.get(target.name) as number;
-        weight[i][j] += route.probability;
-        via[i][j] = null;
+        add(i, indexOf.get(target.name) as number, route.probability, null);
+        via[i].set(indexOf.get(target.name) as number, null);
       } else if (target?.kind === 'exchange') {
-        for (const binding of graph.bindings) {
+        for (const binding of links.bindings(target.entry)) {
           const j = indexOf.get(binding.queue);
-          if (binding.exchange !== target.entry || j === undefined || !bindingPasses(binding, type)) continue;
-          weight[i][j] += route.probability;
-          if (via[i][j] === undefined) via[i][j] = target.name;
+          if (j === undefined || !bindingPasses(binding, type)) continue;
+          add(i, j, route.probability, target.name);
         }
       }
     }
@@ -45,8 +50,21 @@ function stepMatrix(graph: RoutingGraph, queues: Destination[], type: string): S
   return { weight, via };
 }
 
+/** The entry at (i, j), zero when absent. */
+export function entryAt(weight: SparseRows<number>, i: number, j: number): number {
+  return weight[i].get(j) ?? 0;
+}
+
+/** The columns of row v with a positive entry, in ascending order (the order a dense scan visits them). */
+function successors(weight: SparseRows<number>, v: number): number[] {
+  return [...weight[v]]
+    .filter(([, value]) => value > 0)
+    .map(([w]) => w)
+    .sort((a, b) => a - b);
+}
+
 /** Strongly connected components of the graph with an edge i → j where weight[i][j] > 0 (Tarjan). */
-export function stronglyConnected(weight: number[][]): number[][] {
+export function stronglyConnected(weight: SparseRows<number>): number[][] {
   const n = weight.length;
   const index = new Array<number>(n).fill(-1);
   const low = new Array<number>(n).fill(0);
@@ -58,8 +76,7 @@ export function stronglyConnected(weight: number[][]): number[][] {
     index[v] = low[v] = counter++;
     stack.push(v);
     onStack[v] = true;
-    for (let w = 0; w < n; w++) {
-      if (!(weight[v][w] > 0)) continue;
+    for (const w of successors(weight, v)) {
       if (index[w] === -1) {
         visit(w);
         low[v] = Math.min(low[v], low[w]);
@@ -80,13 +97,18 @@ export function stronglyConnected(weight: number[][]): number[][] {
 }
 
 /** The shortest cycle through `start` inside `component` (breadth-first), as nodes from `start`. */
-export function shortestCycle(start: number, component: readonly number[], weight: number[][]): number[] {
+export function shortestCycle(
+  start: number,
+  component: readonly number[],
+  weight: SparseRows<number>,
+): number[] {
+  const members = new Set(component);
   const parent = new Map<number, number>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head];
-    for (const w of component) {
-      if (!(weight[v][w] > 0)) continue;
+    for (const w of successors(weight, v)) {
+      if (!members.has(w)) continue;
       if (w === start) {
         const cycle = [v];
         while (cycle[0] !== start) cycle.unshift(parent.get(cycle[0]) as number);
@@ -105,12 +127,18 @@ export function shortestCycle(start: number, component: readonly number[], weigh
  * The cycle to name: of the shortest cycles through each node, the one that returns most copies (its
  * gain: the product of the expected copies along it).
  */
-function cycleToName(component: readonly number[], weight: number[][]): { cycle: number[]; gain: number } {
+function cycleToName(
+  component: readonly number[],
+  weight: SparseRows<number>,
+): { cycle: number[]; gain: number } {
   let best: number[] = [];
   let bestGain = -1;
   for (const start of component) {
     const cycle = shortestCycle(start, component, weight);
-    const gain = cycle.reduce((product, v, k) => product * weight[v][cycle[(k + 1) % cycle.length]], 1);
+    const gain = cycle.reduce(
+      (product, v, k) => product * entryAt(weight, v, cycle[(k + 1) % cycle.length]),
+      1,
+    );
     if (gain > bestGain) [best, bestGain] = [cycle, gain];
   }
   // Start at the queue written first, so the message reads the way the file does.
@@ -124,7 +152,7 @@ function cycleNames(cycle: readonly number[], queues: Destination[], via: StepMa
   cycle.forEach((v, k) => {
     const next = cycle[(k + 1) % cycle.length];
     names.push(queues[v].name);
-    const exchange = via[v][next];
+    const exchange = via[v].get(next);
     if (typeof exchange === 'string') names.push(exchange);
   });
   names.push(queues[cycle[0]].name);
@@ -140,7 +168,7 @@ function componentNames(
   const exchanges = new Set<string>();
   for (const i of component) {
     for (const j of component) {
-      const exchange = via[i][j];
+      const exchange = via[i].get(j);
       if (typeof exchange === 'string') exchanges.add(exchange);
     }
   }
@@ -158,9 +186,9 @@ export const routingCyclesExit: Rule = ({ graph }) => {
   for (const type of new Set([UNTYPED, ...directTypes])) {
     const { weight, via } = stepMatrix(graph, queues, type);
     for (const component of stronglyConnected(weight)) {
-      const hasCycle = component.length > 1 || weight[component[0]][component[0]] > 0;
+      const hasCycle = component.length > 1 || entryAt(weight, component[0], component[0]) > 0;
       if (!hasCycle || component.some((v) => reported.has(v))) continue;
-      const sub = component.map((i) => component.map((j) => weight[i][j]));
+      const sub = component.map((i) => component.map((j) => entryAt(weight, i, j)));
       if (isSubcritical(sub)) continue;
       component.forEach((v) => reported.add(v));
       const { cycle, gain } = cycleToName(component, weight);

@@ -212,16 +212,59 @@ export function buildRoutingGraph(
   return graph;
 }
 
+/** The graph's links grouped by where they start, so a check looks up one entry instead of scanning all. */
+export interface LinksFrom {
+  routes: (entry: Entry) => readonly RouteLink[];
+  bindings: (exchange: Entry) => readonly BindingLink[];
+  deadLetters: (entry: Entry) => readonly DeadLetterLink[];
+  producer: (index: number) => ProducerLink | undefined;
+}
+
+const linkIndexes = new WeakMap<RoutingGraph, LinksFrom>();
+
+/** Groups `links` by a key, keeping their order. */
+function groupBy<K, T>(links: readonly T[], key: (link: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const link of links) {
+    const group = groups.get(key(link));
+    if (group === undefined) groups.set(key(link), [link]);
+    else group.push(link);
+  }
+  return groups;
+}
+
+/** The graph's links by origin, built once per graph (large networks would otherwise scan every link). */
+export function linksFrom(graph: RoutingGraph): LinksFrom {
+  const known = linkIndexes.get(graph);
+  if (known !== undefined) return known;
+  const routes = groupBy(graph.routes, (link) => link.from);
+  const bindings = groupBy(graph.bindings, (link) => link.exchange);
+  const deadLetters = groupBy(graph.deadLetters, (link) => link.from);
+  const producers = new Map<number, ProducerLink>();
+  for (const link of graph.producerLinks)
+    if (!producers.has(link.producer.index)) producers.set(link.producer.index, link);
+  const index: LinksFrom = {
+    routes: (entry) => routes.get(entry) ?? [],
+    bindings: (exchange) => bindings.get(exchange) ?? [],
+    deadLetters: (entry) => deadLetters.get(entry) ?? [],
+    producer: (i) => producers.get(i),
+  };
+  linkIndexes.set(graph, index);
+  return index;
+}
+
 /** Where messages of `type` go from `destination` (one hop). */
 function nextHops(graph: RoutingGraph, destination: Destination, type: string): string[] {
+  const links = linksFrom(graph);
   if (destination.kind === 'exchange') {
-    return graph.bindings
-      .filter((link) => link.exchange === destination.entry && bindingPasses(link, type))
+    return links
+      .bindings(destination.entry)
+      .filter((link) => bindingPasses(link, type))
       .map((link) => link.queue);
   }
   return [
-    ...graph.routes.filter((link) => link.from === destination.entry).map((link) => link.to),
-    ...graph.deadLetters.filter((link) => link.from === destination.entry).map((link) => link.to),
+    ...links.routes(destination.entry).map((link) => link.to),
+    ...links.deadLetters(destination.entry).map((link) => link.to),
   ];
 }
 
