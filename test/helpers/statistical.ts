@@ -24,7 +24,9 @@
  * adds 0.2 %: update the count here.
  */
 import { mean, probit, sampleStandardDeviation } from 'simple-statistics';
+import { kolmogorovSurvival } from '../../src/analysis/fit/goodness-of-fit.js';
 import { studentTQuantile } from '../../src/analysis/student-t.js';
+import { logGamma, regularizedGammaP } from '../../src/math/special-functions.js';
 
 /** The false-failure budget of one family of checks in this suite. */
 export const FAMILY_ALPHA = 0.002;
@@ -91,6 +93,53 @@ export function pairedDifference(
 export function criticalStandardErrors(alpha: number, degreesOfFreedom = Infinity): number {
   const p = 1 - alpha / 2;
   return Number.isFinite(degreesOfFreedom) ? studentTQuantile(p, degreesOfFreedom) : probit(p);
+}
+
+/** Pearson's χ² = Σ (count − n·p)² / (n·p) of observed counts against their probabilities (n = Σ counts). */
+export function pearsonChiSquare(counts: ArrayLike<number>, probabilities: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
+  let statistic = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const expected = n * probabilities[i];
+    statistic += (counts[i] - expected) ** 2 / expected;
+  }
+  return statistic;
+}
+
+/** P(χ²_df > x): the upper tail of the chi-square law with `degreesOfFreedom`. */
+export function chiSquareSurvival(x: number, degreesOfFreedom: number): number {
+  const a = degreesOfFreedom / 2;
+  return 1 - regularizedGammaP(a, x / 2, logGamma(a));
+}
+
+/** The value c with survival(c) = level, by bisection (survival decreasing from 1 at 0). */
+export function upperCriticalValue(survival: (x: number) => number, level: number): number {
+  let low = 0;
+  let high = 1;
+  while (survival(high) > level) high *= 2;
+  for (let step = 0; step < 100 && high - low > 1e-12 * high; step++) {
+    const middle = (low + high) / 2;
+    if (survival(middle) > level) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** Sample mean, unbiased variance and fourth central moment (divided by n) of draws. */
+function sampleMoments(samples: ArrayLike<number>): { mean: number; variance: number; fourth: number } {
+  const n = samples.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += samples[i];
+  const sampleMean = sum / n;
+  let m2 = 0;
+  let m4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d2 = (samples[i] - sampleMean) ** 2;
+    m2 += d2;
+    m4 += d2 * d2;
+  }
+  return { mean: sampleMean, variance: m2 / (n - 1), fourth: m4 / n };
 }
 
 /** Options of one check: its label and an absolute allowance added to the statistical one. */
@@ -160,6 +209,44 @@ export class CheckFamily {
     return this.withinStandardErrors(count, trials * p, standardError, options);
   }
 
+  /**
+   * Two checks that independent draws have the declared mean and variance: the sample mean within
+   * k·√(variance/n), the sample variance within k·√((m4 − s⁴)/n) (m4: the sample fourth central moment).
+   */
+  momentsMatch(
+    samples: ArrayLike<number>,
+    truth: { mean: number; variance: number },
+    label: string,
+  ): Verdict[] {
+    const n = samples.length;
+    const sample = sampleMoments(samples);
+    const varianceError = Math.sqrt((sample.fourth - sample.variance ** 2) / n);
+    return [
+      this.withinStandardErrors(sample.mean, truth.mean, Math.sqrt(truth.variance / n), {
+        label: `${label} mean (n=${n})`,
+      }),
+      this.withinStandardErrors(sample.variance, truth.variance, varianceError, {
+        label: `${label} variance (n=${n})`,
+      }),
+    ];
+  }
+
+  /** Pearson's χ² with `degreesOfFreedom` is below the law's critical value at the per-check level. */
+  chiSquareBelow(statistic: number, degreesOfFreedom: number, options: CheckOptions): Verdict {
+    return this.upperTail(statistic, (x) => chiSquareSurvival(x, degreesOfFreedom), {
+      ...options,
+      label: `${options.label} (χ² with ${degreesOfFreedom} degrees of freedom)`,
+    });
+  }
+
+  /** The Kolmogorov–Smirnov statistic √n·D is below the Kolmogorov law's critical value at the per-check level. */
+  kolmogorovSmirnovBelow(scaledDistance: number, options: CheckOptions): Verdict {
+    return this.upperTail(scaledDistance, kolmogorovSurvival, {
+      ...options,
+      label: `${options.label} (√n·D)`,
+    });
+  }
+
   /** One-sided: the paired mean difference other − base is not above zero beyond the allowance. */
   pairedNotAbove(base: readonly number[], other: readonly number[], options: CheckOptions): Verdict {
     const { mean: difference, standardError } = pairedDifference(base, other);
@@ -207,6 +294,19 @@ export class CheckFamily {
       message:
         `${this.name} › ${options.label}: paired difference ${difference.toPrecision(4)} is not above ` +
         `${k.toFixed(2)} standard errors of ${standardError.toPrecision(3)}`,
+    };
+  }
+
+  /** A statistic whose large values reject: below the critical value c with survival(c) = per-check level. */
+  private upperTail(statistic: number, survival: (x: number) => number, options: CheckOptions): Verdict {
+    this.used++;
+    this.assertBudget();
+    const critical = upperCriticalValue(survival, this.checkAlpha);
+    return {
+      pass: statistic <= critical,
+      message:
+        `${this.name} › ${options.label}: statistic ${statistic.toPrecision(5)} > critical value ` +
+        `${critical.toPrecision(5)} (level ${this.checkAlpha.toExponential(2)})`,
     };
   }
 
