@@ -53,7 +53,7 @@ const cases: [string, Distribution, (x: number) => number][] = [
 ];
 
 describe('Kolmogorov–Smirnov against the exact CDF (n = 200,000)', () => {
-  // One check per case at 0.002 / 9 each: the critical √n·D is about 2.04 (was 1.63 at 1 % each).
+  // One check per case at 0.002 / 9 each: the critical √n·D is 2.13 (was 1.63 at 1 % each).
   const family = checkFamily('Kolmogorov–Smirnov', cases.length);
 
   it.each(cases)('%s', (name, distribution, cdf) => {
