@@ -2,26 +2,37 @@
  * Every statistical assertion of the suite, with its false-failure rate stated.
  *
  * How to write a statistical test here:
- * - Declare a family per `describe` (or per `it` when the checks are few): `checkFamily(name, { alpha,
- *   checks })`. Its checks share the family's false-failure budget by Bonferroni: each check runs at level
- *   alpha/checks, and the number of standard errors that follows (Student t with n − 1 degrees of freedom
- *   over replications, normal for counts) is computed here and written in every failure message. A family
- *   that makes more checks than it declared throws, so the budget cannot silently grow.
+ * - Declare a family per `describe` (or per `it` when the checks are few): `checkFamily(name, checks)`
+ *   (optionally a third argument, its alpha). Its checks share the family's false-failure budget by
+ *   Bonferroni: each check runs at level alpha/checks, and the number of standard errors that follows
+ *   (Student t with n − 1 degrees of freedom over replications, normal for counts) is computed here and
+ *   written in every failure message. A family that makes more checks than it declared throws, so the
+ *   budget cannot silently grow.
  * - Check means against theory with `ciContains` (replications → Student-t interval), a single estimate
  *   with `withinStandardErrors`, a binomial count with `binomialCount`, paired runs (common random numbers)
- *   with `pairedNotAbove` / `pairedEqual`.
+ *   with `pairedNotAbove` / `pairedEqual`, independent draws against declared moments with `momentsMatch`
+ *   / `varianceMatches`, counts in bins with `chiSquareBelow` (statistic from `pearsonChiSquare`), draws
+ *   against an exact CDF with `kolmogorovSmirnovBelow`. The last two take their critical values from the
+ *   χ² and Kolmogorov laws at the per-check level.
  * - Where two paths must agree bit for bit (same seed, same random streams), do not use a tolerance:
  *   `expectIdentical` compares with Object.is.
- * - Each check returns a `Verdict`; `expectPass` throws its message. The power checks
- *   (test/analysis/power.test.ts) assert that perturbed models get failing verdicts.
+ * - Each check returns a `Verdict`; `expectPass` throws its message. Power checks assert that a perturbed
+ *   model or a wrong parameter gets a failing verdict at the same level as the family it guards (a family
+ *   named "… (power)" with the same check count): test/analysis/power.test.ts for the queueing models, and
+ *   in place for the samplers (moments, Kolmogorov–Smirnov, ziggurat χ², Zipf keys).
  *
  * The suite's false-failure budget (the sum of the family alphas, an upper bound by Bonferroni): each
- * fixed-seed family uses `FAMILY_ALPHA` (0.002). There are 22 families (queueing-theory 6,
- * message-queue-semantics 9, and one each in topic-consumers, topic-estimates, fit/recovery, loss-account,
- * scenario/load-scaling, scheduled-arrivals, on-off-arrivals), so a change of the random streams makes at
- * most 22 × 0.002 = 4.4 % of suite runs fail by chance (before: about 32 checks at 99 % each, ≈ 28 %). The property-based metamorphic
- * relations add at most ≈ 4 % (their budget is in test/helpers/metamorphic-statistics.ts). Adding a family
- * adds 0.2 %: update the count here.
+ * fixed-seed family uses `FAMILY_ALPHA` (0.002). There are 41 families: queueing-theory 6,
+ * message-queue-semantics 9, distributions/moments 3, scheduled-arrivals 2, and one each in
+ * topic-consumers, topic-estimates, fit/recovery, loss-account, scenario/load-scaling, on-off-arrivals,
+ * distributions/kolmogorov-smirnov, distributions/exponential-ziggurat, engine/random, key-sampler, topic,
+ * topic-rebalance, network, large-network, backlog-limit, time-budget, analysis/run-size,
+ * fit/serial-correlation, fit/rounded, cli/fit and bench/reference-loop. So a change of the random streams
+ * makes at most 41 × 0.002 = 8.2 % of suite runs fail by chance. Before the helper: about 32 checks at 99 %
+ * each in the model tests (≈ 28 %), and the hand-written cuts of the files moved here added ≈ 11 % more
+ * (nine Kolmogorov–Smirnov tests at 1 % each alone 9 %). The power families are not counted (they must
+ * fail). The property-based metamorphic relations add at most ≈ 4 % (their budget is in
+ * test/helpers/metamorphic-statistics.ts). Adding a family adds 0.2 %: update the count here.
  */
 import { mean, probit, sampleStandardDeviation } from 'simple-statistics';
 import { kolmogorovSurvival } from '../../src/analysis/fit/goodness-of-fit.js';
