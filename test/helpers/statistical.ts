@@ -29,7 +29,7 @@
  * topic-rebalance, network, large-network, backlog-limit, time-budget, analysis/run-size,
  * fit/serial-correlation, fit/rounded, cli/fit and bench/reference-loop. So a change of the random streams
  * makes at most 41 × 0.002 = 8.2 % of suite runs fail by chance. Before the helper: about 32 checks at 99 %
- * each in the model tests (≈ 28 %), and the hand-written cuts of the files moved here added ≈ 11 % more
+ * each in the model tests (≈ 28 %), and the hand-written cuts of the files moved here added ≈ 10 % more
  * (nine Kolmogorov–Smirnov tests at 1 % each alone 9 %). The power families are not counted (they must
  * fail). The property-based metamorphic relations add at most ≈ 4 % (their budget is in
  * test/helpers/metamorphic-statistics.ts). Adding a family adds 0.2 %: update the count here.
