@@ -160,12 +160,12 @@ describe('the moment check has power at the level of the drawn-moments family', 
   // The same number of checks as the real family, so the same number of standard errors (≈ 4.1).
   const power = checkFamily('drawn moments (power)', 2 * cases.length);
 
-  it('rejects a mean 2 % off (≈ 9 standard errors at n = 200,000)', () => {
+  it('rejects a mean 2 % off (10 standard errors at this seed, n = 200,000)', () => {
     const [meanVerdict] = power.momentsMatch(samples, { mean: 1.02, variance: 1.02 ** 2 }, 'mean 2 % off');
     expect(meanVerdict.pass).toBe(false);
   });
 
-  it('rejects a variance 5 % off with the right mean (≈ 5.6 standard errors)', () => {
+  it('rejects a variance 5 % off with the right mean (9 standard errors at this seed)', () => {
     const [meanVerdict, varianceVerdict] = power.momentsMatch(
       samples,
       { mean: 1, variance: 1.05 },
