@@ -10,7 +10,7 @@ import {
 import { standardExponential } from '../../src/engine/distributions/exponential-ziggurat.js';
 import { RandomStream } from '../../src/engine/random.js';
 import { mmck, mmckStateProbabilities } from '../../src/analysis/closed-forms/mmck.js';
-import { studentTQuantile } from '../../src/analysis/student-t.js';
+import { checkFamily, expectPass, meanAndStandardError } from '../helpers/statistical.js';
 
 // bench/mm2-10.yaml's queue: λ = 25/s, mean service 100 ms, 2 consumers, 8 waiting places (K = 10).
 const params = readMmckScenario(new URL('../../bench/mm2-10.yaml', import.meta.url).pathname);
@@ -25,16 +25,6 @@ const theory = mmck({
   servers: params.servers,
   systemCapacity: params.servers + params.capacity,
 });
-// Replication means are independent: a 99.9 % Student-t interval, so a correct loop fails 1 time in 1,000.
-const T = studentTQuantile(0.9995, REPLICATIONS - 1);
-
-/** Mean and standard error of one metric over the replications. */
-function meanAndError(pick: (run: ReferenceResult) => number): { mean: number; error: number } {
-  const values = runs.map(pick);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
-  return { mean, error: Math.sqrt(variance / values.length) };
-}
 
 /** P(Erlang(k, rate) ≤ t). */
 function erlangCdf(k: number, rate: number, t: number): number {
@@ -109,11 +99,15 @@ describe('bench/reference-loop.mjs against M/M/c/K theory', () => {
     // The histogram knows a value to within 1/256 of itself: that bucket error adds to the sampling error.
     ['p99 sojourn', (run) => run.p99Sojourn, sojournQuantile(0.99), sojournQuantile(0.99) / 256],
   ];
-  it.each(cases)('%s within a 99.9 percent interval', (_name, pick, expected, resolution) => {
-    const { mean, error } = meanAndError(pick);
-    // Power: the interval is narrower than 3 % of the value (about 2.4 % for the loss rate at 1 M messages),
+  // Replication means are independent: Student-t intervals, the four checks sharing one family.
+  const family = checkFamily('reference loop against M/M/c/K', cases.length);
+
+  it.each(cases)('%s within its Student-t interval', (name, pick, expected, resolution) => {
+    const values = runs.map(pick);
+    const halfWidth = family.standardErrors(REPLICATIONS - 1) * meanAndStandardError(values).standardError;
+    // Power: the interval is narrower than 3 % of the value (2.6 % for the loss rate at 1 M messages),
     // so a loop off by 3 % or more fails.
-    expect(T * error).toBeLessThan(0.03 * expected);
-    expect(Math.abs(mean - expected)).toBeLessThanOrEqual(T * error + resolution);
+    expect(halfWidth).toBeLessThan(0.03 * expected);
+    expectPass(family.ciContains(values, expected, { label: name, absoluteSlack: resolution }));
   });
 });

@@ -6,6 +6,7 @@ import { RandomStream } from '../../src/engine/random.js';
 import { distributionFromSpec } from '../../src/model/distribution-from-spec.js';
 import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
 import { runCli } from '../helpers/cli.js';
+import { checkFamily, expectPass, meanAndStandardError } from '../helpers/statistical.js';
 import { scenarioText } from '../scenario/helpers.js';
 
 const SAMPLE = 'scenarios/samples/service-times.csv';
@@ -20,6 +21,9 @@ function samplesFile(text: string, name = 'samples.csv'): string {
 const tenToTwenty = Array.from({ length: 11 }, (_, i) => String(10 + i));
 
 describe('queuesim fit', () => {
+  // Two statistical checks: the fitted rate of the shipped timestamps, the arrivals of a pasted empirical line.
+  const family = checkFamily('queuesim fit', 2);
+
   it('ranks the families for the shipped sample and prints a scenario line that parses to the best fit', () => {
     const { status, stdout, stderr } = runCli(['fit', SAMPLE, '--unit', 'ms']);
     expect(stderr).toBe('');
@@ -110,9 +114,9 @@ describe('queuesim fit', () => {
       yaml: string;
     };
     expect(result).toMatchObject({ n: 1999, kind: 'interarrival', best: { distribution: 'exponential' } });
-    // Generated at 40/s: 1 999 intervals put the fitted rate within 4 standard errors (4/√1999 ≈ 9 %) of it.
+    // Generated at 40/s: the fitted rate n/Σ intervals of 1 999 intervals has standard error 40/√1999 (2.2 %).
     const rate = Number(/^rate: ([\d.]+)\/s$/.exec(result.yaml)?.[1]);
-    expect(Math.abs(rate / 40 - 1)).toBeLessThan(4 / Math.sqrt(1999));
+    expectPass(family.withinStandardErrors(rate, 40, 40 / Math.sqrt(1999), { label: 'fitted rate' }));
     const { scenario } = parseScenario(scenarioText({ producer: `    ${result.yaml}\n` }), 'pasted.yaml');
     expect(scenario.producers[0].interarrival).toEqual({
       kind: 'exponential',
@@ -167,22 +171,35 @@ describe('queuesim fit', () => {
     expect(result.yaml).toMatch(/^interarrival: \{ distribution: empirical, values: \[[\d.]+ms, /);
     expect(result.bestFamilyYaml).toMatch(/^interarrival: \{ distribution: \w+, /);
 
-    // The line validates, and a run of 20 min from it arrives at 1/mean of the sample: the count of a renewal
-    // process has sd ≈ √(t/μ)·cv (≈ 1.2 % here); 4 % allows that plus the 4-digit rounding of the values.
+    // The line validates, and a run of 20 min from it arrives at 1/mean of the pasted values: the count of a
+    // renewal process has mean t/μ (± one interval at the edges) and sd √(t/μ)·cv (≈ 1.2 % here).
     const durationSeconds = 1200;
     const scenario = scenarioText({ producer: `    ${result.yaml}\n`, queue: '    service: 1ms\n' }).replace(
       'duration: 1m',
       `duration: ${durationSeconds}s`,
     );
     const parsed = parseScenario(scenario, 'pasted.yaml');
-    expect(parsed.scenario.producers[0].interarrival?.kind).toBe('empirical');
+    const pasted = parsed.scenario.producers[0].interarrival;
+    expect(pasted?.kind).toBe('empirical');
+    expect(parsed.scenario.warmupSeconds).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'queuesim-fit-run-'));
     writeFileSync(join(dir, 'pasted.yaml'), scenario);
     const run = runCli(['run', 'pasted.yaml', '--json'], { cwd: dir });
     expect(run.status).toBe(0);
     const arrivals = (JSON.parse(run.stdout) as { queues: { q: { arrivals: number } } }).queues.q.arrivals;
-    const expected = durationSeconds / result.summary.mean;
-    expect(Math.abs(arrivals / expected - 1)).toBeLessThan(0.04);
+    // The empirical law draws each pasted value with probability 1/200: its mean and population cv are exact.
+    const pastedValues = (pasted as { values: number[] }).values;
+    const { mean: interval, standardError } = meanAndStandardError(pastedValues);
+    const cv = (standardError * Math.sqrt(pastedValues.length - 1)) / interval;
+    const expected = durationSeconds / interval;
+    expectPass(
+      family.withinStandardErrors(arrivals, expected, Math.sqrt(expected) * cv, {
+        label: 'arrivals from the pasted empirical line',
+        absoluteSlack: 1,
+      }),
+    );
+    // The pasted values' mean is the sample's, to their 4-digit rounding and the 200-quantile summary.
+    expect(interval / result.summary.mean).toBeCloseTo(1, 2);
   });
 
   it('reports a bad row as file:line:column with exit 2 and no stack trace', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 
 function draws(stream: RandomStream, n: number): number[] {
   return Array.from({ length: n }, () => stream.next());
@@ -32,8 +33,11 @@ describe('RandomStream', () => {
       if (!(open > 0 && open <= 1)) outOfRange++;
     }
     expect(outOfRange).toBe(0);
-    // Mean of 1e5 uniforms: SE = sqrt(1/12/1e5) ≈ 0.00091; allow 4 SE.
-    expect(Math.abs(sum / 100_000 - 0.5)).toBeLessThan(0.0037);
+    // Mean of 1e5 uniforms: standard error √(1/12/1e5) ≈ 0.00091.
+    const family = checkFamily('uniform stream', 1);
+    expectPass(
+      family.withinStandardErrors(sum / 100_000, 0.5, Math.sqrt(1 / 12 / 100_000), { label: 'mean' }),
+    );
     expect(fractional).toBeGreaterThan(99_000);
   });
 });

@@ -5,6 +5,7 @@ import { simulateBatches } from '../../src/model/batch-run.js';
 import { MessagePool } from '../../src/model/message-pool.js';
 import { simulate } from '../../src/model/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 
 const OVERLOADED = `name: over
 duration: 60s
@@ -38,9 +39,15 @@ describe('backlog limit', () => {
     const { stop } = stopped as RunStoppedError;
     expect(stop.limit).toBe(5000);
     expect(stop.fullest[0]).toEqual({ queue: 'billing', waiting: 4999 });
-    // 1000/s in, about 1/s out: 5,000 messages by about 5 s (Poisson: sd of the arrival time ≈ 0.07 s).
-    expect(stop.at).toBeGreaterThan(4.5);
-    expect(stop.at).toBeLessThan(5.5);
+    // 1000/s in, 1/s out: 5,000 held (4 done by then) at the 5,004th or 5,005th arrival, a Gamma(n, 1000/s)
+    // time with mean n/1000 ≈ 5.005 s and standard deviation √n/1000 ≈ 0.071 s (± 1 ms for which arrival).
+    const family = checkFamily('backlog stop time', 1);
+    expectPass(
+      family.withinStandardErrors(stop.at, 5.005, Math.sqrt(5005) / 1000, {
+        label: 'stop',
+        absoluteSlack: 0.001,
+      }),
+    );
   });
 
   it('stops a batch-means run the same way', () => {

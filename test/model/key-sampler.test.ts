@@ -6,16 +6,14 @@ import {
   partitionShares,
   zipfProbabilities,
 } from '../../src/model/key-sampler.js';
+import { checkFamily, expectPass, pearsonChiSquare } from '../helpers/statistical.js';
 
-/** Pearson's χ² of observed counts against expected probabilities. */
-function chiSquare(counts: number[], probabilities: ArrayLike<number>, draws: number): number {
-  return counts.reduce(
-    (sum, count, k) => sum + (count - draws * probabilities[k]) ** 2 / (draws * probabilities[k]),
-    0,
-  );
-}
+/** The three Zipf χ² checks below share one family. */
+const ZIPF_CHECKS = 3;
 
 describe('KeySampler', () => {
+  const family = checkFamily('Zipf key frequencies', ZIPF_CHECKS);
+
   it.each([
     [20, 1.1],
     [20, 0],
@@ -26,17 +24,19 @@ describe('KeySampler', () => {
     const draws = 200_000;
     const counts = new Array<number>(count).fill(0);
     for (let i = 0; i < draws; i++) counts[sampler.sample(random)]++;
-    // χ² with count − 1 degrees of freedom: the 99.9 % quantile is 43.8 for 19, 22.5 for 6.
-    const critical = count === 20 ? 43.8 : 22.5;
-    expect(chiSquare(counts, zipfProbabilities(count, skew), draws)).toBeLessThan(critical);
+    // χ² with count − 1 degrees of freedom, at 0.002 / 3 (critical 45.1 for 19, 23.4 for 6).
+    const statistic = pearsonChiSquare(counts, zipfProbabilities(count, skew));
+    expectPass(family.chiSquareBelow(statistic, count - 1, { label: `${count} keys, skew ${skew}` }));
   });
 
-  it('notices a wrong distribution (the test can fail)', () => {
+  it('notices a wrong distribution at the same level (the test can fail)', () => {
     const sampler = new KeySampler(20, 1.0);
     const random = new RandomStream(7, 'keys/wrong');
     const counts = new Array<number>(20).fill(0);
     for (let i = 0; i < 200_000; i++) counts[sampler.sample(random)]++;
-    expect(chiSquare(counts, zipfProbabilities(20, 1.1), 200_000)).toBeGreaterThan(43.8);
+    const power = checkFamily('Zipf key frequencies (power)', ZIPF_CHECKS);
+    const statistic = pearsonChiSquare(counts, zipfProbabilities(20, 1.1));
+    expect(power.chiSquareBelow(statistic, 19, { label: 'skew 1.0 against 1.1' }).pass).toBe(false);
   });
 
   it('gives Zipf probabilities proportional to 1/k^skew that sum to 1', () => {

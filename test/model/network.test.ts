@@ -3,6 +3,7 @@ import { simulate } from '../../src/model/simulate.js';
 import { toJson } from '../../src/report/json.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 
 const busy = singleQueueScenario({
   arrivalRate: 25,
@@ -77,8 +78,13 @@ describe('simulate', () => {
     const { result } = simulate(busy);
     expect(result.measuredSeconds).toBe(2000);
     expect(result.warmupSeconds).toBe(100);
-    // 25/s over 2000 s: 50,000 expected, Poisson SD ≈ 224.
-    expect(Math.abs(result.queues.station.arrivals - 50_000)).toBeLessThan(5 * 224);
+    // 25/s over 2000 s: a Poisson count with mean 50,000 (standard deviation ≈ 224).
+    const family = checkFamily('measured arrivals', 1);
+    expectPass(
+      family.withinStandardErrors(result.queues.station.arrivals, 50_000, Math.sqrt(50_000), {
+        label: 'arrivals after the warm-up',
+      }),
+    );
   });
 });
 

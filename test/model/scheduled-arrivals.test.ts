@@ -1,13 +1,13 @@
 /**
  * Time-varying Poisson rates: counts in each piece of a schedule and in each hour of a daily profile
- * match the integral of the rate (Poisson: within 4.5 SD), quiet periods stay silent, and a schedule
- * with one constant rate gives the same queue as the plain rate (within 4.5 SE over replications).
+ * match the integral of the rate (Poisson: within the family's standard errors), quiet periods stay silent,
+ * and a schedule with one constant rate gives exactly the same runs as the plain rate.
  */
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/index.js';
 import { ScheduledArrivals } from '../../src/model/scheduled-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';
-import { checkFamily, expectPass } from '../helpers/statistical.js';
+import { checkFamily, expectIdentical, expectPass } from '../helpers/statistical.js';
 import {
   cumulativeArrivals,
   parseScenario,
@@ -104,22 +104,20 @@ queues:
       const q = simulate(scenario).result.queues.q;
       return { wait: q.wait.mean as number, arrivals: q.arrivals };
     });
-  const meanAndSe = (xs: number[]) => {
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
-    return { mean, se: Math.sqrt(variance / xs.length) };
-  };
-
   it('one constant rate gives the same queue as the plain rate (M/M/2, rho 0.75)', () => {
     const plain = waits('1.5/s');
     const scheduled = waits('[{ rate: 1.5/s }]');
-    for (const key of ['wait', 'arrivals'] as const) {
-      const a = meanAndSe(plain.map((run) => run[key]));
-      const b = meanAndSe(scheduled.map((run) => run[key]));
-      expect(Math.abs(a.mean - b.mean), key).toBeLessThan(4.5 * Math.hypot(a.se, b.se));
-    }
-    // Erlang C: M/M/2 with lambda 1.5, mu 1 waits 1.2857 s on average.
-    expect(Math.abs(meanAndSe(scheduled.map((run) => run.wait)).mean - 9 / 7)).toBeLessThan(0.15);
+    // The schedule of one piece draws the same exponential gaps from the same stream: identical runs.
+    expectIdentical(scheduled, plain, 'scheduled against plain');
+    // Erlang C: M/M/2 with lambda 1.5, mu 1 waits 9/7 = 1.2857 s on average.
+    const erlangC = checkFamily('constant schedule against Erlang C', 1);
+    expectPass(
+      erlangC.ciContains(
+        scheduled.map((run) => run.wait),
+        9 / 7,
+        { label: 'mean wait' },
+      ),
+    );
   });
 
   it('normalises to a schedule and the exponential of its time-average rate', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
 import { exponentialService, singleQueueScenario } from '../helpers/scenarios.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 
 // M/M/1 at λ = 50/s, μ = 100/s: 200,000 seconds is about 20 million events, several seconds of work.
 const long = singleQueueScenario({
@@ -22,9 +23,14 @@ describe('a run with a deadline', () => {
     expect(result.measuredSeconds).toBeCloseTo(reached - 10, 9);
     const queue = result.queues.station;
     expect(queue.throughput).toBeCloseTo(queue.completed / result.measuredSeconds, 9);
-    // ~100,000 arrivals at 50/s: the rate over the measured time is 50 within 1 % (over 3 sd).
-    expect(queue.arrivals / result.measuredSeconds).toBeGreaterThan(49.5);
-    expect(queue.arrivals / result.measuredSeconds).toBeLessThan(50.5);
+    // Poisson arrivals at 50/s over the measured time T: the rate's standard error is √(50/T).
+    const family = checkFamily('partial run rate', 1);
+    const rate = queue.arrivals / result.measuredSeconds;
+    expectPass(
+      family.withinStandardErrors(rate, 50, Math.sqrt(50 / result.measuredSeconds), {
+        label: 'arrival rate',
+      }),
+    );
     expect(queue.utilization).toBeGreaterThan(0.45);
     expect(queue.utilization).toBeLessThan(0.55);
   });

@@ -11,6 +11,7 @@ import { simulate } from '../../src/model/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import type { Scenario, TopicSpec } from '../../src/scenario/types.js';
 import { scenarioOf, topicSpec } from '../helpers/scenarios.js';
+import { checkFamily, expectPass } from '../helpers/statistical.js';
 import { TopicOrderChecker } from '../helpers/topic-order.js';
 
 /** Topic `orders` with a backlog and constant service, no producers: every time below is exact. */
@@ -213,21 +214,26 @@ queues:
 
   it('adds rate × interval / 2 processed, uncommitted records to the lag on average', () => {
     // 100/s with a 5 s auto-commit: each partition's records wait on average half an interval for the
-    // commit, 250 in all. 6 000 samples 0.1 s apart span 120 commit intervals; the count in one interval
-    // is Poisson(500), so the mean's standard error is about √500 / √120 ≈ 2: ±12.5 is over 5 of them.
+    // commit, 250 in all. Samples 0.1 s apart, averaged per commit interval: 120 interval means, nearly
+    // independent (each commit empties the count), whose Student-t interval must hold 250.
     const { scenario } = parseScenario(yaml('5s'), 'commit.yaml');
     const network = new Network(scenario);
     network.start();
     const topic = network.topic('orders')!;
-    let sum = 0;
-    let samples = 0;
-    for (let t = 0.05; t < 600; t += 0.1) {
-      network.simulation.runUntil(t, network);
-      sum += topic.uncommittedMessages(t);
-      samples++;
+    const perInterval = 50;
+    const intervalMeans: number[] = [];
+    for (let interval = 0; interval < 120; interval++) {
+      let sum = 0;
+      for (let i = 0; i < perInterval; i++) {
+        const t = 5 * interval + 0.05 + 0.1 * i;
+        network.simulation.runUntil(t, network);
+        sum += topic.uncommittedMessages(t);
+      }
+      intervalMeans.push(sum / perInterval);
     }
-    expect(sum / samples).toBeGreaterThan(250 - 12.5);
-    expect(sum / samples).toBeLessThan(250 + 12.5);
+    expectPass(
+      checkFamily('auto-commit lag', 1).ciContains(intervalMeans, 250, { label: 'mean uncommitted records' }),
+    );
   });
 
   it('makes a lag-scaled group hold more consumers than a commit per message would', () => {

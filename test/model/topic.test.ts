@@ -16,6 +16,7 @@ import type {
 } from '../../src/scenario/types.js';
 import { expectConserved } from '../helpers/conservation.js';
 import { poissonProducer, queueSpec, scenarioOf, topicSpec } from '../helpers/scenarios.js';
+import { checkFamily, expectPass, pearsonChiSquare } from '../helpers/statistical.js';
 import { TopicOrderChecker } from '../helpers/topic-order.js';
 
 const lognormal = (mean: number): DistributionSpec => ({ kind: 'lognormal', mean, cv: 1 });
@@ -157,9 +158,9 @@ describe('partition assignment', () => {
       topicScenario(100, { consumers: 4, service: lognormal(0.01) }, { partitions: 4 }),
     );
     const arrivals = result.queues.orders.partitions!.perPartition.map((p) => p.arrivals);
-    const total = arrivals.reduce((a, b) => a + b, 0);
-    // Binomial(60 000, 1/4): sd ≈ 106; 5 sd either side.
-    for (const count of arrivals) expect(Math.abs(count - total / 4)).toBeLessThan(530);
+    // Multinomial(≈ 60 000; ¼ each): one χ² check with 3 degrees of freedom.
+    const statistic = pearsonChiSquare(arrivals, [0.25, 0.25, 0.25, 0.25]);
+    expectPass(checkFamily('unkeyed partitions', 1).chiSquareBelow(statistic, 3, { label: 'arrivals' }));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Values rounded to a grid (timestamps to the microsecond): gaps of exactly 0 must not rule out every family
- * but the exponential. Bursty gamma gaps (cv 2.05) rounded to 1 µs are fitted as a gamma whose cv is within
- * 4 asymptotic standard errors of the truth; a mixture no family fits gets the empirical line instead.
+ * but the exponential. Bursty gamma gaps (cv 2.05) rounded to 1 µs are fitted as a gamma whose cv and mean
+ * are within the family's asymptotic standard errors of the truth; a mixture no family fits gets the empirical line instead.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,6 +18,7 @@ import { sampleStatistics } from '../../../src/analysis/fit/sample-statistics.js
 import { trigamma } from '../../../src/math/special-functions.js';
 import { RandomStream } from '../../../src/engine/random.js';
 import { distributionFromSpec } from '../../../src/model/distribution-from-spec.js';
+import { checkFamily, expectAllPass } from '../../helpers/statistical.js';
 import type { DistributionSpec } from '../../../src/scenario/types.js';
 
 const N = 5000;
@@ -59,7 +60,7 @@ describe('fitting values rounded to 1 µs', () => {
     expect(gaps.filter((x) => x === 0).length).toBeGreaterThan(100);
   });
 
-  it('fits the gamma with cv within 4 standard errors of 2.05 and a passing KS test', () => {
+  it('fits the gamma with cv and mean within their standard errors and a passing KS test', () => {
     const report = fitDistributions(gaps);
     expect(report.resolution).toBe(1e-6);
     expect(report.best.distribution).toBe('gamma');
@@ -72,11 +73,12 @@ describe('fitting values rounded to 1 µs', () => {
     const k = 1 / CV ** 2;
     const seK = Math.sqrt(k / (N * (k * trigamma(k) - 1)));
     const seCv = 0.5 * k ** -1.5 * seK;
-    expect(Math.abs(gamma.parameters.cv - CV), `cv ${gamma.parameters.cv} (se ${seCv})`).toBeLessThanOrEqual(
-      4 * seCv,
-    );
     const seMean = (MEAN * CV) / Math.sqrt(N);
-    expect(Math.abs(gamma.parameters.mean - MEAN)).toBeLessThanOrEqual(4 * seMean);
+    const family = checkFamily('rounded gamma fit', 2);
+    expectAllPass([
+      family.withinStandardErrors(gamma.parameters.cv, CV, seCv, { label: 'cv' }),
+      family.withinStandardErrors(gamma.parameters.mean, MEAN, seMean, { label: 'mean' }),
+    ]);
     // Every other family is clearly rejected on these bursty gaps.
     for (const fit of report.fits.filter((f) => f.distribution !== 'gamma'))
       expect(fit.ks.pValue, fit.distribution).toBeLessThan(PASS_P_VALUE);

@@ -13,7 +13,8 @@ import {
   type Distribution,
 } from '../../../src/engine/distributions/index.js';
 import { RandomStream } from '../../../src/engine/random.js';
-import { N, checkMoments, draw, relativeError } from './statistics.js';
+import { checkFamily, expectAllPass } from '../../helpers/statistical.js';
+import { N, draw, relativeError } from './statistics.js';
 
 interface Case {
   name: string;
@@ -128,6 +129,9 @@ const cases: Case[] = [
   },
 ];
 
+// One family for every case's two moment checks: at 0.002 / 44 each, about 4.1 standard errors.
+const drawnMoments = checkFamily('drawn moments', 2 * cases.length);
+
 describe.each(cases)('$name', ({ make, mean, variance }) => {
   it('declares the closed-form mean and variance', () => {
     const distribution = make();
@@ -135,12 +139,10 @@ describe.each(cases)('$name', ({ make, mean, variance }) => {
     expect(relativeError(distribution.variance, variance)).toBeLessThan(1e-12);
   });
 
-  it('draws with that mean and variance (within 4 standard errors, n = 200,000)', () => {
+  it('draws with that mean and variance (within the family’s standard errors, n = 200,000)', () => {
     const distribution = make();
     const samples = draw(distribution);
-    const check = checkMoments(samples, distribution.mean, distribution.variance);
-    expect(Math.abs(check.meanZ), `sample mean ${check.sampleMean}`).toBeLessThan(4);
-    expect(Math.abs(check.varianceZ), `sample variance ${check.sampleVariance}`).toBeLessThan(4);
+    expectAllPass(drawnMoments.momentsMatch(samples, distribution, 'draws'));
     expect(samples.every((x) => x >= 0 && Number.isFinite(x))).toBe(true);
   });
 
@@ -153,15 +155,24 @@ describe.each(cases)('$name', ({ make, mean, variance }) => {
   });
 });
 
-describe('the moment check has power', () => {
+describe('the moment check has power at the level of the drawn-moments family', () => {
   const samples = draw(new ExponentialDistribution(1));
+  // The same number of checks as the real family, so the same number of standard errors (≈ 4.1).
+  const power = checkFamily('drawn moments (power)', 2 * cases.length);
 
-  it('rejects a mean 2 % off (≈ 9 standard errors at n = 200,000)', () => {
-    expect(Math.abs(checkMoments(samples, 1.02, 1.02 ** 2).meanZ)).toBeGreaterThan(4);
+  it('rejects a mean 2 % off (10 standard errors at this seed, n = 200,000)', () => {
+    const [meanVerdict] = power.momentsMatch(samples, { mean: 1.02, variance: 1.02 ** 2 }, 'mean 2 % off');
+    expect(meanVerdict.pass).toBe(false);
   });
 
-  it('rejects a variance 5 % off with the right mean', () => {
-    expect(Math.abs(checkMoments(samples, 1, 1.05).varianceZ)).toBeGreaterThan(4);
+  it('rejects a variance 5 % off with the right mean (9 standard errors at this seed)', () => {
+    const [meanVerdict, varianceVerdict] = power.momentsMatch(
+      samples,
+      { mean: 1, variance: 1.05 },
+      'variance 5 % off',
+    );
+    expect(meanVerdict.pass).toBe(true);
+    expect(varianceVerdict.pass).toBe(false);
   });
 });
 
@@ -191,11 +202,15 @@ describe('empirical', () => {
   it('only returns observed values, each about equally often', () => {
     const values = [0.5, 1, 2, 4];
     const samples = draw(new EmpiricalDistribution(values));
-    for (const value of values) {
-      const count = samples.filter((x) => x === value).length;
-      // Binomial(n, 1/4): sd = √(n·¼·¾) ≈ 194; allow 4 sd.
-      expect(Math.abs(count - samples.length / 4)).toBeLessThan(4 * Math.sqrt((samples.length * 3) / 16));
-    }
+    // Each count is Binomial(n, 1/4) (sd = √(n·¼·¾) ≈ 194): four checks.
+    const family = checkFamily('empirical frequencies', values.length);
+    expectAllPass(
+      values.map((value) =>
+        family.binomialCount(samples.filter((x) => x === value).length, samples.length, 1 / 4, {
+          label: `count of ${value}`,
+        }),
+      ),
+    );
     expect(samples.every((x) => values.includes(x))).toBe(true);
   });
 
@@ -220,12 +235,13 @@ describe('standard normal sampler', () => {
     const stream = new RandomStream(12345, 'test');
     const samples = new Float64Array(N);
     for (let i = 0; i < N; i++) samples[i] = sampler.sample(stream);
-    const check = checkMoments(samples, 0, 1);
-    expect(Math.abs(check.meanZ)).toBeLessThan(4);
-    expect(Math.abs(check.varianceZ)).toBeLessThan(4);
+    const family = checkFamily('standard normal sampler', 3);
     // Lag-1 correlation of independent N(0, 1) values has standard error 1/√n.
     let lagProduct = 0;
     for (let i = 1; i < N; i++) lagProduct += samples[i - 1] * samples[i];
-    expect(Math.abs(lagProduct / (N - 1)) * Math.sqrt(N)).toBeLessThan(4);
+    expectAllPass([
+      ...family.momentsMatch(samples, { mean: 0, variance: 1 }, 'N(0, 1)'),
+      family.withinStandardErrors(lagProduct / (N - 1), 0, 1 / Math.sqrt(N), { label: 'lag-1 correlation' }),
+    ]);
   });
 });

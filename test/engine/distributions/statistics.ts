@@ -15,36 +15,6 @@ export function draw(
   return samples;
 }
 
-/** How far the sample moments are from the declared ones, in standard errors. */
-export interface MomentCheck {
-  sampleMean: number;
-  sampleVariance: number;
-  /** (sample mean − declared mean) / √(variance/n). */
-  meanZ: number;
-  /** (s² − declared variance) / √((m4 − s⁴)/n), using the sample fourth central moment m4. */
-  varianceZ: number;
-}
-
-/** Compares sample mean and variance with a distribution's declared moments. */
-export function checkMoments(samples: Float64Array, mean: number, variance: number): MomentCheck {
-  const n = samples.length;
-  let sum = 0;
-  for (const x of samples) sum += x;
-  const sampleMean = sum / n;
-  let m2 = 0;
-  let m4 = 0;
-  for (const x of samples) {
-    const d2 = (x - sampleMean) ** 2;
-    m2 += d2;
-    m4 += d2 * d2;
-  }
-  const sampleVariance = m2 / (n - 1);
-  m4 /= n;
-  const meanZ = (sampleMean - mean) / Math.sqrt(variance / n);
-  const varianceZ = (sampleVariance - variance) / Math.sqrt((m4 - sampleVariance ** 2) / n);
-  return { sampleMean, sampleVariance, meanZ, varianceZ };
-}
-
 /** Kolmogorov–Smirnov statistic D·√n of the samples (sorted in place) against an exact CDF. */
 export function ksStatistic(samples: Float64Array, cdf: (x: number) => number): number {
   samples.sort();
@@ -56,9 +26,6 @@ export function ksStatistic(samples: Float64Array, cdf: (x: number) => number): 
   }
   return d * Math.sqrt(n);
 }
-
-/** Asymptotic 1 % critical value of D·√n (Kolmogorov distribution). */
-export const KS_CRITICAL_1_PERCENT = 1.63;
 
 /** Relative difference |a − b| / |b|. */
 export function relativeError(actual: number, expected: number): number {
