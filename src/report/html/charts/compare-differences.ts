@@ -42,6 +42,20 @@ export function differenceRows(group: CompareGroup, scenarios: string[]): Differ
   );
 }
 
+/** Linear within ±10 %, logarithmic beyond: a 300 % change and a 5 % one both stay readable. */
+const SYMLOG_CONSTANT = 0.1;
+
+/** Round ticks (0, ±10 %, ±30 %, ±100 %…) within the plotted extent; a symlog axis picks poor ones. */
+function axisValues(rows: DifferenceRow[]): number[] {
+  const ends = rows.flatMap((row) => [row.relative, row.low ?? row.relative, row.high ?? row.relative]);
+  const low = Math.min(0, ...ends);
+  const high = Math.max(0, ...ends);
+  // Near 0 the scale is linear: ticks of 1 % and 3 % only when nothing reaches far beyond.
+  const steps = high - low < 0.3 ? [0.01, 0.03, 0.1] : [0.1, 0.3, 1, 3, 10, 30, 100];
+  const ticks = [0, ...steps, ...steps.map((step) => -step)].filter((t) => t >= low && t <= high);
+  return ticks.sort((a, b) => a - b);
+}
+
 /** The forest plot of one group's differences (null when none can be plotted). */
 export function compareDifferenceSpec(
   group: CompareGroup,
@@ -58,8 +72,9 @@ export function compareDifferenceSpec(
   const x = {
     field: 'relative',
     type: 'quantitative' as const,
-    title: `difference from ${scenarios[0]} (share of its value)`,
-    axis: { format: '+.0%' },
+    title: `difference from ${scenarios[0]} (share of its value; log scale beyond ±10 %)`,
+    scale: { type: 'symlog', constant: SYMLOG_CONSTANT },
+    axis: { format: '+.0%', values: axisValues(rows) },
   };
   const tooltip = [
     { field: 'scenario', type: 'nominal' as const, title: 'scenario' },

@@ -5,7 +5,8 @@
  */
 import type { CompareResult } from '../../../analysis/compare.js';
 import type { RunResult } from '../../../model/run-result.js';
-import type { CompareGroup } from '../../compare-rows.js';
+import type { CompareGroup, CompareRow } from '../../compare-rows.js';
+import type { MetricDifference } from '../../../analysis/compare.js';
 import { showInterval, showSigned, showValue } from '../../compare-rows.js';
 import { formatCount, formatNumber, formatSeconds } from '../../format.js';
 import { compareDifferenceSpec } from '../charts/compare-differences.js';
@@ -21,37 +22,23 @@ export function dataTable(heads: string[], rows: string[][], className = ''): st
   return `<div class="table-scroll"><table class="data ${className}"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
-/** A value with its 95 % CI under it, from a queue's or flow's `ci95`. */
-function withCi(
-  row: CompareGroup['rows'][number],
-  result: RunResult,
-  group: CompareGroup,
-  value: number | null,
-): string {
-  const record = group.kind === 'queue' ? result.queues[group.name] : result.flows[group.name];
-  const interval = record?.ci95?.[row.metric];
+/** A later scenario's cell: its value, its difference from the first (bold when significant), the CI. */
+function laterCell(row: CompareRow, value: number | null, difference: MetricDifference | undefined): string {
   const text = escapeHtml(showValue(row, value));
-  if (!interval) return text;
-  return `${text}<span class="ci">[${escapeHtml(showValue(row, interval[0]))}, ${escapeHtml(showValue(row, interval[1]))}]</span>`;
+  if (!difference || difference.difference === null) return text;
+  const change = escapeHtml(showSigned(row, difference.difference));
+  const interval = showInterval(row, difference);
+  const shown = difference.significant ? `<strong>${change} *</strong>` : change;
+  return `${text}<span class="ci">${shown}${interval ? ` ${escapeHtml(interval)}` : ''}</span>`;
 }
 
-/** One group's table: every scenario's value (with its CI), then each later one's difference. */
+/** One group's table: every scenario's value; under each later one's, its difference and the CI. */
 function groupTable(group: CompareGroup, compare: CompareResult): string {
-  const names = compare.scenarios.map((scenario) => scenario.name);
-  const heads = [
-    'metric',
-    ...names.map(escapeHtml),
-    ...names.slice(1).map((name) => `${escapeHtml(name)} − ${escapeHtml(names[0])}`),
-  ];
+  const heads = ['metric', ...compare.scenarios.map((scenario) => escapeHtml(scenario.name))];
   const rows = group.rows.map((row) => [
     escapeHtml(row.label),
-    ...compare.scenarios.map(({ result }, k) => withCi(row, result, group, row.values[k])),
-    ...row.differences.map((difference) => {
-      if (!difference || difference.difference === null) return '–';
-      const text = escapeHtml(showSigned(row, difference.difference));
-      const interval = `<span class="ci">${escapeHtml(showInterval(row, difference))}</span>`;
-      return difference.significant ? `<strong>${text} *</strong>${interval}` : `${text}${interval}`;
-    }),
+    escapeHtml(showValue(row, row.values[0])),
+    ...row.differences.map((difference, j) => laterCell(row, row.values[j + 1], difference)),
   ]);
   return dataTable(heads, rows);
 }
@@ -73,7 +60,7 @@ export function groupSection(group: CompareGroup, compare: CompareResult): Fragm
     html: `<section class="card" id="${id}">
 <h2>${escapeHtml(`${group.kind} ${group.name}`)}</h2>
 ${groupTable(group, compare)}
-<p class="table-note">* significant: the 95 % CI of the paired difference excludes 0. Under each value: its own 95 % CI over the replications.</p>
+<p class="table-note">${escapeHtml(`Under each later scenario's value: its difference from ${compare.scenarios[0].name} (mean of the paired differences) and that difference's 95 % CI; * significant: the CI excludes 0.`)}</p>
 ${chart.html}
 </section>`,
     charts: chart.charts,

@@ -21,33 +21,45 @@ export function sloOutcome(verdicts: readonly SloVerdict[] | undefined): string 
   return 'meets every SLO';
 }
 
+/** The metrics a capacity review reads first: latency tails, loss and cost. */
+const HEADLINE = ['sojourn.p99', 'endToEnd.p99', 'lossRate', 'consumerSeconds'];
+
 /** The significant differences of the scenario at `index` (1 = the first later one) as phrases. */
 export function significantChanges(groups: CompareGroup[], index: number): string[] {
   return groups.flatMap((group) =>
     group.rows.flatMap((row) => {
       const difference = row.differences[index - 1];
       if (!difference?.significant || difference.difference === null) return [];
-      const where = `${row.label} at ${group.name}`;
-      return [`${where} ${showSigned(row, difference.difference)} ${showInterval(row, difference)}`];
+      const where = `${row.label} at ${group.kind} ${group.name}`;
+      return [`${where}: ${showSigned(row, difference.difference)} ${showInterval(row, difference)}`];
     }),
   );
 }
 
-/** One verdict box per later scenario: its SLO outcome beside the first's, then what changed. */
+/** One verdict box per later scenario: its SLO outcome beside the first's, then its headline changes. */
 function verdictBox(compare: CompareResult, groups: CompareGroup[], index: number): string {
   const { name, result } = compare.scenarios[index];
   const baseline = compare.scenarios[0];
   const outcome = sloOutcome(result.slo);
-  const baseOutcome = sloOutcome(baseline.result.slo);
-  const changes = significantChanges(groups, index);
   const good = result.slo?.every((verdict) => verdict.verdict === 'pass');
   const kind = outcome === null ? '' : good ? ' verdict-ok' : ' verdict-bad';
-  const slo = outcome === null ? '' : ` ${outcome} (${baseline.name}: ${baseOutcome}).`;
-  const changed =
-    changes.length === 0
-      ? `No metric differs significantly from ${baseline.name}.`
-      : `Significant differences from ${baseline.name} (95 % CI): ${changes.join('; ')}.`;
-  return `<div class="verdict${kind}"><strong>${escapeHtml(name)}</strong>${escapeHtml(slo)}<br>${escapeHtml(changed)}</div>`;
+  const slo = outcome === null ? '' : ` ${outcome}; ${baseline.name} ${sloOutcome(baseline.result.slo)}.`;
+  const headline = groups.map((group) => ({
+    ...group,
+    rows: group.rows.filter((row) => HEADLINE.includes(row.metric)),
+  }));
+  const changes = significantChanges(headline, index);
+  const others = significantChanges(groups, index).length - changes.length;
+  const items = changes.map((change) => `<li>${escapeHtml(change)}</li>`);
+  if (others > 0)
+    items.push(
+      `<li>${others} more significant difference${others === 1 ? '' : 's'} in the tables below</li>`,
+    );
+  const list =
+    items.length === 0
+      ? `<p>No headline metric differs significantly from ${escapeHtml(baseline.name)}.</p>`
+      : `<p>Significant differences from ${escapeHtml(baseline.name)} [95 % CI]:</p><ul>${items.join('')}</ul>`;
+  return `<div class="verdict${kind}"><strong>${escapeHtml(name)}</strong>${escapeHtml(slo)}${list}</div>`;
 }
 
 /** The SLO verdicts side by side: one row per SLO, one column per scenario. */
