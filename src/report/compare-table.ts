@@ -115,6 +115,18 @@ function fitted(columns: Cell[][], fixed: number, color: boolean): string[] {
   );
 }
 
+/** "a vs b vs c" over as many lines as it takes to stay within the width. */
+function wrapNames(names: string[]): string[] {
+  const lines: string[] = [];
+  for (const name of names) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 4 + name.length <= COMPARE_WIDTH)
+      lines[lines.length - 1] = `${last} vs ${name}`;
+    else lines.push(last === undefined ? name : `vs ${name}`);
+  }
+  return lines;
+}
+
 /** The comparison: title, SLO verdicts, one table per queue and flow, the notes. */
 export function renderCompareTable(compare: CompareResult, options: TableOptions): string {
   const colors = options.color ? pc : pc.createColors(false);
@@ -127,7 +139,7 @@ export function renderCompareTable(compare: CompareResult, options: TableOptions
     ),
   ];
   const title = [
-    colors.bold(names.join(' vs ')),
+    ...wrapNames(names).map((line) => colors.bold(line)),
     `${compare.replications} paired replications, seed ${compare.seed} for all (common random numbers)`,
   ].join('\n');
   const notes = [

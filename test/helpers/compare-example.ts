@@ -8,7 +8,7 @@ import { withVariants } from '../../src/scenario/parameters.js';
 export const COMPARE_SCENARIO = `name: checkout-compare
 description: Orders through one queue whose expired messages go to a dead-letter queue.
 seed: 5
-duration: 4m
+duration: 3m
 replications: 4
 producers:
   - { name: shop, to: orders, rate: 30/s }

@@ -89,7 +89,7 @@ export function latencySection(compare: CompareResult): string {
   const heads = ['latency', ...compare.scenarios.map((scenario) => escapeHtml(scenario.name))];
   return `<section class="card" id="latency">
 <h2>Latency percentiles</h2>
-<p class="lead">Means over the paired replications.</p>
+<p class="lead">Percentiles of every message of the paired replications pooled, as the SLO verdicts judge them (the p99 rows above are the mean of each replication’s own p99, as the paired differences are).</p>
 ${dataTable(heads, rows)}
 </section>`;
 }
