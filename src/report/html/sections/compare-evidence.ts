@@ -27,7 +27,9 @@ function laterCell(row: CompareRow, value: number | null, difference: MetricDiff
   const text = escapeHtml(showValue(row, value));
   if (!difference || difference.difference === null) return text;
   const change = escapeHtml(showSigned(row, difference.difference));
-  const interval = showInterval(row, difference);
+  // Identical in every pair: the interval [0, 0] would only repeat the 0.
+  const same = difference.difference === 0 && !difference.significant;
+  const interval = same ? '' : showInterval(row, difference);
   const shown = difference.significant ? `<strong>${change} *</strong>` : change;
   return `${text}<span class="ci">${shown}${interval ? ` ${escapeHtml(interval)}` : ''}</span>`;
 }
