@@ -60,7 +60,8 @@ export function latencyCsv(result: RunResult): string {
   return toCsv(header, rows);
 }
 
-function toCsv(header: string[], rows: unknown[][]): string {
+/** Rows under a header as CSV text, one record per line, ending with a newline. */
+export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 

@@ -1,4 +1,7 @@
 /** `queuesim compare` end to end. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
 
@@ -9,14 +12,63 @@ describe('queuesim compare', () => {
   );
 
   it('prints the scenarios side by side with the difference and its significance', () => {
-    const { status, stdout } = runCli(['compare', a, b, '--replications', '3', '--workers', '1']);
+    const { status, stdout } = runCli([
+      'compare',
+      a,
+      b,
+      '--replications',
+      '3',
+      '--workers',
+      '1',
+      '--no-report',
+    ]);
     expect(status).toBe(0);
     expect(stdout).toContain('small vs bigger');
-    expect(stdout).toMatch(/queues\.q\.utilization .*\*/);
+    const lines = stdout.split('\n');
+    const utilisation = lines.findIndex((line) => line.startsWith('│ utilisation'));
+    expect(lines[utilisation + 1]).toMatch(/−[\d.]+% \*/);
+    expect(stdout).not.toContain('Report:');
+  });
+
+  it('writes compare.html and compare.csv into --out, the JSON on stdout unchanged', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'queuesim-compare-')), 'folder');
+    const args = ['compare', a, b, '--replications', '3', '--json'];
+    const withReport = runCli([...args, '--out', out]);
+    expect(withReport.status).toBe(0);
+    expect(withReport.stderr).toBe(`Report: ${join(out, 'compare.html')}\n`);
+    expect(readdirSync(out).sort()).toEqual(['compare.csv', 'compare.html']);
+    expect(readFileSync(join(out, 'compare.html'), 'utf8')).toContain('small vs bigger');
+    expect(readFileSync(join(out, 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/^bigger,small,queue,q,/);
+    const without = runCli([...args, '--no-report']);
+    expect(without.stderr).toBe('');
+    expect(without.stdout).toBe(withReport.stdout);
+  });
+
+  it('writes into reports/<first scenario name> by default, beside what a run left there', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'queuesim-compare-'));
+    mkdirSync(join(cwd, 'reports', 'small'), { recursive: true });
+    writeFileSync(join(cwd, 'reports', 'small', 'report.html'), 'the run');
+    const { status, stdout } = runCli(['compare', a, b, '--replications', '2'], { cwd });
+    expect(status).toBe(0);
+    expect(stdout).toContain(`Report: ${join('reports', 'small', 'compare.html')}`);
+    expect(readdirSync(join(cwd, 'reports', 'small')).sort()).toEqual([
+      'compare.csv',
+      'compare.html',
+      'report.html',
+    ]);
+  });
+
+  it('names the folder it cannot write, exit code 2', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'queuesim-compare-')), 'a-file');
+    writeFileSync(file, '');
+    const { status, stderr } = runCli(['compare', a, b, '--replications', '2', '--out', join(file, 'x')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain(`cannot write the report to ${join(file, 'x')}`);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('gives zero differences as JSON for a scenario against itself', () => {
-    const { status, stdout } = runCli(['compare', a, a, '--json', '--replications', '3']);
+    const { status, stdout } = runCli(['compare', a, a, '--json', '--replications', '3', '--no-report']);
     expect(status).toBe(0);
     const compare = JSON.parse(stdout);
     expect(
@@ -37,7 +89,14 @@ describe('queuesim compare with variants', () => {
   );
 
   it('compares the scenario in one file against each of its variants', () => {
-    const { status, stdout, stderr } = runCli(['compare', file, '--json', '--replications', '3']);
+    const { status, stdout, stderr } = runCli([
+      'compare',
+      file,
+      '--json',
+      '--replications',
+      '3',
+      '--no-report',
+    ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const compare = JSON.parse(stdout);
@@ -68,5 +127,23 @@ describe('queuesim compare with variants', () => {
     const { status, stdout } = runCli(['run', file, '--json', '--no-report', '--duration', '10s']);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).queues.q).toBeDefined();
+  });
+});
+
+describe('queuesim compare on the shipped examples', () => {
+  it('keeps every line of scenarios/keda-autoscaled.yaml within 100 columns', () => {
+    const { status, stdout } = runCli([
+      'compare',
+      'scenarios/keda-autoscaled.yaml',
+      '--duration',
+      '2h',
+      '--replications',
+      '2',
+      '--no-report',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('keda-autoscaled vs floor-of-4 vs eager-scaler');
+    const widest = Math.max(...stdout.split('\n').map((line) => [...line].length));
+    expect(widest).toBeLessThanOrEqual(100);
   });
 });

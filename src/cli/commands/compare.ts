@@ -1,6 +1,13 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
-import { jsonOption, overrideOptions, runSizeOptions, workersOption } from '../shared-options.js';
+import {
+  jsonOption,
+  outOption,
+  overrideOptions,
+  reportOption,
+  runSizeOptions,
+  workersOption,
+} from '../shared-options.js';
 
 /** Replications when neither the first scenario nor the command line says: enough for a paired CI. */
 export const DEFAULT_COMPARE_REPLICATIONS = 5;
@@ -31,7 +38,9 @@ export const compareCommand = {
         describe:
           'Stop the replications at this wall-clock time, e.g. 2m, and compare the pairs that finished',
       })
-      .option('json', jsonOption('Print the comparison as JSON on stdout')),
+      .option('json', jsonOption('Print the comparison as JSON on stdout'))
+      .option('report', reportOption('compare.html and compare.csv'))
+      .option('out', outOption('reports/<first scenario name>')),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim compare`. */

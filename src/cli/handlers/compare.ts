@@ -12,7 +12,10 @@ import { stdoutWantsColor, writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
 import { runStudySession } from '../study-session.js';
 
-/** Runs the scenarios (and variants) as pairs with common random numbers and prints the differences. */
+/**
+ * Runs the scenarios (and variants) as pairs with common random numbers, prints the differences and
+ * writes the compare report.
+ */
 export async function handle(args: CompareArgs): Promise<void> {
   const { replications: flag, ...overrides } = args;
   const loaded = await Promise.all(args.scenarios.map((path) => loadScenario(path, overrides)));
@@ -35,6 +38,11 @@ export async function handle(args: CompareArgs): Promise<void> {
     (runner) => compareScenarios(scenarios, { runner, replications, timeBudgetSeconds }),
   );
   writeStdout(args.json ? toJson(result) : renderCompareTable(result, { color: stdoutWantsColor() }));
+  if (args.report) {
+    const { writeCompareReportAndSayWhere } = await import('../compare-report.js');
+    const description = loaded[0].description;
+    await writeCompareReportAndSayWhere({ dir: args.out, compare: result, description }, args.json);
+  }
 }
 
 /** Pairs need one warm-up for all: a file with `warmup: auto` is a problem located in that file. */

@@ -1,0 +1,35 @@
+/** A small comparison for the compare report's tests: a queue with a dead-letter queue, SLOs, two variants. */
+import { compareScenarios, type CompareResult } from '../../src/analysis/compare.js';
+import { serialRunner } from '../../src/analysis/replications.js';
+import { parseScenario } from '../../src/scenario/index.js';
+import { withVariants } from '../../src/scenario/parameters.js';
+
+/** One queue of 1–3 consumers at 30/s, expiring into a dead-letter queue nobody consumes. */
+export const COMPARE_SCENARIO = `name: checkout-compare
+description: Orders through one queue whose expired messages go to a dead-letter queue.
+seed: 5
+duration: 3m
+replications: 4
+producers:
+  - { name: shop, to: orders, rate: 30/s }
+queues:
+  - name: orders
+    consumers: 1
+    capacity: 40
+    ttl: 2s
+    dead-letter: orders-dlq
+    service: { distribution: exponential, mean: 30ms }
+  - { name: orders-dlq }
+slo:
+  - { queue: orders, metric: sojourn.p99, max: 250ms }
+  - { queue: orders, metric: lossRate, max: 1% }
+variants:
+  - { name: two-consumers, set: { queues.orders.consumers: 2 } }
+  - { name: three-consumers, set: { queues.orders.consumers: 3 } }
+`;
+
+/** The comparison of COMPARE_SCENARIO with its variants (4 paired replications, this thread). */
+export async function compareExample(): Promise<CompareResult> {
+  const { scenario } = parseScenario(COMPARE_SCENARIO, 'compare.yaml');
+  return compareScenarios(withVariants(scenario), { runner: serialRunner(), replications: 4 });
+}

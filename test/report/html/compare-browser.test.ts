@@ -1,0 +1,64 @@
+/** End to end: a compare report opened in headless Chromium draws every chart and fits a 1280 px window. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCompareHtml } from '../../../src/report/html/compare-page.js';
+import { launchChromium, type Browser } from '../../helpers/browser.js';
+import { projectRoot } from '../../helpers/cli.js';
+import { compareExample } from '../../helpers/compare-example.js';
+
+const outDir = join(projectRoot, 'reports', 'e2e');
+
+describe('compare report in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium({ width: 1280, height: 900 });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the differences of every queue and flow without a warning, as wide as the window', async () => {
+    const compare = await compareExample();
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'compare.html');
+    writeFileSync(
+      file,
+      renderCompareHtml({ compare, description: '', version: 'test', generatedAt: new Date(0) }),
+    );
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => {
+      if (!/^(file|data|blob):/.test(request.url())) problems.push(`request ${request.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
+    const charts = await page.$$eval('.chart', (containers) =>
+      containers.map((container) => ({
+        id: container.id,
+        failed: container.classList.contains('chart-error'),
+        points: container.querySelectorAll('.mark-symbol.role-mark path').length,
+      })),
+    );
+    expect(problems).toEqual([]);
+    // orders and the flow shop have differences to draw; the dead-letter queue's baseline is its only
+    // metric and has a chart too.
+    expect(charts.map((chart) => chart.id)).toEqual([
+      'compare-queue-orders-differences',
+      'compare-queue-orders-dlq-differences',
+      'compare-flow-shop-differences',
+    ]);
+    for (const chart of charts) {
+      expect(chart.failed, chart.id).toBe(false);
+      expect(chart.points, chart.id).toBeGreaterThan(0);
+    }
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(outDir, 'compare.png'), fullPage: true });
+  }, 60_000);
+});
