@@ -35,6 +35,8 @@ await build({
   define: { QUEUESIM_VERSION: JSON.stringify(version) },
   sourcemap: true,
   legalComments: 'none',
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
 });
 chmodSync(`${root}dist/cli/main.js`, 0o755);
