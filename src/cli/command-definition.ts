@@ -1,6 +1,6 @@
 /**
  * A command is two modules: a light definition (name, help line, options; it imports no analysis, report
- * or model code) and a handler module that main.ts loads with import() only when that command runs, so
+ * or model code) and a handler module that program.ts loads with import() only when that command runs, so
  * `queuesim --help` and `--version` start without the simulator.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';

@@ -23,8 +23,12 @@ export const EXIT_CODES_HELP = [
   '  70  internal error (sysexits EX_SOFTWARE)',
 ].join('\n');
 
-/** The package version, read from package.json beside src/ or dist/. */
+/** The package version, put in by the bundler (scripts/build-cli.mjs); undeclared when run from source. */
+declare const QUEUESIM_VERSION: string | undefined;
+
+/** The package version: the bundle's, or from package.json beside src/ when run from source. */
 export function packageVersion(): string {
+  if (typeof QUEUESIM_VERSION === 'string') return QUEUESIM_VERSION;
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }

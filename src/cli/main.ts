@@ -1,86 +1,15 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { lazyCommand } from './command-definition.js';
-import { compareCommand } from './commands/compare.js';
-import { estimateCommand } from './commands/estimate.js';
-import { fitCommand } from './commands/fit.js';
-import { headroomCommand } from './commands/headroom.js';
-import { importCommand } from './commands/import.js';
-import { kedaCommand } from './commands/import-keda.js';
-import { planCommand } from './commands/plan.js';
-import { runCommand } from './commands/run.js';
-import { sweepCommand } from './commands/sweep.js';
+/**
+ * The queuesim bin. `queuesim --version` is answered here, before yargs and the command definitions load
+ * (they are most of a start-up's cost); everything else goes to the yargs program, loaded on demand.
+ */
+import { packageVersion, writeStdout } from './io.js';
 import { joinNegativeValues } from './negative-values.js';
-import {
-  EXIT_BAD_INPUT,
-  EXIT_CODES_HELP,
-  EXIT_INTERNAL,
-  handleClosedStdout,
-  packageVersion,
-  writeStderr,
-} from './io.js';
 
-/** An error no handler expected: one paragraph on stderr (the stack only with QUEUESIM_DEBUG), exit 70. */
-function reportInternalError(error: unknown): void {
-  const detail = error instanceof Error ? error.message : String(error);
-  writeStderr(
-    `queuesim: internal error: ${detail}\nThis is a bug in queuesim; please report it with the scenario file.`,
-  );
-  if (process.env.QUEUESIM_DEBUG && error instanceof Error) writeStderr(error.stack ?? '');
-  process.exitCode = EXIT_INTERNAL;
+const argv = joinNegativeValues(process.argv.slice(2));
+if (argv.length === 1 && argv[0] === '--version') {
+  writeStdout(`${packageVersion()}\n`);
+} else {
+  const { runProgram } = await import('./program.js');
+  await runProgram(argv);
 }
-
-/** Runs the queuesim command line; the only place that reads argv, prints and sets the exit code. */
-async function main(argv: string[]): Promise<void> {
-  handleClosedStdout();
-  // An error thrown outside the command's promise (a timer, a stream) still exits 70, not Node's 1.
-  process.on('uncaughtException', (error) => {
-    reportInternalError(error);
-    process.exit(EXIT_INTERNAL);
-  });
-  try {
-    await yargs(argv)
-      .scriptName('queuesim')
-      .usage('$0 <command> [options]')
-      // Each handler module (and the simulator behind it) loads only when its command runs.
-      .command(lazyCommand(runCommand, () => import('./handlers/run.js')))
-      .command(lazyCommand(estimateCommand, () => import('./handlers/estimate.js')))
-      .command(lazyCommand(sweepCommand, () => import('./handlers/sweep.js')))
-      .command(lazyCommand(compareCommand, () => import('./handlers/compare.js')))
-      .command(lazyCommand(planCommand, () => import('./handlers/plan.js')))
-      .command(lazyCommand(headroomCommand, () => import('./handlers/headroom.js')))
-      .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
-      .command(
-        importCommand((formats) =>
-          formats.command(lazyCommand(kedaCommand, () => import('./handlers/import-keda.js'))),
-        ),
-      )
-      .demandCommand(
-        1,
-        'Name a command: run, estimate, sweep, compare, plan, headroom, fit or import (queuesim <command> <scenario.yaml>)',
-      )
-      .strict()
-      .version(packageVersion())
-      .help()
-      .epilogue(EXIT_CODES_HELP)
-      .wrap(Math.min(110, process.stdout.columns ?? 110))
-      .fail((message, error) => {
-        if (error) throw error; // a failure inside a handler: reported below
-        writeStderr(`queuesim: ${message}\nRun 'queuesim --help' for usage.`);
-        process.exit(EXIT_BAD_INPUT);
-      })
-      .parseAsync();
-  } catch (error) {
-    const { explainFailure } = await import('./command-failure.js');
-    const failure = explainFailure(error);
-    if (failure !== null) {
-      writeStderr(failure.message);
-      process.exitCode = failure.exitCode;
-      return;
-    }
-    reportInternalError(error);
-  }
-}
-
-await main(joinNegativeValues(hideBin(process.argv)));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const srcRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
-/** The src/ files main.ts loads before any command runs: its static imports, followed to the end. */
+/** The src/ files `entry` loads before any command runs: its static imports, followed to the end. */
 function staticImportClosure(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
@@ -22,7 +22,15 @@ function staticImportClosure(entry: string): string[] {
 }
 
 describe('queuesim start-up', () => {
-  const loaded = staticImportClosure(resolve(srcRoot, 'cli/main.ts'));
+  const loaded = staticImportClosure(resolve(srcRoot, 'cli/program.ts'));
+
+  it('answers --version from the bin itself, before yargs and the command definitions load', () => {
+    expect(staticImportClosure(resolve(srcRoot, 'cli/main.ts'))).toEqual([
+      'cli/io.ts',
+      'cli/main.ts',
+      'cli/negative-values.ts',
+    ]);
+  });
 
   it('finds the command definitions (the closure is followed at all)', () => {
     expect(loaded).toContain('cli/commands/run.ts');

@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 
 /**
  * `queuesim import <format> <file>`: scenario settings from what a team already has. The formats come in
- * already wired to their lazily loaded handlers (by main.ts), so this definition imports no handler.
+ * already wired to their lazily loaded handlers (by program.ts), so this definition imports no handler.
  */
 export function importCommand(withFormats: (yargs: Argv) => Argv): CommandModule {
   return {

@@ -1,0 +1,42 @@
+// Builds the command line as an esbuild bundle in dist/cli: main.js (the bin), replication-worker.js (the
+// worker threads' entry) and the chunks they share. Code splitting keeps each command's handler, and the
+// simulator and report code behind it, in chunks loaded only when that command runs, so `--version` and
+// `--help` read a few small files. Type checking is `tsc --noEmit`, run before this by `npm run build`.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+// Bundled CommonJS dependencies (yaml's Node entry, cli-table3, …) call require(); an ESM file has none, so
+// each output file gets one from createRequire, under names no bundled module uses.
+const banner = [
+  "import { createRequire as __queuesimCreateRequire } from 'node:module';",
+  'const require = __queuesimCreateRequire(import.meta.url);',
+].join('\n');
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts', 'src/cli/replication-worker.ts'],
+  outdir: 'dist/cli',
+  // Chunks sit beside the entries, so a chunk's `import.meta.url` finds replication-worker.js beside it.
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // piscina finds its own worker file relative to its directory, so it loads from node_modules.
+  external: ['piscina'],
+  banner: { js: banner },
+  // The version is known now; a bundle cannot find package.json relative to its own file.
+  define: { QUEUESIM_VERSION: JSON.stringify(version) },
+  sourcemap: true,
+  legalComments: 'none',
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+});
+chmodSync(`${root}dist/cli/main.js`, 0o755);

@@ -1,0 +1,58 @@
+/**
+ * The built command line (dist/cli, the esbuild bundle of `npm run build`): each command reads only the
+ * chunks it needs, and replications on its worker threads give the same results as one thread and as the
+ * source.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runCli, scenarioFile, SMALL_SCENARIO } from '../helpers/cli.js';
+
+const bin = `${projectRoot}dist/cli/main.js`;
+const logLoaded = `${projectRoot}test/helpers/log-loaded-modules.mjs`;
+
+/** Runs the bundle; returns its outcome and the bytes of the bundle's files it loaded. */
+function runBundle(args: string[]): { status: number | null; stdout: string; loadedBytes: number } {
+  const child = spawnSync(process.execPath, ['--import', logLoaded, bin, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
+  const urls = [...child.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((match) => match[1]);
+  const files = urls.map((url) => fileURLToPath(url)).filter((file) => file.includes('/dist/cli/'));
+  const loadedBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  return { status: child.status, stdout: child.stdout, loadedBytes };
+}
+
+/** The bytes of every JavaScript file of the bundle. */
+function bundleBytes(): number {
+  const dir = `${projectRoot}dist/cli/`;
+  const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
+  return files.reduce((sum, name) => sum + statSync(dir + name).size, 0);
+}
+
+describe('the bundled command line', () => {
+  it('answers --version from a few kilobytes, and --help without the simulator', () => {
+    const whole = bundleBytes();
+    const version = runBundle(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.loadedBytes).toBeLessThan(16 * 1024);
+    const help = runBundle(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('queuesim <command>');
+    // yargs and the command definitions only: under a quarter of the bundle (zod, yaml, the model, vega…).
+    expect(help.loadedBytes).toBeLessThan(whole / 4);
+  });
+
+  it('gives the same replications on two worker threads as on one, and as the source', () => {
+    const file = scenarioFile(SMALL_SCENARIO);
+    const args = ['run', file, '--replications', '4', '--json', '--no-report', '--quiet'];
+    const one = runBundle([...args, '--workers', '1']);
+    const two = runBundle([...args, '--workers', '2']);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(runCli([...args, '--workers', '1']).stdout).toBe(one.stdout);
+  });
+});
