@@ -19,6 +19,7 @@ import {
   failingTargets,
   fillingLines,
   lowestSetting,
+  planPoints,
   plannedScenario,
   unitCost,
 } from './plan-setup.js';
@@ -162,5 +163,12 @@ export async function planCapacityMulti(
     runnerUpResult: below.runnerUpResult,
     cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
     oneLess: below.oneLess,
+    evaluated: planPoints(
+      paths,
+      prices,
+      new Map(
+        [...found.tested].map(([key, meets]) => [key, { meets, result: evaluator.results.get(key) as RunResult }]),
+      ),
+    ),
   };
 }
