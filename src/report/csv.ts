@@ -60,7 +60,8 @@ export function latencyCsv(result: RunResult): string {
   return toCsv(header, rows);
 }
 
-function toCsv(header: string[], rows: unknown[][]): string {
+/** A header row and records as CSV text, one record a line, ending in a newline. */
+export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
