@@ -167,7 +167,10 @@ export async function planCapacityMulti(
       paths,
       prices,
       new Map(
-        [...found.tested].map(([key, meets]) => [key, { meets, result: evaluator.results.get(key) as RunResult }]),
+        [...found.tested].map(([key, meets]) => [
+          key,
+          { meets, result: evaluator.results.get(key) as RunResult },
+        ]),
       ),
     ),
   };

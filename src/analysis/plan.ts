@@ -37,13 +37,7 @@ export { cheapestPassing } from './plan-cheapest.js';
 export { planCapacityMulti } from './plan-multi.js';
 export { smallestPassing, type SmallestPassing } from './plan-search.js';
 export { analyticGuess, unitCost } from './plan-setup.js';
-export type {
-  MultiPlanResult,
-  OneLessSetting,
-  PlanEvaluation,
-  PlanPoint,
-  PlanResult,
-} from './plan-types.js';
+export type { MultiPlanResult, OneLessSetting, PlanEvaluation, PlanPoint, PlanResult } from './plan-types.js';
 
 /** Each value of one parameter evaluated once: its verdicts kept, its failures watched for a stall. */
 function valueEvaluator(loaded: Scenario, path: string, runner: TaskRunner) {

@@ -70,7 +70,8 @@ export function headroomBody(input: HeadroomReportInput): Fragment {
     { title: "load (× today's traffic)", log: true, chosen, line: true },
     `Each evaluated load with its 95 % CI; dashed red: the SLO limit${chosen === null ? '' : `; dotted grey: ${formatNumber(chosen)}×`}.`,
   );
-  const at = chosen === null ? '' : sloSection(`At ${formatNumber(chosen)}× today's traffic`, headroom.result);
+  const at =
+    chosen === null ? '' : sloSection(`At ${formatNumber(chosen)}× today's traffic`, headroom.result);
   return joinFragments([
     { html: header, charts: [] },
     ...(at ? [{ html: `<section class="card"><h2>SLOs</h2>${at}</section>`, charts: [] }] : []),

@@ -92,7 +92,9 @@ export function planBody(input: PlanReportInput): Fragment {
   );
   const runnerUpTitle = plan.recommended ? 'Runner-up' : 'Largest setting tried';
   const verdicts = [
-    plan.recommended ? sloSection(`At the recommendation (${named(plan.recommended, paths)})`, plan.result) : '',
+    plan.recommended
+      ? sloSection(`At the recommendation (${named(plan.recommended, paths)})`, plan.result)
+      : '',
     Object.keys(plan.runnerUp).length > 0
       ? sloSection(`${runnerUpTitle} (${named(plan.runnerUp, paths)})`, plan.runnerUpResult)
       : '',

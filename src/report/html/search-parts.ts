@@ -66,7 +66,12 @@ export function searchTable(leadHeads: string[], rows: readonly SearchRow[]): st
 }
 
 /** A chart per SLO target over the rows (see searchChartSpec), in a grid. */
-export function searchCharts(prefix: string, rows: readonly SearchRow[], axis: SearchAxis, caption: string): Fragment {
+export function searchCharts(
+  prefix: string,
+  rows: readonly SearchRow[],
+  axis: SearchAxis,
+  caption: string,
+): Fragment {
   const figures = targetsOf(rows).map((target) => {
     const points = rows.flatMap((row) => {
       const verdict = row.slo.find((each) => each.target === target);

@@ -32,7 +32,11 @@ export function sloAxisTitle(verdict: Pick<SloVerdict, 'target' | 'unit'>): stri
     metric.length > 1 && /^(p\d+(\.\d+)?|mean|max)$/.test(last)
       ? `${last} ${metric.slice(0, -1).join(' ')}`
       : metric.join(' ');
-  return verdict.unit === 'seconds' ? `${words} (s)` : verdict.unit === 'count' ? `${words} (messages)` : words;
+  return verdict.unit === 'seconds'
+    ? `${words} (s)`
+    : verdict.unit === 'count'
+      ? `${words} (messages)`
+      : words;
 }
 
 /** The verdicts in the order the legend lists them, with their colours. */
