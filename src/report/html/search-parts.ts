@@ -5,8 +5,8 @@
 import type { SloVerdict } from '../../results/analysis-results.js';
 import type { RunResult } from '../../model/run-result.js';
 import { lossLines } from '../loss-lines.js';
-import { describeSloValue, describeVerdict, sloLine } from '../slo-table.js';
-import { searchChartSpec, sloAxisTitle, type SearchAxis } from './charts/search.js';
+import { describeVerdict, formatSloValue, sloLine } from '../slo-table.js';
+import { searchChartSpec, sloAxisTitle, yCeiling, type SearchAxis } from './charts/search.js';
 import { escapeHtml, htmlId } from './escape.js';
 import { chartFigure, joinFragments, type Fragment } from './fragment.js';
 
@@ -47,13 +47,21 @@ function targetsOf(rows: readonly SearchRow[]): string[] {
 /** Every evaluated point: leading cells, role, each SLO's value [CI] and verdict, and whether all pass. */
 export function searchTable(leadHeads: string[], rows: readonly SearchRow[]): string {
   const targets = targetsOf(rows);
-  const heads = [...leadHeads, 'role', ...targets, 'meets every SLO'];
+  // "billing sojourn p99 ≤ 2s": the target without its section, so the table fits a 1280 px window.
+  const limits = targets.map((target) => {
+    const verdict = rows.flatMap((row) => row.slo).find((each) => each.target === target) as SloVerdict;
+    return `${target.split('.').slice(1).join(' ')} ≤ ${formatSloValue(verdict, verdict.max)}`;
+  });
+  const heads = [...leadHeads, 'role', ...limits, 'meets every SLO'];
   const body = rows.map((row) => {
     const sloCells = targets.map((target) => {
       const verdict = row.slo.find((each) => each.target === target);
       if (!verdict) return '<td></td>';
-      const text = `${describeSloValue(verdict)} ${describeVerdict(verdict)}`;
-      return `<td${verdict.verdict === 'pass' ? '' : ' class="bad"'}>${escapeHtml(text)}</td>`;
+      const text = `${formatSloValue(verdict, verdict.value)} ${describeVerdict(verdict)}`;
+      const ci = verdict.ci95
+        ? `<span class="ci">${escapeHtml(`[${formatSloValue(verdict, verdict.ci95[0])}, ${formatSloValue(verdict, verdict.ci95[1])}]`)}</span>`
+        : '';
+      return `<td${verdict.verdict === 'pass' ? '' : ' class="bad"'}>${escapeHtml(text)}${ci}</td>`;
     });
     const lead = row.lead.map((cell) => `<td>${escapeHtml(cell)}</td>`);
     const role = row.role ? `<strong>${escapeHtml(row.role)}</strong>` : '';
@@ -79,7 +87,10 @@ export function searchCharts(
     });
     const id = htmlId(prefix, target);
     const title = `${target}: ${sloAxisTitle(points[0].verdict)}`;
-    return chartFigure(id, title, caption, searchChartSpec(id, points, axis));
+    const ceiling = yCeiling(points);
+    const clipped =
+      ceiling === null ? '' : ' Values above 3× the limit sit on the top edge (point at one for its value).';
+    return chartFigure(id, title, caption + clipped, searchChartSpec(id, points, axis));
   });
   const joined = joinFragments(figures);
   return { html: `<div class="chart-grid">${joined.html}</div>`, charts: joined.charts };

@@ -39,6 +39,18 @@ export function sloAxisTitle(verdict: Pick<SloVerdict, 'target' | 'unit'>): stri
       : words;
 }
 
+/**
+ * Where the y axis stops when some point lies far beyond the SLO limit (3× it): without a ceiling, one
+ * collapsed setting squashes the region around the limit, where the decision is, into a flat line.
+ * Points above it are drawn on the top edge; null when every CI fits.
+ */
+export function yCeiling(points: readonly SearchPoint[]): number | null {
+  const limit = points[0]?.verdict.max;
+  if (limit === undefined || limit <= 0) return null;
+  const highest = Math.max(...points.map(({ verdict }) => verdict.ci95?.[1] ?? verdict.value ?? 0));
+  return highest > 3 * limit ? 3 * limit : null;
+}
+
 /** The verdicts in the order the legend lists them, with their colours. */
 const VERDICT_SCALE = {
   domain: ['pass', 'uncertain', 'fail'],
@@ -61,14 +73,17 @@ export function searchChartSpec(dataset: string, points: SearchPoint[], axis: Se
     field: 'x',
     type: 'quantitative' as const,
     title: axis.title,
-    scale: axis.log ? { type: 'log' as const } : { zero: false },
+    // Not niced: a log axis would otherwise stretch 0.5–2 out to 0.1–10.
+    scale: axis.log ? { type: 'log' as const, nice: false } : { zero: false },
     ...(axis.integer ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
+  const ceiling = yCeiling(points);
   const y = {
     field: 'value',
     type: 'quantitative' as const,
     title: yTitle,
-    ...(fraction ? { axis: { format: '.0%' } } : {}),
+    ...(ceiling === null ? {} : { scale: { domainMax: ceiling, clamp: true } }),
+    ...(fraction ? { axis: { format: '.2~%' } } : {}),
   };
   const color = { field: 'verdict', type: 'nominal' as const, title: 'verdict', scale: VERDICT_SCALE };
   const layers: object[] = [
@@ -76,7 +91,7 @@ export function searchChartSpec(dataset: string, points: SearchPoint[], axis: Se
     {
       mark: { type: 'rule', strokeWidth: 2 },
       transform: [{ filter: 'datum.low !== null' }],
-      encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle }, y2: { field: 'high' }, color },
+      encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color },
     },
     {
       mark: { type: 'point', filled: true, size: 70, opacity: 1 },
