@@ -54,6 +54,17 @@ export interface HeadroomResult {
   evaluations: number;
   /** The result at `headroom` (at `cannotTell.passesAt` when undecided): metrics with CIs and SLO verdicts. */
   result: RunResult | null;
+  /** Every load the search evaluated, in increasing order: the evidence of the search. */
+  evaluated: HeadroomPoint[];
+}
+
+/** One load the search evaluated: whether every SLO passed there, and its SLO verdicts with their CIs. */
+export interface HeadroomPoint {
+  /** Multiple of the written load. */
+  load: number;
+  /** Every verdict a pass. */
+  meets: boolean;
+  slo: SloVerdict[];
 }
 
 /** How far the searches go: the bisection's relative tolerance and the range of loads tried. */
@@ -191,5 +202,11 @@ export async function findHeadroom(
     breaksFirst: failing,
     evaluations: runs.size,
     result: low === null ? null : (runs.get(low) ?? null),
+    evaluated: [...runs]
+      .sort(([a], [b]) => a - b)
+      .map(([load, run]) => {
+        const slo = run.slo ?? [];
+        return { load, meets: slo.every((verdict) => verdict.verdict === 'pass'), slo };
+      }),
   };
 }

@@ -19,6 +19,7 @@ import {
   failingTargets,
   fillingLines,
   lowestSetting,
+  planPoints,
   plannedScenario,
   unitCost,
 } from './plan-setup.js';
@@ -108,6 +109,19 @@ function whyNoCombination(
   );
 }
 
+/** Every combination the search tested, with its verdicts, as plan points. */
+function searched(
+  paths: readonly string[],
+  prices: readonly number[],
+  tested: ReadonlyMap<string, boolean>,
+  results: ReadonlyMap<string, RunResult>,
+) {
+  const evaluated = [...tested].map(
+    ([key, meets]) => [key, { meets, result: results.get(key) as RunResult }] as const,
+  );
+  return planPoints(paths, prices, new Map(evaluated));
+}
+
 /**
  * The cheapest combination of several parameters (consumers or capacities) at which every SLO passes at
  * `load` times the written rates, each unit priced by `cost` (see `unitCost`), found by `cheapestPassing`.
@@ -162,5 +176,6 @@ export async function planCapacityMulti(
     runnerUpResult: below.runnerUpResult,
     cost: best ? best.reduce((sum, v, i) => sum + v * prices[i], 0) : null,
     oneLess: below.oneLess,
+    evaluated: searched(paths, prices, found.tested, evaluator.results),
   };
 }

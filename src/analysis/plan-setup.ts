@@ -7,6 +7,7 @@ import { applyParameter, parsePath } from '../scenario/parameters.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateScenario } from './estimates.js';
 import { fillingQueues, fillingText } from './plan-diagnosis.js';
+import type { PlanPoint } from './plan-types.js';
 import { replicatedForSlos } from './slo.js';
 
 /** The scenario a plan evaluates: replicated as its SLOs need, at `load` times the written rates. */
@@ -64,4 +65,33 @@ export function failingTargets(result: RunResult | null): string[] {
   if (!result) return [];
   const failing = (result.slo ?? []).filter((v) => v.verdict !== 'pass').map((v) => v.target);
   return result.deadlock ? [...failing, 'deadlock'] : failing;
+}
+
+/**
+ * The settings a search evaluated (`values` key "3,5" → whether it met the SLOs and its result), as plan
+ * points in increasing order of their values, each priced at `prices` (one a path).
+ */
+export function planPoints(
+  paths: readonly string[],
+  prices: readonly number[],
+  evaluated: ReadonlyMap<string, { meets: boolean; result: RunResult }>,
+): PlanPoint[] {
+  const points = [...evaluated].map(([key, { meets, result }]) => {
+    const values = key.split(',').map(Number);
+    return {
+      values,
+      point: {
+        setting: Object.fromEntries(paths.map((path, i) => [path, values[i]])),
+        cost: values.reduce((sum, value, i) => sum + value * prices[i], 0),
+        meets,
+        slo: result.slo ?? [],
+      },
+    };
+  });
+  const order = (a: number[], b: number[]) => a.findIndex((v, i) => v !== b[i]);
+  points.sort((a, b) => {
+    const i = order(a.values, b.values);
+    return i < 0 ? 0 : a.values[i] - b.values[i];
+  });
+  return points.map(({ point }) => point);
 }

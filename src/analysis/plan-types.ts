@@ -1,5 +1,6 @@
 /** What `queuesim plan` reports: the result types of the single- and multi-parameter searches. */
 import type { RunResult } from '../model/run-result.js';
+import type { SloVerdict } from '../results/analysis-results.js';
 
 /** A setting's verdicts: the ones that decide whether it meets the SLOs. */
 export interface PlanEvaluation {
@@ -36,6 +37,20 @@ export interface PlanResult {
   result: RunResult | null;
   /** The runner-up's result, showing which SLO it fails. */
   runnerUpResult: RunResult | null;
+  /** Every setting the search evaluated, in increasing order of its values: the evidence of the search. */
+  evaluated: PlanPoint[];
+}
+
+/** One setting the search evaluated: its values and cost, whether it met every SLO, its SLO verdicts. */
+export interface PlanPoint {
+  /** Every optimised path → its value in this setting. */
+  setting: Record<string, number>;
+  /** Σ unit cost × value (see `cost:` in the scenario; 1 a unit unless it says otherwise). */
+  cost: number;
+  /** Whether it met every SLO (every verdict a pass, no queue still filling, no deadlock). */
+  meets: boolean;
+  /** Its SLO verdicts, each with its value and 95 % CI. */
+  slo: SloVerdict[];
 }
 
 /** A setting one unit below the recommendation in one parameter (the others as recommended), as evaluated. */

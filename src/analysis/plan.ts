@@ -21,7 +21,14 @@ import {
   structuralCap,
 } from './plan-diagnosis.js';
 import { smallestPassing } from './plan-search.js';
-import { analyticGuess, fillingLines, lowestSetting, plannedScenario } from './plan-setup.js';
+import {
+  analyticGuess,
+  fillingLines,
+  lowestSetting,
+  planPoints,
+  plannedScenario,
+  unitCost,
+} from './plan-setup.js';
 import type { PlanEvaluation, PlanResult } from './plan-types.js';
 import { runStudy, type TaskRunner } from './replications.js';
 import { slimResult } from './sweep.js';
@@ -30,7 +37,7 @@ export { cheapestPassing } from './plan-cheapest.js';
 export { planCapacityMulti } from './plan-multi.js';
 export { smallestPassing, type SmallestPassing } from './plan-search.js';
 export { analyticGuess, unitCost } from './plan-setup.js';
-export type { MultiPlanResult, OneLessSetting, PlanEvaluation, PlanResult } from './plan-types.js';
+export type { MultiPlanResult, OneLessSetting, PlanEvaluation, PlanPoint, PlanResult } from './plan-types.js';
 
 /** Each value of one parameter evaluated once: its verdicts kept, its failures watched for a stall. */
 function valueEvaluator(loaded: Scenario, path: string, runner: TaskRunner) {
@@ -45,7 +52,7 @@ function valueEvaluator(loaded: Scenario, path: string, runner: TaskRunner) {
     return meets;
   };
   const resultAt = (value: number | null) => (value === null ? null : (results.get(value)?.result ?? null));
-  return { passes, watch, resultAt };
+  return { passes, watch, resultAt, results };
 }
 
 /**
@@ -61,7 +68,7 @@ export async function planCapacity(
   const loaded = plannedScenario(scenario, load);
   const path = parameter.path;
   const min = lowestSetting(path);
-  const { passes, watch, resultAt } = valueEvaluator(loaded, path, options.runner);
+  const { passes, watch, resultAt, results } = valueEvaluator(loaded, path, options.runner);
   // A topic's consumers past its partitions sit idle: the search never goes beyond them.
   const cap = structuralCap(loaded, path) ?? Infinity;
   const guess = Math.max(min, Math.min(cap, options.guess ?? analyticGuess(loaded, path)));
@@ -100,5 +107,10 @@ export async function planCapacity(
     evaluations: found.evaluations,
     result,
     runnerUpResult,
+    evaluated: planPoints(
+      [path],
+      [unitCost(scenario.cost, path)],
+      new Map([...results].map(([value, evaluation]) => [String(value), evaluation])),
+    ),
   };
 }

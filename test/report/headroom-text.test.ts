@@ -27,6 +27,7 @@ const base: HeadroomResult = {
   ],
   evaluations: 14,
   result: null,
+  evaluated: [],
 };
 
 describe('renderHeadroom', () => {

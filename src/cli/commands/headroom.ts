@@ -1,6 +1,12 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
-import { jsonOption, scenarioStudyOptions, workersOption } from '../shared-options.js';
+import {
+  jsonOption,
+  outOption,
+  reportOption,
+  scenarioStudyOptions,
+  workersOption,
+} from '../shared-options.js';
 
 /** `queuesim headroom <scenario>`: the largest load multiplier at which every SLO still passes. */
 export const headroomCommand = {
@@ -9,7 +15,9 @@ export const headroomCommand = {
   builder: (yargs: Argv) =>
     scenarioStudyOptions(yargs)
       .option('workers', workersOption())
-      .option('json', jsonOption('Print the result as JSON on stdout')),
+      .option('json', jsonOption('Print the result as JSON on stdout'))
+      .option('report', reportOption('headroom.html and headroom.csv'))
+      .option('out', outOption('reports/<scenario name>')),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim headroom`. */

@@ -1,6 +1,12 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
-import { jsonOption, scenarioStudyOptions, workersOption } from '../shared-options.js';
+import {
+  jsonOption,
+  outOption,
+  reportOption,
+  scenarioStudyOptions,
+  workersOption,
+} from '../shared-options.js';
 
 /** `queuesim plan <scenario>`: the smallest setting that meets every SLO. */
 export const planCommand = {
@@ -17,7 +23,9 @@ export const planCommand = {
       })
       .option('load', { type: 'string', describe: 'Plan at this multiple of the written rates, e.g. x1.5' })
       .option('workers', workersOption())
-      .option('json', jsonOption('Print the plan as JSON on stdout')),
+      .option('json', jsonOption('Print the plan as JSON on stdout'))
+      .option('report', reportOption('plan.html and plan.csv'))
+      .option('out', outOption('reports/<scenario name>')),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim plan`. */

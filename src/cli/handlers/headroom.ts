@@ -8,7 +8,7 @@ import { writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
-/** Searches the load multiplier at which the first SLO breaks and prints it. */
+/** Searches the load multiplier at which the first SLO breaks, prints it and writes the report. */
 export async function handle(args: HeadroomArgs): Promise<void> {
   const scenario = await loadScenario(args.scenario, args);
   requireSlos(scenario);
@@ -23,4 +23,9 @@ export async function handle(args: HeadroomArgs): Promise<void> {
     (runner) => findHeadroom(scenario, { runner }),
   );
   writeStdout(args.json ? toJson({ ...headroom, wallSeconds }) : renderHeadroom(headroom, wallSeconds));
+  if (args.report) {
+    // Loaded only when needed, as `run` does: `--no-report` starts as fast as before.
+    const { writeHeadroomReport } = await import('../search-report-files.js');
+    await writeHeadroomReport(headroom, { out: args.out, scenario, wallSeconds, json: args.json });
+  }
 }

@@ -1,4 +1,4 @@
-import { planCapacity, planCapacityMulti } from '../../analysis/plan.js';
+import { planCapacity, planCapacityMulti, type PlanResult } from '../../analysis/plan.js';
 import { estimateRunSize } from '../../analysis/run-size.js';
 import { toJson } from '../../report/json.js';
 import { renderMultiPlan, renderPlan } from '../../report/plan-text.js';
@@ -32,14 +32,24 @@ export async function handle(args: PlanArgs): Promise<void> {
       planCapacity(scenario, { path: paths[0] }, { runner, load }),
     );
     writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderPlan(plan, wallSeconds));
-    if (plan.recommended === null) process.exitCode = EXIT_SLO_FAILED;
+    await writeReport(args, scenario, plan, wallSeconds);
+    if (plan.recommended === null) process.exitCode ??= EXIT_SLO_FAILED;
   } else {
     const { value: plan, wallSeconds } = await runStudySession(session, (runner) =>
       planCapacityMulti(scenario, paths, { runner, load, cost: scenario.cost }),
     );
     writeStdout(args.json ? toJson({ ...plan, wallSeconds }) : renderMultiPlan(plan, wallSeconds));
-    if (plan.recommended === null) process.exitCode = EXIT_SLO_FAILED;
+    await writeReport(args, scenario, plan, wallSeconds);
+    if (plan.recommended === null) process.exitCode ??= EXIT_SLO_FAILED;
   }
+}
+
+/** plan.html and plan.csv, unless `--no-report`; a folder that cannot be written exits 2 (not 1). */
+async function writeReport(args: PlanArgs, scenario: Scenario, plan: PlanResult, wallSeconds: number) {
+  if (!args.report) return;
+  // Loaded only when needed, as `run` does: `--no-report` starts as fast as before.
+  const { writePlanReport } = await import('../search-report-files.js');
+  await writePlanReport(plan, { out: args.out, scenario, wallSeconds, json: args.json });
 }
 
 /** `--optimize`, or the consumers of the first queue an SLO names. */

@@ -1,0 +1,111 @@
+/**
+ * The plan and headroom pages: the verdict before the evidence, a chart per SLO that compiles without a
+ * vega-lite warning, and a table row per evaluated point.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { headroomBody, renderHeadroomHtml } from '../../../src/report/html/headroom-page.js';
+import { planBody, renderPlanHtml } from '../../../src/report/html/plan-page.js';
+import { sloAxisTitle } from '../../../src/report/html/charts/search.js';
+import type { Fragment } from '../../../src/report/html/fragment.js';
+import { headroom, onePlan, twoPlan, unreachablePlan } from '../search-fixtures.js';
+
+function compileWarnings(spec: TopLevelSpec): string[] {
+  const messages: string[] = [];
+  const record = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = {
+    level: () => logger,
+    error: record,
+    warn: record,
+    info: () => logger,
+    debug: () => logger,
+  };
+  compile(spec, { logger: logger as never });
+  return messages;
+}
+
+const page = { wallSeconds: 12.3, description: 'A test.', version: 'test', generatedAt: new Date(0) };
+
+/** Every chart compiles cleanly and has its container in the page. */
+function expectCleanCharts(body: Fragment, count: number) {
+  expect(body.charts).toHaveLength(count);
+  for (const { id, spec } of body.charts) {
+    expect(compileWarnings(spec), id).toEqual([]);
+    expect(body.html).toContain(`id="${id}"`);
+  }
+}
+
+describe('plan page', () => {
+  it('puts the recommendation, the binding SLO and the runner-up before the evidence', () => {
+    const html = renderPlanHtml({ plan: onePlan, ...page });
+    const verdict = html.indexOf('queues.q.consumers = 4 meets every SLO at the written load');
+    expect(verdict).toBeGreaterThan(0);
+    expect(html).toContain('class="verdict verdict-ok"');
+    expect(html).toContain('The SLO that binds: queues.q.utilization');
+    expect(html).toContain('Runner-up: queues.q.consumers = 3');
+    expect(verdict).toBeLessThan(html.indexOf('class="chart"'));
+    expect(html.match(/<tr><td>/g)).toHaveLength(4);
+    expect(html).toContain('<strong>recommended</strong>');
+    expect(html).toContain('<strong>runner-up</strong>');
+  });
+
+  it('draws one chart per SLO against the parameter, compiling without warnings', () => {
+    const body = planBody({ plan: onePlan, ...page });
+    expectCleanCharts(body, 2);
+    const spec = body.charts[0].spec as unknown as { layer: Array<{ mark: { type: string } }> };
+    // The line through the points, CI bars, points, the SLO limit, the recommendation.
+    expect(spec.layer.map((layer) => layer.mark.type)).toEqual(['line', 'rule', 'point', 'rule', 'rule']);
+  });
+
+  it('shows why when no value meets the SLOs, in red', () => {
+    const html = renderPlanHtml({ plan: unreachablePlan, ...page });
+    expect(html).toContain('class="verdict verdict-bad"');
+    expect(html).toContain('no value of queues.q.consumers meets every SLO');
+    expect(html).toContain('Why: queues.q.sojourn.p99 still fails at queues.q.consumers = 6');
+    expect(html).toContain('<strong>largest tried</strong>');
+    expectCleanCharts(planBody({ plan: unreachablePlan, ...page }), 2);
+  });
+
+  it('plots several parameters against the total cost, with a column per parameter', () => {
+    const body = planBody({ plan: twoPlan, ...page });
+    expectCleanCharts(body, 1);
+    expect(body.html).toContain('(cost 9) meets every SLO');
+    expect(body.html).toContain('<th>queues.a.consumers</th><th>queues.b.consumers</th><th>cost</th>');
+    const spec = body.charts[0].spec as unknown as { layer: Array<{ mark: { type: string } }> };
+    expect(spec.layer.map((layer) => layer.mark.type)).toEqual(['rule', 'point', 'rule', 'rule']);
+  });
+});
+
+describe('headroom page', () => {
+  it('says the headroom and what breaks first, then each SLO against the load', () => {
+    // The page escapes the apostrophe of "today's".
+    const html = renderHeadroomHtml({ headroom, ...page }).replaceAll('&#39;', "'");
+    expect(html).toContain("headroom 2.2× today's traffic");
+    expect(html).toContain("at 2.4× today's traffic, queues.q.utilization exceeds 70%");
+    expect(html).toContain('class="verdict verdict-ok"');
+    expect(html.match(/<tr><td>/g)).toHaveLength(5);
+    expect(html).toContain('<strong>headroom</strong>');
+    expect(html).toContain('<strong>fails at</strong>');
+  });
+
+  it('draws each SLO on a log load axis with its limit, compiling without warnings', () => {
+    const body = headroomBody({ headroom, ...page });
+    expectCleanCharts(body, 2);
+    const spec = body.charts[1].spec as unknown as {
+      layer: Array<{ mark: { type: string }; encoding: { x?: { scale?: { type?: string } } } }>;
+    };
+    expect(spec.layer[0].encoding.x?.scale?.type).toBe('log');
+    expect(spec.layer.map((layer) => layer.mark.type)).toEqual(['line', 'rule', 'point', 'rule', 'rule']);
+  });
+});
+
+describe('sloAxisTitle', () => {
+  it('names the metric in words with its unit', () => {
+    expect(sloAxisTitle({ target: 'queues.q.sojourn.p99', unit: 'seconds' })).toBe('p99 sojourn (s)');
+    expect(sloAxisTitle({ target: 'flows.checkout.endToEnd.p99', unit: 'seconds' })).toBe('p99 endToEnd (s)');
+    expect(sloAxisTitle({ target: 'queues.q.utilization', unit: 'fraction' })).toBe('utilization');
+  });
+});
