@@ -5,7 +5,7 @@ import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { describePool } from '../../pool.js';
 import { escapeHtml } from '../escape.js';
 import { utilizationColor } from '../palette.js';
-import type { QueueView } from '../queue-views.js';
+import { describeRoom, type QueueView } from '../queue-views.js';
 import { clip, perSecond } from './topology-graph.js';
 import { SIZE, type Node } from './topology-layout.js';
 
@@ -70,8 +70,8 @@ export function queueBox(view: QueueView, node: Node, bottleneck: boolean): stri
   const { width, height } = SIZE.queue;
   const top = node.y - height / 2;
   const x = node.x + 16;
-  const { capacity, meanQueueLength, consumers, utilization, queuedAtEnd } = view.result;
-  const room = capacity === null ? 'unbounded' : `cap ${formatCount(capacity)}`;
+  const { meanQueueLength, consumers, utilization, queuedAtEnd } = view.result;
+  const room = describeRoom(view, 'cap ');
   const losses = lossesLine(view);
   const lossText = losses
     ? `<text class="topo-detail topo-bad" x="${x}" y="${top + 100}">${escapeHtml(clip(losses, 44))}</text>`
