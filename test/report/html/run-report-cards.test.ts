@@ -40,3 +40,15 @@ describe('the run report', () => {
     expect(html).toContain('unbounded queue');
   });
 });
+
+describe('the loss card', () => {
+  it('gives the loss account: each way copies were lost, with its count', () => {
+    const html = renderReportHtml(input);
+    const card =
+      /<div class="kpi-label">Lost or dead-lettered<\/div>(.*?)<\/div><\/div>/.exec(html)?.[1] ?? '';
+    const rejected = Object.values(input.result.flows).reduce((sum, flow) => sum + flow.fates.rejected, 0);
+    expect(rejected).toBeGreaterThan(0);
+    expect(card).toContain(`${rejected.toLocaleString('en-US')} rejected (full)`);
+    expect(card).not.toContain('expired');
+  });
+});

@@ -61,7 +61,7 @@ function headlineKpis(result: RunResult, views: QueueView[]): string[] {
     kpi(
       'Lost or dead-lettered',
       formatCount(lost),
-      ended > 0 ? `${formatPercent(lost / ended)} of copies ended` : '',
+      ended > 0 ? [`${formatPercent(lost / ended)} of copies ended`, ...lossAccount(flows)].join(' · ') : '',
       lost > 0 ? 'bad' : 'ok',
     ),
     slowest
@@ -69,6 +69,14 @@ function headlineKpis(result: RunResult, views: QueueView[]): string[] {
       : kpi('Slowest p99 end to end', '–', 'nothing completed'),
     busiestConsumersKpi(views),
   ];
+}
+
+/** The loss account: each way copies were lost, with its count ("489 dead-lettered"), the ways that happened. */
+function lossAccount(flows: RunResult['flows'][string][]): string[] {
+  return FLOW_FATES.filter((fate) => fate.key !== 'completed')
+    .map((fate) => [fate, flows.reduce((total, flow) => total + fate.count(flow), 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([fate, count]) => `${formatCount(count)} ${fate.label[0].toLowerCase()}${fate.label.slice(1)}`);
 }
 
 /**
