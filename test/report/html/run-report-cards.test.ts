@@ -52,3 +52,17 @@ describe('the loss card', () => {
     expect(card).not.toContain('expired');
   });
 });
+
+describe('texts that used to be cut', () => {
+  it('condenses a long consumer line in a topology box instead of cutting it', () => {
+    const topology = structuredClone(input.topology);
+    const service = 'normal(mean 100ms, sd 5ms) truncated at 0';
+    topology.queues.find((queue) => queue.name === 'orders')!.service = service;
+    const html = renderReportHtml({ ...input, topology });
+    const line =
+      /<text class="topo-detail"[^>]*textLength="\d+" lengthAdjust="spacingAndGlyphs">([^<]*)<\/text>/.exec(
+        html,
+      );
+    expect(line?.[1]).toContain(service);
+  });
+});

@@ -157,7 +157,8 @@ export function latencyHistogramChart(view: QueueView): TopLevelSpec {
     field: 'lower',
     type: 'quantitative' as const,
     scale: { type: 'log' as const, domain: [low, high], nice: false },
-    title: `Sojourn time, arrival → completion (${unit}, log scale)`,
+    // Short enough for a third-width card; the caption says it runs from arrival to completion.
+    title: `Sojourn time (${unit}, log scale)`,
     axis: { format: ',~g', grid: false, values: logTicks(low, high) },
   };
   const peak = Math.max(0, ...rows.map((row) => row.density));
