@@ -18,6 +18,8 @@ export interface TopologyQueue {
   consumers: number;
   /** Waiting room; null when unbounded. */
   capacity: number | null;
+  /** Bytes that may wait (`capacity-bytes`); null or absent = no byte limit. */
+  capacityBytes?: number | null;
   /** Mean service time, seconds; null without consumers. */
   meanServiceSeconds: number | null;
   /** The service law, e.g. "lognormal(mean 60ms, cv 1.5)"; null without consumers. */
@@ -87,6 +89,7 @@ export function describeTopology(scenario: Scenario): Topology {
         name: queue.name,
         consumers: queue.consumers,
         capacity: queue.capacity,
+        capacityBytes: queue.capacityBytes,
         meanServiceSeconds: service ? service.mean : null,
         service: service ? service.label : null,
       };

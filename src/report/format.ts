@@ -26,6 +26,13 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+/** A size in decimal units, as `capacity-bytes` is usually written: 8000000 → "8 MB". */
+export function formatBytes(bytes: number): string {
+  const [unit, size] =
+    bytes >= 1e9 ? ['GB', 1e9] : bytes >= 1e6 ? ['MB', 1e6] : bytes >= 1e3 ? ['kB', 1e3] : ['B', 1];
+  return `${significant(bytes / size)} ${unit}`;
+}
+
 /** A fraction as a percentage: 0.0312 → 3.12%. */
 export function formatPercent(fraction: number | null): string {
   if (fraction === null || Number.isNaN(fraction)) return '–';

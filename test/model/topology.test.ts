@@ -25,6 +25,7 @@ describe('describeTopology', () => {
         name: 'station',
         consumers: 3,
         capacity: 50,
+        capacityBytes: null,
         meanServiceSeconds: expect.closeTo(0.06, 12),
         service: expect.stringMatching(/lognormal/),
       },

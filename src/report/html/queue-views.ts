@@ -1,7 +1,7 @@
 import type { QueueResult } from '../../model/run-result.js';
 import type { AnalyticComparison } from '../../results/analysis-results.js';
 import type { TopologyQueue } from '../../model/topology.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { formatBytes, formatCount, formatNumber, formatPercent } from '../format.js';
 import { unevenAssignmentText } from '../topic-summary.js';
 import { htmlId } from './escape.js';
 import type { ReportInput } from './input.js';
@@ -63,6 +63,9 @@ export interface Bottleneck {
 
 /** The queue under the most pressure: the most messages lost or dead-lettered, then the busiest consumers. */
 
+/** Consumers this busy (a share of their time) leave a pool little room: waits grow steeply past it. */
+export const SATURATED_UTILIZATION = 0.8;
+
 /** A partition whose mean lag is this many times the topic's mean is a bottleneck of its own. */
 const HOT_PARTITION_LAG_RATIO = 3;
 
@@ -114,9 +117,33 @@ export function findBottleneck(views: QueueView[]): Bottleneck | null {
   ];
   return {
     view: worst,
-    saturated: lost > 0 || (utilization ?? 0) >= 0.8 || atMax || hot !== null,
+    saturated: lost > 0 || (utilization ?? 0) >= SATURATED_UTILIZATION || atMax || hot !== null,
     reason: reasons.filter(Boolean).join(', '),
   };
+}
+
+/**
+ * The waiting room in words: "capacity 300", "capacity 8 MB", "capacity 300 · 8 MB" or "unbounded"; a
+ * queue bounded only by `capacity-bytes` is bounded.
+ */
+export function describeRoom(view: QueueView, countWord = 'capacity '): string {
+  const count = view.result.capacity;
+  const bytes = view.topology?.capacityBytes ?? null;
+  if (count === null && bytes === null) return 'unbounded';
+  return `${countWord}${[count === null ? '' : formatCount(count), bytes === null ? '' : formatBytes(bytes)]
+    .filter(Boolean)
+    .join(' · ')}`;
+}
+
+/** The pool whose consumers are busiest (a topic by its busiest consumer); null when no queue has consumers. */
+export function busiestPool(views: QueueView[]): { view: QueueView; utilization: number } | null {
+  let busiest: { view: QueueView; utilization: number } | null = null;
+  for (const view of views) {
+    const utilization = busiestUtilization(view.result);
+    if (utilization !== null && (busiest === null || utilization > busiest.utilization))
+      busiest = { view, utilization };
+  }
+  return busiest;
 }
 
 /** How busy a queue's consumers are for its verdict: a topic's busiest consumer, else the pool's mean. */

@@ -112,6 +112,12 @@ details[open] summary h2::before { transform: rotate(90deg); }
 .summary-path { color: var(--muted); font-size: 13px; font-family: ui-monospace, Menlo, Consolas, monospace; }
 details pre { background: #0f172a; color: #e2e8f0; border-radius: 8px; padding: 16px; overflow-x: auto; line-height: 1.45; }
 details .lead { margin-top: 12px; }
+/* The sweep page's tables: one per queue, heads that wrap, CI half-widths on their own line. */
+table.sweep-points thead th { white-space: normal; text-transform: none; letter-spacing: 0; }
+table.sweep-points td { vertical-align: top; }
+.tally-pass { color: #15803d; }
+.tally-fail { color: #b91c1c; font-weight: 600; }
+.tally-uncertain { color: #b45309; }
 .footer { color: var(--muted); font-size: 13px; text-align: center; margin-top: 24px; }
 @media (max-width: 960px) {
   .queue-body { grid-template-columns: 1fr; }

@@ -3,15 +3,15 @@
  * the first varied parameter (one line per value of the second), 95 % CI bands, SLO limits as rules, and
  * the table of every point.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { SweepResult } from '../../analysis/sweep.js';
-import type { QueueResult } from '../../model/run-result.js';
+import type { Formatter } from '../estimate-cells.js';
 import { formatSetting, SWEEP_METRICS, sweepQueues } from '../sweep-table.js';
-import { COLOR } from './palette.js';
-import { specBase } from './charts/theme.js';
+import { metricAxis, metricOf, parameterTitle, sweepChartSpec } from './sweep-chart.js';
 import { escapeHtml } from './escape.js';
 import { chartFigure, joinFragments, type Fragment } from './fragment.js';
 import { htmlDocument } from './page.js';
+
+export { sweepChartSpec } from './sweep-chart.js';
 
 export interface SweepReportInput {
   sweep: SweepResult;
@@ -20,111 +20,76 @@ export interface SweepReportInput {
   generatedAt: Date;
 }
 
-/** A dotted metric of a queue result; null when absent. */
-function metricOf(queue: QueueResult | undefined, metric: string): number | null {
-  let node: unknown = queue;
-  for (const key of metric.split('.')) node = (node as Record<string, unknown> | null | undefined)?.[key];
-  return typeof node === 'number' ? node : null;
+/** "2 pass, 1 uncertain": a point's SLO verdicts, counted. */
+function sloTally(point: SweepResult['points'][number]): string {
+  const slo = point.result.slo ?? [];
+  return (['pass', 'fail', 'uncertain'] as const)
+    .map((verdict) => [verdict, slo.filter((item) => item.verdict === verdict).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([verdict, count]) => `<span class="tally-${verdict}">${count} ${verdict}</span>`)
+    .join(', ');
 }
 
-/** The chart of one metric of one queue against the first parameter, lines by the second, CI band, SLO rule. */
-export function sweepChartSpec(sweep: SweepResult, queue: string, metric: string): TopLevelSpec {
-  const [xParameter, seriesParameter] = sweep.parameters;
-  const fraction = ['utilization', 'dropRate', 'lossRate'].includes(metric);
-  const rows = sweep.points.map((point) => {
-    const result = point.result.queues[queue];
-    const interval = result?.ci95?.[metric];
-    return {
-      x: point.settings[xParameter.path],
-      series: seriesParameter
-        ? formatSetting(seriesParameter, point.settings[seriesParameter.path])
-        : 'value',
-      value: metricOf(result, metric),
-      low: interval ? interval[0] : null,
-      high: interval ? interval[1] : null,
-    };
-  });
-  const limit = sweep.points[0]?.result.slo?.find((slo) => slo.target === `queues.${queue}.${metric}`)?.max;
-  const yTitle = fraction ? metric : `${metric} (s)`;
-  const x = {
-    field: 'x',
-    type: 'quantitative' as const,
-    title: xParameter.path,
-    scale: { zero: false },
-    ...(xParameter.unit === 'integer' ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
-  };
-  const color = seriesParameter
-    ? { field: 'series', type: 'nominal' as const, title: seriesParameter.path, sort: null }
-    : { value: '#2563eb' };
-  const y = {
-    field: 'value',
-    type: 'quantitative' as const,
-    title: yTitle,
-    ...(fraction ? { axis: { format: '.1%' } } : {}),
-  };
-  const dataset = `sweep-${queue}-${metric}`;
-  const layers: object[] = [
-    {
-      mark: { type: 'area', opacity: 0.18 },
-      transform: [{ filter: 'datum.low !== null' }],
-      encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle }, y2: { field: 'high' }, color },
-    },
-    { mark: { type: 'line', point: true }, encoding: { x, y, color } },
-  ];
-  if (limit !== undefined) {
-    layers.push({
-      data: { values: [{ limit }] },
-      mark: { type: 'rule', color: COLOR.bad, strokeDash: [6, 4], strokeWidth: 1.5 },
-      encoding: { y: { field: 'limit', type: 'quantitative' } },
-    });
-  }
-  return {
-    ...specBase(dataset, rows),
-    data: { name: dataset },
-    layer: layers,
-  } as unknown as TopLevelSpec;
+/** One metric cell: the value, and its CI half-width on a line below so columns stay narrow. */
+function metricCell(
+  point: SweepResult['points'][number],
+  queue: string,
+  metric: string,
+  format: Formatter,
+): string {
+  const result = point.result.queues[queue];
+  const interval = result?.ci95?.[metric];
+  const raw = metricOf(result, metric);
+  const value = escapeHtml(format(raw));
+  if (!interval) return value;
+  // The longer side: an interval cut at 0 (or 1) keeps its statistical half-width on the other side.
+  const halfWidth =
+    raw === null ? (interval[1] - interval[0]) / 2 : Math.max(interval[1] - raw, raw - interval[0]);
+  return `${value}<span class="ci">± ${escapeHtml(format(Number(halfWidth.toPrecision(2))))}</span>`;
 }
 
-/** A table of every point: settings, headline metrics (± CI half-width) and SLO verdicts. */
-function pointsTable(sweep: SweepResult, queues: string[]): string {
+/**
+ * Every point of one queue: settings, headline metrics (± CI half-width) and the point's SLO verdicts. One
+ * table per queue keeps each narrow enough to read whole in a 1280 px window.
+ */
+function pointsTable(sweep: SweepResult, queue: string, hasSlo: boolean): string {
   const heads = [
-    ...sweep.parameters.map((parameter) => parameter.path),
-    ...queues.flatMap((queue) => SWEEP_METRICS.map(({ head }) => `${queue} ${head}`)),
-    'SLOs',
+    ...sweep.parameters.map((parameter) => parameterTitle(parameter)),
+    ...SWEEP_METRICS.map(({ metric }) => metricAxis(metric).title),
+    ...(hasSlo ? ['SLOs (all queues)'] : []),
   ];
   const rows = sweep.points.map((point) => {
     const cells = [
-      ...sweep.parameters.map((parameter) => formatSetting(parameter, point.settings[parameter.path])),
-      ...queues.flatMap((queue) =>
-        SWEEP_METRICS.map(({ metric, format }) => {
-          const result = point.result.queues[queue];
-          const interval = result?.ci95?.[metric];
-          const raw = metricOf(result, metric);
-          const value = format(raw);
-          if (!interval) return value;
-          // The longer side: an interval cut at 0 (or 1) keeps its statistical half-width on the other side.
-          const halfWidth =
-            raw === null ? (interval[1] - interval[0]) / 2 : Math.max(interval[1] - raw, raw - interval[0]);
-          return `${value} ± ${format(Number(halfWidth.toPrecision(2)))}`;
-        }),
+      ...sweep.parameters.map((parameter) =>
+        escapeHtml(formatSetting(parameter, point.settings[parameter.path])),
       ),
-      (point.result.slo ?? []).map((slo) => slo.verdict).join(', '),
+      ...SWEEP_METRICS.map(({ metric, format }) => metricCell(point, queue, metric, format)),
+      ...(hasSlo ? [sloTally(point)] : []),
     ];
-    return `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
-  return `<div class="table-scroll"><table class="data"><thead><tr>${heads
+  return `<h3>${escapeHtml(queue)}</h3><div class="table-scroll"><table class="data sweep-points"><thead><tr>${heads
     .map((head) => `<th>${escapeHtml(head)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** What a chart shows: the mean (with its CI band when replicated), the SLO limit when one applies. */
+function chartCaption(sweep: SweepResult, queue: string, metric: string): string {
+  const replicated = sweep.points.some((point) => point.result.queues[queue]?.ci95?.[metric] !== undefined);
+  const limit = sweep.points[0]?.result.slo?.some((slo) => slo.target === `queues.${queue}.${metric}`);
+  const series = sweep.parameters[1] ? `; one line per ${parameterTitle(sweep.parameters[1])}` : '';
+  return `${replicated ? 'mean with its 95 % CI band' : 'one run per point'}${series}${limit ? '; dashed red line: the SLO limit' : ''}`;
 }
 
 /** The page body: header, charts per queue, the table of points. */
 export function sweepBody(input: SweepReportInput): Fragment {
   const { sweep } = input;
   const queues = sweepQueues(sweep);
+  const hasSlo = sweep.points.some((point) => (point.result.slo ?? []).length > 0);
   const varied = sweep.parameters
     .map(
       (parameter) =>
-        `${parameter.path} = ${parameter.values.map((value) => formatSetting(parameter, value)).join(', ')}`,
+        `${parameterTitle(parameter)} = ${parameter.values.map((value) => formatSetting(parameter, value)).join(', ')}`,
     )
     .join('; ');
   const header = `<header class="report-header">
@@ -134,13 +99,11 @@ export function sweepBody(input: SweepReportInput): Fragment {
   <p>${escapeHtml(`${sweep.points.length} points, seed ${sweep.seed} at every point (common random numbers). Varied: ${varied}.`)}</p>
 </header>`;
   const charts = queues.map((queue) => {
-    const figures = SWEEP_METRICS.map(({ metric, head }) =>
+    const figures = SWEEP_METRICS.map(({ metric }) =>
       chartFigure(
         `sweep-${queue}-${metric}`.replace(/[^A-Za-z0-9_-]/g, '-'),
-        `${queue}: ${head}`,
-        sweep.points[0]?.result.slo?.some((slo) => slo.target === `queues.${queue}.${metric}`)
-          ? 'mean with its 95 % CI band; dashed line: the SLO limit'
-          : 'mean with its 95 % CI band',
+        `${queue}: ${metricAxis(metric).title}`,
+        chartCaption(sweep, queue, metric),
         sweepChartSpec(sweep, queue, metric),
       ),
     );
@@ -153,7 +116,10 @@ export function sweepBody(input: SweepReportInput): Fragment {
   return joinFragments([
     { html: header, charts: [] },
     ...charts,
-    { html: `<section><h2>Every point</h2>${pointsTable(sweep, queues)}</section>`, charts: [] },
+    {
+      html: `<section><h2>Every point</h2>${queues.map((queue) => pointsTable(sweep, queue, hasSlo)).join('\n')}</section>`,
+      charts: [],
+    },
   ]);
 }
 

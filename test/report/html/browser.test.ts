@@ -1,6 +1,7 @@
 /**
  * End to end: reports opened from disk in headless Chromium (Debian's, driven by playwright-core). Every
- * chart must draw marks, the page must log no error or warning and request nothing from the network.
+ * chart must draw marks, the page must log no error or warning (Vega's included) and request nothing from
+ * the network.
  * Screenshots land in reports/e2e/ (git-ignored) for a developer to look at.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { renderReportHtml, type ReportInput } from '../../../src/report/html/ind
 import { loadScenarioFile } from '../../../src/scenario/index.js';
 import { launchChromium, type Browser } from '../../helpers/browser.js';
 import { projectRoot } from '../../helpers/cli.js';
+import { watchPage } from '../../helpers/page-problems.js';
 import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
 
 const outDir = join(projectRoot, 'reports', 'e2e');
@@ -68,17 +70,7 @@ describe('HTML report in Chromium', () => {
       writeFileSync(file, renderReportHtml(input));
 
       const page = await browser.context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') {
-          problems.push(`console ${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('request', (request) => {
-        if (!/^(file|data|blob):/.test(request.url())) requests.push(request.url());
-      });
+      const problems = watchPage(page);
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
 
@@ -129,7 +121,6 @@ describe('HTML report in Chromium', () => {
         .toContain('Waiting (average)');
 
       expect(problems).toEqual([]);
-      expect(requests).toEqual([]);
 
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });

@@ -39,4 +39,34 @@ describe('sojourn histogram markers', () => {
     expect(body.html).toContain('marked at the summary table');
     expect(body.html).toContain('of all 3 replications');
   });
+
+  it('draw each label on a white outline, so rules and curves do not cut through it', () => {
+    const body = reportBody(reportInputFor(threeQueues));
+    const chart = body.charts.find((entry) => entry.id === 'chart-0-histogram')!;
+    const marks = (
+      chart.spec as unknown as {
+        layer: Array<{ layer?: Array<{ mark: { type: string; stroke?: string } }> }>;
+      }
+    ).layer
+      .flatMap((layer) => layer.layer ?? [])
+      .filter((layer) => layer.mark.type === 'text');
+    expect(marks.map((mark) => mark.mark.stroke ?? 'none')).toEqual(['white', 'white', 'none', 'none']);
+  });
+});
+
+describe('sojourn histogram bars', () => {
+  it('read as a share of messages per bar: no bar above 100 %, and the bars add up to 100 %', () => {
+    const body = reportBody(reportInputFor(threeQueues));
+    const chart = body.charts.find((entry) => entry.id === 'chart-0-histogram')!;
+    const rows = Object.values(
+      (chart.spec as unknown as { datasets: Record<string, Array<{ density: number; share: number }>> })
+        .datasets,
+    )[0];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(Math.max(...rows.map((row) => row.density))).toBeLessThanOrEqual(1);
+    // A bucket spans 1/8 of its power of two linearly, so 0.75 to 1.36 of the mean ⅛-doubling on the log axis.
+    for (const row of rows) expect(row.density / row.share).toBeGreaterThan(0.7);
+    for (const row of rows) expect(row.density / row.share).toBeLessThan(1.4);
+    expect(rows.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(1, 9);
+  });
 });

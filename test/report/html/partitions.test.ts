@@ -50,4 +50,12 @@ describe('topic report section', () => {
     expect(body.html).toContain('uneven assignment: 0 to 1 partitions per consumer, 2 consumers idle');
     expect(body.html).toMatch(/busiest consumer \d at /);
   });
+
+  it('draws lag on a log scale, so one hot partition does not flatten the others to nothing', () => {
+    const chart = body.charts.find((entry) => entry.id === 'chart-0-partitions')!;
+    const layers = (
+      chart.spec as unknown as { layer: Array<{ encoding: { y: { scale?: { type: string } } } }> }
+    ).layer;
+    expect(layers.map((layer) => layer.encoding.y.scale?.type)).toEqual(['symlog', 'symlog']);
+  });
 });

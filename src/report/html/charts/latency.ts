@@ -8,7 +8,8 @@ import { specBase } from './theme.js';
 
 /**
  * One bucket of a histogram, bounds in the chart's latency unit: its share of all messages, and that share
- * per doubling of latency (the bar height: buckets differ in width on the log axis, bar areas are shares).
+ * per ⅛ doubling, the mean bucket width (the bar height: buckets differ in width on the log axis, so bar
+ * areas are shares; the heights read as shares per bar, not 8 × that as a share per doubling would).
  */
 interface BarRow {
   lower: number;
@@ -17,6 +18,9 @@ interface BarRow {
   density: number;
   count: number;
 }
+
+/** Histogram buckets per power of two (`latencyHistogram`'s resolution). */
+const BARS_PER_DOUBLING = 8;
 
 /** One point of a cumulative distribution: the share of messages at or below `x` (latency unit). */
 interface CdfRow {
@@ -76,7 +80,7 @@ function barRows(buckets: HistogramBucket[], secondsPerUnit: number): BarRow[] {
       lower: lower / secondsPerUnit,
       upper: upper / secondsPerUnit,
       share: count / total,
-      density: count / total / Math.log2(upper / lower),
+      density: count / total / (Math.log2(upper / lower) * BARS_PER_DOUBLING),
       count,
     }));
 }
@@ -102,7 +106,8 @@ function quantileRules(
   unit: string,
   domain: [number, number],
 ) {
-  const label = (side: 'left' | 'right') => ({
+  // Each label twice: a thick white outline first, the text on it, so rules and curves never cut through it.
+  const label = (side: 'left' | 'right', halo: boolean) => ({
     transform: [{ filter: { field: 'side', equal: side } }],
     mark: {
       type: 'text' as const,
@@ -112,6 +117,7 @@ function quantileRules(
       fontSize: 11,
       fontWeight: 600 as const,
       color: COLOR.text,
+      ...(halo ? { stroke: 'white', strokeWidth: 4, strokeJoin: 'round' as const, opacity: 0.9 } : {}),
     },
     encoding: {
       x: { field: 'value', type: 'quantitative' as const },
@@ -132,8 +138,10 @@ function quantileRules(
           ],
         },
       },
-      label('right'),
-      label('left'),
+      label('right', true),
+      label('left', true),
+      label('right', false),
+      label('left', false),
     ],
   };
 }
@@ -149,7 +157,8 @@ export function latencyHistogramChart(view: QueueView): TopLevelSpec {
     field: 'lower',
     type: 'quantitative' as const,
     scale: { type: 'log' as const, domain: [low, high], nice: false },
-    title: `Sojourn time, arrival → completion (${unit}, log scale)`,
+    // Short enough for a third-width card; the caption says it runs from arrival to completion.
+    title: `Sojourn time (${unit}, log scale)`,
     axis: { format: ',~g', grid: false, values: logTicks(low, high) },
   };
   const peak = Math.max(0, ...rows.map((row) => row.density));
@@ -165,7 +174,7 @@ export function latencyHistogramChart(view: QueueView): TopLevelSpec {
           y: {
             field: 'density',
             type: 'quantitative',
-            title: 'Share of messages per doubling',
+            title: 'Share of messages per bar',
             scale: { domain: [0, peak * 1.3 || 1] }, // headroom for the percentile labels
             axis: { format: '.1~%' },
           },
@@ -220,7 +229,9 @@ export function latencyCdfChart(view: QueueView): TopLevelSpec {
             field: 'latency',
             type: 'nominal',
             scale: { domain: ['Wait', 'Sojourn'], range: [COLOR.wait, view.color] },
+            // One entry per line: side by side the two long labels are cut in a half-width card.
             legend: {
+              columns: 1,
               labelLimit: 320,
               labelExpr:
                 "{Wait: 'Wait (arrival → service start)', Sojourn: 'Sojourn (arrival → completion)'}[datum.label]",

@@ -55,7 +55,8 @@ export function fatesChart(
         type: 'nominal',
         title: null,
         scale: { domain: fates.map((fate) => fate.label), range: fates.map((fate) => fate.color) },
-        legend: { orient: 'top', direction: 'horizontal', columns: 5, symbolType: 'square' },
+        // Vega cuts legend labels at 160 px by default: "With consumers at the end" lost its last word.
+        legend: { orient: 'top', direction: 'horizontal', columns: 5, symbolType: 'square', labelLimit: 320 },
       },
       order: { field: 'order' },
       tooltip: [

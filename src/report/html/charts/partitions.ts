@@ -13,6 +13,15 @@ interface PartitionRow {
   hot: boolean;
 }
 
+/** Ticks for a symlog lag axis: 0, then 1-2-5 steps up to the largest lag. */
+function lagTicks(max: number): number[] {
+  const ticks = [0];
+  for (let decade = 1; decade <= Math.max(1, max) * 10; decade *= 10) {
+    for (const step of [1, 2, 5]) if (step * decade <= Math.max(1, max)) ticks.push(step * decade);
+  }
+  return ticks;
+}
+
 /**
  * A topic's mean lag per partition as bars (the hot partition in the queue's colour, the others grey), with
  * each partition's maximum lag as a tick: skewed keys show up as one tall bar among short ones.
@@ -49,7 +58,15 @@ export function partitionLagChart(dataset: string, topic: TopicStats, color: str
         mark: { type: 'bar', cornerRadiusEnd: 2 },
         encoding: {
           x,
-          y: { field: 'lag', type: 'quantitative', title: 'Lag (messages, time-average)' },
+          // Symmetric log: one hot partition's lag would flatten the other partitions' bars to nothing on a
+          // linear scale; symlog keeps zero lag at zero.
+          y: {
+            field: 'lag',
+            type: 'quantitative',
+            title: 'Lag (messages, time-average, log scale)',
+            scale: { type: 'symlog' },
+            axis: { values: lagTicks(Math.max(0, ...rows.map((row) => row.maxLag))) },
+          },
           color: {
             condition: { test: 'datum.hot', value: color },
             value: COLOR.neutral,
@@ -59,7 +76,7 @@ export function partitionLagChart(dataset: string, topic: TopicStats, color: str
       },
       {
         mark: { type: 'tick', color: COLOR.text, thickness: 2 },
-        encoding: { x, y: { field: 'maxLag', type: 'quantitative' }, tooltip },
+        encoding: { x, y: { field: 'maxLag', type: 'quantitative', scale: { type: 'symlog' } }, tooltip },
       },
     ],
   } as TopLevelSpec;

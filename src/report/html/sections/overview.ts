@@ -4,12 +4,12 @@ import type { RunResult } from '../../../model/run-result.js';
 import { escapeHtml } from '../escape.js';
 import { FLOW_FATES } from '../fates.js';
 import { chartFigure, type Fragment } from '../fragment.js';
-import { busiestUtilization, findBottleneck, type QueueView } from '../queue-views.js';
+import { busiestPool, findBottleneck, SATURATED_UTILIZATION, type QueueView } from '../queue-views.js';
 
 /** Headline figures, the verdict on the bottleneck and utilisation per queue. */
 export function overviewSection(result: RunResult, views: QueueView[]): Fragment {
   const bottleneck = findBottleneck(views);
-  const kpis = headlineKpis(result, views, bottleneck);
+  const kpis = headlineKpis(result, views);
   const verdict = bottleneckVerdict(bottleneck);
 
   // Comparing utilisation needs two pools at least; a single queue shows its own in its section.
@@ -36,7 +36,7 @@ export function overviewSection(result: RunResult, views: QueueView[]): Fragment
 type Bottleneck = ReturnType<typeof findBottleneck>;
 
 /** The five headline figures: published, completed, lost, slowest p99, busiest consumers. */
-function headlineKpis(result: RunResult, views: QueueView[], bottleneck: Bottleneck): string[] {
+function headlineKpis(result: RunResult, views: QueueView[]): string[] {
   const flows = Object.values(result.flows);
   const sum = <T>(items: T[], pick: (item: T) => number) =>
     items.reduce((total, item) => total + pick(item), 0);
@@ -61,21 +61,37 @@ function headlineKpis(result: RunResult, views: QueueView[], bottleneck: Bottlen
     kpi(
       'Lost or dead-lettered',
       formatCount(lost),
-      ended > 0 ? `${formatPercent(lost / ended)} of copies ended` : '',
+      ended > 0 ? [`${formatPercent(lost / ended)} of copies ended`, ...lossAccount(flows)].join(' · ') : '',
       lost > 0 ? 'bad' : 'ok',
     ),
     slowest
       ? kpi('Slowest p99 end to end', formatSeconds(slowest[1].endToEnd.p99), slowest[0])
       : kpi('Slowest p99 end to end', '–', 'nothing completed'),
-    bottleneck && busiestUtilization(bottleneck.view.result) !== null
-      ? kpi(
-          'Busiest consumers',
-          formatPercent(busiestUtilization(bottleneck.view.result)),
-          bottleneck.view.name,
-          bottleneck.saturated ? 'bad' : 'ok',
-        )
-      : kpi('Busiest consumers', '–', 'no consumers'),
+    busiestConsumersKpi(views),
   ];
+}
+
+/** The loss account: each way copies were lost, with its count ("489 dead-lettered"), the ways that happened. */
+function lossAccount(flows: RunResult['flows'][string][]): string[] {
+  return FLOW_FATES.filter((fate) => fate.key !== 'completed')
+    .map((fate) => [fate, flows.reduce((total, flow) => total + fate.count(flow), 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([fate, count]) => `${formatCount(count)} ${fate.label[0].toLowerCase()}${fate.label.slice(1)}`);
+}
+
+/**
+ * The busiest pool, which need not be the bottleneck: a queue that loses messages at 78 % busy outranks
+ * one at 79 % that loses none, but the card names the busier one.
+ */
+function busiestConsumersKpi(views: QueueView[]): string {
+  const busiest = busiestPool(views);
+  if (!busiest) return kpi('Busiest consumers', '–', 'no consumers');
+  return kpi(
+    'Busiest consumers',
+    formatPercent(busiest.utilization),
+    busiest.view.name,
+    busiest.utilization >= SATURATED_UTILIZATION ? 'bad' : 'ok',
+  );
 }
 
 /** The verdict line: the saturated bottleneck, or the busiest pool when every pool has headroom. */

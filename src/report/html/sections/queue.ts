@@ -1,5 +1,5 @@
 import type { TimeSeries } from '../../../metrics/index.js';
-import { formatCount, formatNumber, formatPercent } from '../../format.js';
+import { formatNumber, formatPercent } from '../../format.js';
 import { latencyCdfChart, latencyHistogramChart } from '../charts/latency.js';
 import { partitionLagChart } from '../charts/partitions.js';
 import {
@@ -13,7 +13,7 @@ import { escapeHtml, htmlId } from '../escape.js';
 import { chartFigure, joinFragments, type Fragment } from '../fragment.js';
 import { utilizationColor } from '../palette.js';
 import { describePool } from '../../pool.js';
-import type { QueueView } from '../queue-views.js';
+import { describeRoom, type QueueView } from '../queue-views.js';
 import { unevenAssignmentText } from '../../topic-summary.js';
 import type { TimeAxis } from '../time-axis.js';
 import { summaryTable } from './summary-table.js';
@@ -160,9 +160,9 @@ function queueChips(view: QueueView): string[] {
     result.autoscale ? `${formatNumber(result.consumerSeconds / 3600)} consumer-hours` : '',
     result.partitions
       ? `topic, ${result.partitions.count} partitions`
-      : result.capacity === null
+      : describeRoom(view) === 'unbounded'
         ? 'unbounded queue'
-        : `capacity ${formatCount(result.capacity)}`,
+        : describeRoom(view),
     result.partitions && result.partitions.idleConsumers > 0
       ? `${result.partitions.idleConsumers} idle consumer${result.partitions.idleConsumers === 1 ? '' : 's'}`
       : '',

@@ -5,8 +5,8 @@ import { formatCount, formatNumber, formatPercent } from '../../format.js';
 import { describePool } from '../../pool.js';
 import { escapeHtml } from '../escape.js';
 import { utilizationColor } from '../palette.js';
-import type { QueueView } from '../queue-views.js';
-import { clip, perSecond } from './topology-graph.js';
+import { describeRoom, type QueueView } from '../queue-views.js';
+import { clip, fitText, perSecond } from './topology-graph.js';
 import { SIZE, type Node } from './topology-layout.js';
 
 /** A producer's box: its published rate, and its blocked share or inter-arrival law. */
@@ -65,16 +65,22 @@ function lossesLine(view: QueueView): string {
   return parts.join(' · ');
 }
 
+/** The box's losses line, condensed rather than cut when long. */
+function lossLine(losses: string, x: number, y: number, widthPx: number): string {
+  const line = fitText(losses, 44, widthPx);
+  return `<text class="topo-detail topo-bad" x="${x}" y="${y}"${line.attributes}>${line.content}</text>`;
+}
+
 /** A queue's box, a link to its section: rates, backlog, its consumer pool's load and what it lost. */
 export function queueBox(view: QueueView, node: Node, bottleneck: boolean): string {
   const { width, height } = SIZE.queue;
   const top = node.y - height / 2;
   const x = node.x + 16;
-  const { capacity, meanQueueLength, consumers, utilization, queuedAtEnd } = view.result;
-  const room = capacity === null ? 'unbounded' : `cap ${formatCount(capacity)}`;
+  const { meanQueueLength, consumers, utilization, queuedAtEnd } = view.result;
+  const room = describeRoom(view, 'cap ');
   const losses = lossesLine(view);
   const lossText = losses
-    ? `<text class="topo-detail topo-bad" x="${x}" y="${top + 100}">${escapeHtml(clip(losses, 44))}</text>`
+    ? lossLine(losses, x, top + 100, width - 32)
     : `<text class="topo-small" x="${x}" y="${top + 100}">nothing lost</text>`;
   const badge = bottleneck
     ? `<g class="topo-badge"><rect x="${node.x + width - 98}" y="${top - 10}" width="92" height="20" rx="10"/><text x="${node.x + width - 52}" y="${top + 4}" text-anchor="middle">BOTTLENECK</text></g>`
@@ -86,7 +92,12 @@ export function queueBox(view: QueueView, node: Node, bottleneck: boolean): stri
     const barWidth = width - 32 - 64;
     const share = Math.min(1, Math.max(0, utilization ?? 0));
     const color = utilizationColor(utilization);
-    pool = `<text class="topo-detail" x="${x}" y="${top + 64}">${escapeHtml(clip(describePool(view.result), 40))}${view.topology?.service ? ` · ${escapeHtml(clip(view.topology.service, 32))}` : ''}</text>
+    const line = fitText(
+      [describePool(view.result), view.topology?.service ?? ''].filter(Boolean).join(' · '),
+      44,
+      width - 32,
+    );
+    pool = `<text class="topo-detail" x="${x}" y="${top + 64}"${line.attributes}>${line.content}</text>
   <rect x="${x}" y="${top + 71}" width="${barWidth}" height="8" rx="4" fill="#edf0f4"/>
   <rect x="${x}" y="${top + 71}" width="${(barWidth * share).toFixed(1)}" height="8" rx="4" fill="${color}"/>
   <text class="topo-detail topo-strong" x="${node.x + width - 14}" y="${top + 80}" text-anchor="end" fill="${color}">${escapeHtml(formatPercent(utilization))}</text>`;

@@ -6,6 +6,7 @@
 import type { RunResult } from '../../../model/run-result.js';
 import type { Topology } from '../../../model/topology.js';
 import { formatCount, formatNumber, formatPercent } from '../../format.js';
+import { escapeHtml } from '../escape.js';
 import { COLOR } from '../palette.js';
 import type { QueueView } from '../queue-views.js';
 import { key, type Edge, type Kind, type Node } from './topology-layout.js';
@@ -13,6 +14,25 @@ import { key, type Edge, type Kind, type Node } from './topology-layout.js';
 /** Text cut to `max` characters (the full text stays in the tooltip). */
 export function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/**
+ * The attributes and content of a box's text line that should fit `widthPx` at about `maxChars`: a longer
+ * text is condensed to the width (up to a third longer, still legible) rather than cut, and clipped only
+ * beyond that; a clipped text keeps the whole in a tooltip.
+ */
+export function fitText(
+  text: string,
+  maxChars: number,
+  widthPx: number,
+): { attributes: string; content: string } {
+  if (text.length <= maxChars) return { attributes: '', content: escapeHtml(text) };
+  const squeezed = clip(text, Math.floor(maxChars * 1.35));
+  const tooltip = squeezed === text ? '' : `<title>${escapeHtml(text)}</title>`;
+  return {
+    attributes: ` textLength="${widthPx}" lengthAdjust="spacingAndGlyphs"`,
+    content: `${escapeHtml(squeezed)}${tooltip}`,
+  };
 }
 
 /** "1.2k/s", "36/s", "0.5/s". */
