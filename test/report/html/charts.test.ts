@@ -2,28 +2,11 @@
  * Every chart of a report is a valid vega-lite spec: it compiles with no warning (a warning means vega-lite
  * dropped or changed part of what we asked for), and its container exists in the page.
  */
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { compileWarnings } from '../../helpers/vega-warnings.js';
 import { describe, expect, it } from 'vitest';
 import { chartPayload, reportBody } from '../../../src/report/html/page.js';
 import { logTicks } from '../../../src/report/html/charts/latency.js';
 import { reportInputFor, threeQueues } from '../../helpers/report-input.js';
-
-function compileWarnings(spec: TopLevelSpec): string[] {
-  const messages: string[] = [];
-  const record = (...args: unknown[]) => {
-    messages.push(args.map(String).join(' '));
-    return logger;
-  };
-  const logger = {
-    level: () => logger,
-    error: record,
-    warn: record,
-    info: () => logger,
-    debug: () => logger,
-  };
-  compile(spec, { logger: logger as never });
-  return messages;
-}
 
 describe('report charts', () => {
   const input = reportInputFor(threeQueues);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCompareHtml } from '../../../src/report/html/compare-page.js';
 import { launchChromium, type Browser } from '../../helpers/browser.js';
+import { watchPage } from '../../helpers/page-problems.js';
 import { projectRoot } from '../../helpers/cli.js';
 import { compareExample } from '../../helpers/compare-example.js';
 
@@ -28,14 +29,7 @@ describe('compare report in a browser', () => {
       renderCompareHtml({ compare, description: '', version: 'test', generatedAt: new Date(0) }),
     );
     const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => {
-      if (!/^(file|data|blob):/.test(request.url())) problems.push(`request ${request.url()}`);
-    });
+    const problems = watchPage(page);
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
     const charts = await page.$$eval('.chart', (containers) =>

@@ -1,23 +1,9 @@
 /** The compare page: verdict first, the differences with their CIs, charts that compile without a warning. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CompareResult } from '../../../src/analysis/compare.js';
 import { compareBody, renderCompareHtml } from '../../../src/report/html/compare-page.js';
 import { compareExample } from '../../helpers/compare-example.js';
-
-/** What vega-lite warns about while compiling `spec` (a warning means it dropped or changed something). */
-function compileWarnings(spec: TopLevelSpec): string[] {
-  const warnings: string[] = [];
-  const logger = {
-    level: () => logger,
-    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
-    info: () => logger,
-    debug: () => logger,
-    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
-  };
-  compile(spec, { logger: logger as never });
-  return warnings;
-}
+import { compileWarnings } from '../../helpers/vega-warnings.js';
 
 describe('compare page', () => {
   let compare: CompareResult;

@@ -1,5 +1,5 @@
 /** A topic's section in the HTML report: a per-partition lag bar chart that compiles cleanly. */
-import { compile } from 'vega-lite';
+import { compileWarnings } from '../../helpers/vega-warnings.js';
 import { describe, expect, it } from 'vitest';
 import { reportBody } from '../../../src/report/html/page.js';
 import { reportInputFor } from '../../helpers/report-input.js';
@@ -23,20 +23,7 @@ describe('topic report section', () => {
   it('draws the lag of every partition, naming the hot one and the idle consumers', () => {
     const chart = body.charts.find((entry) => entry.id === 'chart-0-partitions');
     expect(chart).toBeDefined();
-    const warnings: string[] = [];
-    const record = (...args: unknown[]) => {
-      warnings.push(args.map(String).join(' '));
-      return logger;
-    };
-    const logger = {
-      level: () => logger,
-      error: record,
-      warn: record,
-      info: () => logger,
-      debug: () => logger,
-    };
-    compile(chart!.spec, { logger: logger as never });
-    expect(warnings).toEqual([]);
+    expect(compileWarnings(chart!.spec)).toEqual([]);
     const rows = Object.values((chart!.spec as { datasets: Record<string, unknown[]> }).datasets)[0];
     expect(rows).toHaveLength(6);
     const hot = input.result.queues.orders.partitions!.hotPartition.partition;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHeadroomHtml } from '../../../src/report/html/headroom-page.js';
 import { renderPlanHtml } from '../../../src/report/html/plan-page.js';
 import { launchChromium, type Browser } from '../../helpers/browser.js';
+import { watchPage } from '../../helpers/page-problems.js';
 import { projectRoot } from '../../helpers/cli.js';
 import { headroom, onePlan, twoPlan, unreachablePlan } from '../search-fixtures.js';
 
@@ -36,14 +37,7 @@ describe('plan and headroom pages in Chromium', () => {
       const file = join(outDir, `${name}.html`);
       writeFileSync(file, html);
       const tab = await browser.context.newPage();
-      const problems: string[] = [];
-      tab.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      tab.on('pageerror', (error) => problems.push(error.message));
-      tab.on('request', (request) => {
-        if (!/^(file|data|blob):/.test(request.url())) problems.push(`request ${request.url()}`);
-      });
+      const problems = watchPage(tab);
       await tab.goto(pathToFileURL(file).href);
       await tab.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
       const charts = await tab.$$eval('.chart', (containers) =>

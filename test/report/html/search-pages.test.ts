@@ -2,30 +2,13 @@
  * The plan and headroom pages: the verdict before the evidence, a chart per SLO that compiles without a
  * vega-lite warning, and a table row per evaluated point.
  */
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { compileWarnings } from '../../helpers/vega-warnings.js';
 import { describe, expect, it } from 'vitest';
 import { headroomBody, renderHeadroomHtml } from '../../../src/report/html/headroom-page.js';
 import { planBody, renderPlanHtml } from '../../../src/report/html/plan-page.js';
 import { sloAxisTitle } from '../../../src/report/html/charts/search.js';
 import type { Fragment } from '../../../src/report/html/fragment.js';
 import { headroom, onePlan, twoPlan, unreachablePlan } from '../search-fixtures.js';
-
-function compileWarnings(spec: TopLevelSpec): string[] {
-  const messages: string[] = [];
-  const record = (...args: unknown[]) => {
-    messages.push(args.map(String).join(' '));
-    return logger;
-  };
-  const logger = {
-    level: () => logger,
-    error: record,
-    warn: record,
-    info: () => logger,
-    debug: () => logger,
-  };
-  compile(spec, { logger: logger as never });
-  return messages;
-}
 
 const page = { wallSeconds: 12.3, description: 'A test.', version: 'test', generatedAt: new Date(0) };
 
