@@ -54,6 +54,18 @@ export interface QueueSettings {
   firstPublisher: number;
 }
 
+/** What a queue is built from (station-factory.ts assembles it). */
+export interface QueueParts {
+  settings: QueueSettings;
+  consumers: ConsumerPool;
+  retry: RetryPolicy;
+  onward: OnwardRoutes;
+  /** Decides failed attempts. */
+  failureRandom: RandomStream;
+  context: QueueContext;
+  probe: QueueProbe;
+}
+
 /**
  * A message queue and the consumers that drain it: admission and overflow, TTL, delivery to consumers
  * with prefetch, failures with redelivery, visibility timeouts and onward publishing. As in RabbitMQ,
@@ -74,16 +86,22 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue, Retr
   private readonly plain: boolean;
   private readonly outcome: AttemptOutcome;
 
-  constructor(
-    readonly settings: QueueSettings,
-    readonly consumers: ConsumerPool,
-    private readonly retry: RetryPolicy,
-    onward: OnwardRoutes,
-    /** Decides failed attempts. */
-    private readonly failureRandom: RandomStream,
-    private readonly context: QueueContext,
-    private readonly probe: QueueProbe,
-  ) {
+  readonly settings: QueueSettings;
+  readonly consumers: ConsumerPool;
+  private readonly retry: RetryPolicy;
+  /** Decides failed attempts. */
+  private readonly failureRandom: RandomStream;
+  private readonly context: QueueContext;
+  private readonly probe: QueueProbe;
+
+  constructor(parts: QueueParts) {
+    const { settings, consumers, retry, onward, failureRandom, context, probe } = parts;
+    this.settings = settings;
+    this.consumers = consumers;
+    this.retry = retry;
+    this.failureRandom = failureRandom;
+    this.context = context;
+    this.probe = probe;
     this.ready = new ReadyList(settings.priorityLevels);
     this.held = new HeldAcknowledgements(consumers.capacity);
     this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;

@@ -74,7 +74,8 @@ export function buildQueue(spec: QueueSpec, place: StationPlace, build: BuildCon
     firstPublisher: place.firstPublisher,
   };
   const probe = build.queueCollectors[place.index];
-  return new Queue(settings, consumers, retry, onward, stream('failure'), build.context, probe);
+  const failureRandom = stream('failure');
+  return new Queue({ settings, consumers, retry, onward, failureRandom, context: build.context, probe });
 }
 
 /** A Kafka-style topic, its consumer group and its per-partition statistics. */
@@ -114,6 +115,14 @@ export function buildTopic(
     failureRandom: stream('failure'),
   };
   const probe = build.queueCollectors[place.index];
-  const built = new Topic(settings, randomness, retry, onward, build.context, probe, partitions);
+  const built = new Topic({
+    settings,
+    random: randomness,
+    retry,
+    onward,
+    context: build.context,
+    probe,
+    partitionProbe: partitions,
+  });
   return { topic: built, partitions };
 }

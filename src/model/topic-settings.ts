@@ -1,6 +1,10 @@
 import type { Distribution, RandomStream } from '../engine/index.js';
+import type { PartitionCollector, QueueProbe } from '../metrics/index.js';
 import type { Assignor } from '../scenario/types.js';
 import type { KeySampler } from './key-sampler.js';
+import type { OnwardRoutes } from './onward-routes.js';
+import type { QueueContext } from './queue-context.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 /** A topic's fixed configuration, resolved to numbers. */
 export interface TopicSettings {
@@ -39,4 +43,15 @@ export interface TopicRandomness {
   keys: KeySampler | null;
   keyRandom: RandomStream;
   failureRandom: RandomStream;
+}
+
+/** What a topic is built from (station-factory.ts assembles it). */
+export interface TopicParts {
+  settings: TopicSettings;
+  random: TopicRandomness;
+  retry: RetryPolicy;
+  onward: OnwardRoutes;
+  context: QueueContext;
+  probe: QueueProbe;
+  partitionProbe: PartitionCollector;
 }

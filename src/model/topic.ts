@@ -16,11 +16,9 @@ import { partitionOfNewMessage } from './key-sampler.js';
 import { endFlow } from './message-exits.js';
 import { CommittedOffsets } from './committed-offsets.js';
 import { MessageRing } from './message-ring.js';
-import type { OnwardRoutes } from './onward-routes.js';
 import { PartitionAssignment } from './partition-assignment.js';
 import type { QueueContext } from './queue-context.js';
-import type { RetryPolicy } from './retry-policy.js';
-import type { TopicRandomness, TopicSettings } from './topic-settings.js';
+import type { TopicParts, TopicRandomness, TopicSettings } from './topic-settings.js';
 import type { TopicTrace } from './topic-trace.js';
 
 /**
@@ -86,15 +84,19 @@ export class Topic implements Destination, ElasticConsumers, RetryingStation {
   trace: TopicTrace | null = null;
   private readonly outcome: AttemptOutcome;
 
-  constructor(
-    readonly settings: TopicSettings,
-    private readonly random: TopicRandomness,
-    retry: RetryPolicy,
-    onward: OnwardRoutes,
-    private readonly context: QueueContext,
-    private readonly probe: QueueProbe,
-    private readonly partitionProbe: PartitionCollector,
-  ) {
+  readonly settings: TopicSettings;
+  private readonly random: TopicRandomness;
+  private readonly context: QueueContext;
+  private readonly probe: QueueProbe;
+  private readonly partitionProbe: PartitionCollector;
+
+  constructor(parts: TopicParts) {
+    const { settings, random, retry, onward, context, probe, partitionProbe } = parts;
+    this.settings = settings;
+    this.random = random;
+    this.context = context;
+    this.probe = probe;
+    this.partitionProbe = partitionProbe;
     const { partitions, maxConsumers } = settings;
     this.logs = Array.from({ length: partitions }, () => new MessageRing());
     this.head = new Int32Array(partitions).fill(-1);
