@@ -62,9 +62,12 @@ export function poolBuckets(runs: ReadonlyArray<readonly HistogramBucket[]>): Hi
 
 /** A streaming log-bucket histogram; memory grows with the octaves its values span, not the full range. */
 export class LogHistogram {
-  // One block of SUB_BUCKETS counts per power of two, allocated on its first value: a latency spans a few
-  // octaves of the 70, so a network of 10,000 queues keeps kilobytes per histogram instead of 70 KB.
-  private readonly octaves = new Array<Float64Array | undefined>(OCTAVES).fill(undefined);
+  // Counts for a window of whole octaves (powers of two), widened when a value lands outside it: a latency
+  // spans a few octaves of the 70, so a network of 10,000 queues keeps kilobytes per histogram instead of
+  // 70 KB. One flat typed array keeps `record` a single bounds check and store on the hot path.
+  private counts = new Float64Array(0);
+  /** The bucket index of counts[0] (a multiple of SUB_BUCKETS). */
+  private first = 0;
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
   private readonly totals = new Float64Array(5);
 
@@ -86,28 +89,45 @@ export class LogHistogram {
     bitsView[0] = value;
     let index = (highWord[0] >>> (20 - SUB_BUCKET_BITS)) - FIRST_INDEX;
     if (index >= BUCKET_COUNT) index = BUCKET_COUNT - 1;
-    const octave = index >>> SUB_BUCKET_BITS;
-    const block = this.octaves[octave] ?? (this.octaves[octave] = new Float64Array(SUB_BUCKETS));
-    block[index & (SUB_BUCKETS - 1)]++;
+    const offset = index - this.first;
+    if (offset >= 0 && offset < this.counts.length) {
+      this.counts[offset]++;
+      return;
+    }
+    this.widen(index);
+    this.counts[index - this.first]++;
   }
 
-  /** The count of bucket `index` (0 for an octave never reached). */
+  /** Grows the window of octaves to take in bucket `index` (rare: once per new octave reached). */
+  private widen(index: number): void {
+    const octaveStart = index - (index & (SUB_BUCKETS - 1));
+    const end = this.first + this.counts.length;
+    const first = this.counts.length === 0 ? octaveStart : Math.min(this.first, octaveStart);
+    const last =
+      this.counts.length === 0 ? octaveStart + SUB_BUCKETS : Math.max(end, octaveStart + SUB_BUCKETS);
+    const counts = new Float64Array(last - first);
+    if (this.counts.length > 0) counts.set(this.counts, this.first - first);
+    this.counts = counts;
+    this.first = first;
+  }
+
+  /** The count of bucket `index` (0 outside the window). */
   private countAt(index: number): number {
-    const block = this.octaves[index >>> SUB_BUCKET_BITS];
-    return block === undefined ? 0 : block[index & (SUB_BUCKETS - 1)];
+    const offset = index - this.first;
+    return offset >= 0 && offset < this.counts.length ? this.counts[offset] : 0;
   }
 
   /** Forgets every observation (used at the end of the warm-up). */
   reset(): void {
-    for (const block of this.octaves) block?.fill(0);
+    this.counts.fill(0);
     this.totals.fill(0);
     this.totals[3] = Infinity;
     this.totals[4] = -Infinity;
   }
 
-  /** Buckets whose counts are held in memory (128 per octave reached): what the histogram costs. */
+  /** Buckets whose counts are held in memory (128 per octave of the window): what the histogram costs. */
   get allocatedBuckets(): number {
-    return this.octaves.reduce((sum, block) => sum + (block?.length ?? 0), 0);
+    return this.counts.length;
   }
 
   /** Number of observations. */
@@ -142,16 +162,10 @@ export class LogHistogram {
     const rank = Math.max(1, Math.ceil(p * count));
     let seen = this.totals[1];
     if (seen >= rank) return Math.max(0, this.totals[3]);
-    for (let octave = 0; octave < OCTAVES; octave++) {
-      const block = this.octaves[octave];
-      if (block === undefined) continue;
-      for (let sub = 0; sub < SUB_BUCKETS; sub++) {
-        seen += block[sub];
-        if (seen >= rank) {
-          const index = octave * SUB_BUCKETS + sub;
-          return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
-        }
-      }
+    const counts = this.counts;
+    for (let offset = 0; offset < counts.length; offset++) {
+      seen += counts[offset];
+      if (seen >= rank) return clamp(bucketMidpoint(this.first + offset), this.totals[3], this.totals[4]);
     }
     return this.totals[4];
   }
@@ -167,8 +181,7 @@ export class LogHistogram {
     const merge = SUB_BUCKETS / perOctave;
     const result: HistogramBucket[] = [];
     if (this.totals[1] > 0) result.push([0, 0, this.totals[1]]);
-    for (let first = 0; first < BUCKET_COUNT; first += merge) {
-      if (this.octaves[first >>> SUB_BUCKET_BITS] === undefined) continue;
+    for (let first = this.first; first < this.first + this.counts.length; first += merge) {
       let count = 0;
       for (let index = first; index < first + merge; index++) count += this.countAt(index);
       if (count === 0) continue;
