@@ -89,26 +89,43 @@ export async function writeReportAndSayWhere(options: RunReportOptions, json: bo
   }
 }
 
-/** Writes sweep.html and sweep.json (the `--json` object) into `dir` and prints where, as for a run. */
-export async function writeSweepReportAndSayWhere(
-  options: { dir: string; sweep: SweepResult; description: string },
+/**
+ * Writes `files` into `dir` as one change and prints the path of `htmlName` there: on stdout after the
+ * tables, on stderr with `--json`. A folder that cannot be written is one line on stderr and exit code 2.
+ */
+export async function writeReportFilesAndSayWhere(
+  dir: string,
+  htmlName: string,
+  files: Record<string, string>,
   json: boolean,
 ): Promise<void> {
-  const { dir, sweep } = options;
   try {
-    const html = renderSweepHtml({
-      sweep,
-      description: options.description,
-      version: packageVersion(),
-      generatedAt: new Date(),
-    });
-    const htmlPath = join(dir, 'sweep.html');
-    await replaceReportFiles(dir, { 'sweep.json': toJson(sweep), 'sweep.html': html });
-    (json ? writeStderr : writeStdout)(`Report: ${htmlPath}\n`);
+    await replaceReportFiles(dir, files);
+    (json ? writeStderr : writeStdout)(`Report: ${join(dir, htmlName)}\n`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || !code.startsWith('E')) throw error;
     writeStderr(`queuesim: cannot write the report to ${dir}: ${(error as Error).message}`);
     process.exitCode = EXIT_BAD_INPUT;
   }
+}
+
+/** Writes sweep.html and sweep.json (the `--json` object) into `dir` and prints where, as for a run. */
+export async function writeSweepReportAndSayWhere(
+  options: { dir: string; sweep: SweepResult; description: string },
+  json: boolean,
+): Promise<void> {
+  const { dir, sweep } = options;
+  const html = renderSweepHtml({
+    sweep,
+    description: options.description,
+    version: packageVersion(),
+    generatedAt: new Date(),
+  });
+  await writeReportFilesAndSayWhere(
+    dir,
+    'sweep.html',
+    { 'sweep.json': toJson(sweep), 'sweep.html': html },
+    json,
+  );
 }
