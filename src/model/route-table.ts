@@ -111,7 +111,10 @@ function enumeratePaths(scenario: Scenario): { nodes: PathNode[]; longerOf: numb
       });
       const child = nodes.length - 1;
       node.children.set(queue, child);
-      grow(child, spec.then.flatMap((route) => reached(route.to)));
+      grow(
+        child,
+        spec.then.flatMap((route) => reached(route.to)),
+      );
     }
   };
   scenario.producers.forEach((producer, index) => grow(index, reached(producer.to)));
