@@ -4,14 +4,14 @@
  * paths one queue longer; a message carries its route number in the message pool, and moving on from a
  * queue is a lookup among the few children of its route, so the run allocates nothing per message.
  * Routing cycles (a `then` back to an earlier queue) make the set of paths unbounded: paths longer than
- * MAX_ROUTE_QUEUES queues, or past MAX_ROUTES routes, are counted together in their producer's "longer
- * routes" row.
+ * MAX_ROUTE_QUEUES queues, or past the first MAX_ROUTES routes (a very wide network), are counted together
+ * in their producer's "other routes" row.
  */
 import type { Scenario } from '../scenario/types.js';
 
 /** Longest path (in queues) given a row of its own. */
 export const MAX_ROUTE_QUEUES = 16;
-/** Most routes numbered (each producer's "longer routes" row included). */
+/** Most routes numbered (each producer's "other routes" row included). */
 export const MAX_ROUTES = 4096;
 
 /** A route's readable identity. */
@@ -30,7 +30,7 @@ export class RouteTable {
   private readonly childStart: Int32Array;
   private readonly childQueue: Int32Array;
   private readonly childRoute: Int32Array;
-  /** Each route's producer's "longer routes" row. */
+  /** Each route's producer's "other routes" row. */
   private readonly longer: Int32Array;
 
   /** Numbers the paths of `scenario` from every producer, depth first in the order written. */
@@ -76,7 +76,7 @@ interface PathNode {
   children: Map<number, number>;
 }
 
-/** Depth-first numbering of every path, capped; each producer's "longer routes" row comes last. */
+/** Depth-first numbering of every path, capped; each producer's "other routes" row comes last. */
 function enumeratePaths(scenario: Scenario): { nodes: PathNode[]; longerOf: number[] } {
   const queueIndex = new Map(scenario.queues.map((queue, i) => [queue.name, i]));
   const exchanges = new Map(scenario.exchanges.map((exchange) => [exchange.name, exchange]));
@@ -120,7 +120,7 @@ function enumeratePaths(scenario: Scenario): { nodes: PathNode[]; longerOf: numb
   scenario.producers.forEach((producer, index) => grow(index, reached(producer.to)));
   const longerOf = scenario.producers.map((producer, index) => {
     nodes.push({
-      name: { name: `${producer.name} → … (longer routes)`, producer: producer.name, queues: [] },
+      name: { name: `${producer.name} → … (other routes)`, producer: producer.name, queues: [] },
       producer: index,
       depth: MAX_ROUTE_QUEUES,
       children: new Map(),

@@ -88,7 +88,7 @@ describe('per-route end-to-end latency', () => {
     expect(mean('web → orders → shipping')).toBeLessThan(mean('web → orders → billing'));
   });
 
-  it('names each lap of a routing cycle, and counts laps past the longest path in "longer routes"', () => {
+  it('names each lap of a routing cycle, and counts laps past the longest path in "other routes"', () => {
     const { result } = simulate(
       scenarioFrom(`name: loop
 seed: 4
