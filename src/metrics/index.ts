@@ -34,3 +34,4 @@ export {
   type PartitionStats,
   type TopicStats,
 } from './partition-collector.js';
+export { RouteCollector, type RouteStats } from './route-collector.js';

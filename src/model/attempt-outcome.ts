@@ -56,11 +56,14 @@ export class AttemptOutcome {
     const { messages } = context;
     const enteredAt = messages.enteredQueueAt[message]; // an onward publish may reuse it downstream
     const destination = onward.choose();
+    const routes = context.routes;
     if (destination < 0) {
       probe.completed(now, now - enteredAt, duplicate);
+      if (routes !== null) routes.completed(messages, message, this.options.index, now);
       completeInNetwork(messages, context.flows, message, now);
       return true;
     }
+    if (routes !== null) routes.passed(messages, message, this.options.index);
     const publisher = this.options.firstPublisher + worker;
     const blocked = context.router.publish(message, destination, publisher, now);
     if (blocked === 0) {

@@ -4,6 +4,8 @@ import type { Scenario } from '../scenario/types.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import type { MessagePool } from './message-pool.js';
 import type { QueueContext } from './queue-context.js';
+import { hasRoutes } from './route-table.js';
+import { RouteTracking } from './route-tracking.js';
 import type { MessageRouter } from './routing.js';
 
 /** What every component shares. */
@@ -49,7 +51,11 @@ export function buildContext(scenario: Scenario, shared: SharedParts): BuildCont
   const flowCollectors = scenario.producers.map(() => new FlowCollector());
   return {
     shared,
-    context: { ...shared, flows: flowCollectors },
+    context: {
+      ...shared,
+      flows: flowCollectors,
+      routes: hasRoutes(scenario) ? new RouteTracking(scenario) : null,
+    },
     destinationOf: destinationIndex(scenario),
     typeOf,
     typeNames,

@@ -27,6 +27,8 @@ export class MessagePool {
   bytes = new Float64Array(1024);
   /** Index of the producer whose flow it belongs to. */
   flow = new Int32Array(1024);
+  /** Route so far (RouteTable number; a new message's is its flow), read only when the scenario has routes. */
+  route = new Int32Array(1024);
   /** Message type index, or -1 for untyped. */
   type = new Int32Array(1024);
   /** Priority (0 = lowest), from its type. */
@@ -57,6 +59,7 @@ export class MessagePool {
     this.publishedAt[handle] = now;
     this.bytes[handle] = bytes;
     this.flow[handle] = flow;
+    this.route[handle] = flow;
     this.type[handle] = type;
     this.priority[handle] = priority;
     this.group[handle] = -1;
@@ -64,7 +67,7 @@ export class MessagePool {
     return handle;
   }
 
-  /** A copy of `handle` (same flow, type, size and publish time), e.g. for a fan-out. */
+  /** A copy of `handle` (same flow, route, type, size and publish time), e.g. for a fan-out. */
   copy(handle: number): number {
     const copy = this.allocate(
       this.publishedAt[handle],
@@ -74,6 +77,7 @@ export class MessagePool {
       this.bytes[handle],
     );
     this.flags[copy] = this.flags[handle] & FLAGS_NOT_COUNTED;
+    this.route[copy] = this.route[handle];
     return copy;
   }
 
@@ -92,6 +96,7 @@ export class MessagePool {
       this.publishedAt = resized(this.publishedAt, capacity);
       this.bytes = resized(this.bytes, capacity);
       this.flow = resized(this.flow, capacity);
+      this.route = resized(this.route, capacity);
       this.type = resized(this.type, capacity);
       this.priority = resized(this.priority, capacity);
       this.attempts = resized(this.attempts, capacity);

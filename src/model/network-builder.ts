@@ -6,6 +6,7 @@ import type { Destination } from './destination.js';
 import type { ElasticConsumers } from './elastic-consumers.js';
 import { Exchange } from './exchange.js';
 import { buildProducer } from './producer-factory.js';
+import type { RouteTracking } from './route-tracking.js';
 import type { Producer } from './producer.js';
 import { buildQueue, buildTopic, workerSlots } from './station-factory.js';
 import type { Topic } from './topic.js';
@@ -23,6 +24,8 @@ export interface NetworkComponents {
   exchanges: Exchange[];
   queueCollectors: QueueCollector[];
   flowCollectors: FlowCollector[];
+  /** Per-route tracking when the scenario has `then` routes, else null. */
+  routes: RouteTracking | null;
   /** Each queue's autoscaler, or null for a fixed pool (by queue index). */
   autoscalers: Array<Autoscaler | null>;
   /** For publisher codes of workers (≥ number of producers): their queue and worker index. */
@@ -58,6 +61,7 @@ export function buildComponents(scenario: Scenario, shared: SharedParts): Networ
     exchanges,
     queueCollectors: build.queueCollectors,
     flowCollectors: build.flowCollectors,
+    routes: build.context.routes,
     autoscalers,
   };
 }

@@ -30,6 +30,7 @@ import { DEFAULT_MAX_BACKLOG } from '../scenario/limits.js';
 import { buildComponents } from './network-builder.js';
 import type { Producer } from './producer.js';
 import { Queue } from './queue.js';
+import type { RouteTracking } from './route-tracking.js';
 import type { MessageRouter } from './routing.js';
 import type { FlowResult, QueueResult, RunResult } from './run-result.js';
 import type { Topic } from './topic.js';
@@ -49,6 +50,7 @@ export class Network implements EventHandler, MessageRouter {
   private readonly exchanges: Exchange[];
   private readonly queueCollectors: QueueCollector[];
   private readonly flowCollectors: FlowCollector[];
+  private readonly routes: RouteTracking | null;
   private readonly autoscalers: Array<Autoscaler | null>;
   /** For publisher codes of workers (≥ number of producers): their queue and worker index. */
   private readonly publisherQueue: Int32Array;
@@ -77,6 +79,7 @@ export class Network implements EventHandler, MessageRouter {
     this.exchanges = parts.exchanges;
     this.queueCollectors = parts.queueCollectors;
     this.flowCollectors = parts.flowCollectors;
+    this.routes = parts.routes;
     this.autoscalers = parts.autoscalers;
     this.publisherQueue = parts.publisherQueue;
     this.publisherWorker = parts.publisherWorker;
@@ -205,6 +208,7 @@ export class Network implements EventHandler, MessageRouter {
       collector.startMeasuring(now, this.scenario.durationSeconds);
     for (const collector of this.partitionCollectors) collector?.startMeasuring(now);
     for (const collector of this.flowCollectors) collector.startMeasuring(now);
+    this.routes?.startMeasuring();
     for (const exchange of this.exchanges) exchange.startMeasuring();
     for (const autoscaler of this.autoscalers) autoscaler?.startMeasuring();
   }
@@ -241,17 +245,7 @@ export class Network implements EventHandler, MessageRouter {
         latencyHistogram: collector.latencyHistogram(),
       };
     });
-    const flows = Object.fromEntries(
-      this.scenario.producers.map((spec, index) => {
-        const collector = this.flowCollectors[index];
-        const stats = collector.snapshot();
-        // A producer still blocked at the end has been blocked all that time too.
-        const since = this.producers[index].openBlockSince();
-        if (since !== null) stats.blockedSeconds += collector.blockedWithin(since, now);
-        const flow: FlowResult = { ...stats, latencyHistogram: collector.latencyHistogram() };
-        return [spec.name, flow];
-      }),
-    );
+    const flows = this.flowResults(now);
     const exchanges = Object.fromEntries(
       this.exchanges.map((exchange) => [exchange.name, exchange.snapshot()]),
     );
@@ -266,10 +260,26 @@ export class Network implements EventHandler, MessageRouter {
       warmupSeconds: this.scenario.warmupSeconds,
       queues,
       flows,
+      ...(this.routes ? { routes: this.routes.results() } : {}),
       exchanges,
       timeseries: combineTimeSeries(named, now),
       ...(deadlock ? { deadlock: { at: deadlock.at, queues: [...deadlock.queues] } } : {}),
     };
+  }
+
+  /** Each producer's flow at `now`, by producer name. */
+  private flowResults(now: number): Record<string, FlowResult> {
+    return Object.fromEntries(
+      this.scenario.producers.map((spec, index) => {
+        const collector = this.flowCollectors[index];
+        const stats = collector.snapshot();
+        // A producer still blocked at the end has been blocked all that time too.
+        const since = this.producers[index].openBlockSince();
+        if (since !== null) stats.blockedSeconds += collector.blockedWithin(since, now);
+        const flow: FlowResult = { ...stats, latencyHistogram: collector.latencyHistogram() };
+        return [spec.name, flow];
+      }),
+    );
   }
 
   /** Blocked time of the deliveries still waiting on queue `index` at `now`, within the measured interval. */

@@ -104,7 +104,12 @@ export class Queue implements Destination, ElasticConsumers, WaitedOnQueue, Retr
     this.probe = probe;
     this.ready = new ReadyList(settings.priorityLevels);
     this.held = new HeldAcknowledgements(consumers.capacity);
-    this.plain = settings.failureProbability === 0 && settings.timeoutSeconds === null && onward.isEmpty;
+    // With routes tracked, every completion records its route: that is the general path's job.
+    this.plain =
+      settings.failureProbability === 0 &&
+      settings.timeoutSeconds === null &&
+      onward.isEmpty &&
+      context.routes === null;
     const { index, deadLetter, firstPublisher } = settings;
     const held = this.held;
     this.outcome = new AttemptOutcome({

@@ -3,6 +3,7 @@ import type {
   FlowStats,
   LatencyHistogram,
   QueueStats,
+  RouteStats,
   TimeSeries,
   TopicStats,
 } from '../metrics/index.js';
@@ -52,6 +53,22 @@ export interface FlowResult extends FlowStats {
   latencyHistogram?: FlowLatencyHistogram;
 }
 
+/**
+ * One route's results: a path of queues through `then` routes, from its producer to where its copies left
+ * the network complete. Only completions count here; losses stay in the flows' and queues' loss accounts.
+ */
+export interface RouteResult extends RouteStats {
+  /** Stable for a scenario: the route's number when the paths are numbered depth first as written. */
+  id: string;
+  producer: string;
+  /** The queues visited, in order. */
+  queues: string[];
+  /** With replications or batch means: 95 % confidence interval [low, high] per metric ("endToEnd.p99"). */
+  ci95?: Record<string, [number, number]>;
+  /** The end-to-end distribution as `[lowerSeconds, upperSeconds, count]` buckets (8 per power of two). */
+  latencyHistogram?: FlowLatencyHistogram;
+}
+
 /** How an autoscaled pool behaved over the measured interval. */
 export interface AutoscaleResult extends AutoscaleStats {
   /** The configured [min, max]. */
@@ -69,6 +86,11 @@ export interface RunResult {
   queues: Record<string, QueueResult>;
   /** Per producer: its messages end to end through the network. */
   flows: Record<string, FlowResult>;
+  /**
+   * With `then` routes only: per route (path of queues) end to end, by route name
+   * (`web → orders → billing`), routes that completed at least once, in route order.
+   */
+  routes?: Record<string, RouteResult>;
   exchanges: Record<string, ExchangeStats>;
   /** Independent replications behind the means and `ci95` (absent for a single run). */
   replications?: number;

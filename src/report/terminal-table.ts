@@ -14,6 +14,7 @@ import {
 } from './estimate-cells.js';
 import { formatCount, formatNumber, formatPercent, formatSeconds } from './format.js';
 import { describeLostBy } from './loss-lines.js';
+import { routeTable } from './route-table.js';
 import { sloTable } from './slo-table.js';
 import { describeDeadlock } from './deadlock-text.js';
 import { describeRuns, studyNotes } from './study-notes.js';
@@ -73,6 +74,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const latency = latencyTable(result, paint, style);
   const notes = studyNotes(result, paint);
   const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
+  const routes = routeTable(result, paint, style);
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
   const scaling = autoscaleTable(result, style);
   const topics = topicSummaries(result, paint);
@@ -81,8 +83,18 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
     ? [colors.red(colors.bold(`! ${describeDeadlock(result.deadlock, result.replications)}`))]
     : [];
   return (
-    [title, ...deadlock, traffic, latency, ...scaling, ...topics, ...flows, ...slos, ...notes].join('\n') +
-    '\n'
+    [
+      title,
+      ...deadlock,
+      traffic,
+      latency,
+      ...scaling,
+      ...topics,
+      ...flows,
+      ...routes,
+      ...slos,
+      ...notes,
+    ].join('\n') + '\n'
   );
 }
 

@@ -5,6 +5,7 @@ import { joinFragments, type ChartEntry, type Fragment } from './fragment.js';
 import type { ReportInput } from './input.js';
 import { queueViews } from './queue-views.js';
 import { fatesSection } from './sections/fates.js';
+import { routesSection } from './sections/routes.js';
 import { headerSection, replicationsOf } from './sections/header.js';
 import { overviewSection } from './sections/overview.js';
 import { queueSection } from './sections/queue.js';
@@ -52,6 +53,7 @@ export function reportBody(input: ReportInput): Fragment {
     overviewSection(result, views),
     { html: topologySection(input.topology, views, result), charts: [] },
     fatesSection(result, views),
+    routesSection(result),
     ...inFull.map((view) => queueSection(view, result.timeseries, axis, replicationsOf(result))),
     ...(rest.length > 0 ? [{ html: rankedQueuesSection(rest, views.length), charts: [] }] : []),
     { html: scenarioSourceSection(input.scenarioSource), charts: [] },
