@@ -4,11 +4,41 @@
 // It samples every allocation, kept or collected, with V8's sampling heap profiler, over a second run of
 // the scenario after a first one (a tenth as long) has warmed the JIT up, as the real loop is.
 //
-//   npm run build && node bench/allocations.mjs bench/mm2-10.yaml [--duration 40000s] [--top 12]
-import { readFileSync } from 'node:fs';
+// dist/ holds only the command line's bundle, so the simulator is bundled here the way the command line is
+// (esbuild, minified, node20) into a temporary file: the profile sees the code that ships.
+//
+//   node bench/allocations.mjs bench/mm2-10.yaml [--duration 40000s] [--top 12]
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { parseDurationSeconds, parseScenario } from '../dist/scenario/index.js';
-import { simulate } from '../dist/model/simulate.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundleDir = mkdtempSync(join(tmpdir(), 'queuesim-allocations-'));
+const entry =
+  "export { parseDurationSeconds, parseScenario } from './src/scenario/index.ts';\n" +
+  "export { simulate } from './src/model/simulate.ts';\n";
+await build({
+  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+  outfile: join(bundleDir, 'simulator.mjs'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  define: { QUEUESIM_VERSION: '"allocations"' },
+  logLevel: 'warning',
+});
+const { parseDurationSeconds, parseScenario, simulate } = await import(
+  pathToFileURL(join(bundleDir, 'simulator.mjs')).href
+);
+rmSync(bundleDir, { recursive: true, force: true });
 
 /** The value following `--name` on the command line, or `fallback`. */
 function option(name, fallback) {

@@ -131,43 +131,61 @@ export class EventCalendar {
     return timeA < timeB || (timeA === timeB && this.slotOrder[slotA] < this.slotOrder[slotB]);
   }
 
+  // The sifts compare inline, with the arrays in locals: they run a few times per event, and a call to
+  // `before` per level (with its reloads of `this.slotOrder`) cost more than the comparison itself.
   private siftUp(position: number, time: number, slot: number): void {
     const times = this.heapTimes;
     const slots = this.heapSlots;
+    const order = this.slotOrder;
+    const positions = this.slotPosition;
+    const slotOrder = order[slot];
     while (position > 0) {
       const parent = (position - 1) >> 1;
       const parentTime = times[parent];
       const parentSlot = slots[parent];
-      if (!this.before(time, slot, parentTime, parentSlot)) break;
+      if (!(time < parentTime || (time === parentTime && slotOrder < order[parentSlot]))) break;
       times[position] = parentTime;
       slots[position] = parentSlot;
-      this.slotPosition[parentSlot] = position;
+      positions[parentSlot] = position;
       position = parent;
     }
     times[position] = time;
     slots[position] = slot;
-    this.slotPosition[slot] = position;
+    positions[slot] = position;
   }
 
   /** Places (time, slot) starting from heap position `start` (a hole) of a heap of `size` entries. */
   private siftDown(time: number, slot: number, size: number, start: number): void {
     const times = this.heapTimes;
     const slots = this.heapSlots;
+    const order = this.slotOrder;
+    const positions = this.slotPosition;
+    const slotOrder = order[slot];
     const half = size >> 1;
     let position = start;
     while (position < half) {
       let child = 2 * position + 1;
+      let childTime = times[child];
+      let childSlot = slots[child];
       const right = child + 1;
-      if (right < size && this.before(times[right], slots[right], times[child], slots[child])) child = right;
-      if (!this.before(times[child], slots[child], time, slot)) break;
-      times[position] = times[child];
-      slots[position] = slots[child];
-      this.slotPosition[slots[child]] = position;
+      if (right < size) {
+        const rightTime = times[right];
+        const rightSlot = slots[right];
+        if (rightTime < childTime || (rightTime === childTime && order[rightSlot] < order[childSlot])) {
+          child = right;
+          childTime = rightTime;
+          childSlot = rightSlot;
+        }
+      }
+      if (!(childTime < time || (childTime === time && order[childSlot] < slotOrder))) break;
+      times[position] = childTime;
+      slots[position] = childSlot;
+      positions[childSlot] = position;
       position = child;
     }
     times[position] = time;
     slots[position] = slot;
-    this.slotPosition[slot] = position;
+    positions[slot] = position;
   }
 
   private grow(): void {
