@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticEstimate } from '../../src/analysis/estimates.js';
+import { simulate } from '../../src/model/simulate.js';
 import { renderEstimateTable } from '../../src/report/estimate-table.js';
+import { renderRunTables } from '../../src/report/terminal-table.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { fanOutScenario } from '../helpers/large-network.js';
 import { TERMINAL_QUEUE_ROWS, topQueues } from '../../src/report/top-queues.js';
 
 /** An exact M/M/1 estimate at the given load. */
@@ -49,5 +53,25 @@ describe('renderEstimateTable on a large network', () => {
   it('says how many were left out and where the full list is', () => {
     expect(text).toContain(`${100 - TERMINAL_QUEUE_ROWS} of 100 queues left out`);
     expect(text).toContain('--json lists every queue');
+  });
+});
+
+describe('renderRunTables on a large network', () => {
+  // 40 M/M/1 queues (100 ms service) at 1/s, but q7 at 9/s: utilization 0.9 against 0.1.
+  const text = fanOutScenario(40, 20, (queue) => (queue === 7 ? 9 : 1));
+  const { result } = simulate(parseScenario(text, 'large.yaml').scenario);
+  const table = renderRunTables(result, { color: false });
+
+  it('has rows for the most pressed queues and flows only', () => {
+    const queueRows = table.split('\n').filter((line) => /^│ q\d+ /.test(line));
+    // Each shown queue has a traffic row and a latency row.
+    expect(queueRows).toHaveLength(2 * TERMINAL_QUEUE_ROWS);
+    expect(table).toContain('│ q7 ');
+    expect(table).toContain('│ p7 ');
+  });
+
+  it('says how many queues and flows were left out', () => {
+    expect(table).toContain(`${40 - TERMINAL_QUEUE_ROWS} of 40 queues left out`);
+    expect(table).toContain(`${40 - TERMINAL_QUEUE_ROWS} of 40 flows left out`);
   });
 });
