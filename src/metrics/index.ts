@@ -19,6 +19,7 @@ export {
   TIME_SERIES_BINS,
   averageTimeSeries,
   combineTimeSeries,
+  timeSeriesBinsFor,
   type QueueTimeSeries,
   type TimeSeries,
   type TimeSeriesSource,

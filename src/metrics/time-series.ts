@@ -6,6 +6,21 @@
 /** Default number of bins over the measured interval, whatever its length. */
 export const TIME_SERIES_BINS = 500;
 
+/**
+ * Bins over all queues' series together. A network of more than 200 queues gets fewer bins per queue, so
+ * the series of 10,000 queues (and their JSON copy) take megabytes, not gigabytes.
+ */
+export const TIME_SERIES_BIN_BUDGET = 100_000;
+
+/** Fewest bins a queue's series gets, however large the network. */
+export const MIN_TIME_SERIES_BINS = 25;
+
+/** Bins per queue's series in a network of `queues` queues: the default up to 200 queues, fewer beyond. */
+export function timeSeriesBinsFor(queues: number): number {
+  const share = Math.floor(TIME_SERIES_BIN_BUDGET / Math.max(1, queues));
+  return Math.max(MIN_TIME_SERIES_BINS, Math.min(TIME_SERIES_BINS, share));
+}
+
 /** Significant digits kept in time-series values: bin averages are far noisier than this. */
 const SIGNIFICANT_DIGITS = 6;
 
@@ -38,6 +53,8 @@ export interface TimeSeries {
   time: number[];
   /** Per queue name, the series on that grid. */
   queues: Record<string, QueueTimeSeries>;
+  /** Present when the network is large enough to get a coarser grid than the default: says why. */
+  note?: string;
 }
 
 /** The time axis of a grid and one queue's series on it. */
@@ -52,12 +69,20 @@ export interface TimeSeriesSource {
   timeSeries(now: number): GridSeries;
 }
 
+/** Why a large network's series are coarser than the default, or null when they are not. */
+export function coarseGridNote(queues: number): string | null {
+  const bins = timeSeriesBinsFor(queues);
+  if (bins === TIME_SERIES_BINS) return null;
+  return `${bins} bins per queue instead of ${TIME_SERIES_BINS}: the series of ${queues} queues share a budget of ${TIME_SERIES_BIN_BUDGET} bins`;
+}
+
 /** Combines per-queue series recorded on the same grid into the `timeseries` result field. */
 export function combineTimeSeries(
   sources: ReadonlyArray<readonly [name: string, source: TimeSeriesSource]>,
   now: number,
 ): TimeSeries {
-  const combined: TimeSeries = { intervalSeconds: 0, time: [], queues: {} };
+  const note = coarseGridNote(sources.length);
+  const combined: TimeSeries = { intervalSeconds: 0, time: [], queues: {}, ...(note ? { note } : {}) };
   for (const [name, source] of sources) {
     const { intervalSeconds, time, series } = source.timeSeries(now);
     if (combined.time.length === 0) {
@@ -103,5 +128,6 @@ export function averageTimeSeries(runs: readonly TimeSeries[]): TimeSeries {
       ]),
     ) as unknown as QueueTimeSeries;
   }
-  return { intervalSeconds: first.intervalSeconds, time: first.time, queues };
+  const note = first.note === undefined ? {} : { note: first.note };
+  return { intervalSeconds: first.intervalSeconds, time: first.time, queues, ...note };
 }

@@ -1,5 +1,5 @@
 import type { RandomStream, Simulation } from '../engine/index.js';
-import { FlowCollector, QueueCollector } from '../metrics/index.js';
+import { FlowCollector, QueueCollector, timeSeriesBinsFor } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
 import type { DuplicateGroups } from './duplicate-groups.js';
 import type { MessagePool } from './message-pool.js';
@@ -49,6 +49,8 @@ export function buildContext(scenario: Scenario, shared: SharedParts): BuildCont
   scenario.messageTypes.forEach((type) => typeOf(type.name));
   scenario.producers.forEach((producer) => producer.types.forEach((share) => typeOf(share.type)));
   const flowCollectors = scenario.producers.map(() => new FlowCollector());
+  // A large network gets a coarser grid, so the series' memory stays bounded whatever its size.
+  const timeSeriesBins = timeSeriesBinsFor(scenario.queues.length);
   return {
     shared,
     context: {
@@ -61,7 +63,7 @@ export function buildContext(scenario: Scenario, shared: SharedParts): BuildCont
     typeNames,
     priorityOf: new Map(scenario.messageTypes.map((type) => [type.name, type.priority])),
     flowCollectors,
-    queueCollectors: scenario.queues.map(() => new QueueCollector()),
+    queueCollectors: scenario.queues.map(() => new QueueCollector({ timeSeriesBins })),
   };
 }
 

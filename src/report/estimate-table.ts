@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { AnalyticEstimate } from '../analysis/estimates.js';
 import type { NoAnalyticEstimate } from '../results/analysis-results.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
+import { leftOutLine, topQueues } from './top-queues.js';
 
 /** `queuesim estimate` output: each queue's analytic steady state, without simulating. */
 export interface EstimateReport {
@@ -32,13 +33,26 @@ const ALIGN: Table.HorizontalAlignment[] = [
 
 type Paint = ReturnType<typeof pc.createColors>;
 
-/** The analytic estimates as a terminal table, one row per queue, with the method used under it. */
+/** How pressed a queue is by its estimate: losses first, then the consumers' load (0 without an estimate). */
+function estimatePressure(estimate: AnalyticEstimate | NoAnalyticEstimate): number {
+  if (estimate.model === null) return 0;
+  const loss = estimate.values['lossRate'] ?? 0;
+  const load = estimate.stable ? (estimate.values['utilization'] ?? 0) : Number.POSITIVE_INFINITY;
+  return loss * 10 + load;
+}
+
+/**
+ * The analytic estimates as a terminal table, one row per queue, with the method used under it; a large
+ * network gets rows for its most pressed queues only.
+ */
 export function renderEstimateTable(report: EstimateReport, options: { color: boolean }): string {
   const paint = options.color ? pc : pc.createColors(false);
   const style = options.color ? {} : { head: [], border: [] };
   const table = new Table({ head: HEAD, colAligns: ALIGN, style });
   const notes: string[] = [];
-  for (const [name, estimate] of Object.entries(report.queues)) {
+  const all = Object.entries(report.queues);
+  const { shown, leftOut } = topQueues(all, estimatePressure);
+  for (const [name, estimate] of shown) {
     if (estimate.model === null) {
       table.push([name, paint.dim('no estimate'), ...Array<string>(9).fill('')]);
       notes.push(paint.dim(`${name}: no analytic estimate: ${estimate.reason}`));
@@ -47,6 +61,7 @@ export function renderEstimateTable(report: EstimateReport, options: { color: bo
     table.push(estimateRow(name, estimate));
     notes.push(...estimateNotes(name, estimate, paint));
   }
+  if (leftOut > 0) notes.push(paint.dim(leftOutLine(leftOut, all.length, '--json lists every queue')));
   const title = `${paint.bold(report.scenario)}  analytic steady-state estimates (no simulation; ≈ = approximation)`;
   return [title, table.toString(), ...notes].join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ import { routeTable } from './route-table.js';
 import { sloTable } from './slo-table.js';
 import { describeDeadlock } from './deadlock-text.js';
 import { describeRuns, studyNotes } from './study-notes.js';
+import { terminalView } from './top-queues.js';
 import { topicSummaries } from './topic-summary.js';
 
 export interface TableOptions {
@@ -65,7 +66,9 @@ const LATENCY_STATS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
  * The run's results as terminal tables: traffic per queue, then latency per queue. With replications each
  * value has its 95 % CI half-width under it; a queue's analytic estimate follows it on its own row.
  */
-export function renderRunTables(result: RunResult, options: TableOptions): string {
+export function renderRunTables(full: RunResult, options: TableOptions): string {
+  // A large network: tables of its most pressed queues and flows only, and lines saying so.
+  const { view: result, lines: leftOut } = terminalView(full);
   const colors = options.color ? pc : pc.createColors(false);
   const paint: Paint = colors;
   const style = options.color ? {} : { head: [], border: [] }; // cli-table3 colours even when piped
@@ -73,7 +76,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
   const traffic = trafficTable(result, paint, style);
   const latency = latencyTable(result, paint, style);
   const notes = studyNotes(result, paint);
-  const flows = Object.keys(result.queues).length > 1 ? [flowTable(result, paint, style)] : [];
+  const flows = Object.keys(full.queues).length > 1 ? [flowTable(result, paint, style)] : [];
   const routes = routeTable(result, paint, style);
   const slos = result.slo && result.slo.length > 0 ? [sloTable(result.slo, colors, style)] : [];
   const scaling = autoscaleTable(result, style);
@@ -94,6 +97,7 @@ export function renderRunTables(result: RunResult, options: TableOptions): strin
       ...routes,
       ...slos,
       ...notes,
+      ...leftOut,
     ].join('\n') + '\n'
   );
 }

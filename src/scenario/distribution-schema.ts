@@ -3,7 +3,7 @@
  * shapes describe times (service, interarrival; seconds) and sizes (message-size; bytes).
  * To add a distribution: add its mapping here, its case in normalise.ts, and its kind in types.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DURATION,
   SIZE,

@@ -2,7 +2,7 @@
  * Building blocks for the as-written schema. Each one carries its own user-facing messages, so an error
  * says what was expected in this place ("a duration > 0") rather than zod's generic wording.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import * as msg from './messages.js';
 import { closestMatch } from './suggest.js';
 import {

@@ -1,5 +1,5 @@
 /** The JSON Schema of the scenario file format, for editors (key completion, hover help, diagnostics). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rawScenarioSchema } from './raw-schema.js';
 
 /** JSON Schema (draft 2020-12) of scenario files as written, generated from the zod schema. */

@@ -2,7 +2,7 @@
  * The schema of a queue as written (limits, overflow, consumers, failures and retries, routes, a topic's
  * partitions and keys, autoscaling), part of the scenario schema in raw-schema.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { distributionSchema } from './distribution-schema.js';
 import {
   closedObject,

@@ -3,7 +3,7 @@
  * JSON Schema. It checks shape and per-field ranges only; relations between parts (names, references,
  * routing) are checked in semantic-checks.ts, and units are resolved in normalise.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { distributionSchema, sizeDistributionSchema } from './distribution-schema.js';
 import {
   closedObject,

@@ -1,5 +1,5 @@
 /** Turns zod issues into path-tagged problems worded for users. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { KNOWN_KEYS } from './fields.js';
 import * as msg from './messages.js';
 import type { Path, PathProblem } from './positions.js';
