@@ -46,12 +46,13 @@ function withEnv(vars: Record<string, string>): () => void {
 
 /**
  * Runs `queuesim <args>` in this process as bin/main.ts would (negative values joined to their flags) and
- * returns its exit status, stdout and stderr; `env` adds environment variables for the call. Calls must
- * not overlap (vitest runs a file's tests one at a time).
+ * returns its exit status, stdout and stderr; `env` adds environment variables for the call, `cwd` is the
+ * working directory during it (process.chdir: the forks pool, not threads). Calls must not overlap
+ * (vitest runs a file's tests one at a time).
  */
 export async function runCliInProcess(
   args: string[],
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliOutcome> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -65,8 +66,10 @@ export async function runCliInProcess(
     error: console.error,
     exitCode: process.exitCode,
     uncaught: process.listeners('uncaughtException'),
-    stdoutError: process.stdout.listeners('error'),
+    stdoutError: process.stdout.listeners('error') as ((error: Error) => void)[],
+    cwd: process.cwd(),
   };
+  if (options.cwd !== undefined) process.chdir(options.cwd);
   const restoreEnv = withEnv({ NO_COLOR: '1', FORCE_COLOR: '', ...options.env });
   process.exitCode = undefined;
   process.stdout.write = capture(stdout, exited);
@@ -91,10 +94,11 @@ export async function runCliInProcess(
     console.error = saved.error;
     process.exitCode = saved.exitCode;
     restoreEnv();
+    process.chdir(saved.cwd);
     // runProgram installs its process-wide handlers on each call; a process would install them once.
     for (const listener of process.listeners('uncaughtException'))
       if (!saved.uncaught.includes(listener)) process.off('uncaughtException', listener);
-    for (const listener of process.stdout.listeners('error'))
+    for (const listener of process.stdout.listeners('error') as ((error: Error) => void)[])
       if (!saved.stdoutError.includes(listener)) process.stdout.off('error', listener);
   }
   return { status: exitStatus, stdout: stdout.join(''), stderr: stderr.join('') };
