@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
 import { distributionFromSpec } from '../../src/model/distribution-from-spec.js';
 import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
-import { runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { checkFamily, expectPass, meanAndStandardError } from '../helpers/statistical.js';
 import { scenarioText } from '../scenario/helpers.js';

@@ -4,7 +4,6 @@
  * The trace spans 4 s of records.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { replayScenario, traceScenario } from '../helpers/traces.js';
 

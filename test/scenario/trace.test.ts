@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyParameter } from '../../src/scenario/parameters.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { replayScenario, traceScenario } from '../helpers/traces.js';
 
