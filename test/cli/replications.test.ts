@@ -69,16 +69,31 @@ describe('parallel replications', () => {
     ['scenarios/keda-autoscaled.yaml', ['--warmup', '8h']],
     ['scenarios/kafka-skewed-keys.yaml', []],
     ['scenarios/trace-replay.yaml', []],
-  ])('%s: --workers 1 and --workers 2 print the same JSON', async (file, extra) => {
-    const args = ['run', file, '--replications', '3', '--duration', '20m', ...extra, '--json', '--no-report'];
-    const serial = await runCliInProcess([...args, '--workers', '1']);
-    const parallel = await runCliInProcess([...args, '--workers', '2']);
-    expect(serial.status, serial.stderr).toBe(0);
-    expect(parallel.stdout).toBe(serial.stdout);
-    const result = JSON.parse(serial.stdout);
-    expect(result.replications).toBe(3);
-    if (file.includes('keda')) expect(result.queues.orders.autoscale.scaleUps).toBeGreaterThan(0);
-  });
+  ])(
+    '%s: --workers 1 and --workers 2 print the same JSON',
+    async (file, extra) => {
+      const args = [
+        'run',
+        file,
+        '--replications',
+        '3',
+        '--duration',
+        '20m',
+        ...extra,
+        '--json',
+        '--no-report',
+      ];
+      const serial = await runCliInProcess([...args, '--workers', '1']);
+      const parallel = await runCliInProcess([...args, '--workers', '2']);
+      expect(serial.status, serial.stderr).toBe(0);
+      expect(parallel.stdout).toBe(serial.stdout);
+      const result = JSON.parse(serial.stdout);
+      expect(result.replications).toBe(3);
+      if (file.includes('keda')) expect(result.queues.orders.autoscale.scaleUps).toBeGreaterThan(0);
+      // Six 20-minute runs of a shipped scenario: minutes on a loaded 2-core machine.
+    },
+    600_000,
+  );
 });
 
 describe('queuesim run with replications', () => {

@@ -10,6 +10,9 @@ import { runProgram } from '../../src/cli/program.js';
 import { joinNegativeValues } from '../../src/cli/negative-values.js';
 import type { CliOutcome } from './cli.js';
 
+/** True while a call runs: a second one would capture the first one's output (a timed-out test runs on). */
+let running = false;
+
 /** Thrown by the stand-in for process.exit: nothing after an exit may run or print. */
 class ProcessExited extends Error {}
 
@@ -54,6 +57,8 @@ export async function runCliInProcess(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliOutcome> {
+  if (running) throw new Error('runCliInProcess: an earlier call is still running (did its test time out?)');
+  running = true;
   const stdout: string[] = [];
   const stderr: string[] = [];
   let exitStatus: number | undefined;
@@ -95,6 +100,7 @@ export async function runCliInProcess(
     process.exitCode = saved.exitCode;
     restoreEnv();
     process.chdir(saved.cwd);
+    running = false;
     // runProgram installs its process-wide handlers on each call; a process would install them once.
     for (const listener of process.listeners('uncaughtException'))
       if (!saved.uncaught.includes(listener)) process.off('uncaughtException', listener);
