@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { SMALL_SCENARIO, scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 describe('queuesim compare', () => {
   const a = scenarioFile(SMALL_SCENARIO);
@@ -11,8 +12,8 @@ describe('queuesim compare', () => {
     SMALL_SCENARIO.replace('consumers: 2', 'consumers: 3').replace('name: small', 'name: bigger'),
   );
 
-  it('prints the scenarios side by side with the difference and its significance', () => {
-    const { status, stdout } = runCli([
+  it('prints the scenarios side by side with the difference and its significance', async () => {
+    const { status, stdout } = await runCliInProcess([
       'compare',
       a,
       b,
@@ -30,25 +31,25 @@ describe('queuesim compare', () => {
     expect(stdout).not.toContain('Report:');
   });
 
-  it('writes compare.html and compare.csv into --out, the JSON on stdout unchanged', () => {
+  it('writes compare.html and compare.csv into --out, the JSON on stdout unchanged', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'queuesim-compare-')), 'folder');
     const args = ['compare', a, b, '--replications', '3', '--json'];
-    const withReport = runCli([...args, '--out', out]);
+    const withReport = await runCliInProcess([...args, '--out', out]);
     expect(withReport.status).toBe(0);
     expect(withReport.stderr).toBe(`Report: ${join(out, 'compare.html')}\n`);
     expect(readdirSync(out).sort()).toEqual(['compare.csv', 'compare.html']);
     expect(readFileSync(join(out, 'compare.html'), 'utf8')).toContain('small vs bigger');
     expect(readFileSync(join(out, 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/^bigger,small,queue,q,/);
-    const without = runCli([...args, '--no-report']);
+    const without = await runCliInProcess([...args, '--no-report']);
     expect(without.stderr).toBe('');
     expect(without.stdout).toBe(withReport.stdout);
   });
 
-  it('writes into reports/<first scenario name> by default, beside what a run left there', () => {
+  it('writes into reports/<first scenario name> by default, beside what a run left there', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'queuesim-compare-'));
     mkdirSync(join(cwd, 'reports', 'small'), { recursive: true });
     writeFileSync(join(cwd, 'reports', 'small', 'report.html'), 'the run');
-    const { status, stdout } = runCli(['compare', a, b, '--replications', '2'], { cwd });
+    const { status, stdout } = await runCliInProcess(['compare', a, b, '--replications', '2'], { cwd });
     expect(status).toBe(0);
     expect(stdout).toContain(`Report: ${join('reports', 'small', 'compare.html')}`);
     expect(readdirSync(join(cwd, 'reports', 'small')).sort()).toEqual([
@@ -58,17 +59,33 @@ describe('queuesim compare', () => {
     ]);
   });
 
-  it('names the folder it cannot write, exit code 2', () => {
+  it('names the folder it cannot write, exit code 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'queuesim-compare-')), 'a-file');
     writeFileSync(file, '');
-    const { status, stderr } = runCli(['compare', a, b, '--replications', '2', '--out', join(file, 'x')]);
+    const { status, stderr } = await runCliInProcess([
+      'compare',
+      a,
+      b,
+      '--replications',
+      '2',
+      '--out',
+      join(file, 'x'),
+    ]);
     expect(status).toBe(2);
     expect(stderr).toContain(`cannot write the report to ${join(file, 'x')}`);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('gives zero differences as JSON for a scenario against itself', () => {
-    const { status, stdout } = runCli(['compare', a, a, '--json', '--replications', '3', '--no-report']);
+  it('gives zero differences as JSON for a scenario against itself', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'compare',
+      a,
+      a,
+      '--json',
+      '--replications',
+      '3',
+      '--no-report',
+    ]);
     expect(status).toBe(0);
     const compare = JSON.parse(stdout);
     expect(
@@ -76,8 +93,8 @@ describe('queuesim compare', () => {
     ).toBe(true);
   });
 
-  it('needs two scenarios', () => {
-    const { status, stderr } = runCli(['compare', a]);
+  it('needs two scenarios', async () => {
+    const { status, stderr } = await runCliInProcess(['compare', a]);
     expect(status).toBe(2);
     expect(stderr).toContain('at least two');
   });
@@ -88,8 +105,8 @@ describe('queuesim compare with variants', () => {
     `${SMALL_SCENARIO}variants:\n  - { name: same, set: { queues.q.consumers: 2 } }\n  - { name: bigger, set: { queues.q.consumers: 4 } }\n`,
   );
 
-  it('compares the scenario in one file against each of its variants', () => {
-    const { status, stdout, stderr } = runCli([
+  it('compares the scenario in one file against each of its variants', async () => {
+    const { status, stdout, stderr } = await runCliInProcess([
       'compare',
       file,
       '--json',
@@ -115,24 +132,31 @@ describe('queuesim compare with variants', () => {
     expect(wait.significant).toBe(true);
   });
 
-  it('refuses an unknown path with its line and the nearest path', () => {
+  it('refuses an unknown path with its line and the nearest path', async () => {
     const bad = scenarioFile(`${SMALL_SCENARIO}variants:\n  - { name: x, set: { queues.q.consumer: 3 } }\n`);
-    const { status, stderr } = runCli(['compare', bad]);
+    const { status, stderr } = await runCliInProcess(['compare', bad]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/:9:/);
     expect(stderr).toContain("did you mean 'queues.q.consumers'");
   });
 
-  it('run ignores the variants', () => {
-    const { status, stdout } = runCli(['run', file, '--json', '--no-report', '--duration', '10s']);
+  it('run ignores the variants', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'run',
+      file,
+      '--json',
+      '--no-report',
+      '--duration',
+      '10s',
+    ]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).queues.q).toBeDefined();
   });
 });
 
 describe('queuesim compare on the shipped examples', () => {
-  it('keeps every line of scenarios/keda-autoscaled.yaml within 100 columns', () => {
-    const { status, stdout } = runCli([
+  it('keeps every line of scenarios/keda-autoscaled.yaml within 100 columns', async () => {
+    const { status, stdout } = await runCliInProcess([
       'compare',
       'scenarios/keda-autoscaled.yaml',
       '--duration',

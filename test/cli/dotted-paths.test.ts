@@ -1,6 +1,7 @@
 /** sweep and plan address producers and queues whose names contain dots (issue 18, item 7). */
 import { describe, expect, it } from 'vitest';
-import { runCli, scenarioFile } from '../helpers/cli.js';
+import { scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const file = scenarioFile(`name: dots
 seed: 3
@@ -17,8 +18,8 @@ slo:
 // (wait.mean, not a p99: 30 s hold too few messages beyond a p99 for its interval by sectioning.)
 
 describe('dotted names in parameter paths', () => {
-  it('sweep multiplies the rate of producer web.eu exactly (constant gaps: 600 then 1,200 in 30 s)', () => {
-    const { status, stdout } = runCli([
+  it('sweep multiplies the rate of producer web.eu exactly (constant gaps: 600 then 1,200 in 30 s)', async () => {
+    const { status, stdout } = await runCliInProcess([
       'sweep',
       file,
       '--vary',
@@ -36,8 +37,8 @@ describe('dotted names in parameter paths', () => {
     expect(Math.abs(published[1] - 1200)).toBeLessThanOrEqual(1);
   });
 
-  it('plan sizes queue orders.v2; a path that names nothing exits 2 with a located problem', () => {
-    const plan = runCli([
+  it('plan sizes queue orders.v2; a path that names nothing exits 2 with a located problem', async () => {
+    const plan = await runCliInProcess([
       'plan',
       file,
       '--optimize',
@@ -48,7 +49,13 @@ describe('dotted names in parameter paths', () => {
     ]);
     expect(plan.stderr).not.toMatch(/internal error/);
     expect(Object.keys(JSON.parse(plan.stdout).recommended ?? {})).toEqual(['queues.orders.v2.consumers']);
-    const unknown = runCli(['sweep', file, '--vary', 'queues.orders.v3.consumers=1', '--no-report']);
+    const unknown = await runCliInProcess([
+      'sweep',
+      file,
+      '--vary',
+      'queues.orders.v3.consumers=1',
+      '--no-report',
+    ]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(
       /<command line>.*--vary: cannot vary 'queues\.orders\.v3\.consumers'; did you mean 'queues\.orders\.v2\.consumers'/,

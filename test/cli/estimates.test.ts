@@ -1,6 +1,7 @@
 /** Where theory holds and where it does not, as `run` and `estimate` show it: terminal, JSON and the reason. */
 import { describe, expect, it } from 'vitest';
-import { runCli, scenarioFile } from '../helpers/cli.js';
+import { scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const BUFFERED = `name: buffered
 seed: 3
@@ -31,15 +32,15 @@ queues:
 `;
 
 describe('run: the theory row', () => {
-  it('reads "no estimate: <reason>" where the assumptions fail, and shows the formula where they hold', () => {
-    const { status, stdout } = runCli(['run', scenarioFile(withPlainFeed), '--no-report']);
+  it('reads "no estimate: <reason>" where the assumptions fail, and shows the formula where they hold', async () => {
+    const { status, stdout } = await runCliInProcess(['run', scenarioFile(withPlainFeed), '--no-report']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/no estimate: prefetch 10 with 4 consumers: messages wait in consumers' own/);
     expect(stdout).toContain('M/M/1 theory');
   });
 
-  it('puts values null and the reason as method in the JSON', () => {
-    const { stdout } = runCli(['run', scenarioFile(withPlainFeed), '--json', '--no-report']);
+  it('puts values null and the reason as method in the JSON', async () => {
+    const { stdout } = await runCliInProcess(['run', scenarioFile(withPlainFeed), '--json', '--no-report']);
     const result = JSON.parse(stdout);
     expect(result.queues.orders.analytic).toEqual({
       model: null,
@@ -52,16 +53,16 @@ describe('run: the theory row', () => {
 });
 
 describe('estimate', () => {
-  it('labels a schedule estimate "at peak" and says the peak is unstable', () => {
-    const { status, stdout } = runCli(['estimate', scenarioFile(PEAK)]);
+  it('labels a schedule estimate "at peak" and says the peak is unstable', async () => {
+    const { status, stdout } = await runCliInProcess(['estimate', scenarioFile(PEAK)]);
     expect(status).toBe(0);
     expect(stdout).toContain('M/M/7 at peak');
     expect(stdout).toMatch(/steady state at the schedule's peak rate of 150\/s \(storefront\)/);
     expect(stdout).toMatch(/at the peak, the consumers cannot keep up/);
   });
 
-  it('gives the peak rate in the JSON', () => {
-    const peak = JSON.parse(runCli(['estimate', scenarioFile(PEAK), '--json']).stdout);
+  it('gives the peak rate in the JSON', async () => {
+    const peak = JSON.parse((await runCliInProcess(['estimate', scenarioFile(PEAK), '--json'])).stdout);
     expect(peak.queues.orders).toMatchObject({ model: 'M/M/7', stable: false, peakRate: 150 });
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
 import { distributionFromSpec } from '../../src/model/distribution-from-spec.js';
 import { parseScenario, type DistributionSpec } from '../../src/scenario/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { checkFamily, expectPass, meanAndStandardError } from '../helpers/statistical.js';
 import { scenarioText } from '../scenario/helpers.js';
 
@@ -24,8 +24,8 @@ describe('queuesim fit', () => {
   // Two statistical checks: the fitted rate of the shipped timestamps, the arrivals of a pasted empirical line.
   const family = checkFamily('queuesim fit', 2);
 
-  it('ranks the families for the shipped sample and prints a scenario line that parses to the best fit', () => {
-    const { status, stdout, stderr } = runCli(['fit', SAMPLE, '--unit', 'ms']);
+  it('ranks the families for the shipped sample and prints a scenario line that parses to the best fit', async () => {
+    const { status, stdout, stderr } = await runCliInProcess(['fit', SAMPLE, '--unit', 'ms']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toContain(`fit 2,000 service times from ${SAMPLE}, column 'service_ms'`);
@@ -41,8 +41,16 @@ describe('queuesim fit', () => {
     });
   });
 
-  it('prints JSON with the documented fields, and its yaml parses back to best', () => {
-    const { status, stdout } = runCli(['fit', SAMPLE, '--column', 'service_ms', '--unit', 'ms', '--json']);
+  it('prints JSON with the documented fields, and its yaml parses back to best', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'fit',
+      SAMPLE,
+      '--column',
+      'service_ms',
+      '--unit',
+      'ms',
+      '--json',
+    ]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout) as {
       n: number;
@@ -104,8 +112,8 @@ describe('queuesim fit', () => {
     expect(parsed.cv / best.cv).toBeCloseTo(1, 3);
   });
 
-  it('fits the intervals between timestamps and writes an exponential as the producer rate', () => {
-    const { status, stdout } = runCli(['fit', SAMPLE, '--timestamps', '--json']);
+  it('fits the intervals between timestamps and writes an exponential as the producer rate', async () => {
+    const { status, stdout } = await runCliInProcess(['fit', SAMPLE, '--timestamps', '--json']);
     expect(status).toBe(0);
     const result = JSON.parse(stdout) as {
       n: number;
@@ -124,7 +132,7 @@ describe('queuesim fit', () => {
     });
   });
 
-  it('fits epoch-millisecond timestamps written to the microsecond as rounded, and says so', () => {
+  it('fits epoch-millisecond timestamps written to the microsecond as rounded, and says so', async () => {
     // Bursty gaps (gamma, mean 18.9 ms, cv 2.05) written as epoch ms with three decimals: many gaps of 0.
     const gaps = distributionFromSpec({ kind: 'gamma', mean: 0.0189, cv: 2.05 });
     const random = new RandomStream(11, 'fit/cli-gamma');
@@ -134,7 +142,12 @@ describe('queuesim fit', () => {
       const ms = 1_800_000_000_000 + Math.floor(microseconds / 1000);
       return `${ms}.${String(microseconds % 1000).padStart(3, '0')}`;
     });
-    const { status, stdout } = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps', '--json']);
+    const { status, stdout } = await runCliInProcess([
+      'fit',
+      samplesFile(stamps.join('\n')),
+      '--timestamps',
+      '--json',
+    ]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout) as {
       resolution: number | null;
@@ -146,7 +159,7 @@ describe('queuesim fit', () => {
     expect(result.yaml).toMatch(/^interarrival: \{ distribution: gamma, mean: [\d.]+ms, cv: [\d.]+ \}$/);
   });
 
-  it('offers the sample as an empirical line when no family fits; pasted, it runs at the sample mean', () => {
+  it('offers the sample as an empirical line when no family fits; pasted, it runs at the sample mean', async () => {
     // Two modes (62 % around 20 ms, 38 % around 120 ms), written in ms with three decimals.
     const fast = distributionFromSpec({ kind: 'lognormal', mean: 0.02, cv: 0.5 });
     const slow = distributionFromSpec({ kind: 'lognormal', mean: 0.12, cv: 1 });
@@ -155,7 +168,15 @@ describe('queuesim fit', () => {
       ((random.next() < 0.62 ? fast : slow).sample(random) * 1e3).toFixed(3),
     );
     const file = samplesFile(values.join('\n'));
-    const { status, stdout } = runCli(['fit', file, '--unit', 'ms', '--kind', 'interarrival', '--json']);
+    const { status, stdout } = await runCliInProcess([
+      'fit',
+      file,
+      '--unit',
+      'ms',
+      '--kind',
+      'interarrival',
+      '--json',
+    ]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout) as {
       familyFits: boolean;
@@ -184,7 +205,7 @@ describe('queuesim fit', () => {
     expect(parsed.scenario.warmupSeconds).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'queuesim-fit-run-'));
     writeFileSync(join(dir, 'pasted.yaml'), scenario);
-    const run = runCli(['run', 'pasted.yaml', '--json'], { cwd: dir });
+    const run = await runCliInProcess(['run', 'pasted.yaml', '--json'], { cwd: dir });
     expect(run.status).toBe(0);
     const arrivals = (JSON.parse(run.stdout) as { queues: { q: { arrivals: number } } }).queues.q.arrivals;
     // The empirical law draws each pasted value with probability 1/200: its mean and population cv are exact.
@@ -202,11 +223,11 @@ describe('queuesim fit', () => {
     expect(interval / result.summary.mean).toBeCloseTo(1, 2);
   });
 
-  it('reports a bad row as file:line:column with exit 2 and no stack trace', () => {
+  it('reports a bad row as file:line:column with exit 2 and no stack trace', async () => {
     const file = samplesFile(
       ['# latencies', 'host,latency', ...tenToTwenty.map((v) => `a,${v}ms`), 'b,12xs'].join('\n'),
     );
-    const { status, stdout, stderr } = runCli(['fit', file, '--column', 'latency']);
+    const { status, stdout, stderr } = await runCliInProcess(['fit', file, '--column', 'latency']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -214,49 +235,49 @@ describe('queuesim fit', () => {
     );
   });
 
-  it('refuses negative values, too few values, a missing file and contradictory flags with exit 2', () => {
-    const negative = runCli(['fit', samplesFile(['1', '-2', ...tenToTwenty].join('\n'))]);
+  it('refuses negative values, too few values, a missing file and contradictory flags with exit 2', async () => {
+    const negative = await runCliInProcess(['fit', samplesFile(['1', '-2', ...tenToTwenty].join('\n'))]);
     expect(negative.status).toBe(2);
     expect(negative.stderr).toMatch(/:2:1 {2}error {2}negative duration -2: .*cannot be negative/);
 
-    const few = runCli(['fit', samplesFile('1\n2\n3\n')]);
+    const few = await runCliInProcess(['fit', samplesFile('1\n2\n3\n')]);
     expect(few.status).toBe(2);
     expect(few.stderr).toMatch(/samples\.csv {2}error {2}only 3 values; a fit needs at least 10/);
 
-    const missing = runCli(['fit', 'no-such-file.csv']);
+    const missing = await runCliInProcess(['fit', 'no-such-file.csv']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('no-such-file.csv  error  cannot read the samples file: no such file\n');
 
-    const contradictory = runCli(['fit', SAMPLE, '--timestamps', '--kind', 'service']);
+    const contradictory = await runCliInProcess(['fit', SAMPLE, '--timestamps', '--kind', 'service']);
     expect(contradictory.status).toBe(2);
     expect(contradictory.stderr).toMatch(/--kind: --timestamps gives inter-arrival times/);
 
-    const badUnit = runCli(['fit', SAMPLE, '--unit', 'fortnights']);
+    const badUnit = await runCliInProcess(['fit', SAMPLE, '--unit', 'fortnights']);
     expect(badUnit.status).toBe(2);
     expect(badUnit.stderr).toMatch(/Invalid values:[\s\S]*unit/);
   });
 
-  it('warns when consecutive intervals are correlated (bursts), since the simulator draws them independently', () => {
+  it('warns when consecutive intervals are correlated (bursts), since the simulator draws them independently', async () => {
     // Alternating quiet and busy stretches of 20 events: short intervals follow short ones.
     let t = 0;
     const stamps = Array.from(
       { length: 400 },
       (_, i) => (t += Math.floor(i / 20) % 2 === 0 ? 100 + (i % 7) : 5 + (i % 3)),
     );
-    const { status, stdout } = runCli(['fit', samplesFile(stamps.join('\n')), '--timestamps']);
+    const { status, stdout } = await runCliInProcess(['fit', samplesFile(stamps.join('\n')), '--timestamps']);
     expect(status).toBe(0);
     expect(stdout).toMatch(
       /consecutive values are correlated \(lag-1 autocorrelation 0\.\d\d;[^)]*\): .*on-off/,
     );
   });
 
-  it('writes a column of intervals with --kind interarrival as the producer line, noting rounded values', () => {
+  it('writes a column of intervals with --kind interarrival as the producer line, noting rounded values', async () => {
     // Gamma-like intervals (sums of two exponential phases) rounded to whole milliseconds.
     const random = new RandomStream(5, 'intervals');
     const intervals = Array.from({ length: 600 }, () =>
       Math.round(-10 * Math.log(random.nextOpen() * random.nextOpen())).toString(),
     );
-    const { status, stdout } = runCli([
+    const { status, stdout } = await runCliInProcess([
       'fit',
       samplesFile(intervals.join('\n')),
       '--unit',
@@ -270,8 +291,11 @@ describe('queuesim fit', () => {
     expect(stdout).toMatch(/treated as rounded to 1ms \(each value stands for the interval around it/);
   });
 
-  it('answers a constant when every value is equal', () => {
-    const { status, stdout } = runCli(['fit', samplesFile(Array<string>(12).fill('25ms').join('\n'))]);
+  it('answers a constant when every value is equal', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'fit',
+      samplesFile(Array<string>(12).fill('25ms').join('\n')),
+    ]);
     expect(status).toBe(0);
     expect(stdout).toContain('  service: 25ms\n');
   });

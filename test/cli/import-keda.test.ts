@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const RABBIT = 'scenarios/imports/keda-scaledobject.yaml';
 const KAFKA = 'scenarios/imports/keda-kafka-scaledobject.yaml';
@@ -11,8 +11,8 @@ const KAFKA = 'scenarios/imports/keda-kafka-scaledobject.yaml';
 const folder = () => mkdtempSync(join(tmpdir(), 'queuesim-import-keda-'));
 
 describe('queuesim import keda', () => {
-  it('prints the autoscale block for the shipped RabbitMQ ScaledObject', () => {
-    const { status, stdout, stderr } = runCli(['import', 'keda', RABBIT]);
+  it('prints the autoscale block for the shipped RabbitMQ ScaledObject', async () => {
+    const { status, stdout, stderr } = await runCliInProcess(['import', 'keda', RABBIT]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toContain('autoscale:\n');
@@ -24,12 +24,12 @@ describe('queuesim import keda', () => {
     expect(stdout).toContain('        - { type: pods, value: 8, period: 15s }\n');
   });
 
-  it('merges into a scenario in place (--out = --into), atomically, and the result runs', () => {
+  it('merges into a scenario in place (--out = --into), atomically, and the result runs', async () => {
     const dir = folder();
     const scenario = join(dir, 'shop.yaml');
     copyFileSync('scenarios/keda-autoscaled.yaml', scenario);
     const before = readFileSync(scenario, 'utf8');
-    const merged = runCli(['import', 'keda', RABBIT, '--into', scenario, '--out', scenario]);
+    const merged = await runCliInProcess(['import', 'keda', RABBIT, '--into', scenario, '--out', scenario]);
     expect(merged.stdout).toBe('');
     expect(merged.stderr).toBe("queuesim: replaced the autoscale: block of queue 'orders'\n");
     expect(merged.status).toBe(0);
@@ -42,7 +42,7 @@ describe('queuesim import keda', () => {
     expect(after).toContain(
       'variants: # queuesim compare scenarios/keda-autoscaled.yaml — cost against latency\n',
     );
-    const run = runCli(['run', scenario, '--duration', '1h', '--json', '--no-report']);
+    const run = await runCliInProcess(['run', scenario, '--duration', '1h', '--json', '--no-report']);
     expect(run.status).toBe(0);
     const autoscale = (
       JSON.parse(run.stdout) as { queues: Record<string, { autoscale: { range: number[] } }> }
@@ -50,14 +50,14 @@ describe('queuesim import keda', () => {
     expect(autoscale.range).toEqual([0, 24]);
   });
 
-  it("merges a Kafka ScaledObject into a topic named by the trigger, showing the merged scenario's warnings", () => {
+  it("merges a Kafka ScaledObject into a topic named by the trigger, showing the merged scenario's warnings", async () => {
     const dir = folder();
     const scenario = join(dir, 'payments.yaml');
     writeFileSync(
       scenario,
       'name: payments\nduration: 5m\nproducers:\n  - { name: api, to: payments, rate: 50/s }\nqueues:\n  - name: payments # the Kafka topic\n    partitions: 6\n    service: 20ms\n',
     );
-    const { status, stdout, stderr } = runCli(['import', 'keda', KAFKA, '--into', scenario]);
+    const { status, stdout, stderr } = await runCliInProcess(['import', 'keda', KAFKA, '--into', scenario]);
     // The merged scenario is checked as run checks it, and its warnings are shown.
     expect(stderr).toMatch(
       /payments\.yaml:\d+:\d+ {2}warning {2}queues\[0\]\.autoscale\.max: topic 'payments' has autoscale max 12 but 6 partitions/,
@@ -85,10 +85,12 @@ describe('queuesim import keda', () => {
       ['--queue', 'orders'],
       /^queuesim: Implications failed:\n queue -> into/,
     ],
-  ])('%s: a located error and exit 2', (_what, text, flags, message) => {
+  ])('%s: a located error and exit 2', async (_what, text, flags, message) => {
     const dir = folder();
     writeFileSync(join(dir, 'so.yaml'), text);
-    const { status, stdout, stderr } = runCli(['import', 'keda', 'so.yaml', ...flags], { cwd: dir });
+    const { status, stdout, stderr } = await runCliInProcess(['import', 'keda', 'so.yaml', ...flags], {
+      cwd: dir,
+    });
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace

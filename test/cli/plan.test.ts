@@ -1,6 +1,7 @@
 /** `queuesim plan` end to end: the recommendation as JSON, and refusals with exit code 2. */
 import { describe, expect, it } from 'vitest';
-import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { SMALL_SCENARIO, scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const withSlo = scenarioFile(
   SMALL_SCENARIO.replace('duration: 2m', 'duration: 10m\nreplications: 4') +
@@ -8,8 +9,8 @@ const withSlo = scenarioFile(
 );
 
 describe('queuesim plan', () => {
-  it('prints recommended, runner-up, evaluations and wall time as JSON', () => {
-    const { status, stdout } = runCli(['plan', withSlo, '--json', '--workers', '1']);
+  it('prints recommended, runner-up, evaluations and wall time as JSON', async () => {
+    const { status, stdout } = await runCliInProcess(['plan', withSlo, '--json', '--workers', '1']);
     expect(status).toBe(0);
     const plan = JSON.parse(stdout);
     // 20/s × 50 ms = 1 consumer's worth of work: 30 % busy needs 4 consumers (25 %), 3 give 33 %.
@@ -20,36 +21,36 @@ describe('queuesim plan', () => {
     expect(plan.result.slo[0].verdict).toBe('pass');
   });
 
-  it('plans at a multiple of the load', () => {
-    const { stdout } = runCli(['plan', withSlo, '--json', '--load', 'x2', '--workers', '1']);
+  it('plans at a multiple of the load', async () => {
+    const { stdout } = await runCliInProcess(['plan', withSlo, '--json', '--load', 'x2', '--workers', '1']);
     expect(JSON.parse(stdout).recommended).toEqual({ 'queues.q.consumers': 7 }); // 2/7 = 29 %
   });
 
-  it('exits 1 with recommended null and a why when no value meets the SLOs, and says why in text', () => {
+  it('exits 1 with recommended null and a why when no value meets the SLOs, and says why in text', async () => {
     const unreachable = scenarioFile(
       SMALL_SCENARIO.replace('duration: 2m', 'duration: 5m') +
         'slo:\n  - { queue: q, metric: sojourn.p99, max: 1ms }\n',
     );
-    const json = runCli(['plan', unreachable, '--json', '--workers', '1']);
+    const json = await runCliInProcess(['plan', unreachable, '--json', '--workers', '1']);
     expect(json.status).toBe(1);
     const plan = JSON.parse(json.stdout);
     expect(plan.recommended).toBeNull();
     expect(plan.why).toMatch(/^queues\.q\.sojourn\.p99 still fails at queues\.q\.consumers = \d+: /);
     expect(plan.evaluations).toBeLessThan(10);
-    const text = runCli(['plan', unreachable, '--workers', '1']);
+    const text = await runCliInProcess(['plan', unreachable, '--workers', '1']);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('no value of queues.q.consumers meets every SLO');
     expect(text.stdout).toContain('  why: queues.q.sojourn.p99 still fails');
   });
 
-  it('names the binding SLO when it succeeds', () => {
-    const { stdout } = runCli(['plan', withSlo, '--workers', '1']);
+  it('names the binding SLO when it succeeds', async () => {
+    const { stdout } = await runCliInProcess(['plan', withSlo, '--workers', '1']);
     expect(stdout).toContain('binding SLO: queues.q.utilization');
   });
 
-  it('refuses a scenario without SLOs and an unknown parameter', () => {
-    expect(runCli(['plan', scenarioFile(SMALL_SCENARIO)]).status).toBe(2);
-    const { status, stderr } = runCli(['plan', withSlo, '--optimize', 'queues.q.consumer']);
+  it('refuses a scenario without SLOs and an unknown parameter', async () => {
+    expect((await runCliInProcess(['plan', scenarioFile(SMALL_SCENARIO)])).status).toBe(2);
+    const { status, stderr } = await runCliInProcess(['plan', withSlo, '--optimize', 'queues.q.consumer']);
     expect(status).toBe(2);
     expect(stderr).toContain("did you mean 'queues.q.consumers'?");
   });
@@ -71,9 +72,9 @@ slo:
 `;
 
 describe('queuesim plan with several --optimize', () => {
-  it('prints every optimised path, the cost, evaluations and wall time as JSON', () => {
+  it('prints every optimised path, the cost, evaluations and wall time as JSON', async () => {
     const file = scenarioFile(`${twoQueues}cost: { queues.a.consumers: 3, consumer: 1 }\n`);
-    const { status, stdout } = runCli([
+    const { status, stdout } = await runCliInProcess([
       'plan',
       file,
       '--json',
@@ -93,9 +94,9 @@ describe('queuesim plan with several --optimize', () => {
     expect(typeof plan.wallSeconds).toBe('number');
   });
 
-  it('prints the plan as text', () => {
+  it('prints the plan as text', async () => {
     const file = scenarioFile(twoQueues);
-    const { status, stdout } = runCli([
+    const { status, stdout } = await runCliInProcess([
       'plan',
       file,
       '--optimize',
@@ -107,9 +108,9 @@ describe('queuesim plan with several --optimize', () => {
     expect(stdout).toContain('queues.a.consumers = 4, queues.b.consumers = 3 (cost 7) meets every SLO');
   });
 
-  it('refuses an unknown cost key with its line and the nearest key', () => {
+  it('refuses an unknown cost key with its line and the nearest key', async () => {
     const file = scenarioFile(`${twoQueues}cost: { queues.a.consumer: 3 }\n`);
-    const { status, stderr } = runCli(['plan', file]);
+    const { status, stderr } = await runCliInProcess(['plan', file]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/:14:/);
     expect(stderr).toContain("did you mean 'queues.a.consumers'");

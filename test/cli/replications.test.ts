@@ -5,6 +5,7 @@ import { workerPoolRunner } from '../../src/cli/worker-pool.js';
 import { toJson } from '../../src/report/json.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { singleQueueScenario, statistics } from '../helpers/scenarios.js';
 
 const small = SMALL_SCENARIO;
@@ -34,11 +35,21 @@ describe('parallel replications', () => {
     expect(JSON.parse(serial).replications).toBeGreaterThan(5);
   });
 
-  it('from the command line: --workers 1 and --workers 2 print the same JSON, and nothing on stderr', () => {
+  it('from the command line: --workers 1 and --workers 2 print the same JSON, and nothing on stderr', async () => {
     const file = scenarioFile(small);
-    const serial = runCli(['run', file, '--replications', '4', '--workers', '1', '--json', '--no-report']);
+    const serial = await runCliInProcess([
+      'run',
+      file,
+      '--replications',
+      '4',
+      '--workers',
+      '1',
+      '--json',
+      '--no-report',
+    ]);
     // A loaded machine can take over 5 s to start the pool: no progress line, so stderr holds warnings only.
     const quietProgress = { env: { QUEUESIM_PROGRESS_INTERVAL_MS: '3600000' } };
+    // A real process here: the CLI's own start of its worker threads from source.
     const parallel = runCli(
       ['run', file, '--replications', '4', '--workers', '2', '--json', '--no-report'],
       quietProgress,
@@ -58,22 +69,37 @@ describe('parallel replications', () => {
     ['scenarios/keda-autoscaled.yaml', ['--warmup', '8h']],
     ['scenarios/kafka-skewed-keys.yaml', []],
     ['scenarios/trace-replay.yaml', []],
-  ])('%s: --workers 1 and --workers 2 print the same JSON', (file, extra) => {
-    const args = ['run', file, '--replications', '3', '--duration', '20m', ...extra, '--json', '--no-report'];
-    const serial = runCli([...args, '--workers', '1']);
-    const parallel = runCli([...args, '--workers', '2']);
-    expect(serial.status, serial.stderr).toBe(0);
-    expect(parallel.stdout).toBe(serial.stdout);
-    const result = JSON.parse(serial.stdout);
-    expect(result.replications).toBe(3);
-    if (file.includes('keda')) expect(result.queues.orders.autoscale.scaleUps).toBeGreaterThan(0);
-  });
+  ])(
+    '%s: --workers 1 and --workers 2 print the same JSON',
+    async (file, extra) => {
+      const args = [
+        'run',
+        file,
+        '--replications',
+        '3',
+        '--duration',
+        '20m',
+        ...extra,
+        '--json',
+        '--no-report',
+      ];
+      const serial = await runCliInProcess([...args, '--workers', '1']);
+      const parallel = await runCliInProcess([...args, '--workers', '2']);
+      expect(serial.status, serial.stderr).toBe(0);
+      expect(parallel.stdout).toBe(serial.stdout);
+      const result = JSON.parse(serial.stdout);
+      expect(result.replications).toBe(3);
+      if (file.includes('keda')) expect(result.queues.orders.autoscale.scaleUps).toBeGreaterThan(0);
+      // Six 20-minute runs of a shipped scenario: minutes on a loaded 2-core machine.
+    },
+    600_000,
+  );
 });
 
 describe('queuesim run with replications', () => {
-  it('shows ± half-widths, the theory row and what did not converge', () => {
+  it('shows ± half-widths, the theory row and what did not converge', async () => {
     const file = scenarioFile(small);
-    const { status, stdout, stderr } = runCli([
+    const { status, stdout, stderr } = await runCliInProcess([
       'run',
       file,
       '--precision',
@@ -99,25 +125,25 @@ describe('queuesim run with replications', () => {
     expect(stdout).toMatch(/warm-up auto \(MSER-5 on 3 pilot runs\): q /);
   });
 
-  it('reports bad statistics flags with exit code 2', () => {
+  it('reports bad statistics flags with exit code 2', async () => {
     const file = scenarioFile(small);
-    const bad = runCli(['run', file, '--precision', 'tight']);
+    const bad = await runCliInProcess(['run', file, '--precision', 'tight']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--precision.*2%/);
-    expect(runCli(['run', file, '--workers', '0']).status).toBe(2);
+    expect((await runCliInProcess(['run', file, '--workers', '0'])).status).toBe(2);
   });
 });
 
 describe('queuesim estimate', () => {
-  it('prints the analytic estimates without simulating', () => {
-    const { status, stdout } = runCli(['estimate', 'scenarios/thumbnail-render.yaml']);
+  it('prints the analytic estimates without simulating', async () => {
+    const { status, stdout } = await runCliInProcess(['estimate', 'scenarios/thumbnail-render.yaml']);
     expect(status).toBe(0);
     expect(stdout).toContain('M/G/1');
     expect(stdout).toContain('Pollaczek–Khinchine');
   });
 
-  it('prints them as JSON with --json', () => {
-    const { status, stdout } = runCli(['estimate', scenarioFile(small), '--json']);
+  it('prints them as JSON with --json', async () => {
+    const { status, stdout } = await runCliInProcess(['estimate', scenarioFile(small), '--json']);
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.scenario).toBe('small');

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runCli } from '../helpers/cli.js';
+import { projectRoot } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const small = `name: small-report
 seed: 7
@@ -20,11 +21,11 @@ function tempDir(): string {
 const FILES = ['latency.csv', 'report.html', 'summary.json', 'timeseries.csv'];
 
 describe('queuesim run: report files', () => {
-  it('writes report.html, summary.json and CSVs to reports/<scenario name> and prints the path', () => {
+  it('writes report.html, summary.json and CSVs to reports/<scenario name> and prints the path', async () => {
     const cwd = tempDir();
     const file = join(cwd, 'scenario.yaml');
     writeFileSync(file, small);
-    const { status, stdout, stderr } = runCli(['run', file], { cwd });
+    const { status, stdout, stderr } = await runCliInProcess(['run', file], { cwd });
     // Nothing on stderr but the run's own warnings (this short run: too short for its p99).
     expect(stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '))).toEqual([]);
     expect(status).toBe(0);
@@ -38,9 +39,9 @@ describe('queuesim run: report files', () => {
     expect(html).toContain('capacity: 10, service'); // the scenario source, as written
   });
 
-  it('with --json keeps stdout pure JSON, identical to summary.json, and names the report on stderr', () => {
+  it('with --json keeps stdout pure JSON, identical to summary.json, and names the report on stderr', async () => {
     const out = join(tempDir(), 'nested', 'out');
-    const { status, stdout, stderr } = runCli([
+    const { status, stdout, stderr } = await runCliInProcess([
       'run',
       'scenarios/user-registered.yaml',
       '--json',
@@ -56,21 +57,21 @@ describe('queuesim run: report files', () => {
     expect(readdirSync(out).sort()).toEqual(FILES);
   });
 
-  it('gives a byte-identical summary.json for the same seed (the HTML alone carries the time of the run)', () => {
+  it('gives a byte-identical summary.json for the same seed (the HTML alone carries the time of the run)', async () => {
     const first = tempDir();
     const second = tempDir();
     const file = join(first, 'scenario.yaml');
     writeFileSync(file, small);
-    runCli(['run', file, '--out', first]);
-    runCli(['run', file, '--out', second]);
+    await runCliInProcess(['run', file, '--out', first]);
+    await runCliInProcess(['run', file, '--out', second]);
     for (const name of ['summary.json', 'timeseries.csv', 'latency.csv']) {
       expect(readFileSync(join(second, name), 'utf8')).toBe(readFileSync(join(first, name), 'utf8'));
     }
   });
 
-  it('writes nothing with --no-report', () => {
+  it('writes nothing with --no-report', async () => {
     const cwd = tempDir();
-    const { status, stdout } = runCli(
+    const { status, stdout } = await runCliInProcess(
       ['run', join(projectRoot, 'scenarios/user-registered.yaml'), '--no-report'],
       {
         cwd,
@@ -81,11 +82,16 @@ describe('queuesim run: report files', () => {
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
   });
 
-  it('reports an output folder it cannot create in one line, exit code 2, after printing the results', () => {
+  it('reports an output folder it cannot create in one line, exit code 2, after printing the results', async () => {
     const blocker = join(tempDir(), 'file');
     writeFileSync(blocker, '');
     const out = join(blocker, 'sub');
-    const { status, stdout, stderr } = runCli(['run', 'scenarios/user-registered.yaml', '--out', out]);
+    const { status, stdout, stderr } = await runCliInProcess([
+      'run',
+      'scenarios/user-registered.yaml',
+      '--out',
+      out,
+    ]);
     expect(status).toBe(2);
     expect(stdout).toContain('welcome-email');
     expect(stderr.startsWith(`queuesim: cannot write the report to ${out}: ENOTDIR`)).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, scenarioFile } from '../helpers/cli.js';
+import { scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 // M/M/1 at 1000/s for 10^6 s: about 2·10^9 events, half an hour or more; refused unasked.
 const LONG = `name: long
@@ -12,9 +13,9 @@ queues:
 `;
 
 describe('long runs', () => {
-  it('refuses a run over the threshold without --yes, giving the estimate and the ways forward', () => {
+  it('refuses a run over the threshold without --yes, giving the estimate and the ways forward', async () => {
     const startedAt = Date.now();
-    const { status, stdout, stderr } = runCli(['run', scenarioFile(LONG), '--no-report']);
+    const { status, stdout, stderr } = await runCliInProcess(['run', scenarioFile(LONG), '--no-report']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('about 2 billion events in 1 run');
@@ -25,19 +26,19 @@ describe('long runs', () => {
     expect(Date.now() - startedAt).toBeLessThan(30_000); // refused before simulating
   });
 
-  it('refuses the issue’s flood of 10^9 messages a second', () => {
+  it('refuses the issue’s flood of 10^9 messages a second', async () => {
     const fast = LONG.replace('rate: 1000/s', 'rate: 1000000000/s').replace(
       'consumers: 1, service: { distribution: exponential, mean: 0.5ms }',
       'consumers: 2, service: { distribution: exponential, mean: 0.000000001 }',
     );
-    const flood = runCli(['run', scenarioFile(fast), '--duration', '60', '--no-report']);
+    const flood = await runCliInProcess(['run', scenarioFile(fast), '--duration', '60', '--no-report']);
     expect(flood.stderr).toContain('about 120 billion events in 1 run');
     expect(flood.status).toBe(2);
   });
 
-  it('--time-budget bounds a single run: it stops early, marked partial in the JSON', () => {
+  it('--time-budget bounds a single run: it stops early, marked partial in the JSON', async () => {
     const startedAt = Date.now();
-    const { status, stdout, stderr } = runCli(
+    const { status, stdout, stderr } = await runCliInProcess(
       ['run', scenarioFile(LONG), '--time-budget', '0.5s', '--json', '--no-report', '--quiet'],
       { env: { QUEUESIM_PROGRESS_INTERVAL_MS: '50' } },
     );
@@ -56,8 +57,8 @@ describe('long runs', () => {
     expect(result.measuredSeconds).toBeCloseTo(result.partial.simulatedSeconds, 6);
   });
 
-  it('prints progress lines on a stderr that is not a terminal, and says in the table it is partial', () => {
-    const { status, stdout, stderr } = runCli(
+  it('prints progress lines on a stderr that is not a terminal, and says in the table it is partial', async () => {
+    const { status, stdout, stderr } = await runCliInProcess(
       ['run', scenarioFile(LONG), '--time-budget', '1.5s', '--no-report'],
       { env: { QUEUESIM_PROGRESS_INTERVAL_MS: '100' } },
     );

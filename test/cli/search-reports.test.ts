@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';
+import { SMALL_SCENARIO, scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 // A minute at 20/s with the 5 replications SLOs ask for: 30 % busy needs 4 consumers.
 const withSlo = scenarioFile(
@@ -14,9 +15,9 @@ const withSlo = scenarioFile(
 const freshFolder = () => mkdtempSync(join(tmpdir(), 'queuesim-search-report-'));
 
 describe('plan and headroom reports', () => {
-  it('plan writes plan.html and plan.csv into reports/<name>/ and says where', () => {
+  it('plan writes plan.html and plan.csv into reports/<name>/ and says where', async () => {
     const cwd = freshFolder();
-    const { status, stdout } = runCli(['plan', withSlo, '--workers', '1'], { cwd });
+    const { status, stdout } = await runCliInProcess(['plan', withSlo, '--workers', '1'], { cwd });
     expect(status).toBe(0);
     expect(stdout).toContain(`Report: ${join('reports', 'small', 'plan.html')}`);
     const html = readFileSync(join(cwd, 'reports', 'small', 'plan.html'), 'utf8');
@@ -33,11 +34,14 @@ describe('plan and headroom reports', () => {
     );
   });
 
-  it('--no-report writes nothing; --json keeps stdout for the JSON, which lists every evaluated setting', () => {
+  it('--no-report writes nothing; --json keeps stdout for the JSON, which lists every evaluated setting', async () => {
     const cwd = freshFolder();
-    const { status, stdout, stderr } = runCli(['plan', withSlo, '--json', '--no-report', '--workers', '1'], {
-      cwd,
-    });
+    const { status, stdout, stderr } = await runCliInProcess(
+      ['plan', withSlo, '--json', '--no-report', '--workers', '1'],
+      {
+        cwd,
+      },
+    );
     expect(status).toBe(0);
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
     expect(stderr).not.toContain('Report:');
@@ -46,9 +50,9 @@ describe('plan and headroom reports', () => {
     expect(plan.evaluated.map((point: { meets: boolean }) => point.meets)).toContain(true);
   });
 
-  it('headroom writes headroom.html and headroom.csv under --out, the path on stderr with --json', () => {
+  it('headroom writes headroom.html and headroom.csv under --out, the path on stderr with --json', async () => {
     const out = join(freshFolder(), 'capacity-review');
-    const { status, stdout, stderr } = runCli([
+    const { status, stdout, stderr } = await runCliInProcess([
       'headroom',
       withSlo,
       '--json',
@@ -71,9 +75,11 @@ describe('plan and headroom reports', () => {
     expect(csv.filter((line) => line.startsWith(passes))).toHaveLength(1);
   });
 
-  it('headroom --no-report writes nothing', () => {
+  it('headroom --no-report writes nothing', async () => {
     const cwd = freshFolder();
-    expect(runCli(['headroom', withSlo, '--no-report', '--workers', '1'], { cwd }).status).toBe(0);
+    expect(
+      (await runCliInProcess(['headroom', withSlo, '--no-report', '--workers', '1'], { cwd })).status,
+    ).toBe(0);
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
   });
 });

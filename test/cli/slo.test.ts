@@ -1,6 +1,7 @@
 /** SLOs through the command line: verdicts in the table and the JSON, and `--fail-on-slo`'s exit code. */
 import { describe, expect, it } from 'vitest';
-import { runCli, scenarioFile } from '../helpers/cli.js';
+import { scenarioFile } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 /**
  * M/M/2 at 80 % load: p99 sojourn ≈ 0.5 s, utilisation 80 %. 3 × 8 min hold 576 messages beyond the p99:
@@ -23,8 +24,15 @@ slo:
 describe('SLOs on the command line', () => {
   const file = scenarioFile(SCENARIO);
 
-  it('writes the verdicts into the JSON, with CIs from the replications', () => {
-    const { status, stdout } = runCli(['run', file, '--json', '--no-report', '--workers', '1']);
+  it('writes the verdicts into the JSON, with CIs from the replications', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'run',
+      file,
+      '--json',
+      '--no-report',
+      '--workers',
+      '1',
+    ]);
     expect(status).toBe(0); // without --fail-on-slo a failed SLO does not change the exit code
     const { slo } = JSON.parse(stdout) as { slo: Array<Record<string, unknown>> };
     expect(slo.map((verdict) => [verdict.target, verdict.verdict])).toEqual([
@@ -36,15 +44,29 @@ describe('SLOs on the command line', () => {
     expect(slo[2].ci95).toHaveLength(2);
   });
 
-  it('prints a verdict per SLO and exits 1 with --fail-on-slo when one fails', () => {
-    const { status, stdout } = runCli(['run', file, '--no-report', '--workers', '1', '--fail-on-slo']);
+  it('prints a verdict per SLO and exits 1 with --fail-on-slo when one fails', async () => {
+    const { status, stdout } = await runCliInProcess([
+      'run',
+      file,
+      '--no-report',
+      '--workers',
+      '1',
+      '--fail-on-slo',
+    ]);
     expect(status).toBe(1);
     expect(stdout).toMatch(/queues\.billing\.utilization .*50% .*fail/);
   });
 
-  it('exits 0 with --fail-on-slo when every SLO passes', () => {
+  it('exits 0 with --fail-on-slo when every SLO passes', async () => {
     const passing = scenarioFile(SCENARIO.replace('max: 50%', 'max: 95%'));
-    const { status } = runCli(['run', passing, '--no-report', '--workers', '1', '--fail-on-slo']);
+    const { status } = await runCliInProcess([
+      'run',
+      passing,
+      '--no-report',
+      '--workers',
+      '1',
+      '--fail-on-slo',
+    ]);
     expect(status).toBe(0);
   });
 });

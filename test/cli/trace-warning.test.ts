@@ -4,7 +4,7 @@
  * The trace spans 4 s of records.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { replayScenario, traceScenario } from '../helpers/traces.js';
 
 const CSV =
@@ -13,24 +13,30 @@ const dir = traceScenario(replayScenario('{ file: t.csv }'), { 't.csv': CSV });
 const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('the trace ends'));
 
 describe('trace coverage warning', () => {
-  it('quotes the run length --duration sets, not the file’s', () => {
-    const longer = runCli(['run', 'scenario.yaml', '--no-report', '--duration', '10m', '--json'], {
-      cwd: dir,
-    });
+  it('quotes the run length --duration sets, not the file’s', async () => {
+    const longer = await runCliInProcess(
+      ['run', 'scenario.yaml', '--no-report', '--duration', '10m', '--json'],
+      {
+        cwd: dir,
+      },
+    );
     expect(longer.status).toBe(0);
     expect(warnings(longer.stderr)).toEqual([
       "scenario.yaml:7:12  warning  producers[0].trace: producer 'replay': the trace ends 4 s into the run, which lasts 600 s (warm-up included); the producer publishes nothing after that — add loop: true to repeat the trace",
     ]);
     // A 4 s run is covered by the 4 s trace: no warning, though the file's 1 m would raise one.
-    const covered = runCli(['run', 'scenario.yaml', '--no-report', '--duration', '4s', '--json'], {
-      cwd: dir,
-    });
+    const covered = await runCliInProcess(
+      ['run', 'scenario.yaml', '--no-report', '--duration', '4s', '--json'],
+      {
+        cwd: dir,
+      },
+    );
     expect(covered.status).toBe(0);
     expect(warnings(covered.stderr)).toEqual([]);
   });
 
-  it('sweep warns at the points whose settings change the figure', () => {
-    const sweep = runCli(
+  it('sweep warns at the points whose settings change the figure', async () => {
+    const sweep = await runCliInProcess(
       [
         'sweep',
         'scenario.yaml',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyParameter } from '../../src/scenario/parameters.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { replayScenario, traceScenario } from '../helpers/traces.js';
 
 const CSV =
@@ -71,14 +71,14 @@ describe('trace producers: loading', () => {
 });
 
 /** Runs `queuesim run` in the scenario's folder, as a user would: paths in messages are relative. */
-function runIn(dir: string) {
-  return runCli(['run', 'scenario.yaml', '--no-report'], { cwd: dir });
+async function runIn(dir: string) {
+  return await runCliInProcess(['run', 'scenario.yaml', '--no-report'], { cwd: dir });
 }
 
 describe('trace producers: located errors, exit code 2', () => {
-  it('a record out of order, at its line in the trace file', () => {
+  it('a record out of order, at its line in the trace file', async () => {
     const trace = 'timestamp\n2026-11-23T09:00:00Z\n2026-11-23T09:00:05Z\n2026-11-23T09:00:03Z\n';
-    const outcome = runIn(
+    const outcome = await runIn(
       traceScenario(replayScenario('{ file: traces/monday.csv }'), { 'traces/monday.csv': trace }),
     );
     expect(outcome.status).toBe(2);
@@ -87,8 +87,8 @@ describe('trace producers: located errors, exit code 2', () => {
     );
   });
 
-  it('an unparseable timestamp, at its cell', () => {
-    const outcome = runIn(
+  it('an unparseable timestamp, at its cell', async () => {
+    const outcome = await runIn(
       traceScenario(replayScenario('{ file: t.csv }'), { 't.csv': 'type,time\na,0\nb,noon\n' }),
     );
     expect(outcome.status).toBe(2);
@@ -96,30 +96,32 @@ describe('trace producers: located errors, exit code 2', () => {
     expect(outcome.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('a type the scenario does not declare, with the nearest declared one', () => {
+  it('a type the scenario does not declare, with the nearest declared one', async () => {
     const declared = 'message-types:\n  order_placed: { priority: 1 }\n';
     const trace = 'timestamp,type\n0,order_placed\n1000,order_place\n2000,order_placed\n';
-    const outcome = runIn(traceScenario(replayScenario('{ file: t.csv }', declared), { 't.csv': trace }));
+    const outcome = await runIn(
+      traceScenario(replayScenario('{ file: t.csv }', declared), { 't.csv': trace }),
+    );
     expect(outcome.status).toBe(2);
     expect(outcome.stderr.trim()).toBe(
       "t.csv:3:1  error  message type 'order_place' is not declared in the scenario's message-types; did you mean 'order_placed'?",
     );
   });
 
-  it('a missing file, at trace.file in the scenario', () => {
-    const outcome = runIn(traceScenario(replayScenario('{ file: traces/none.csv, speedup: 2 }'), {}));
+  it('a missing file, at trace.file in the scenario', async () => {
+    const outcome = await runIn(traceScenario(replayScenario('{ file: traces/none.csv, speedup: 2 }'), {}));
     expect(outcome.status).toBe(2);
     expect(outcome.stderr.trim()).toBe(
       "scenario.yaml:7:20  error  producers[0].trace.file: cannot read trace 'traces/none.csv': no such file",
     );
   });
 
-  it('an unknown extension, too few records, and trace with rate', () => {
-    const unknown = runIn(traceScenario(replayScenario('{ file: t.txt }'), { 't.txt': '' }));
+  it('an unknown extension, too few records, and trace with rate', async () => {
+    const unknown = await runIn(traceScenario(replayScenario('{ file: t.txt }'), { 't.txt': '' }));
     expect(unknown.stderr).toContain("producers[0].trace.file: cannot tell the format of trace 't.txt'");
-    const short = runIn(traceScenario(replayScenario('{ file: t.csv }'), { 't.csv': 'time\n5\n' }));
+    const short = await runIn(traceScenario(replayScenario('{ file: t.csv }'), { 't.csv': 'time\n5\n' }));
     expect(short.stderr).toContain("trace 't.csv' has 1 record(s)");
-    const both = runIn(
+    const both = await runIn(
       traceScenario(replayScenario('{ file: t.csv }').replace('    to: q\n', '    to: q\n    rate: 5/s\n'), {
         't.csv': 'time\n0\n1\n',
       }),
@@ -130,21 +132,21 @@ describe('trace producers: located errors, exit code 2', () => {
     );
   });
 
-  it('a start that is no timestamp, and a start after every record', () => {
-    const bad = runIn(
+  it('a start that is no timestamp, and a start after every record', async () => {
+    const bad = await runIn(
       traceScenario(replayScenario("{ file: t.csv, start: 'monday' }"), { 't.csv': 'time\n0\n1\n' }),
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(
       'producers[0].trace.start: expected a timestamp, ISO-8601 like 2026-11-23T09:30:00Z or epoch milliseconds, got "monday"',
     );
-    const after = runIn(
+    const after = await runIn(
       traceScenario(replayScenario('{ file: t.csv, start: 5000 }'), { 't.csv': 'time\n0\n1\n' }),
     );
     expect(after.stderr).toContain("trace 't.csv' has 0 record(s) from its start");
   });
 
-  it('untyped records sent to a direct exchange', () => {
+  it('untyped records sent to a direct exchange', async () => {
     const text = `name: replay
 duration: 1m
 producers:
@@ -154,7 +156,7 @@ exchanges:
 queues:
   - { name: q, consumers: 1, service: 1ms }
 `;
-    const outcome = runIn(traceScenario(text, { 't.csv': 'time\n0\n1\n' }));
+    const outcome = await runIn(traceScenario(text, { 't.csv': 'time\n0\n1\n' }));
     expect(outcome.status).toBe(2);
     expect(outcome.stderr).toContain("its trace has no type column and it has no 'types'");
   });
