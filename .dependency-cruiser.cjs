@@ -70,11 +70,11 @@ module.exports = {
       name: 'model-reads-scenario-types',
       severity: 'error',
       comment:
-        'model/ builds from a validated Scenario: it imports scenario types only, plus the shared size limits (scenario/limits.ts).',
+        'model/ builds from a validated Scenario: it imports scenario types only, plus the shared size limits (scenario/limits.ts) and the topic pattern matcher (scenario/topic-pattern.ts).',
       from: { path: '^src/model/' },
       to: {
         path: '^src/scenario/',
-        pathNot: '^src/scenario/limits\\.ts$',
+        pathNot: '^src/scenario/(limits|topic-pattern)\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -14,6 +14,7 @@
  * equation of Hopp & Spearman, "Factory Physics" 3rd ed. §8.6).
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
+import { topicMatches } from '../scenario/topic-pattern.js';
 import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from '../scenario/types.js';
 import { serve } from './station.js';
 
@@ -48,7 +49,11 @@ export function publishTargets(scenario: Scenario): Targets {
     const exchange = exchanges.get(to);
     if (!exchange) return [];
     const bound = exchange.bindings.filter(
-      (binding) => exchange.type === 'fanout' || (binding.types?.includes(type) ?? false),
+      (binding) =>
+        exchange.type === 'fanout' ||
+        (binding.patterns !== undefined
+          ? type !== '' && binding.patterns.some((pattern) => topicMatches(pattern, type))
+          : (binding.types?.includes(type) ?? false)),
     );
     return bound.map((binding) => binding.queue).filter((queue) => queues.has(queue));
   };

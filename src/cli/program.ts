@@ -7,6 +7,7 @@ import { fitCommand } from './commands/fit.js';
 import { headroomCommand } from './commands/headroom.js';
 import { importCommand } from './commands/import.js';
 import { kedaCommand } from './commands/import-keda.js';
+import { rabbitmqCommand } from './commands/import-rabbitmq.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -67,7 +68,9 @@ export async function runProgram(argv: string[]): Promise<void> {
       .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
       .command(
         importCommand((formats) =>
-          formats.command(lazyCommand(kedaCommand, () => import('./handlers/import-keda.js'))),
+          formats
+            .command(lazyCommand(kedaCommand, () => import('./handlers/import-keda.js')))
+            .command(lazyCommand(rabbitmqCommand, () => import('./handlers/import-rabbitmq.js'))),
         ),
       )
       .demandCommand(

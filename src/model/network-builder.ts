@@ -1,5 +1,6 @@
 import type { FlowCollector, PartitionCollector, QueueCollector } from '../metrics/index.js';
-import type { Scenario } from '../scenario/types.js';
+import { topicMatches } from '../scenario/topic-pattern.js';
+import type { BindingSpec, Scenario } from '../scenario/types.js';
 import { Autoscaler } from './autoscaler.js';
 import { buildContext, type BuildContext, type SharedParts } from './build-context.js';
 import type { Destination } from './destination.js';
@@ -92,6 +93,15 @@ function buildStations(scenario: Scenario, build: BuildContext) {
   return { queues, topics, partitionCollectors, publisherQueue, publisherWorker };
 }
 
+/**
+ * True when a binding sends messages of `type` to its queue: a direct binding names the type, a topic
+ * binding has a pattern it matches (a queue bound by several matching patterns still gets one copy).
+ */
+function bindingRoutes(binding: BindingSpec, type: string): boolean {
+  if (binding.patterns !== undefined) return binding.patterns.some((pattern) => topicMatches(pattern, type));
+  return binding.types?.includes(type) ?? false;
+}
+
 /** The exchanges: fanout to every bound queue, or per message type to the queues bound for it. */
 function buildExchanges(scenario: Scenario, build: BuildContext): Exchange[] {
   const types = [...build.typeNames];
@@ -99,8 +109,9 @@ function buildExchanges(scenario: Scenario, build: BuildContext): Exchange[] {
     const queuesOf = (bindings: typeof spec.bindings) =>
       Int32Array.from(bindings.map((binding) => build.destinationOf(binding.queue)));
     if (spec.type === 'fanout') return new Exchange(spec.name, queuesOf(spec.bindings), []);
+    // Routing depends on the type alone, so each type's queues are found once here, not per message.
     const byType = types.map((type) =>
-      queuesOf(spec.bindings.filter((binding) => binding.types?.includes(type))),
+      queuesOf(spec.bindings.filter((binding) => bindingRoutes(binding, type))),
     );
     return new Exchange(spec.name, null, byType);
   });

@@ -1,4 +1,5 @@
-import type { Scenario } from '../scenario/types.js';
+import { topicMatches } from '../scenario/topic-pattern.js';
+import type { BindingSpec, ExchangeSpec, Scenario } from '../scenario/types.js';
 import { distributionFromSpec } from './distribution-from-spec.js';
 
 /** A producer as the report draws it: where it publishes and how fast on average. */
@@ -29,8 +30,10 @@ export interface TopologyQueue {
 /** A binding of an exchange to a queue, with the offered rate it carries. */
 export interface TopologyBinding {
   queue: string;
-  /** Message types bound (direct); null = every message (fanout). */
+  /** Message types bound (direct); null = every message (fanout) or by patterns (topic). */
   types: string[] | null;
+  /** Topic exchanges: the binding patterns (absent otherwise). */
+  patterns?: string[];
   /** Messages per second the producers' offered rates and type mixes send along this binding. */
   ratePerSecond: number;
 }
@@ -38,7 +41,7 @@ export interface TopologyBinding {
 /** An exchange as the report draws it. */
 export interface TopologyExchange {
   name: string;
-  type: 'fanout' | 'direct';
+  type: 'fanout' | 'direct' | 'topic';
   bindings: TopologyBinding[];
   /** Messages per second the producers offer to the exchange. */
   ratePerSecond: number;
@@ -98,6 +101,26 @@ export function describeTopology(scenario: Scenario): Topology {
   };
 }
 
+/** The offered rate along one binding: all of it (fanout), or that of the types it routes. */
+function bindingRate(
+  type: ExchangeSpec['type'],
+  binding: BindingSpec,
+  byType: ReadonlyMap<string, number>,
+  total: number,
+): number {
+  if (binding.patterns !== undefined) {
+    const { patterns } = binding;
+    let sum = 0;
+    // Untyped messages ('') have no routing key here: unroutable at a topic exchange, as at a direct one.
+    for (const [name, rate] of byType) {
+      if (name !== '' && patterns.some((p) => topicMatches(p, name))) sum += rate;
+    }
+    return sum;
+  }
+  if (type === 'fanout' || binding.types === null) return total;
+  return binding.types.reduce((sum, name) => sum + (byType.get(name) ?? 0), 0);
+}
+
 /** Each exchange with the rate offered to it and passed to each binding (by message type for direct). */
 function describeExchanges(scenario: Scenario, producers: TopologyProducer[]): TopologyExchange[] {
   return scenario.exchanges.map((exchange) => {
@@ -119,10 +142,8 @@ function describeExchanges(scenario: Scenario, producers: TopologyProducer[]): T
       bindings: exchange.bindings.map((binding) => ({
         queue: binding.queue,
         types: binding.types,
-        ratePerSecond:
-          exchange.type === 'fanout' || binding.types === null
-            ? total
-            : binding.types.reduce((sum, type) => sum + (byType.get(type) ?? 0), 0),
+        ...(binding.patterns !== undefined ? { patterns: binding.patterns } : {}),
+        ratePerSecond: bindingRate(exchange.type, binding, byType, total),
       })),
     };
   });

@@ -177,7 +177,9 @@ function normaliseExchange(raw: RawExchange): ExchangeSpec {
   const bindings = raw.to.map((binding): BindingSpec =>
     typeof binding === 'string'
       ? { queue: binding, types: null }
-      : { queue: binding.queue, types: binding.types ?? null },
+      : binding.patterns !== undefined
+        ? { queue: binding.queue, types: null, patterns: binding.patterns }
+        : { queue: binding.queue, types: binding.types ?? null },
   );
   return { name: raw.name, type: raw.type, bindings };
 }

@@ -24,9 +24,11 @@ import * as msg from './messages.js';
 import { MAX_PRIORITY, queueSchema, thenSchema } from './queue-schema.js';
 import { parseTimestampMs } from '../trace/index.js';
 import { DURATION_PATTERN, PERCENT_PATTERN } from './units.js';
+import { topicPatternProblem } from './topic-pattern.js';
+import * as topicMsg from './topic-messages.js';
 
 /** Exchange types. */
-export const EXCHANGE_TYPES = ['fanout', 'direct'] as const;
+export const EXCHANGE_TYPES = ['fanout', 'direct', 'topic'] as const;
 
 /** A timestamp as a trace writes it: ISO-8601 text or epoch milliseconds. */
 function timestampField() {
@@ -153,6 +155,17 @@ export const producerSchema = closedObject('a producer', {
   'A source of messages: a Poisson rate or an interarrival distribution, sent to a queue or exchange.',
 );
 
+/** A topic binding pattern: words separated by dots, `*` one word, `#` zero or more. */
+function topicPatternField() {
+  return z
+    .string({ error: (iss) => topicMsg.expectedTopicPattern(iss.input) })
+    .superRefine((pattern, ctx) => {
+      const problem = topicPatternProblem(pattern);
+      if (problem !== undefined)
+        ctx.addIssue({ code: 'custom', message: topicMsg.badTopicPattern(pattern, problem) });
+    });
+}
+
 const bindingSchema = z
   .union(
     [
@@ -162,19 +175,24 @@ const bindingSchema = z
         types: listOf('types', nameField())
           .optional()
           .describe('Message types routed to the queue (direct exchanges only).'),
+        patterns: listOf('patterns', topicPatternField())
+          .optional()
+          .describe(
+            'Binding patterns matched against the message type (topic exchanges only): words separated by dots, * for exactly one word, # for zero or more, e.g. [order.*, "#.failed"].',
+          ),
       }),
     ],
     { error: (iss) => msg.expectedBinding(iss.input) },
   )
-  .describe('A queue name (fanout) or { queue, types } (direct).');
+  .describe('A queue name (fanout), { queue, types } (direct) or { queue, patterns } (topic).');
 
 export const exchangeSchema = closedObject('an exchange', {
   name: nameField().describe('Unique exchange name; queues and exchanges share one namespace.'),
   type: oneOfField(EXCHANGE_TYPES).describe(
-    'fanout: a copy of every message to each bound queue; direct: each message to the queues bound to its type.',
+    'fanout: a copy of every message to each bound queue; direct: each message to the queues bound to its type; topic: each message to the queues with a binding pattern its type matches (once per queue).',
   ),
   to: listOf('bindings', bindingSchema).describe(
-    'Bound queues: fanout lists queue names, e.g. [billing, email]; direct lists { queue, types: [...] }.',
+    'Bound queues: fanout lists queue names, e.g. [billing, email]; direct lists { queue, types: [...] }; topic lists { queue, patterns: [...] }.',
   ),
 }).describe('An exchange (RabbitMQ): routes each published message to bound queues.');
 
@@ -271,7 +289,7 @@ export const rawScenarioSchema = closedObject('a scenario', {
   producers: listOf('producers', producerSchema).describe('Sources of messages.'),
   exchanges: listOf('exchanges', exchangeSchema)
     .optional()
-    .describe('Exchanges that route published messages to queues (fanout or direct).'),
+    .describe('Exchanges that route published messages to queues (fanout, direct or topic).'),
   queues: listOf('queues', queueSchema).describe('Queues and the consumers that serve them.'),
   slo: listOf('SLOs', sloSchema)
     .optional()

@@ -10,6 +10,7 @@ import {
   declaredTypesEmitted,
   exchangesArePublishedTo,
   typesRoutable,
+  typesMatchPatterns,
 } from './checks/exchanges.js';
 import {
   bindingTargetsExist,
@@ -82,6 +83,7 @@ export const SEMANTIC_RULES: readonly Rule[] = [
   bindingsUnique,
   boundTypesArrive,
   typesRoutable,
+  typesMatchPatterns,
   exchangesArePublishedTo,
   declaredTypesEmitted,
   // queues

@@ -106,16 +106,21 @@ export interface ProducerSpec {
   messageBytes: DistributionSpec | null;
 }
 
-/** A binding of an exchange to a queue; `types` null = every message (fanout). */
+/** A binding of an exchange to a queue; `types` null = every message (fanout) or by patterns (topic). */
 export interface BindingSpec {
   queue: string;
   types: string[] | null;
+  /** Topic exchanges: the binding patterns matched against the message type (absent otherwise). */
+  patterns?: string[];
 }
 
 export interface ExchangeSpec {
   name: string;
-  /** fanout: a copy to every bound queue; direct: to the queues bound to the message's type. */
-  type: 'fanout' | 'direct';
+  /**
+   * fanout: a copy to every bound queue; direct: to the queues bound to the message's type; topic: to the
+   * queues with a pattern the type matches.
+   */
+  type: 'fanout' | 'direct' | 'topic';
   bindings: BindingSpec[];
 }
 

@@ -161,18 +161,18 @@ describe('exchange keys', () => {
 
   it.each([
     [
-      'topic',
+      'headers',
       '[a]',
       'exchanges[0].type',
-      'topic',
-      msg.expectedOneOf(['fanout', 'direct'], 'topic', undefined),
+      'headers',
+      msg.expectedOneOf(['fanout', 'direct', 'topic'], 'headers', undefined),
     ],
     [
       'fanuot',
       '[a]',
       'exchanges[0].type',
       'fanuot',
-      msg.expectedOneOf(['fanout', 'direct'], 'fanuot', 'fanout'),
+      msg.expectedOneOf(['fanout', 'direct', 'topic'], 'fanuot', 'fanout'),
     ],
     ['', '[a]', 'exchanges[0].type', 'name: x', msg.missingKey('type')],
     ['fanout', '', 'exchanges[0].to', 'name: x', msg.missingKey('to')],

@@ -7,9 +7,9 @@ import type { Argv, CommandModule } from 'yargs';
 export function importCommand(withFormats: (yargs: Argv) => Argv): CommandModule {
   return {
     command: 'import',
-    describe: 'Write scenario settings from existing configuration (keda)',
+    describe: 'Write scenario settings from existing configuration (keda, rabbitmq)',
     builder: (yargs: Argv) =>
-      withFormats(yargs).demandCommand(1, 'Name what to import: keda (queuesim import keda <file>)'),
+      withFormats(yargs).demandCommand(1, 'Name what to import: keda or rabbitmq (queuesim import rabbitmq <definitions.json>)'),
     handler: () => undefined,
   };
 }

@@ -2,13 +2,28 @@
 import * as msg from '../messages.js';
 import { formatPath, type PathProblem } from '../positions.js';
 import { closestMatch } from '../suggest.js';
-import { linksFrom, typesArriving, UNTYPED, type RoutingGraph } from './routing-graph.js';
+import * as topicMsg from '../topic-messages.js';
+import {
+  bindingPasses,
+  linksFrom,
+  typesArriving,
+  UNTYPED,
+  type BindingLink,
+  type RoutingGraph,
+} from './routing-graph.js';
 import { error, warning, type Rule } from './view.js';
 
 /** A direct binding names the types it routes; a fanout binding routes everything and names none. */
 export const bindingsFitExchangeType: Rule = ({ graph }) =>
   graph.bindings.flatMap((binding): PathProblem[] => {
-    const { exchange, exchangeType, queue, types } = binding;
+    const { exchange, exchangeType, queue, types, patterns } = binding;
+    if (exchangeType === 'topic') return topicBindingProblems(binding);
+    if (exchangeType !== undefined && patterns !== null) {
+      const patternsPath = [...binding.path, 'patterns'];
+      return [
+        { ...error(patternsPath, topicMsg.patternsNeedTopic(exchange.label, exchangeType)), anchor: 'key' },
+      ];
+    }
     if (exchangeType === 'direct' && types === null) {
       return [error(binding.path, msg.directBindingNeedsTypes(exchange.label, queue))];
     }
@@ -17,6 +32,17 @@ export const bindingsFitExchangeType: Rule = ({ graph }) =>
     }
     return [];
   });
+
+/** A topic binding has patterns and no types. */
+function topicBindingProblems(binding: BindingLink): PathProblem[] {
+  const { exchange, queue, types, patterns } = binding;
+  if (types !== null) {
+    return [{ ...error(binding.typesPath, topicMsg.topicBindingHasTypes(exchange.label)), anchor: 'key' }];
+  }
+  if (patterns === null)
+    return [error(binding.path, topicMsg.topicBindingNeedsPatterns(exchange.label, queue))];
+  return [];
+}
 
 /** An exchange binds each queue once. */
 export const bindingsUnique: Rule = ({ graph }) => {
@@ -101,6 +127,20 @@ export const typesRoutable: Rule = ({ graph, exchanges }) =>
           : msg.typeUnroutable(exchange.label, type, producers),
       ),
     );
+  });
+
+/** Messages reaching a topic exchange match some binding pattern (else they are unroutable and lost). */
+export const typesMatchPatterns: Rule = ({ graph, exchanges }) =>
+  exchanges.flatMap((exchange) => {
+    if (exchange.name === undefined || exchange.fields.type !== 'topic') return [];
+    if (graph.destinations.get(exchange.name)?.entry !== exchange) return [];
+    const bindings = linksFrom(graph).bindings(exchange);
+    const arriving = [...typesArriving(graph, exchange.name)].filter((type) => type !== UNTYPED);
+    return arriving
+      .filter((type) => !bindings.some((binding) => bindingPasses(binding, type)))
+      .map((type) =>
+        warning(['exchanges', exchange.index, 'to'], topicMsg.typeMatchesNoPattern(exchange.label, type)),
+      );
   });
 
 /** Something publishes to each exchange: a producer or a `then`. */

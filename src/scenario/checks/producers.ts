@@ -1,6 +1,7 @@
 /** Rules about producers: one arrival process that advances time, and types where a direct exchange needs them. */
 import { distributionSchema } from '../distribution-schema.js';
 import * as msg from '../messages.js';
+import * as topicMsg from '../topic-messages.js';
 import { isAlwaysZero, normaliseDistribution } from '../normalise-distribution.js';
 import { parseDurationSeconds, parseRatePerSecond } from '../units.js';
 import type { PathProblem } from '../positions.js';
@@ -43,7 +44,8 @@ export const interarrivalAdvancesTime: Rule = (view) =>
 export const directExchangesGetTypes: Rule = ({ graph }) =>
   graph.producerLinks.flatMap(({ producer, to, types }) => {
     const target = to === undefined ? undefined : graph.destinations.get(to);
-    if (target?.kind !== 'exchange' || target.entry.fields.type !== 'direct') return [];
+    const exchangeType = target?.kind === 'exchange' ? target.entry.fields.type : undefined;
+    if (target === undefined || (exchangeType !== 'direct' && exchangeType !== 'topic')) return [];
     if (producer.fields.types !== undefined) return [];
     const traced = producer.fields.trace !== undefined;
     if (traced && (types === undefined || !types.includes(UNTYPED))) return [];
@@ -52,7 +54,9 @@ export const directExchangesGetTypes: Rule = ({ graph }) =>
         ['producers', producer.index, 'to'],
         traced
           ? msg.traceUntypedToDirect(producer.label, target.name)
-          : msg.directExchangeNeedsTypes(producer.label, target.name),
+          : exchangeType === 'topic'
+            ? topicMsg.topicExchangeNeedsTypes(producer.label, target.name)
+            : msg.directExchangeNeedsTypes(producer.label, target.name),
       ),
     ];
   });

@@ -178,9 +178,12 @@ function componentNames(
 /** Every routing cycle lets messages leave, and fan-out on it does not outgrow the exits. */
 export const routingCyclesExit: Rule = ({ graph }) => {
   const queues = [...graph.destinations.values()].filter((destination) => destination.kind === 'queue');
+  // Topic bindings route by pattern, so with one in the file every type a producer emits is tried.
+  const hasTopic = graph.bindings.some((binding) => binding.exchangeType === 'topic');
   const directTypes = graph.bindings.flatMap((binding) =>
     binding.exchangeType === 'direct' ? (binding.types ?? []) : [],
   );
+  if (hasTopic) directTypes.push(...graph.producerLinks.flatMap((link) => link.types ?? []));
   const reported = new Set<number>();
   const problems: PathProblem[] = [];
   for (const type of new Set([UNTYPED, ...directTypes])) {

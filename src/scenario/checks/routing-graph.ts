@@ -5,6 +5,7 @@
  */
 import type { Path } from '../positions.js';
 import { EXCHANGE_TYPES, partSchemas } from '../raw-schema.js';
+import { topicMatches } from '../topic-pattern.js';
 import { asName, type Entry } from './entries.js';
 
 /**
@@ -37,6 +38,8 @@ export interface BindingLink {
   queue: string;
   /** Types routed by the binding; null when it names none. */
   types: string[] | null;
+  /** Patterns of a topic binding; null when it names none. */
+  patterns: string[] | null;
   /** The binding as written, its queue name, and its types list. */
   path: Path;
   queuePath: Path;
@@ -88,6 +91,9 @@ export function destinationOf(
 /** True when messages of `type` pass the binding. */
 export function bindingPasses(binding: BindingLink, type: string): boolean {
   // An exchange of unknown type is an error already; let everything through so cycles are still found.
+  if (binding.exchangeType === 'topic') {
+    return type !== UNTYPED && (binding.patterns ?? []).some((pattern) => topicMatches(pattern, type));
+  }
   if (binding.exchangeType !== 'direct') return true;
   return binding.types?.includes(type) ?? false;
 }
@@ -122,13 +128,25 @@ function bindingsOf(exchange: Entry): (BindingLink | undefined)[] {
     if (!parsed.success) return [undefined];
     const path = ['exchanges', exchange.index, 'to', j];
     return typeof parsed.data === 'string'
-      ? [{ exchange, exchangeType, queue: parsed.data, types: null, path, queuePath: path, typesPath: path }]
+      ? [
+          {
+            exchange,
+            exchangeType,
+            queue: parsed.data,
+            types: null,
+            patterns: null,
+            path,
+            queuePath: path,
+            typesPath: path,
+          },
+        ]
       : [
           {
             exchange,
             exchangeType,
             queue: parsed.data.queue,
             types: parsed.data.types ?? null,
+            patterns: parsed.data.patterns ?? null,
             path,
             queuePath: [...path, 'queue'],
             typesPath: [...path, 'types'],

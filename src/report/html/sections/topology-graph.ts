@@ -105,13 +105,16 @@ function bindingEdges(topology: Topology, context: GraphContext): Edge[] {
       measured && exchange.ratePerSecond > 0 ? measured.published / seconds / exchange.ratePerSecond : 1;
     for (const binding of exchange.bindings) {
       const rate = binding.ratePerSecond * scale;
-      const types = binding.types && exchange.type === 'direct' ? binding.types.join(', ') : '';
+      const types =
+        binding.types && exchange.type === 'direct'
+          ? binding.types.join(', ')
+          : (binding.patterns ?? []).join(', ');
       edges.push({
         from: key('exchange', exchange.name),
         to: key('queue', binding.queue),
         rate,
         label: types ? `${clip(types, 28)} · ${perSecond(rate)}` : perSecond(rate),
-        title: `${exchange.name} → ${binding.queue}${types ? ` (types ${types})` : ''}: about ${perSecond(rate)}`,
+        title: `${exchange.name} → ${binding.queue}${types ? ` (${binding.patterns ? 'patterns' : 'types'} ${types})` : ''}: about ${perSecond(rate)}`,
         color: context.colorOf(binding.queue),
         dashed: false,
       });

@@ -116,7 +116,7 @@ export function topologySection(topology: Topology, views: QueueView[], result: 
   const hasDeadLetters = topology.routes.some((route) => route.kind === 'dead-letter');
   const lead = [
     hasExchanges
-      ? 'Producers publish to exchanges (fanout: a copy to every bound queue; direct: by message type) or straight to queues.'
+      ? 'Producers publish to exchanges (fanout: a copy to every bound queue; direct: by message type; topic: by patterns matched against the type) or straight to queues.'
       : 'Producers publish to queues.',
     'Each queue’s consumers take the next waiting message; the bar shows how busy they were.',
     hasRoutes ? 'Finished messages follow the queue’s routes (share of completions).' : '',

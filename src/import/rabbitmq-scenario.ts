@@ -1,0 +1,150 @@
+/**
+ * `queuesim import rabbitmq`: a definitions export (one vhost) → scenario YAML whose every value carries a
+ * comment naming its source. What the definitions cannot say (publish rates, consumers, service times)
+ * is written as a visible default marked "must be measured".
+ */
+import { Document, isScalar, type Node } from 'yaml';
+import { ScenarioError, hasErrors, type ScenarioProblem } from '../scenario/errors.js';
+import type { Path } from '../scenario/positions.js';
+import { readRabbitDefinitions } from './rabbitmq-definitions.js';
+import { queueSettings } from './rabbitmq-queue-settings.js';
+import { NameMap, exampleKey, importExchanges, type ImportedExchange } from './rabbitmq-routing.js';
+import { importQueues, type ImportedQueue } from './rabbitmq-queues.js';
+
+/** Defaults for what a definitions export does not hold; each is written with "must be measured". */
+export const MEASURE = {
+  rate: '10/s',
+  consumers: 1,
+  service: '10ms',
+  messageSize: '1KB',
+} as const;
+
+/** The scenario text, and the problems (warnings) to print. */
+export interface RabbitImport {
+  text: string;
+  warnings: ScenarioProblem[];
+  notes: string[];
+}
+
+/** One value written with the comment on its line. */
+interface Commented {
+  path: Path;
+  comment: string;
+}
+
+/** Reads the export's vhost `vhost` and writes the scenario; bad input throws a located ScenarioError. */
+export function importRabbitmqDefinitions(text: string, file: string, vhost = '/'): RabbitImport {
+  const definitions = readRabbitDefinitions(text, file, vhost);
+  const problems: ScenarioProblem[] = [];
+  const settings = queueSettings(definitions, problems);
+  if (hasErrors(problems)) throw new ScenarioError(problems.filter((p) => p.severity === 'error'));
+  if (definitions.queues.length === 0) {
+    throw new ScenarioError([
+      definitions.problem(['queues'], `no queues in vhost '${vhost}': nothing to simulate`),
+    ]);
+  }
+  const names = new NameMap();
+  const notes: string[] = [];
+  const queues = importQueues(definitions, settings, names, notes);
+  const deadLetterExchanges = new Set(
+    settings.flatMap((s) =>
+      s.settings['dead-letter-exchange'] ? [String(s.settings['dead-letter-exchange'].value)] : [],
+    ),
+  );
+  // An exchange only dead-lettered to is replaced by its queue (`dead-letter:`): nobody publishes to it.
+  const exchanges = importExchanges(definitions, names, notes).filter((e) => {
+    if (!deadLetterExchanges.has(e.source.name)) return true;
+    notes.push(`exchange ${e.source.name}: a dead-letter exchange, written as its queue (dead-letter:)`);
+    return false;
+  });
+  const comments: Commented[] = [];
+  const scenario = {
+    name: `rabbitmq-${vhost.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^-+$/, 'root')}`,
+    description: `Imported from ${file}, vhost '${vhost}'${definitions.rabbitVersion ? `, RabbitMQ ${definitions.rabbitVersion}` : ''}.`,
+    duration: '10m',
+    producers: producersFor(exchanges, queues, comments),
+    ...(exchanges.length > 0 ? { exchanges: exchanges.map((e, i) => exchangeEntry(e, i, comments)) } : {}),
+    queues: queues.map((q, i) => {
+      q.comments.forEach((c) => comments.push({ path: ['queues', i, ...c.path], comment: c.comment }));
+      return q.entry;
+    }),
+  };
+  comments.push({ path: ['duration'], comment: 'simulated time to measure: choose' });
+  const header = [
+    `Imported by 'queuesim import rabbitmq' from ${file} (vhost '${vhost}').`,
+    'Publish rates, consumers and service times are not in a definitions export: values marked',
+    "'must be measured' are defaults to replace with measurements.",
+    ...notes.map((note) => `Not imported: ${note}`),
+  ];
+  return { text: render(scenario, comments, header), warnings: problems, notes };
+}
+
+/** Producers: one per exchange written, one per queue no exchange reaches (publishing via the default exchange). */
+function producersFor(exchanges: ImportedExchange[], queues: ImportedQueue[], comments: Commented[]) {
+  const reached = new Set(exchanges.flatMap((e) => [...e.bindings.keys()]));
+  const deadLetterQueues = new Set(
+    queues.flatMap((q) => (q.entry['dead-letter'] ? [q.entry['dead-letter']] : [])),
+  );
+  const needsSize = queues.some((q) => q.entry['capacity-bytes'] !== undefined);
+  const targets = [
+    ...exchanges.map((e) => ({ to: e.name, types: typesOf(e), via: `exchange ${e.source.name}` })),
+    ...queues
+      .filter((q) => !reached.has(q.entry.name) && !deadLetterQueues.has(q.entry.name))
+      .map((q) => ({ to: q.entry.name, types: undefined, via: `queue ${q.source.name} (default exchange)` })),
+  ];
+  return targets.map((target, i) => {
+    const at = (key: string): Path => ['producers', i, key];
+    comments.push({ path: at('name'), comment: `publishes to ${target.via}` });
+    comments.push({ path: at('rate'), comment: 'not in the definitions: must be measured' });
+    if (target.types)
+      comments.push({
+        path: at('types'),
+        comment: 'routing keys from the bindings, equal weights: the real mix must be measured',
+      });
+    if (needsSize)
+      comments.push({
+        path: at('message-size'),
+        comment: 'a queue has x-max-length-bytes: message size must be measured',
+      });
+    return {
+      name: `${target.to}-publisher`,
+      to: target.to,
+      rate: MEASURE.rate,
+      ...(target.types ? { types: Object.fromEntries(target.types.map((t) => [t, 1])) } : {}),
+      ...(needsSize ? { 'message-size': MEASURE.messageSize } : {}),
+    };
+  });
+}
+
+/** The message types a producer to this exchange emits: the direct keys, or an example key per topic pattern. */
+function typesOf(exchange: ImportedExchange): string[] | undefined {
+  if (exchange.type === 'fanout') return undefined;
+  const keys = [...exchange.bindings.values()].flat();
+  return [...new Set(exchange.type === 'topic' ? keys.map(exampleKey) : keys)];
+}
+
+/** An exchange as the scenario writes it. */
+function exchangeEntry(exchange: ImportedExchange, index: number, comments: Commented[]) {
+  comments.push({
+    path: ['exchanges', index, 'name'],
+    comment: `${exchange.type} exchange ${exchange.source.name}`,
+  });
+  const to = [...exchange.bindings].map(([queue, keys]) => {
+    if (exchange.type === 'fanout') return queue;
+    return exchange.type === 'direct' ? { queue, types: keys } : { queue, patterns: keys };
+  });
+  return { name: exchange.name, type: exchange.type, to };
+}
+
+/** The scenario as YAML, each commented value with its comment and the header on top. */
+function render(scenario: object, comments: Commented[], header: string[]): string {
+  const doc = new Document(scenario);
+  for (const { path, comment } of comments) {
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (node === undefined) continue;
+    if (isScalar(node)) node.comment = ` ${comment}`;
+    else node.commentBefore = ` ${comment}`;
+  }
+  doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
