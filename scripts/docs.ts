@@ -1,0 +1,29 @@
+// `npm run docs`: rewrites every generated output block of README.md (between `<!-- docs:<command> -->` and
+// `<!-- /docs -->`) with the real output of the built command line (run `npm run build` first). The README
+// is replaced atomically: written beside it, then renamed over it.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandArgs, findBlocks, renderBody, replaceBlocks } from './docs/readme-blocks.js';
+import { makeSandbox, projectRoot, runQueuesim } from './docs/run-cli.js';
+
+const readmePath = join(projectRoot, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const blocks = findBlocks(readme);
+const sandbox = makeSandbox();
+const bodies: string[] = [];
+try {
+  for (const block of blocks) {
+    const started = performance.now();
+    const { status, output } = runQueuesim(commandArgs(block.command), sandbox);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`README.md:${block.line}: queuesim ${block.command} → exit ${status}, ${seconds} s`);
+    if (status !== 0) throw new Error(`queuesim ${block.command} exited with ${status}:\n${output}`);
+    bodies.push(renderBody(block.command, output));
+  }
+} finally {
+  rmSync(sandbox, { recursive: true, force: true });
+}
+const temporary = `${readmePath}.tmp`;
+writeFileSync(temporary, replaceBlocks(readme, blocks, bodies));
+renameSync(temporary, readmePath);
+console.log(`wrote README.md (${blocks.length} blocks)`);

@@ -1,0 +1,83 @@
+/**
+ * The README's output blocks: each sits between `<!-- docs:<command> -->` and `<!-- /docs -->`, where
+ * <command> is the queuesim command line (after `queuesim`) whose real output the block shows. This module
+ * finds the blocks, renders one from a command's output and compares a block with a fresh output, ignoring
+ * only what differs from machine to machine.
+ */
+
+/** One generated block of the README: the command that makes it and the text it holds now. */
+export interface ReadmeBlock {
+  /** The queuesim arguments, e.g. `run scenarios/user-registered.yaml`. */
+  command: string;
+  /** The text between the markers, as it stands in the README. */
+  body: string;
+  /** Offsets of the body in the README (after the opening marker's line, before the closing one). */
+  start: number;
+  end: number;
+  /** 1-based line of the opening marker, for messages. */
+  line: number;
+}
+
+const OPEN = /^<!-- docs:(.+?) -->$/gm;
+const CLOSE = '<!-- /docs -->';
+
+/** Every generated block of `readme`, in order; throws on a marker without its closing one. */
+export function findBlocks(readme: string): ReadmeBlock[] {
+  const blocks: ReadmeBlock[] = [];
+  for (const match of readme.matchAll(OPEN)) {
+    const start = match.index + match[0].length + 1;
+    const end = readme.indexOf(CLOSE, start);
+    const line = readme.slice(0, match.index).split('\n').length;
+    const next = readme.slice(start).search(OPEN);
+    if (end < 0 || (next >= 0 && start + next < end)) {
+      throw new Error(`README.md:${line}: <!-- docs:${match[1]} --> has no ${CLOSE} after it`);
+    }
+    blocks.push({ command: match[1].trim(), body: readme.slice(start, end), start, end, line });
+  }
+  return blocks;
+}
+
+/** The queuesim arguments of a marker's command (words split on spaces; no quoting is needed by ours). */
+export function commandArgs(command: string): string[] {
+  return command.split(/\s+/).filter((word) => word.length > 0);
+}
+
+/** A block's body: the command as a user types it, then its output, in a fenced text block. */
+export function renderBody(command: string, output: string): string {
+  const text = output.replace(/\s+$/, '');
+  return `\n\`\`\`text\n$ npx queuesim ${command}\n${text}\n\`\`\`\n\n`;
+}
+
+/** `readme` with each block's body replaced by `bodies[i]` (the blocks as `findBlocks` returned them). */
+export function replaceBlocks(readme: string, blocks: ReadmeBlock[], bodies: string[]): string {
+  let out = '';
+  let at = 0;
+  blocks.forEach((block, i) => {
+    out += readme.slice(at, block.start) + bodies[i];
+    at = block.end;
+  });
+  return out + readme.slice(at);
+}
+
+/**
+ * Output with the machine-dependent parts replaced by placeholders: progress lines (dropped), wall-clock
+ * durations and speeds (plan's and headroom's "N evaluations …, 12.3 s", the size estimate's "~2min at
+ * 1.2M events/s"), the report's path and any time of day. Everything else must match exactly.
+ */
+export function normaliseOutput(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^queuesim: .*% done/.test(line))
+    .map((line) =>
+      line
+        .replace(/(evaluations(?: \([^)]*\))?), \d+(?:\.\d+)? s\b/, '$1, <wall time> s')
+        .replace(/~\S+ at \S+ events\/s/, '~<wall time> at <speed> events/s')
+        .replace(/\bin \d+(?:\.\d+)? ?s on \d+ threads?\b/, 'in <wall time> on <threads>')
+        .replace(/^(\s*Reports?:\s*).*$/, '$1<report path>')
+        .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?\b/g, '<time of day>')
+        .replace(/\b\d\d:\d\d:\d\d\b/g, '<time of day>')
+        .trimEnd(),
+    )
+    .join('\n')
+    .trim();
+}
