@@ -1,6 +1,7 @@
 /**
  * The README's output blocks: each sits between `<!-- docs:<command> -->` and `<!-- /docs -->`, where
- * <command> is the queuesim command line (after `queuesim`) whose real output the block shows. This module
+ * <command> is the queuesim command line (after `queuesim`) whose real output the block shows; a block
+ * whose command takes minutes is opened by `<!-- docs-slow:<command> -->` instead. This module
  * finds the blocks, renders one from a command's output and compares a block with a fresh output, ignoring
  * only what differs from machine to machine.
  */
@@ -16,9 +17,11 @@ export interface ReadmeBlock {
   end: number;
   /** 1-based line of the opening marker, for messages. */
   line: number;
+  /** Marked `docs-slow`: its command takes minutes, so the README test checks it only when asked to. */
+  slow: boolean;
 }
 
-const OPEN = /^<!-- docs:(.+?) -->$/gm;
+const OPEN = /^<!-- docs(-slow)?:(.+?) -->$/gm;
 const CLOSE = '<!-- /docs -->';
 
 /** Every generated block of `readme`, in order; throws on a marker without its closing one. */
@@ -30,9 +33,10 @@ export function findBlocks(readme: string): ReadmeBlock[] {
     const line = readme.slice(0, match.index).split('\n').length;
     const next = readme.slice(start).search(OPEN);
     if (end < 0 || (next >= 0 && start + next < end)) {
-      throw new Error(`README.md:${line}: <!-- docs:${match[1]} --> has no ${CLOSE} after it`);
+      throw new Error(`README.md:${line}: ${match[0]} has no ${CLOSE} after it`);
     }
-    blocks.push({ command: match[1].trim(), body: readme.slice(start, end), start, end, line });
+    const slow = match[1] !== undefined;
+    blocks.push({ command: match[2].trim(), body: readme.slice(start, end), start, end, line, slow });
   }
   return blocks;
 }

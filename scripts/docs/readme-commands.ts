@@ -10,6 +10,8 @@ export interface ReadmeCommand {
   words: string[];
   /** 0, or the code named by a trailing comment such as `# exits 1`. */
   expectedStatus: number;
+  /** Arguments a trailing comment `# tested with --duration 2m` says the test adds to shorten the run. */
+  testedWith: string[];
   /** 1-based line in the README. */
   line: number;
 }
@@ -46,10 +48,13 @@ function parseCommand(line: string, lineNumber: number): ReadmeCommand | null {
   if (text.length === 0) return null;
   const comment = hash >= 0 ? line.slice(hash) : '';
   const exits = /\bexits? (?:with )?(?:code )?(\d+)\b/.exec(comment);
+  // The shortened equivalent runs to the end of the comment or to a `;`.
+  const shortened = /\btested with ((?:--?[^;\s]+(?:\s+[^-;\s][^;\s]*)?\s*)+)/.exec(comment);
   return {
     text,
     words: text.split(/\s+/),
     expectedStatus: exits ? Number(exits[1]) : 0,
+    testedWith: shortened ? shortened[1].trim().split(/\s+/) : [],
     line: lineNumber,
   };
 }
