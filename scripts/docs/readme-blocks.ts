@@ -75,7 +75,7 @@ export function normaliseOutput(text: string): string {
     .map((line) =>
       line
         .replace(/(evaluations(?: \([^)]*\))?), \d+(?:\.\d+)? s\b/, '$1, <wall time> s')
-        .replace(/~\S+ at \S+ events\/s/, '~<wall time> at <speed> events/s')
+        .replace(/~\S+ at [^,;]*? events\/s/, '~<wall time> at <speed> events/s')
         .replace(/\bin \d+(?:\.\d+)? ?s on \d+ threads?\b/, 'in <wall time> on <threads>')
         .replace(/^(\s*Reports?:\s*).*$/, '$1<report path>')
         .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?\b/g, '<time of day>')

@@ -76,7 +76,7 @@ describe('the README generated blocks', () => {
     const b = 'x 1.5s\n  4 evaluations (analytic start 6), 54.6 s\nReport: c/d.html\nat 18:03:59';
     expect(normaliseOutput(a)).toBe(normaliseOutput(b));
     expect(normaliseOutput('about 3M events in 5 runs, ~2min at 1.2M events/s')).toBe(
-      normaliseOutput('about 3M events in 5 runs, ~40s at 900k events/s'),
+      normaliseOutput('about 3M events in 5 runs, ~40s at 1 million events/s'),
     );
     // A simulated figure is never ignored.
     expect(normaliseOutput('x 1.5s\n  4 evaluations')).not.toBe(normaliseOutput('x 1.6s\n  4 evaluations'));

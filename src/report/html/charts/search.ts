@@ -76,8 +76,8 @@ export function searchChartSpec(dataset: string, points: SearchPoint[], axis: Se
     // Not niced: a log axis would otherwise stretch 0.5–2 out to 0.1–10.
     scale: axis.log ? { type: 'log' as const, nice: false } : { zero: false },
     ...(axis.integer ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
-    // A log axis labels every minor tick unless told to drop the ones that collide.
-    ...(axis.log ? { axis: { labelOverlap: 'greedy' as const, format: '~g' } } : {}),
+    // A log axis labels every minor tick unless told to drop the ones that collide or touch.
+    ...(axis.log ? { axis: { labelOverlap: 'greedy' as const, labelSeparation: 6, format: '~g' } } : {}),
   };
   const ceiling = yCeiling(points);
   const y = {
