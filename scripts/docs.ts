@@ -1,6 +1,7 @@
 // `npm run docs`: rewrites every generated output block of README.md (between `<!-- docs:<command> -->` and
 // `<!-- /docs -->`) with the real output of the built command line (run `npm run build` first). The README
-// is replaced atomically: written beside it, then renamed over it.
+// is replaced atomically: written beside it, then renamed over it. `npm run docs -- <text>` regenerates only
+// the blocks whose command contains <text>.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandArgs, findBlocks, renderBody, replaceBlocks } from './docs/readme-blocks.js';
@@ -9,10 +10,15 @@ import { makeSandbox, projectRoot, runQueuesim } from './docs/run-cli.js';
 const readmePath = join(projectRoot, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const blocks = findBlocks(readme);
+const only = process.argv[2];
 const sandbox = makeSandbox();
 const bodies: string[] = [];
 try {
   for (const block of blocks) {
+    if (only !== undefined && !block.command.includes(only)) {
+      bodies.push(block.body);
+      continue;
+    }
     const started = performance.now();
     const { status, output } = runQueuesim(commandArgs(block.command), sandbox);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

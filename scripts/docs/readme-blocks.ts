@@ -41,15 +41,41 @@ export function findBlocks(readme: string): ReadmeBlock[] {
   return blocks;
 }
 
-/** The queuesim arguments of a marker's command (words split on spaces; no quoting is needed by ours). */
-export function commandArgs(command: string): string[] {
-  return command.split(/\s+/).filter((word) => word.length > 0);
+/** A marker's command without its excerpt filter: what the user types after `queuesim`. */
+export function shownCommand(command: string): string {
+  return command.split(' | ')[0].trim();
 }
 
-/** A block's body: the command as a user types it, then its output, in a fenced text block. */
+/** The queuesim arguments of a marker's command (words split on spaces; no quoting is needed by ours). */
+export function commandArgs(command: string): string[] {
+  return shownCommand(command)
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * The part of the output a block shows: all of it, or with `… | table <words>` in the marker, the one
+ * terminal table whose header row contains <words> (from its top border to its bottom border).
+ */
+export function excerpt(command: string, output: string): string {
+  const filter = command.split(' | ')[1]?.trim();
+  if (!filter) return output;
+  const words = /^table (.+)$/.exec(filter)?.[1];
+  if (!words) throw new Error(`unknown excerpt "${filter}" (only "table <words in its header>")`);
+  const lines = output.split('\n');
+  const header = lines.findIndex(
+    (line, i) => line.startsWith('│') && lines[i - 1]?.startsWith('┌') && line.includes(words),
+  );
+  if (header < 0)
+    throw new Error(`no table with "${words}" in its header in the output of ${shownCommand(command)}`);
+  const bottom = lines.findIndex((line, i) => i > header && line.startsWith('└'));
+  return lines.slice(header - 1, bottom + 1).join('\n');
+}
+
+/** A block's body: the command as a user types it, then its output (or excerpt), in a fenced text block. */
 export function renderBody(command: string, output: string): string {
-  const text = output.replace(/\s+$/, '');
-  return `\n\`\`\`text\n$ npx queuesim ${command}\n${text}\n\`\`\`\n\n`;
+  const text = excerpt(command, output).replace(/\s+$/, '');
+  return `\n\`\`\`text\n$ npx queuesim ${shownCommand(command)}\n${text}\n\`\`\`\n\n`;
 }
 
 /** `readme` with each block's body replaced by `bodies[i]` (the blocks as `findBlocks` returned them). */

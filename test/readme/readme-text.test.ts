@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   commandArgs,
+  excerpt,
   findBlocks,
   normaliseOutput,
   renderBody,
   replaceBlocks,
+  shownCommand,
 } from '../../scripts/docs/readme-blocks.js';
 import { examplesTable, npmScript, queuesimArgs, shCommands } from '../../scripts/docs/readme-commands.js';
 import { projectRoot } from '../helpers/cli.js';
@@ -41,7 +43,7 @@ describe('the README generated blocks', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) {
       expect(
-        block.body.startsWith(`\n\`\`\`text\n$ npx queuesim ${block.command}\n`),
+        block.body.startsWith(`\n\`\`\`text\n$ npx queuesim ${shownCommand(block.command)}\n`),
         `line ${block.line}`,
       ).toBe(true);
       expect(block.body.endsWith('\n```\n\n'), `line ${block.line}`).toBe(true);
@@ -81,6 +83,27 @@ describe('the README generated blocks', () => {
     // A simulated figure is never ignored.
     expect(normaliseOutput('x 1.5s\n  4 evaluations')).not.toBe(normaliseOutput('x 1.6s\n  4 evaluations'));
     expect(normaliseOutput('14 evaluations, 3.0 s')).not.toBe(normaliseOutput('13 evaluations, 3.0 s'));
+  });
+
+  it('show one table of the output when the marker asks for an excerpt', () => {
+    const output = [
+      'title',
+      '┌─┐',
+      '│ queue │',
+      '└─┘',
+      '┌─┐',
+      '│ SLO │ max │',
+      '├─┤',
+      '│ a │ 1 │',
+      '└─┘',
+      'after',
+    ];
+    const command = 'run a.yaml --duration 5m | table SLO';
+    expect(shownCommand(command)).toBe('run a.yaml --duration 5m');
+    expect(commandArgs(command)).toEqual(['run', 'a.yaml', '--duration', '5m']);
+    expect(excerpt(command, output.join('\n'))).toBe(output.slice(4, 9).join('\n'));
+    expect(excerpt('run a.yaml', 'all\nof it')).toBe('all\nof it');
+    expect(() => excerpt('run a.yaml | table nothing', output.join('\n'))).toThrow(/no table with "nothing"/);
   });
 
   it('split a marker command into the CLI arguments', () => {
