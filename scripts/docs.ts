@@ -4,14 +4,21 @@
 // the blocks whose command contains <text>.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandArgs, findBlocks, renderBody, replaceBlocks } from './docs/readme-blocks.js';
+import {
+  commandArgs,
+  exampleFiles,
+  expectedStatus,
+  findBlocks,
+  renderBody,
+  replaceBlocks,
+} from './docs/readme-blocks.js';
 import { makeSandbox, projectRoot, runQueuesim } from './docs/run-cli.js';
 
 const readmePath = join(projectRoot, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const blocks = findBlocks(readme);
 const only = process.argv[2];
-const sandbox = makeSandbox();
+const sandbox = makeSandbox(exampleFiles(readme));
 const bodies: string[] = [];
 try {
   for (const block of blocks) {
@@ -23,8 +30,10 @@ try {
     const { status, output } = runQueuesim(commandArgs(block.command), sandbox);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`README.md:${block.line}: queuesim ${block.command} → exit ${status}, ${seconds} s`);
-    if (status !== 0) throw new Error(`queuesim ${block.command} exited with ${status}:\n${output}`);
-    bodies.push(renderBody(block.command, output));
+    if (status !== expectedStatus(block.command)) {
+      throw new Error(`queuesim ${block.command} exited with ${status}:\n${output}`);
+    }
+    bodies.push(renderBody(block.command, output, status ?? -1));
   }
 } finally {
   rmSync(sandbox, { recursive: true, force: true });

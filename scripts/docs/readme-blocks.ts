@@ -53,15 +53,35 @@ export function commandArgs(command: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** The marker's options after its command: `| table <words>`, `| exits <code>`. */
+function options(command: string): string[] {
+  return command
+    .split(' | ')
+    .slice(1)
+    .map((option) => option.trim());
+}
+
+/** The exit code a marker documents with `| exits <code>`; 0 without one. */
+export function expectedStatus(command: string): number {
+  const exits = options(command)
+    .map((option) => /^exits (\d+)$/.exec(option)?.[1])
+    .find((code) => code !== undefined);
+  return exits === undefined ? 0 : Number(exits);
+}
+
 /**
  * The part of the output a block shows: all of it, or with `… | table <words>` in the marker, the one
  * terminal table whose header row contains <words> (from its top border to its bottom border).
  */
 export function excerpt(command: string, output: string): string {
-  const filter = command.split(' | ')[1]?.trim();
-  if (!filter) return output;
-  const words = /^table (.+)$/.exec(filter)?.[1];
-  if (!words) throw new Error(`unknown excerpt "${filter}" (only "table <words in its header>")`);
+  const filters = options(command).filter((option) => !/^exits \d+$/.test(option));
+  if (filters.length === 0) return output;
+  const words = /^table (.+)$/.exec(filters[0])?.[1];
+  if (!words || filters.length > 1) {
+    throw new Error(
+      `unknown option "${filters.join(' | ')}" (only "table <words in its header>", "exits <code>")`,
+    );
+  }
   const lines = output.split('\n');
   const header = lines.findIndex(
     (line, i) => line.startsWith('│') && lines[i - 1]?.startsWith('┌') && line.includes(words),
@@ -72,10 +92,26 @@ export function excerpt(command: string, output: string): string {
   return lines.slice(header - 1, bottom + 1).join('\n');
 }
 
-/** A block's body: the command as a user types it, then its output (or excerpt), in a fenced text block. */
-export function renderBody(command: string, output: string): string {
+/**
+ * A block's body: the command as a user types it, then its output (or excerpt), and for a command that
+ * fails on purpose its exit code (`$ echo $?`), in a fenced text block.
+ */
+export function renderBody(command: string, output: string, status = 0): string {
   const text = excerpt(command, output).replace(/\s+$/, '');
-  return `\n\`\`\`text\n$ npx queuesim ${shownCommand(command)}\n${text}\n\`\`\`\n\n`;
+  const exit = status === 0 ? '' : `\n$ echo $?\n${status}`;
+  return `\n\`\`\`text\n$ npx queuesim ${shownCommand(command)}\n${text}${exit}\n\`\`\`\n\n`;
+}
+
+/**
+ * The example files the README shows: each ```yaml block whose first line is `# <name>.yaml`, as that
+ * file without its first line (so that the line numbers of its messages match the file).
+ */
+export function exampleFiles(readme: string): Array<{ name: string; text: string }> {
+  const files: Array<{ name: string; text: string }> = [];
+  for (const match of readme.matchAll(/^```yaml\n# ([\w.-]+\.yaml)\n([\s\S]*?)^```$/gm)) {
+    files.push({ name: match[1], text: match[2] });
+  }
+  return files;
 }
 
 /** `readme` with each block's body replaced by `bodies[i]` (the blocks as `findBlocks` returned them). */

@@ -1,6 +1,6 @@
 /** Runs the built queuesim command line as a user would, in a scratch folder that sees the shipped files. */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,14 @@ export interface CommandOutcome {
 }
 
 /**
- * A fresh temporary folder holding links to the shipped `scenarios/` and `schema/`, so that the README's
- * relative paths work there and the reports a command writes land there, not in the repository.
+ * A fresh temporary folder holding links to the shipped `scenarios/` and `schema/` and the README's own
+ * example files, so that the README's relative paths work there and the reports a command writes land
+ * there, not in the repository.
  */
-export function makeSandbox(): string {
+export function makeSandbox(files: Array<{ name: string; text: string }> = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'queuesim-docs-'));
   for (const name of ['scenarios', 'schema']) symlinkSync(join(projectRoot, name), join(dir, name));
+  for (const file of files) writeFileSync(join(dir, file.name), file.text);
   return dir;
 }
 

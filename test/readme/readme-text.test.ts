@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   commandArgs,
+  exampleFiles,
   excerpt,
+  expectedStatus,
   findBlocks,
   normaliseOutput,
   renderBody,
@@ -104,6 +106,19 @@ describe('the README generated blocks', () => {
     expect(excerpt(command, output.join('\n'))).toBe(output.slice(4, 9).join('\n'));
     expect(excerpt('run a.yaml', 'all\nof it')).toBe('all\nof it');
     expect(() => excerpt('run a.yaml | table nothing', output.join('\n'))).toThrow(/no table with "nothing"/);
+  });
+
+  it('show a documented exit code, and the example files the README defines', () => {
+    const command = 'run orders.yaml | exits 2';
+    expect(expectedStatus(command)).toBe(2);
+    expect(expectedStatus('run a.yaml | table SLO')).toBe(0);
+    expect(commandArgs(command)).toEqual(['run', 'orders.yaml']);
+    expect(renderBody(command, 'orders.yaml:2:11  error\n', 2)).toBe(
+      '\n```text\n$ npx queuesim run orders.yaml\norders.yaml:2:11  error\n$ echo $?\n2\n```\n\n',
+    );
+    const text = '```yaml\n# orders.yaml\nname: orders\n```\n```yaml\nname: other\n```\n';
+    expect(exampleFiles(text)).toEqual([{ name: 'orders.yaml', text: 'name: orders\n' }]);
+    expect(exampleFiles(readme).map((file) => file.name)).toContain('orders.yaml');
   });
 
   it('split a marker command into the CLI arguments', () => {
