@@ -44,16 +44,25 @@ function queuesim(args: string[]): CommandOutcome {
 
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
+/** A docs-slow block's command takes minutes (compare over a day: 3 to 5 on two busy cores). */
+function slowTimeout(slow: boolean): number | undefined {
+  return slow ? 15 * 60_000 : undefined;
+}
+
 describe('README output blocks', () => {
   for (const block of findBlocks(readme)) {
-    it.skipIf(block.slow && !checkSlow)(`README.md:${block.line}: queuesim ${block.command}`, () => {
-      const { status, output } = queuesim(commandArgs(block.command));
-      expect(status, output).toBe(expectedStatus(block.command));
-      const fresh = renderBody(block.command, output, status ?? -1);
-      expect(normaliseOutput(block.body), 'the README block is stale: run `npm run docs`').toBe(
-        normaliseOutput(fresh),
-      );
-    });
+    it.skipIf(block.slow && !checkSlow)(
+      `README.md:${block.line}: queuesim ${block.command}`,
+      () => {
+        const { status, output } = queuesim(commandArgs(block.command));
+        expect(status, output).toBe(expectedStatus(block.command));
+        const fresh = renderBody(block.command, output, status ?? -1);
+        expect(normaliseOutput(block.body), 'the README block is stale: run `npm run docs`').toBe(
+          normaliseOutput(fresh),
+        );
+      },
+      slowTimeout(block.slow),
+    );
   }
 });
 
