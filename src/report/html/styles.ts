@@ -39,7 +39,7 @@ h4 { font-size: 14px; margin: 0; }
 .kpi { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
 .kpi-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .kpi-value { font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; margin-top: 2px; }
-.kpi-detail { font-size: 13px; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kpi-detail { font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }
 .kpi-bad .kpi-value { color: var(--bad); }
 .verdict { border-radius: 10px; padding: 12px 16px; margin: 0 0 14px; border: 1px solid; }
 .verdict-bad { background: var(--bad-bg); border-color: #f5c2c2; }

@@ -73,11 +73,12 @@ export function searchChartSpec(dataset: string, points: SearchPoint[], axis: Se
     field: 'x',
     type: 'quantitative' as const,
     title: axis.title,
-    // Not niced: a log axis would otherwise stretch 0.5–2 out to 0.1–10.
-    scale: axis.log ? { type: 'log' as const, nice: false } : { zero: false },
+    // Not niced: a log axis would otherwise stretch 0.5–2 out to 0.1–10. Padded, so that the first and
+    // last points (often the chosen one) do not sit on the chart's edges.
+    scale: axis.log ? { type: 'log' as const, nice: false, padding: 12 } : { zero: false, padding: 12 },
     ...(axis.integer ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
-    // A log axis labels every minor tick unless told to drop the ones that collide.
-    ...(axis.log ? { axis: { labelOverlap: 'greedy' as const, format: '~g' } } : {}),
+    // A log axis labels every minor tick unless told to drop the ones that collide or touch.
+    ...(axis.log ? { axis: { labelOverlap: 'greedy' as const, labelSeparation: 6, format: '~g' } } : {}),
   };
   const ceiling = yCeiling(points);
   const y = {
