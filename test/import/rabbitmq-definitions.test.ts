@@ -9,10 +9,14 @@ import { ScenarioError, parseScenario, type ScenarioProblem } from '../../src/sc
 const FILE = 'scenarios/imports/rabbitmq-definitions.json';
 const EXPORT = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8');
 
+/** Parsed YAML/JSON the tests walk freely: checking its shape is what the assertions do. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = any;
+
 /** The imported scenario as data, its queues by name, and each value's comment. */
 function imported(vhost: string, text = EXPORT) {
   const result = importRabbitmqDefinitions(text, FILE, vhost);
-  const data = parseDocument(result.text).toJS() as Record<string, any>;
+  const data = parseDocument(result.text).toJS() as Record<string, AnyJson>;
   const queues = Object.fromEntries(data.queues.map((q: { name: string }) => [q.name, q]));
   return { ...result, data, queues };
 }
@@ -29,7 +33,7 @@ function refused(text: string, vhost = 'shop'): ScenarioProblem[] {
 }
 
 /** The export with `edit` applied to its parsed JSON, as text. */
-function edited(edit: (data: any) => void): string {
+function edited(edit: (data: AnyJson) => void): string {
   const data = JSON.parse(EXPORT);
   edit(data);
   return JSON.stringify(data, null, 2);

@@ -9,7 +9,10 @@ export function importCommand(withFormats: (yargs: Argv) => Argv): CommandModule
     command: 'import',
     describe: 'Write scenario settings from existing configuration (keda, rabbitmq)',
     builder: (yargs: Argv) =>
-      withFormats(yargs).demandCommand(1, 'Name what to import: keda or rabbitmq (queuesim import rabbitmq <definitions.json>)'),
+      withFormats(yargs).demandCommand(
+        1,
+        'Name what to import: keda or rabbitmq (queuesim import rabbitmq <definitions.json>)',
+      ),
     handler: () => undefined,
   };
 }
