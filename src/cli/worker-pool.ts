@@ -5,6 +5,8 @@
  * `node --import tsx src/cli/main.ts`). Each task's outcome depends only on the task, so a pool of any size
  * gives the serial runner's results.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { TaskRunner } from '../analysis/replications.js';
 import type { ReplicationTask, TaskOutcome } from '../analysis/replication-task.js';
@@ -14,13 +16,20 @@ import type { StoppedOutcome, WorkerRequest } from './replication-worker.js';
 /** How often the main thread reads the workers' progress cells, milliseconds. */
 const PROGRESS_POLL_MS = 100;
 
+/** The file URL of tsx's loader, resolved from queuesim's own dependencies. */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
+
 /** The worker module beside this one, and the Node flags it needs to load. */
 function workerEntry(): { filename: string; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(`./replication-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
   const hasTsx = process.execArgv.some((flag) => flag.includes('tsx'));
-  // Threads inherit the parent's flags; a test runner's process may not load tsx itself.
-  const execArgv = fromSource && !hasTsx ? [...process.execArgv, '--import', 'tsx'] : [...process.execArgv];
+  // Threads inherit the parent's flags; a test runner's process may not load tsx itself. The loader is
+  // named by its resolved path: a bare `tsx` would be looked up from the working directory.
+  const execArgv =
+    fromSource && !hasTsx ? [...process.execArgv, '--import', tsxLoader()] : [...process.execArgv];
   return { filename, execArgv };
 }
 
