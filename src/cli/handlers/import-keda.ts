@@ -51,4 +51,3 @@ export async function handle(args: KedaArgs): Promise<void> {
   if (args.out === undefined) writeStdout(output);
   else await writeFileAtomic(args.out, output);
 }
-
