@@ -2,14 +2,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
+import { fastYamlData } from './fast-yaml.js';
 import { ScenarioError, hasErrors, sortProblems, type ScenarioProblem, type Severity } from './errors.js';
 import * as msg from './messages.js';
 import { normaliseScenario } from './normalise.js';
 import { SourceLocator, formatPath, type PathProblem } from './positions.js';
 import { rawScenarioSchema } from './raw-schema.js';
 import { checkSemantics } from './semantic-checks.js';
-import { readSampleFiles, resolveSamplePaths, withSampleValues } from './sample-files.js';
-import { checkTraces, traceTypesOf } from './trace-check.js';
+import { readSampleFiles, resolveSamplePaths, withSampleValues, type SampleFiles } from './sample-files.js';
+import { checkTraces, traceTypesOf, type TraceCheck } from './trace-check.js';
 import type { Scenario } from './types.js';
 import { fallbackMessage, issuesToProblems } from './zod-issues.js';
 
@@ -21,6 +22,72 @@ export interface ParsedScenario {
 
 /** Parses and validates scenario YAML; throws ScenarioError listing every problem when any is an error. */
 export function parseScenario(text: string, file: string): ParsedScenario {
+  // A valid file needs no positions: read it fast and check it; any problem is reported from the
+  // Document, which places it, with the checks of the fast read reused (their data is the same).
+  const fast = fastYamlData(text);
+  if (fast === undefined || fast.value === null || fast.value === undefined) {
+    return parseWithPositions(text, file, undefined);
+  }
+  const checked = checkData(fast.value, file);
+  if (checked.clean) return { scenario: scenarioOf(checked, file), warnings: [] };
+  return parseWithPositions(text, file, checked);
+}
+
+/** The schema, the semantic rules and the files a scenario names, checked over its plain data. */
+interface CheckedData {
+  result: ReturnType<typeof rawScenarioSchema.safeParse>;
+  traces: TraceCheck;
+  samples: SampleFiles;
+  /** True when nothing at all was found, not even a warning. */
+  clean: boolean;
+  /** Every problem, in the order the messages are listed, placed by `place`. */
+  problems(place: (problem: PathProblem) => ScenarioProblem): ScenarioProblem[];
+}
+
+function checkData(value: unknown, file: string): CheckedData {
+  const result = rawScenarioSchema.safeParse(value, { reportInput: true, error: fallbackMessage });
+  // Trace files are read before the semantic checks: the types they carry take part in routing.
+  const traces = checkTraces(value, file);
+  // So are samples files of empirical distributions: their problems are reported with the rest.
+  const samples = readSampleFiles(value, file);
+  const traceTypes = new Map([...traces.summaries].map(([index, summary]) => [index, traceTypesOf(summary)]));
+  const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, value);
+  const semanticProblems = checkSemantics(value, traceTypes);
+  const clean =
+    result.success &&
+    semanticProblems.length === 0 &&
+    traces.pathProblems.length === 0 &&
+    traces.fileProblems.length === 0 &&
+    samples.pathProblems.length === 0 &&
+    samples.fileProblems.length === 0;
+  return {
+    result,
+    traces,
+    samples,
+    clean,
+    problems: (place) => [
+      ...schemaProblems.map(place),
+      ...semanticProblems.map(place),
+      ...traces.pathProblems.map(place),
+      ...traces.fileProblems,
+      ...samples.pathProblems.map(place),
+      ...samples.fileProblems,
+    ],
+  };
+}
+
+function scenarioOf(checked: CheckedData, file: string): Scenario {
+  if (!checked.result.success) throw new Error('scenarioOf: the schema check failed');
+  const withSamples = withSampleValues(resolveSamplePaths(checked.result.data, file), checked.samples);
+  return normaliseScenario(withSamples, checked.traces.summaries);
+}
+
+/** The Document path: every problem placed at its line and column. */
+function parseWithPositions(
+  text: string,
+  file: string,
+  checkedFast: CheckedData | undefined,
+): ParsedScenario {
   const lineCounter = new LineCounter();
   // prettyErrors off: we place errors ourselves and keep messages to one line. Merge keys (`<<: *base`)
   // are YAML 1.1's way to share settings; repeated keys are found by our own linear check.
@@ -52,25 +119,10 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     throw new ScenarioError([...yamlProblems, wholeFile(msg.emptyFile())]);
   }
 
-  const result = rawScenarioSchema.safeParse(data.value, { reportInput: true, error: fallbackMessage });
-  // Trace files are read before the semantic checks: the types they carry take part in routing.
-  const traces = checkTraces(data.value, file);
-  // So are samples files of empirical distributions: their problems are reported with the rest.
-  const samples = readSampleFiles(data.value, file);
-  const traceTypes = new Map([...traces.summaries].map(([index, summary]) => [index, traceTypesOf(summary)]));
-  const found = [
-    ...yamlProblems,
-    ...(result.success ? [] : issuesToProblems(result.error.issues, data.value)).map(place),
-    ...checkSemantics(data.value, traceTypes).map(place),
-    ...traces.pathProblems.map(place),
-    ...traces.fileProblems,
-    ...samples.pathProblems.map(place),
-    ...samples.fileProblems,
-  ];
-  const problems = sortProblems(dedupe(found));
-  if (!result.success || hasErrors(problems)) throw new ScenarioError(problems);
-  const withSamples = withSampleValues(resolveSamplePaths(result.data, file), samples);
-  return { scenario: normaliseScenario(withSamples, traces.summaries), warnings: problems };
+  const checked = checkedFast ?? checkData(data.value, file);
+  const problems = sortProblems(dedupe([...yamlProblems, ...checked.problems(place)]));
+  if (!checked.result.success || hasErrors(problems)) throw new ScenarioError(problems);
+  return { scenario: scenarioOf(checked, file), warnings: problems };
 }
 
 /** YAML syntax errors and warnings, a second document, and repeated keys, each placed at its offset. */
