@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import { isExponential, isJacksonStation, mayDeadLetter } from './station.js';
-import { publishTargets, typeMix, type QueueTraffic } from './traffic-equations.js';
+import { targetIndexes, typeMix, type QueueTraffic } from './traffic-equations.js';
 
 /** How exactly the network feeds one queue. */
 export interface Exactness {
@@ -54,8 +54,8 @@ export function networkExactness(
 ): Map<string, Exactness> {
   const queues = scenario.queues;
   const index = new Map(queues.map((queue, i) => [queue.name, i]));
-  const targets = publishTargets(scenario);
-  const indexes = (to: string, type: string) => targets(to, type).map((name) => index.get(name) as number);
+  // Shared arrays per (entry, type) also let insideCount reuse its set.
+  const indexes = targetIndexes(scenario, index);
   const publishes: Publish[] = scenario.producers.map((producer) => ({
     // A time-varying rate is Poisson locally; the estimates take it at its peak (peak-rates.ts).
     producerPoisson:

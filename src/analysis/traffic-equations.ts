@@ -59,6 +59,27 @@ export function publishTargets(scenario: Scenario): Targets {
   };
 }
 
+/**
+ * The queue indexes a publish to `to` of type `type` lands in, resolved once per (entry, type): many
+ * producers publish to the same exchange. The arrays are shared: callers must not change them.
+ */
+export function targetIndexes(
+  scenario: Scenario,
+  index: ReadonlyMap<string, number>,
+): (to: string, type: string) => number[] {
+  const byName = publishTargets(scenario);
+  const resolved = new Map<string, number[]>();
+  return (to, type) => {
+    const key = `${to}\u0000${type}`;
+    let found = resolved.get(key);
+    if (found === undefined) {
+      found = byName(to, type).map((name) => index.get(name) as number);
+      resolved.set(key, found);
+    }
+    return found;
+  };
+}
+
 /** A producer's type mix, untyped messages as one share. */
 export function typeMix(producer: ProducerSpec): { type: string; probability: number }[] {
   return producer.types.length > 0 ? producer.types : [{ type: UNTYPED, probability: 1 }];
@@ -123,7 +144,8 @@ function producerStreams(
   for (const producer of scenario.producers) {
     // Messages per second: arrival events times the mean batch.
     const batch = producer.batch ? Math.max(1, distributionFromSpec(producer.batch).mean) : 1;
-    const rate = batch / distributionFromSpec(producer.interarrival).mean;
+    const interarrival = distributionFromSpec(producer.interarrival);
+    const rate = batch / interarrival.mean;
     // Sparse: a producer reaches a few queues, and a dense row per producer is quadratic in large networks.
     const into = new Map<number, number>();
     for (const { type, probability } of typeMix(producer)) {
@@ -132,7 +154,7 @@ function producerStreams(
         into.set(j, (into.get(j) ?? 0) + rate * probability);
       }
     }
-    const producerScv = scvOf(producer.interarrival);
+    const producerScv = interarrival.variance / interarrival.mean ** 2;
     [...into]
       .sort(([a], [b]) => a - b)
       .forEach(
@@ -149,11 +171,7 @@ function producerStreams(
 export function solveTraffic(scenario: Scenario): Map<string, QueueTraffic> {
   const queues = scenario.queues;
   const index = new Map(queues.map((queue, i) => [queue.name, i]));
-  const byName = publishTargets(scenario);
-  const network: Network = {
-    queues,
-    targets: (to, type) => byName(to, type).map((name) => index.get(name) as number),
-  };
+  const network: Network = { queues, targets: targetIndexes(scenario, index) };
   const { external, directRate, streams } = producerStreams(scenario, network, index);
 
   // λ ← γ + routed(θ(λ)), per type, until nothing moves.

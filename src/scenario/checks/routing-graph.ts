@@ -289,26 +289,50 @@ function nextHops(graph: RoutingGraph, destination: Destination, type: string): 
 /** Which producers' messages, of which types, can arrive at each destination (a breadth-first search each). */
 function arrivalsOf(graph: RoutingGraph): Map<string, Map<number, Set<string>>> {
   const arrivals = new Map<string, Map<number, Set<string>>>();
+  // Many producers publish to the same entry (50,000 producers onto 1,000 exchanges): search once per
+  // entry and type.
+  const reachedFrom = new Map<string, string[]>();
   for (const { producer, to, types } of graph.producerLinks) {
     if (to === undefined || types === undefined) continue;
     for (const type of types) {
-      const seen = new Set<string>();
-      const pending = [to];
-      while (pending.length > 0) {
-        const name = pending.pop() as string;
-        const destination = graph.destinations.get(name);
-        if (seen.has(name) || destination === undefined) continue;
-        seen.add(name);
-        const byProducer = arrivals.get(name) ?? new Map<number, Set<string>>();
-        arrivals.set(name, byProducer);
-        const arrivingTypes = byProducer.get(producer.index) ?? new Set<string>();
-        byProducer.set(producer.index, arrivingTypes);
+      const key = `${to}\u0000${type}`;
+      let reached = reachedFrom.get(key);
+      if (reached === undefined) {
+        reached = reachableFrom(graph, to, type);
+        reachedFrom.set(key, reached);
+      }
+      for (const name of reached) {
+        let byProducer = arrivals.get(name);
+        if (byProducer === undefined) {
+          byProducer = new Map<number, Set<string>>();
+          arrivals.set(name, byProducer);
+        }
+        let arrivingTypes = byProducer.get(producer.index);
+        if (arrivingTypes === undefined) {
+          arrivingTypes = new Set<string>();
+          byProducer.set(producer.index, arrivingTypes);
+        }
         arrivingTypes.add(type);
-        pending.push(...nextHops(graph, destination, type));
       }
     }
   }
   return arrivals;
+}
+
+/** The destinations a message of `type` entering at `to` can reach, in the order a depth-first walk meets them. */
+function reachableFrom(graph: RoutingGraph, to: string, type: string): string[] {
+  const seen = new Set<string>();
+  const reached: string[] = [];
+  const pending = [to];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    const destination = graph.destinations.get(name);
+    if (seen.has(name) || destination === undefined) continue;
+    seen.add(name);
+    reached.push(name);
+    pending.push(...nextHops(graph, destination, type));
+  }
+  return reached;
 }
 
 /** The types of messages that can arrive at `name`, from any producer. */
