@@ -7,6 +7,7 @@ import type { Path } from '../positions.js';
 import { EXCHANGE_TYPES, partSchemas } from '../raw-schema.js';
 import { topicMatches } from '../topic-pattern.js';
 import { asName, type Entry } from './entries.js';
+import { Arrivals } from './arrivals.js';
 
 /**
  * The type of messages from producers without `types` ('' is no valid type name). A message keeps its type
@@ -73,7 +74,7 @@ export interface RoutingGraph {
    */
   hasBrokenReferences: boolean;
   /** For each destination name: producer index → the types of its messages that can arrive there. */
-  arrivals: Map<string, Map<number, Set<string>>>;
+  arrivals: Arrivals;
 }
 
 /** The destination called `name` if it is of `kind` (either kind when omitted). */
@@ -224,9 +225,9 @@ export function buildRoutingGraph(
       bindings.some((link) => destinationOf(destinations, link.queue, 'queue') === undefined) ||
       routes.some((link) => !destinations.has(link.to)) ||
       deadLetters.some((link) => destinationOf(destinations, link.to, 'queue') === undefined),
-    arrivals: new Map(),
+    arrivals: new Arrivals([], () => []),
   };
-  graph.arrivals = arrivalsOf(graph);
+  graph.arrivals = new Arrivals(producerLinks, (to, type) => reachableFrom(graph, to, type));
   return graph;
 }
 
@@ -284,39 +285,6 @@ function nextHops(graph: RoutingGraph, destination: Destination, type: string): 
     ...links.routes(destination.entry).map((link) => link.to),
     ...links.deadLetters(destination.entry).map((link) => link.to),
   ];
-}
-
-/** Which producers' messages, of which types, can arrive at each destination (a breadth-first search each). */
-function arrivalsOf(graph: RoutingGraph): Map<string, Map<number, Set<string>>> {
-  const arrivals = new Map<string, Map<number, Set<string>>>();
-  // Many producers publish to the same entry (50,000 producers onto 1,000 exchanges): search once per
-  // entry and type.
-  const reachedFrom = new Map<string, string[]>();
-  for (const { producer, to, types } of graph.producerLinks) {
-    if (to === undefined || types === undefined) continue;
-    for (const type of types) {
-      const key = `${to}\u0000${type}`;
-      let reached = reachedFrom.get(key);
-      if (reached === undefined) {
-        reached = reachableFrom(graph, to, type);
-        reachedFrom.set(key, reached);
-      }
-      for (const name of reached) {
-        let byProducer = arrivals.get(name);
-        if (byProducer === undefined) {
-          byProducer = new Map<number, Set<string>>();
-          arrivals.set(name, byProducer);
-        }
-        let arrivingTypes = byProducer.get(producer.index);
-        if (arrivingTypes === undefined) {
-          arrivingTypes = new Set<string>();
-          byProducer.set(producer.index, arrivingTypes);
-        }
-        arrivingTypes.add(type);
-      }
-    }
-  }
-  return arrivals;
 }
 
 /** The destinations a message of `type` entering at `to` can reach, in the order a depth-first walk meets them. */
