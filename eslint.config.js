@@ -43,6 +43,20 @@ export default tseslint.config(
     },
   },
   {
+    // The library is called from other programs: it returns or throws, never prints, exits or sets an exit code.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'The library throws; the CLI exits.' },
+        { object: 'process', property: 'exitCode', message: 'The library throws; the CLI sets exit codes.' },
+        { object: 'process', property: 'stdout', message: 'The library returns values; the CLI prints.' },
+        { object: 'process', property: 'stderr', message: 'The library returns values; the CLI prints.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

@@ -12,6 +12,7 @@ const SLOW_FIRST = [
   'test/analysis/coverage.test.ts',
   'test/cli/replications.test.ts',
   'test/report/html/browser.test.ts',
+  'test/api/packed-package.test.ts',
   'test/model/autoscaling.test.ts',
   'test/analysis/plan.test.ts',
   'test/fuzz/cli-fuzz.test.ts',

@@ -19,7 +19,7 @@ const banner = [
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts', 'src/cli/replication-worker.ts'],
+  entryPoints: { main: 'src/cli/main.ts', 'replication-worker': 'src/api/replication-worker.ts' },
   outdir: 'dist/cli',
   // Chunks sit beside the entries, so a chunk's `import.meta.url` finds replication-worker.js beside it.
   chunkNames: 'chunk-[hash]',

@@ -1,9 +1,5 @@
-import {
-  applyOverrides,
-  formatProblems,
-  loadScenarioFile,
-  withActualTraceWarnings,
-} from '../scenario/index.js';
+import { loadOverriddenScenario } from '../api/load.js';
+import { formatProblems } from '../scenario/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { writeStderr } from './io.js';
 
@@ -22,26 +18,12 @@ export interface OverrideArgs {
 }
 
 /**
- * Reads, validates and overrides a scenario; warnings go to stderr, errors are thrown as ScenarioError.
- * Warnings that depend on the run's length are judged on the settings after the overrides.
+ * Reads, validates and overrides a scenario file as the library does; warnings go to stderr, errors are
+ * thrown as ScenarioError.
  */
 export async function loadScenario(path: string, overrides: OverrideArgs): Promise<Scenario> {
-  const { scenario, warnings } = await loadScenarioFile(path);
-  const settled = warnings.filter((warning) => warning.code === undefined);
-  if (settled.length > 0) writeStderr(formatProblems(settled));
-  const overridden = applyOverrides(scenario, {
-    seed: overrides.seed,
-    duration: overrides.duration,
-    warmup: overrides.warmup,
-    replications: overrides.replications,
-    batches: overrides.batches,
-    precision: overrides.precision,
-    maxReplications: overrides.maxReplications,
-    maxDuration: overrides.maxDuration,
-    timeBudget: overrides.timeBudget,
-    maxBacklog: overrides.maxBacklog,
+  return loadOverriddenScenario(path, {
+    ...overrides,
+    onWarnings: (warnings) => writeStderr(formatProblems(warnings)),
   });
-  const actual = withActualTraceWarnings(overridden, warnings, path).filter((warning) => warning.code);
-  if (actual.length > 0) writeStderr(formatProblems(actual));
-  return overridden;
 }

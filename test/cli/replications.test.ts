@@ -1,7 +1,7 @@
 /** Replications from the command line and on worker threads: identical to serial, and `estimate`. */
 import { describe, expect, it } from 'vitest';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
-import { workerPoolRunner } from '../../src/cli/worker-pool.js';
+import { workerPoolRunner } from '../../src/api/worker-pool.js';
 import { toJson } from '../../src/report/json.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { SMALL_SCENARIO, runCli, scenarioFile } from '../helpers/cli.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
-import { workerPoolRunner } from '../../src/cli/worker-pool.js';
+import { workerPoolRunner } from '../../src/api/worker-pool.js';
 import { simulate } from '../../src/model/simulate.js';
 import { toJson } from '../../src/report/json.js';
 import { parseScenario } from '../../src/scenario/index.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runStudy, serialRunner } from '../../src/analysis/replications.js';
-import { workerPoolRunner } from '../../src/cli/worker-pool.js';
+import { workerPoolRunner } from '../../src/api/worker-pool.js';
 import { RandomStream } from '../../src/engine/index.js';
 import { TraceArrivals } from '../../src/model/trace-arrivals.js';
 import { simulate } from '../../src/model/simulate.js';

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { DEFAULT_COMPARE_REPLICATIONS } from '../../api/defaults.js';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
   jsonOption,
@@ -9,8 +10,7 @@ import {
   workersOption,
 } from '../shared-options.js';
 
-/** Replications when neither the first scenario nor the command line says: enough for a paired CI. */
-export const DEFAULT_COMPARE_REPLICATIONS = 5;
+export { DEFAULT_COMPARE_REPLICATIONS };
 
 /**
  * `queuesim compare a.yaml b.yaml [c.yaml…]` or `queuesim compare one-with-variants.yaml`: common random

@@ -1,13 +1,9 @@
+import { totalRunSize, estimateReplications } from '../../analysis/run-size.js';
+import { compareRequest } from '../../api/compare.js';
 import { compareScenarios } from '../../analysis/compare.js';
-import { estimateReplications, totalRunSize } from '../../analysis/run-size.js';
 import { renderCompareTable } from '../../report/compare-table.js';
 import { toJson } from '../../report/json.js';
-import { ScenarioError } from '../../scenario/index.js';
-import { compareNeedsFixedWarmup, compareNeedsTwo } from '../../scenario/messages.js';
-import { withVariants } from '../../scenario/parameters.js';
-import type { Scenario } from '../../scenario/types.js';
-import { commandLineError, parseWholeNumber } from '../command-line.js';
-import { DEFAULT_COMPARE_REPLICATIONS, type CompareArgs } from '../commands/compare.js';
+import type { CompareArgs } from '../commands/compare.js';
 import { stdoutWantsColor, writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
 import { runStudySession } from '../study-session.js';
@@ -19,15 +15,7 @@ import { runStudySession } from '../study-session.js';
 export async function handle(args: CompareArgs): Promise<void> {
   const { replications: flag, ...overrides } = args;
   const loaded = await Promise.all(args.scenarios.map((path) => loadScenario(path, overrides)));
-  // Each file contributes itself, then its variants; the first is the baseline.
-  const scenarios = loaded.flatMap(withVariants);
-  if (scenarios.length < 2) throw commandLineError('scenarios', compareNeedsTwo(scenarios.length));
-  requireFixedWarmups(loaded, args.scenarios);
-  const replications =
-    flag === undefined
-      ? (loaded[0].statistics?.replications ?? DEFAULT_COMPARE_REPLICATIONS)
-      : parseWholeNumber('--replications', flag, 2);
-  const timeBudgetSeconds = loaded[0].statistics?.timeBudgetSeconds ?? null;
+  const { scenarios, replications, timeBudgetSeconds } = compareRequest(loaded, args.scenarios, flag);
   const { value: result } = await runStudySession(
     {
       args,
@@ -43,23 +31,4 @@ export async function handle(args: CompareArgs): Promise<void> {
     const description = loaded[0].description;
     await writeCompareReportAndSayWhere({ dir: args.out, compare: result, description }, args.json);
   }
-}
-
-/** Pairs need one warm-up for all: a file with `warmup: auto` is a problem located in that file. */
-function requireFixedWarmups(loaded: Scenario[], files: string[]): void {
-  const problems = loaded.flatMap((scenario, i) =>
-    scenario.warmupAuto
-      ? [
-          {
-            file: files[i],
-            line: 0,
-            column: 0,
-            path: 'warmup',
-            message: compareNeedsFixedWarmup(),
-            severity: 'error' as const,
-          },
-        ]
-      : [],
-  );
-  if (problems.length > 0) throw new ScenarioError(problems);
 }

@@ -1,14 +1,9 @@
 import { estimateRunSize, totalRunSize } from '../../analysis/run-size.js';
-import { planSweep, runSweep } from '../../analysis/sweep.js';
+import { runSweep } from '../../analysis/sweep.js';
+import { sweepGrid, sweepPointWarnings } from '../../api/sweep.js';
 import { toJson } from '../../report/json.js';
 import { renderSweepTable } from '../../report/sweep-table.js';
-import {
-  formatProblems,
-  traceShortfalls,
-  withActualTraceWarnings,
-  type Scenario,
-} from '../../scenario/index.js';
-import { parseParameters } from '../../scenario/parameters.js';
+import { formatProblems } from '../../scenario/index.js';
 import type { SweepArgs } from '../commands/sweep.js';
 import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
@@ -17,10 +12,16 @@ import { parallelTasks, runStudySession } from '../study-session.js';
 /** Runs every point of the grid, prints the table and writes the sweep report. */
 export async function handle(args: SweepArgs): Promise<void> {
   const scenario = await loadScenario(args.scenario, args);
-  const parameters = parseParameters(scenario, args.vary);
-  const grid = planSweep(scenario, parameters);
+  const { parameters, grid } = sweepGrid(scenario, args.vary);
   const points = grid.length;
-  const pointWarnings = sweepTraceWarnings(scenario, grid, args.scenario);
+  const pointWarnings = sweepPointWarnings(scenario, grid, args.scenario).flatMap(
+    ({ settings, warnings }) => {
+      const at = Object.entries(settings)
+        .map(([path, value]) => `${path} = ${value}`)
+        .join(', ');
+      return warnings.map((warning) => `at ${at}: ${formatProblems([warning])}`);
+    },
+  );
   if (pointWarnings.length > 0) writeStderr(pointWarnings.join('\n'));
   const size = totalRunSize(grid.map((point) => estimateRunSize(point.scenario)));
   const session = await runStudySession(
@@ -46,25 +47,4 @@ export async function handle(args: SweepArgs): Promise<void> {
     const dir = args.out ?? `reports/${scenario.name.replace(/[^A-Za-z0-9_.-]/g, '-')}-sweep`;
     await writeSweepReportAndSayWhere({ dir, sweep: result, description: scenario.description }, args.json);
   }
-}
-
-/**
- * The trace-coverage warnings of each sweep point whose settings change them (a rate multiple replays a
- * trace faster), prefixed with the point; the base scenario's own warning was given when it was loaded.
- */
-function sweepTraceWarnings(
-  base: Scenario,
-  grid: ReadonlyArray<{ settings: Record<string, number>; scenario: Scenario }>,
-  file: string,
-): string[] {
-  const key = (scenario: Scenario) => JSON.stringify(traceShortfalls(scenario));
-  const baseKey = key(base);
-  return grid.flatMap((point) => {
-    if (key(point.scenario) === baseKey) return [];
-    const at = Object.entries(point.settings)
-      .map(([path, value]) => `${path} = ${value}`)
-      .join(', ');
-    const warnings = withActualTraceWarnings(point.scenario, [], file);
-    return warnings.map((warning) => `at ${at}: ${formatProblems([warning])}`);
-  });
 }
