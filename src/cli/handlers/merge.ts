@@ -5,8 +5,8 @@ import type { MergeArgs } from '../commands/merge.js';
 import { EXIT_SLO_FAILED } from '../io.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
+import { presentRun } from '../run-output.js';
 import { replayRunner } from '../run-shard.js';
-import { presentRun } from './run.js';
 
 /** Checks that the parts belong together, then prints what the unsharded command prints. */
 export async function handle(args: MergeArgs): Promise<void> {

@@ -6,14 +6,14 @@ import { anySloFailed } from '../../analysis/slo.js';
 import { toJson } from '../../report/json.js';
 import { overloadWarnings } from '../../report/overload-text.js';
 import { DEFAULT_MAX_BACKLOG } from '../../scenario/limits.js';
-import type { RunResult } from '../../model/run-result.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { RunArgs } from '../commands/run.js';
-import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, writeStderr } from '../io.js';
 import { writePart } from '../part-file.js';
 import { partHeader, replicationUnits, runShardUnits } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { resolveShard, shardUnits, type Shard } from '../shard.js';
+import { presentRun } from '../run-output.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
 /** Simulates the scenario, prints the results, writes the report files and, if asked, the profile. */
@@ -53,42 +53,6 @@ export async function handle(args: RunArgs): Promise<void> {
     );
   }
   if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
-}
-
-/** How a run's result is shown: the flags that say so, and the scenario file it came from. */
-export interface RunPresentation {
-  json: boolean;
-  report: boolean;
-  out?: string;
-  scenarioPath: string;
-  /** The scenario file's text when not to be read from `scenarioPath` (a merge has it from the parts). */
-  scenarioText?: string;
-}
-
-/**
- * Prints a run's result (tables, or JSON) and writes its report files: the one output path of `run`
- * and of `merge` of its parts, so that both print the same bytes.
- */
-export async function presentRun(
-  scenario: Scenario,
-  options: RunPresentation,
-  result: RunResult,
-): Promise<void> {
-  // With --json the warnings are the result's `warnings` field, so stderr stays free for --profile.
-  if (!options.json) for (const warning of result.warnings ?? []) writeStderr(`warning: ${warning}`);
-  if (options.json) writeStdout(toJson(result));
-  else {
-    // The tables (cli-table3 and its colours) are loaded only when printed: `--json` runs start faster.
-    const { renderRunTables } = await import('../../report/terminal-table.js');
-    writeStdout(renderRunTables(result, { color: stdoutWantsColor() }));
-  }
-  if (options.report) {
-    // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.
-    const { defaultReportDir, writeReportAndSayWhere } = await import('../report-files.js');
-    const dir = options.out ?? defaultReportDir(scenario.name);
-    const { scenarioPath, scenarioText } = options;
-    await writeReportAndSayWhere({ dir, scenario, scenarioPath, scenarioText, result }, options.json);
-  }
 }
 
 /** Runs this shard's replications and writes them to the part file; prints nothing on stdout. */
