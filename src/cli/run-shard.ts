@@ -1,10 +1,13 @@
 /**
- * `run --replications N` in shards: the units are the N replications (replication k is unit k, with the
- * seed it has unsharded), a shard runs its share and writes the outcomes to a part, and a merge replays
- * the study with those outcomes in place of the runs, so the same aggregation gives the same result.
+ * Studies in shards. A study with a fixed plan is a fixed list of tasks (replication k of `run
+ * --replications N` is unit k, with the seed it has unsharded; a sweep's units are each point's tasks in
+ * grid order). A shard runs its share and writes the outcomes to a part; a merge replays the command with a
+ * runner that answers each task with its outcome from the parts, so the same aggregation gives the same
+ * result.
  */
 import { planStudy, type TaskRunner } from '../analysis/replications.js';
 import type { ReplicationTask, TaskOutcome } from '../analysis/replication-task.js';
+import { SLO_BATCHES, wantsSloBatches } from '../analysis/slo-batch-intervals.js';
 import type { Scenario } from '../scenario/types.js';
 import { commandLineError } from './command-line.js';
 import { packageVersion } from './io.js';
@@ -33,22 +36,41 @@ export function replicationUnits(scenario: Scenario): number {
   return plan.replications;
 }
 
-/** The unsharded study's task for replication `index` (no time budget: no deadline). */
-export function replicationTask(scenario: Scenario, index: number): ReplicationTask {
-  return { kind: 'replication', scenario, index, deadline: null };
+/** The tasks the unsharded study of `scenario` runs, in its order (no time budget: no deadlines). */
+export function studyTasks(scenario: Scenario): ReplicationTask[] {
+  const plan = planStudy(scenario);
+  if (plan.method === 'single' && !scenario.warmupAuto && plan.timeBudgetSeconds === null) {
+    const tasks: ReplicationTask[] = [{ kind: 'replication', scenario, index: 0, deadline: null }];
+    if (wantsSloBatches(scenario)) {
+      tasks.push({ kind: 'run-in-batches', scenario, batches: SLO_BATCHES, deadline: null });
+    }
+    return tasks;
+  }
+  const replications = replicationUnits(scenario);
+  return Array.from({ length: replications }, (_, index) => ({
+    kind: 'replication',
+    scenario,
+    index,
+    deadline: null,
+  }));
 }
 
-/** Runs this shard's replications on `runner` (in parallel), outcomes by unit. */
+/** Identifies a task by what it computes: its kind, its replication index and its scenario. */
+export function taskKey(task: ReplicationTask): string {
+  return `${task.kind}:${'index' in task ? task.index : ''}:${JSON.stringify(task.scenario)}`;
+}
+
+/** Runs this shard's share of `tasks` on `runner` (in parallel), outcomes by unit. */
 export async function runShardUnits(
-  scenario: Scenario,
+  tasks: readonly ReplicationTask[],
   shard: Shard,
   runner: TaskRunner,
   onUnitDone?: () => void,
 ): Promise<Map<number, TaskOutcome>> {
-  const units = shardUnits(replicationUnits(scenario), shard);
+  const units = shardUnits(tasks.length, shard);
   const outcomes = await Promise.all(
     units.map((unit) =>
-      runner.run(replicationTask(scenario, unit)).then((outcome) => {
+      runner.run(tasks[unit]).then((outcome) => {
         onUnitDone?.();
         return outcome;
       }),
@@ -57,25 +79,25 @@ export async function runShardUnits(
   return new Map(units.map((unit, i) => [unit, outcomes[i]]));
 }
 
-/** A runner that answers each replication with its outcome from the parts instead of simulating it. */
-export function replayRunner(outcomes: readonly unknown[]): TaskRunner {
+/** A runner that answers each of `tasks` with its outcome from the parts instead of simulating it. */
+export function replayRunner(tasks: readonly ReplicationTask[], outcomes: readonly unknown[]): TaskRunner {
+  const byKey = new Map(tasks.map((task, unit) => [taskKey(task), outcomes[unit] as TaskOutcome]));
   return {
-    concurrency: Math.max(1, outcomes.length),
+    concurrency: Math.max(1, tasks.length),
     run(task) {
-      if (task.kind !== 'replication' || outcomes[task.index] === undefined) {
-        throw new Error(`merge: no outcome in the parts for a ${task.kind} task ${describeIndex(task)}`);
+      const outcome = byKey.get(taskKey(task));
+      if (outcome === undefined) {
+        return Promise.reject(new Error(`merge: the parts hold no outcome for a ${task.kind} task`));
       }
-      return Promise.resolve(outcomes[task.index] as TaskOutcome);
+      return Promise.resolve(outcome);
     },
   };
 }
 
-function describeIndex(task: ReplicationTask): string {
-  return 'index' in task ? `#${task.index}` : '';
-}
-
 /** The override flags that change results, as given (absent = null), for the part header. */
-export function resultOptions(args: OverrideArgs): Record<string, string | null> {
+export function resultOptions(
+  args: OverrideArgs & { vary?: (string | number)[] },
+): Record<string, string | null> {
   const keys: (keyof OverrideArgs)[] = [
     'seed',
     'duration',
@@ -88,7 +110,11 @@ export function resultOptions(args: OverrideArgs): Record<string, string | null>
     'timeBudget',
     'maxBacklog',
   ];
-  return Object.fromEntries(keys.map((key) => [key, args[key] ?? null]));
+  const options: Record<string, string | null> = Object.fromEntries(
+    keys.map((key) => [key, args[key] ?? null]),
+  );
+  if (args.vary !== undefined) options.vary = JSON.stringify(args.vary.map(String));
+  return options;
 }
 
 /** The header of a part of `command` over `units` units. */
@@ -97,7 +123,7 @@ export function partHeader(options: {
   scenarioPath: string;
   scenarioText: string;
   scenario: Scenario;
-  args: OverrideArgs;
+  args: OverrideArgs & { vary?: (string | number)[] };
   shard: Shard;
   units: number;
 }): PartHeader {

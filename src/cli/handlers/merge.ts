@@ -1,12 +1,15 @@
 import { runStudy } from '../../analysis/replications.js';
 import { anySloFailed } from '../../analysis/slo.js';
+import { planSweep, runSweep } from '../../analysis/sweep.js';
+import { parseParameters } from '../../scenario/parameters.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { MergeArgs } from '../commands/merge.js';
 import { EXIT_SLO_FAILED } from '../io.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
 import { presentRun } from '../run-output.js';
-import { replayRunner } from '../run-shard.js';
+import { presentSweep } from '../sweep-output.js';
+import { replayRunner, studyTasks } from '../run-shard.js';
 
 /** Checks that the parts belong together, then prints what the unsharded command prints. */
 export async function handle(args: MergeArgs): Promise<void> {
@@ -15,6 +18,8 @@ export async function handle(args: MergeArgs): Promise<void> {
   switch (merged.header.command) {
     case 'run':
       return mergeRun(merged, args);
+    case 'sweep':
+      return mergeSweep(merged, args);
     default:
       throw partError(
         files[0],
@@ -27,7 +32,8 @@ export async function handle(args: MergeArgs): Promise<void> {
 /** `run --replications N`: the study replayed with the shards' outcomes, shown as `run` shows it. */
 async function mergeRun(merged: MergedParts, args: MergeArgs): Promise<void> {
   const scenario = merged.scenario as Scenario;
-  const { result } = await runStudy(scenario, { runner: replayRunner(merged.outcomes) });
+  const runner = replayRunner(studyTasks(scenario), merged.outcomes);
+  const { result } = await runStudy(scenario, { runner });
   const { scenarioPath, scenarioText } = merged.header;
   await presentRun(
     scenario,
@@ -35,4 +41,14 @@ async function mergeRun(merged: MergedParts, args: MergeArgs): Promise<void> {
     result,
   );
   if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
+}
+
+/** `sweep`: every point's study replayed with the shards' outcomes, shown as `sweep` shows it. */
+async function mergeSweep(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const scenario = merged.scenario as Scenario;
+  const vary = JSON.parse(String(merged.header.options.vary)) as string[];
+  const parameters = parseParameters(scenario, vary);
+  const tasks = planSweep(scenario, parameters).flatMap((point) => studyTasks(point.scenario));
+  const { result } = await runSweep(scenario, parameters, { runner: replayRunner(tasks, merged.outcomes) });
+  await presentSweep(scenario, args, result);
 }

@@ -10,7 +10,7 @@ import type { Scenario } from '../../scenario/types.js';
 import type { RunArgs } from '../commands/run.js';
 import { EXIT_SLO_FAILED, writeStderr } from '../io.js';
 import { writePart } from '../part-file.js';
-import { partHeader, replicationUnits, runShardUnits } from '../run-shard.js';
+import { partHeader, runShardUnits, studyTasks } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { presentRun } from '../run-output.js';
@@ -57,7 +57,8 @@ export async function handle(args: RunArgs): Promise<void> {
 
 /** Runs this shard's replications and writes them to the part file; prints nothing on stdout. */
 async function runShard(scenario: Scenario, args: RunArgs, shard: Shard): Promise<void> {
-  const units = replicationUnits(scenario);
+  const tasks = studyTasks(scenario);
+  const units = tasks.length;
   const mine = shardUnits(units, shard).length;
   const size = estimateReplications(scenario, mine);
   const session = await runStudySession(
@@ -70,7 +71,7 @@ async function runShard(scenario: Scenario, args: RunArgs, shard: Shard): Promis
     },
     async (runner, bar) => {
       let done = 0;
-      return runShardUnits(scenario, shard, runner, () =>
+      return runShardUnits(tasks, shard, runner, () =>
         bar.update({ phase: 'replications', done: ++done, total: mine }),
       );
     },
@@ -86,9 +87,7 @@ async function runShard(scenario: Scenario, args: RunArgs, shard: Shard): Promis
   });
   await writePart(args.part as string, { header, scenario, outcomes: session.value });
   if (!args.quiet) {
-    writeStderr(
-      `Shard ${shard.index}/${shard.count}: ${mine} of ${units} replications written to ${args.part}`,
-    );
+    writeStderr(`Shard ${shard.index}/${shard.count}: ${mine} of ${units} units written to ${args.part}`);
   }
 }
 
