@@ -126,3 +126,24 @@ describe('run --replications N in shards', () => {
     expect(out.stderr).toMatch(/JOB_COMPLETION_INDEX\/QUEUESIM_SHARDS: shard index 4 is out of range/);
   });
 });
+
+describe('sweep in shards', () => {
+  it('merge prints the unsharded sweep JSON byte for byte (2 points × 2 replications over 3 shards)', async () => {
+    const file = scenarioFile(SMALL_SCENARIO);
+    const dir = mkdtempSync(join(tmpdir(), 'queuesim-sweep-parts-'));
+    const sweep = ['--replications', '2', '--duration', '20s', '--workers', '1', '--quiet', '--no-report'];
+    const args = ['sweep', file, '--vary', 'queues.q.consumers=2,3', ...sweep];
+    const whole = await runCliInProcess([...args, '--json']);
+    expect(whole.status, whole.stderr).toBe(0);
+    const parts = [1, 2, 3].map((index) => join(dir, `p${index}.json`));
+    for (const [i, part] of parts.entries()) {
+      const out = await runCliInProcess([...args, '--shard', `${i + 1}/3`, '--part', part]);
+      expect(out.status, out.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(parts[0], 'utf8')).header.units).toBe(4);
+    const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(JSON.parse(merged.stdout).points).toHaveLength(2);
+  });
+});
