@@ -1,13 +1,16 @@
 import { runStudy } from '../../analysis/replications.js';
+import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/compare.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { planSweep, runSweep } from '../../analysis/sweep.js';
 import { parseParameters } from '../../scenario/parameters.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { MergeArgs } from '../commands/merge.js';
+import { presentCompare } from '../compare-output.js';
 import { EXIT_SLO_FAILED } from '../io.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
 import { presentRun } from '../run-output.js';
+import type { ComparePartScenario } from '../compare-output.js';
 import { presentSweep } from '../sweep-output.js';
 import { replayRunner, studyTasks } from '../run-shard.js';
 
@@ -20,6 +23,8 @@ export async function handle(args: MergeArgs): Promise<void> {
       return mergeRun(merged, args);
     case 'sweep':
       return mergeSweep(merged, args);
+    case 'compare':
+      return mergeCompare(merged, args);
     default:
       throw partError(
         files[0],
@@ -51,4 +56,13 @@ async function mergeSweep(merged: MergedParts, args: MergeArgs): Promise<void> {
   const tasks = planSweep(scenario, parameters).flatMap((point) => studyTasks(point.scenario));
   const { result } = await runSweep(scenario, parameters, { runner: replayRunner(tasks, merged.outcomes) });
   await presentSweep(scenario, args, result);
+}
+
+/** `compare`: the pairs compared again with the shards' outcomes, shown as `compare` shows it. */
+async function mergeCompare(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const { scenarios, replications, description } = merged.scenario as ComparePartScenario;
+  const tasks = compareTasks(seededScenarios(scenarios), replications, null);
+  const runner = replayRunner(tasks, merged.outcomes);
+  const result = await compareScenarios(scenarios, { runner, replications, timeBudgetSeconds: null });
+  await presentCompare({ ...args, description }, result);
 }
