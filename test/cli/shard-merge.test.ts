@@ -147,3 +147,38 @@ describe('sweep in shards', () => {
     expect(JSON.parse(merged.stdout).points).toHaveLength(2);
   });
 });
+
+describe('compare in shards', () => {
+  it('merge prints the unsharded comparison JSON byte for byte (2 scenarios × 4 pairs over 3 shards)', async () => {
+    const baseline = scenarioFile(SMALL_SCENARIO);
+    const other = scenarioFile(
+      SMALL_SCENARIO.replace('name: small', 'name: three').replace('consumers: 2', 'consumers: 3'),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'queuesim-compare-parts-'));
+    const args = [
+      'compare',
+      baseline,
+      other,
+      '--replications',
+      '4',
+      '--duration',
+      '20s',
+      '--workers',
+      '1',
+      '--quiet',
+      '--no-report',
+    ];
+    const whole = await runCliInProcess([...args, '--json']);
+    expect(whole.status, whole.stderr).toBe(0);
+    const parts = [1, 2, 3].map((index) => join(dir, `p${index}.json`));
+    for (const [i, part] of parts.entries()) {
+      const out = await runCliInProcess([...args, '--shard', `${i + 1}/3`, '--part', part]);
+      expect(out.status, out.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(parts[2], 'utf8')).header.units).toBe(8);
+    const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(JSON.parse(merged.stdout).replications).toBe(4);
+  });
+});
