@@ -10,6 +10,8 @@ import { shardUnits } from './shard.js';
 export interface MergedParts {
   header: PartHeader;
   scenario: unknown;
+  /** The part files, as named. */
+  files: string[];
   /** Every unit's outcome, in unit order. */
   outcomes: unknown[];
 }
@@ -87,7 +89,7 @@ export function mergeParts(parts: { file: string; part: Part }[]): MergedParts {
     }
     for (const [unit, outcome] of part.outcomes) outcomes[unit] = outcome;
   }
-  return { header, scenario: first.part.scenario, outcomes };
+  return { header, scenario: first.part.scenario, files: parts.map(({ file }) => file), outcomes };
 }
 
 function describe(value: unknown): string {

@@ -51,7 +51,10 @@ async function mergeRun(merged: MergedParts, args: MergeArgs): Promise<void> {
 /** `sweep`: every point's study replayed with the shards' outcomes, shown as `sweep` shows it. */
 async function mergeSweep(merged: MergedParts, args: MergeArgs): Promise<void> {
   const scenario = merged.scenario as Scenario;
-  const vary = JSON.parse(String(merged.header.options.vary)) as string[];
+  const vary: unknown = JSON.parse(String(merged.header.options.vary ?? 'null'));
+  if (!Array.isArray(vary) || !vary.every((item) => typeof item === 'string')) {
+    throw partError(merged.files[0], '$.header.options.vary', 'expected the --vary settings of the sweep');
+  }
   const parameters = parseParameters(scenario, vary);
   const tasks = planSweep(scenario, parameters).flatMap((point) => studyTasks(point.scenario));
   const { result } = await runSweep(scenario, parameters, { runner: replayRunner(tasks, merged.outcomes) });
