@@ -114,6 +114,26 @@ export function pairedDifference(
   return result;
 }
 
+/** The scenarios with the first one's seed: replication i of each then uses the same streams. */
+export function seededScenarios(scenarios: readonly Scenario[]): Scenario[] {
+  const seed = scenarios[0].seed;
+  return scenarios.map((scenario) => ({ ...scenario, seed }));
+}
+
+/**
+ * The runs of a comparison, pair by pair (replication i of every scenario, then i + 1), so that a time
+ * budget ends whole pairs; also the units a sharded comparison divides.
+ */
+export function compareTasks(
+  seeded: readonly Scenario[],
+  replications: number,
+  deadline: number | null,
+): ReplicationTask[] {
+  return Array.from({ length: replications }, (_, index) =>
+    seeded.map((scenario) => ({ kind: 'replication' as const, scenario, index, deadline })),
+  ).flat();
+}
+
 /**
  * Runs `replications` replications of every scenario with the first scenario's seed and compares each
  * later scenario with the first. The scenarios must have a fixed warm-up (a detected one would differ
@@ -124,14 +144,11 @@ export async function compareScenarios(
   options: { runner: TaskRunner; replications: number; timeBudgetSeconds?: number | null },
 ): Promise<CompareResult> {
   if (scenarios.length < 2) throw new Error('compareScenarios: needs at least two scenarios');
-  const seed = scenarios[0].seed;
-  const seeded = scenarios.map((scenario) => ({ ...scenario, seed }));
+  const seeded = seededScenarios(scenarios);
+  const seed = seeded[0].seed;
   const budget = options.timeBudgetSeconds ?? null;
   const deadline = budget === null ? null : Date.now() + budget * 1000;
-  // Pair by pair (replication i of every scenario, then i + 1): a time budget then ends whole pairs.
-  const tasks: ReplicationTask[] = Array.from({ length: options.replications }, (_, index) =>
-    seeded.map((scenario) => ({ kind: 'replication' as const, scenario, index, deadline })),
-  ).flat();
+  const tasks = compareTasks(seeded, options.replications, deadline);
   const outcomes = await Promise.all(tasks.map((task) => options.runner.run(task)));
   const all = seeded.map((_, k) =>
     Array.from({ length: options.replications }, (_, index) => {

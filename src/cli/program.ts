@@ -7,6 +7,7 @@ import { fitCommand } from './commands/fit.js';
 import { headroomCommand } from './commands/headroom.js';
 import { importCommand } from './commands/import.js';
 import { kedaCommand } from './commands/import-keda.js';
+import { mergeCommand } from './commands/merge.js';
 import { rabbitmqCommand } from './commands/import-rabbitmq.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
@@ -66,6 +67,7 @@ export async function runProgram(argv: string[]): Promise<void> {
       .command(lazyCommand(planCommand, () => import('./handlers/plan.js')))
       .command(lazyCommand(headroomCommand, () => import('./handlers/headroom.js')))
       .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
+      .command(lazyCommand(mergeCommand, () => import('./handlers/merge.js')))
       .command(
         importCommand((formats) =>
           formats

@@ -33,6 +33,8 @@ export interface RunReportOptions {
   scenario: Scenario;
   /** The scenario file as the user named it. */
   scenarioPath: string;
+  /** The scenario file's text, when it was read elsewhere (a merge reads it from the parts). */
+  scenarioText?: string;
   result: RunResult;
   /** queuesim's version (default: this package's). */
   version?: string;
@@ -61,7 +63,10 @@ async function writeFiles(options: RunReportOptions): Promise<string> {
     result,
     topology: describeTopology(scenario),
     description: scenario.description,
-    scenarioSource: { path: options.scenarioPath, text: await readFile(options.scenarioPath, 'utf8') },
+    scenarioSource: {
+      path: options.scenarioPath,
+      text: options.scenarioText ?? (await readFile(options.scenarioPath, 'utf8')),
+    },
     version: options.version ?? packageVersion(),
     generatedAt: options.generatedAt ?? new Date(),
   });

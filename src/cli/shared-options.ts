@@ -103,3 +103,16 @@ export function reportOption(files: string) {
 export function outOption(folder: string) {
   return { type: 'string', describe: `Folder for the report files (default ${folder})` } as const;
 }
+
+/** `--shard i/N`: run only this share of the independent units (see README, Beyond one machine). */
+export const shardOption = {
+  type: 'string',
+  describe:
+    'Run only shard i of N (i from 1) of the independent units, into --part; or JOB_COMPLETION_INDEX (from 0) with QUEUESIM_SHARDS',
+} as const;
+
+/** `--part FILE`: where a shard writes its results for `queuesim merge`. */
+export const partOption = {
+  type: 'string',
+  describe: "Write this shard's results to FILE (JSON) for 'queuesim merge' instead of printing them",
+} as const;

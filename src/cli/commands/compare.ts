@@ -4,9 +4,11 @@ import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
   jsonOption,
   outOption,
+  partOption,
   overrideOptions,
   reportOption,
   runSizeOptions,
+  shardOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -40,7 +42,9 @@ export const compareCommand = {
       })
       .option('json', jsonOption('Print the comparison as JSON on stdout'))
       .option('report', reportOption('compare.html and compare.csv'))
-      .option('out', outOption('reports/<first scenario name>')),
+      .option('out', outOption('reports/<first scenario name>'))
+      .option('shard', shardOption)
+      .option('part', partOption),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim compare`. */

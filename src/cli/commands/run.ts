@@ -3,8 +3,10 @@ import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
   jsonOption,
   outOption,
+  partOption,
   reportOption,
   scenarioStudyOptions,
+  shardOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -26,6 +28,8 @@ export const runCommand = {
       })
       .option('report', reportOption('report.html, summary.json and CSV files'))
       .option('out', outOption('reports/<scenario name>'))
+      .option('shard', shardOption)
+      .option('part', partOption)
       .option('fail-on-slo', {
         type: 'boolean',
         default: false,

@@ -3,8 +3,10 @@ import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
   jsonOption,
   outOption,
+  partOption,
   reportOption,
   scenarioStudyOptions,
+  shardOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -24,7 +26,9 @@ export const sweepCommand = {
       .option('workers', workersOption('Worker threads (default: the number of cores; 1 = this thread)'))
       .option('json', jsonOption('Print the sweep as JSON on stdout, nothing else'))
       .option('report', reportOption('sweep.html and sweep.json'))
-      .option('out', outOption('reports/<scenario name>-sweep')),
+      .option('out', outOption('reports/<scenario name>-sweep'))
+      .option('shard', shardOption)
+      .option('part', partOption),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim sweep`. */

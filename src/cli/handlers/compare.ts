@@ -1,11 +1,16 @@
-import { totalRunSize, estimateReplications } from '../../analysis/run-size.js';
+import { readFile } from 'node:fs/promises';
+import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/compare.js';
+import { estimateReplications, totalRunSize } from '../../analysis/run-size.js';
 import { compareRequest } from '../../api/compare.js';
-import { compareScenarios } from '../../analysis/compare.js';
-import { renderCompareTable } from '../../report/compare-table.js';
-import { toJson } from '../../report/json.js';
+import type { Scenario } from '../../scenario/types.js';
+import { commandLineError } from '../command-line.js';
 import type { CompareArgs } from '../commands/compare.js';
-import { stdoutWantsColor, writeStdout } from '../io.js';
+import { presentCompare, type ComparePartScenario } from '../compare-output.js';
+import { writeStderr } from '../io.js';
+import { writePart } from '../part-file.js';
+import { partHeader, runShardUnits } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
+import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { runStudySession } from '../study-session.js';
 
 /**
@@ -16,6 +21,16 @@ export async function handle(args: CompareArgs): Promise<void> {
   const { replications: flag, ...overrides } = args;
   const loaded = await Promise.all(args.scenarios.map((path) => loadScenario(path, overrides)));
   const { scenarios, replications, timeBudgetSeconds } = compareRequest(loaded, args.scenarios, flag);
+  const shard = resolveShard(args);
+  if (shard !== null) {
+    if (timeBudgetSeconds !== null) {
+      throw commandLineError(
+        '--shard',
+        'this comparison cannot be sharded: a time budget cuts runs by the wall clock',
+      );
+    }
+    return runShard({ args, loaded, scenarios, replications, shard });
+  }
   const { value: result } = await runStudySession(
     {
       args,
@@ -25,10 +40,44 @@ export async function handle(args: CompareArgs): Promise<void> {
     },
     (runner) => compareScenarios(scenarios, { runner, replications, timeBudgetSeconds }),
   );
-  writeStdout(args.json ? toJson(result) : renderCompareTable(result, { color: stdoutWantsColor() }));
-  if (args.report) {
-    const { writeCompareReportAndSayWhere } = await import('../compare-report.js');
-    const description = loaded[0].description;
-    await writeCompareReportAndSayWhere({ dir: args.out, compare: result, description }, args.json);
+  await presentCompare({ ...args, description: loaded[0].description }, result);
+}
+
+/** Runs this shard's share of the pairs' runs and writes them to the part file. */
+async function runShard(options: {
+  args: CompareArgs;
+  loaded: Scenario[];
+  scenarios: Scenario[];
+  replications: number;
+  shard: Shard;
+}): Promise<void> {
+  const { args, loaded, scenarios, replications, shard } = options;
+  const tasks = compareTasks(seededScenarios(scenarios), replications, null);
+  const mine = shardUnits(tasks.length, shard).length;
+  const session = await runStudySession(
+    {
+      args,
+      size: totalRunSize(scenarios.map((scenario) => estimateReplications(scenario, replications))),
+      timeBudgetSeconds: null,
+      tasks: Math.max(1, mine),
+    },
+    (runner) => runShardUnits(tasks, shard, runner),
+  );
+  const texts = await Promise.all(args.scenarios.map((path) => readFile(path, 'utf8')));
+  const header = partHeader({
+    command: 'compare',
+    scenarioPath: args.scenarios.join(' '),
+    scenarioText: texts.join('\n---\n'),
+    scenario: loaded[0],
+    args: { ...args, replications: String(replications) },
+    shard,
+    units: tasks.length,
+  });
+  const scenario: ComparePartScenario = { scenarios, replications, description: loaded[0].description };
+  await writePart(args.part as string, { header, scenario, outcomes: session.value });
+  if (!args.quiet) {
+    writeStderr(
+      `Shard ${shard.index}/${shard.count}: ${mine} of ${tasks.length} units written to ${args.part}`,
+    );
   }
 }

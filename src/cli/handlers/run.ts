@@ -1,20 +1,27 @@
+import { readFile } from 'node:fs/promises';
 import { overloadedQueues } from '../../analysis/overload.js';
 import { runStudy } from '../../analysis/replications.js';
-import { estimateRunSize } from '../../analysis/run-size.js';
+import { estimateReplications, estimateRunSize } from '../../analysis/run-size.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { toJson } from '../../report/json.js';
 import { overloadWarnings } from '../../report/overload-text.js';
 import { DEFAULT_MAX_BACKLOG } from '../../scenario/limits.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { RunArgs } from '../commands/run.js';
-import { EXIT_SLO_FAILED, stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, writeStderr } from '../io.js';
+import { writePart } from '../part-file.js';
+import { partHeader, runShardUnits, studyTasks } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
+import { resolveShard, shardUnits, type Shard } from '../shard.js';
+import { presentRun } from '../run-output.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
 /** Simulates the scenario, prints the results, writes the report files and, if asked, the profile. */
 export async function handle(args: RunArgs): Promise<void> {
   const scenario = await loadScenario(args.scenario, args);
+  const shard = resolveShard(args);
   warnOfOverloads(scenario);
+  if (shard !== null) return runShard(scenario, args, shard);
   const size = estimateRunSize(scenario);
   const runSeconds = scenario.warmupSeconds + scenario.durationSeconds;
   const session = await runStudySession(
@@ -28,20 +35,7 @@ export async function handle(args: RunArgs): Promise<void> {
     (runner, bar) => runStudy(scenario, { runner, onProgress: (progress) => bar.update(progress) }),
   );
   const { result, profile } = session.value;
-  // With --json the warnings are the result's `warnings` field, so stderr stays free for --profile.
-  if (!args.json) for (const warning of result.warnings ?? []) writeStderr(`warning: ${warning}`);
-  if (args.json) writeStdout(toJson(result));
-  else {
-    // The tables (cli-table3 and its colours) are loaded only when printed: `--json` runs start faster.
-    const { renderRunTables } = await import('../../report/terminal-table.js');
-    writeStdout(renderRunTables(result, { color: stdoutWantsColor() }));
-  }
-  if (args.report) {
-    // Loaded only when needed: `--no-report` runs (the benchmark) start as fast as before.
-    const { defaultReportDir, writeReportAndSayWhere } = await import('../report-files.js');
-    const dir = args.out ?? defaultReportDir(scenario.name);
-    await writeReportAndSayWhere({ dir, scenario, scenarioPath: args.scenario, result }, args.json);
-  }
+  await presentRun(scenario, { ...args, scenarioPath: args.scenario }, result);
   if (args.profile) {
     writeStderr(
       toJson({
@@ -59,6 +53,42 @@ export async function handle(args: RunArgs): Promise<void> {
     );
   }
   if (args.failOnSlo && anySloFailed(result.slo ?? [])) process.exitCode = EXIT_SLO_FAILED;
+}
+
+/** Runs this shard's replications and writes them to the part file; prints nothing on stdout. */
+async function runShard(scenario: Scenario, args: RunArgs, shard: Shard): Promise<void> {
+  const tasks = studyTasks(scenario);
+  const units = tasks.length;
+  const mine = shardUnits(units, shard).length;
+  const size = estimateReplications(scenario, mine);
+  const session = await runStudySession(
+    {
+      args,
+      size,
+      timeBudgetSeconds: null,
+      tasks: Math.max(1, mine),
+      progress: { runSeconds: scenario.warmupSeconds + scenario.durationSeconds, events: size.events },
+    },
+    async (runner, bar) => {
+      let done = 0;
+      return runShardUnits(tasks, shard, runner, () =>
+        bar.update({ phase: 'replications', done: ++done, total: mine }),
+      );
+    },
+  );
+  const header = partHeader({
+    command: 'run',
+    scenarioPath: args.scenario,
+    scenarioText: await readFile(args.scenario, 'utf8'),
+    scenario,
+    args,
+    shard,
+    units,
+  });
+  await writePart(args.part as string, { header, scenario, outcomes: session.value });
+  if (!args.quiet) {
+    writeStderr(`Shard ${shard.index}/${shard.count}: ${mine} of ${units} units written to ${args.part}`);
+  }
 }
 
 /** Warns on stderr, before the run, of each unbounded queue offered more than it can serve. */

@@ -1,18 +1,23 @@
 import { estimateRunSize, totalRunSize } from '../../analysis/run-size.js';
 import { runSweep } from '../../analysis/sweep.js';
+import { readFile } from 'node:fs/promises';
 import { sweepGrid, sweepPointWarnings } from '../../api/sweep.js';
-import { toJson } from '../../report/json.js';
-import { renderSweepTable } from '../../report/sweep-table.js';
-import { formatProblems } from '../../scenario/index.js';
+import { formatProblems, type Scenario } from '../../scenario/index.js';
 import type { SweepArgs } from '../commands/sweep.js';
-import { stdoutWantsColor, writeStderr, writeStdout } from '../io.js';
+import { writeStderr } from '../io.js';
+import { writePart } from '../part-file.js';
+import { partHeader, runShardUnits, studyTasks } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
+import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
+import { presentSweep } from '../sweep-output.js';
 
 /** Runs every point of the grid, prints the table and writes the sweep report. */
 export async function handle(args: SweepArgs): Promise<void> {
   const scenario = await loadScenario(args.scenario, args);
   const { parameters, grid } = sweepGrid(scenario, args.vary);
+  const shard = resolveShard(args);
+  if (shard !== null) return runShard(scenario, args, shard, grid);
   const points = grid.length;
   const pointWarnings = sweepPointWarnings(scenario, grid, args.scenario).flatMap(
     ({ settings, warnings }) => {
@@ -39,12 +44,41 @@ export async function handle(args: SweepArgs): Promise<void> {
       }),
   );
   const { result } = session.value;
-  writeStdout(args.json ? toJson(result) : renderSweepTable(result, { color: stdoutWantsColor() }));
-  if (!args.json)
-    writeStderr(`${points} points in ${session.wallSeconds.toFixed(1)} s on ${session.threads} thread(s)`);
-  if (args.report) {
-    const { writeSweepReportAndSayWhere } = await import('../report-files.js');
-    const dir = args.out ?? `reports/${scenario.name.replace(/[^A-Za-z0-9_.-]/g, '-')}-sweep`;
-    await writeSweepReportAndSayWhere({ dir, sweep: result, description: scenario.description }, args.json);
+  await presentSweep(scenario, args, result, () => {
+    if (!args.json)
+      writeStderr(`${points} points in ${session.wallSeconds.toFixed(1)} s on ${session.threads} thread(s)`);
+  });
+}
+
+/** Runs this shard's share of every point's tasks and writes them to the part file. */
+async function runShard(scenario: Scenario, args: SweepArgs, shard: Shard, grid: SweepGrid): Promise<void> {
+  const tasks = grid.flatMap((point) => studyTasks(point.scenario));
+  const mine = shardUnits(tasks.length, shard).length;
+  const size = totalRunSize(grid.map((point) => estimateRunSize(point.scenario)));
+  const session = await runStudySession(
+    {
+      args,
+      size: { ...size, events: (size.events * mine) / Math.max(1, tasks.length) },
+      timeBudgetSeconds: null,
+      tasks: Math.max(1, mine),
+    },
+    (runner) => runShardUnits(tasks, shard, runner),
+  );
+  const header = partHeader({
+    command: 'sweep',
+    scenarioPath: args.scenario,
+    scenarioText: await readFile(args.scenario, 'utf8'),
+    scenario,
+    args,
+    shard,
+    units: tasks.length,
+  });
+  await writePart(args.part as string, { header, scenario, outcomes: session.value });
+  if (!args.quiet) {
+    writeStderr(
+      `Shard ${shard.index}/${shard.count}: ${mine} of ${tasks.length} units written to ${args.part}`,
+    );
   }
 }
+
+type SweepGrid = ReturnType<typeof sweepGrid>['grid'];
