@@ -28,8 +28,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // piscina finds its own worker file relative to its directory, so it loads from node_modules.
-  external: ['piscina'],
+  // piscina finds its own worker file relative to its directory, so it loads from node_modules. The AsyncAPI
+  // parser (~18 MB, with require()s of computed paths) loads from node_modules too, only for `import asyncapi`.
+  external: ['piscina', '@asyncapi/parser'],
   banner: { js: banner },
   // The version is known now; a bundle cannot find package.json relative to its own file.
   define: { QUEUESIM_VERSION: JSON.stringify(version) },

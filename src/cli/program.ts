@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.js';
 import { kedaCommand } from './commands/import-keda.js';
 import { mergeCommand } from './commands/merge.js';
 import { rabbitmqCommand } from './commands/import-rabbitmq.js';
+import { asyncapiCommand } from './commands/import-asyncapi.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -72,7 +73,8 @@ export async function runProgram(argv: string[]): Promise<void> {
         importCommand((formats) =>
           formats
             .command(lazyCommand(kedaCommand, () => import('./handlers/import-keda.js')))
-            .command(lazyCommand(rabbitmqCommand, () => import('./handlers/import-rabbitmq.js'))),
+            .command(lazyCommand(rabbitmqCommand, () => import('./handlers/import-rabbitmq.js')))
+            .command(lazyCommand(asyncapiCommand, () => import('./handlers/import-asyncapi.js'))),
         ),
       )
       .demandCommand(

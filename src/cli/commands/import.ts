@@ -7,11 +7,11 @@ import type { Argv, CommandModule } from 'yargs';
 export function importCommand(withFormats: (yargs: Argv) => Argv): CommandModule {
   return {
     command: 'import',
-    describe: 'Write scenario settings from existing configuration (keda, rabbitmq)',
+    describe: 'Write scenario settings from existing configuration (keda, rabbitmq, asyncapi)',
     builder: (yargs: Argv) =>
       withFormats(yargs).demandCommand(
         1,
-        'Name what to import: keda or rabbitmq (queuesim import rabbitmq <definitions.json>)',
+        'Name what to import: keda, rabbitmq or asyncapi (queuesim import rabbitmq <definitions.json>)',
       ),
     handler: () => undefined,
   };
