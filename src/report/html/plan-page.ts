@@ -86,7 +86,13 @@ export function planBody(input: PlanReportInput): Fragment {
     'plan',
     rows,
     multi
-      ? { title: 'total cost (Σ unit cost × value)', chosen, line: false }
+      ? {
+          title: 'total cost (Σ unit cost × value)',
+          // Whole unit costs give whole totals: ticks at 7.5 would be settings that cannot exist.
+          integer: rows.every((row) => Number.isInteger(row.x)),
+          chosen,
+          line: false,
+        }
       : { title: paths[0], integer: true, chosen, line: true },
     `Each evaluated setting with its 95 % CI; dashed red: the SLO limit${chosen === null ? '' : '; dotted grey: the recommendation'}.`,
   );

@@ -57,8 +57,12 @@ describe('plan page', () => {
     expectCleanCharts(body, 1);
     expect(body.html).toContain('(cost 9) meets every SLO');
     expect(body.html).toContain('<th>queues.a.consumers</th><th>queues.b.consumers</th><th>cost</th>');
-    const spec = body.charts[0].spec as unknown as { layer: Array<{ mark: { type: string } }> };
+    const spec = body.charts[0].spec as unknown as {
+      layer: Array<{ mark: { type: string }; encoding?: { x?: { axis?: { tickMinStep?: number } } } }>;
+    };
     expect(spec.layer.map((layer) => layer.mark.type)).toEqual(['rule', 'point', 'rule', 'rule']);
+    // Whole unit costs: the cost axis has whole ticks only.
+    expect(JSON.stringify(spec)).toContain('"tickMinStep":1');
   });
 });
 
