@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../model/run-result.js';
 import { describeTopology } from '../model/topology.js';
-import { latencyCsv, timeSeriesCsv } from '../report/csv.js';
+import { latencyCsv, routesCsv, timeSeriesCsv } from '../report/csv.js';
 import type { SweepResult } from '../analysis/sweep.js';
 import { renderReportHtml } from '../report/html/index.js';
 import { renderSweepHtml } from '../report/html/sweep-page.js';
@@ -17,6 +17,7 @@ export const REPORT_FILES = {
   summary: 'summary.json',
   timeSeries: 'timeseries.csv',
   latency: 'latency.csv',
+  routes: 'routes.csv',
 } as const;
 
 /** Where a run's report goes unless `--out` says otherwise: reports/<scenario name>. */
@@ -74,6 +75,7 @@ async function writeFiles(options: RunReportOptions): Promise<string> {
     [REPORT_FILES.summary]: toJson(result),
     [REPORT_FILES.timeSeries]: timeSeriesCsv(result),
     [REPORT_FILES.latency]: latencyCsv(result),
+    [REPORT_FILES.routes]: routesCsv(result),
     [REPORT_FILES.html]: html,
   });
   return join(dir, REPORT_FILES.html);

@@ -60,6 +60,32 @@ export function latencyCsv(result: RunResult): string {
   return toCsv(header, rows);
 }
 
+/**
+ * End-to-end latency per route (a path of queues through `then` routes): one row per route, with its
+ * percentiles and, with replications or batch means, their 95 % intervals. Only the header when the
+ * scenario has no routes.
+ */
+export function routesCsv(result: RunResult): string {
+  const metrics = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
+  const header = [
+    'route',
+    'producer',
+    'path',
+    'completed',
+    ...metrics.map((metric) => `${metric}_s`),
+    ...metrics.flatMap((metric) => [`${metric}_low_s`, `${metric}_high_s`]),
+  ];
+  const rows = Object.values(result.routes ?? {}).map((route) => [
+    route.id,
+    route.producer,
+    route.queues.join(' > '),
+    route.completed,
+    ...metrics.map((metric) => route.endToEnd[metric]),
+    ...metrics.flatMap((metric) => route.ci95?.[`endToEnd.${metric}`] ?? [null, null]),
+  ]);
+  return toCsv(header, rows);
+}
+
 /** Rows under a header as CSV text, one record per line, ending with a newline. */
 export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';

@@ -18,7 +18,7 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'queuesim-report-'));
 }
 
-const FILES = ['latency.csv', 'report.html', 'summary.json', 'timeseries.csv'];
+const FILES = ['latency.csv', 'report.html', 'routes.csv', 'summary.json', 'timeseries.csv'];
 
 describe('queuesim run: report files', () => {
   it('writes report.html, summary.json and CSVs to reports/<scenario name> and prints the path', async () => {
@@ -64,7 +64,7 @@ describe('queuesim run: report files', () => {
     writeFileSync(file, small);
     await runCliInProcess(['run', file, '--out', first]);
     await runCliInProcess(['run', file, '--out', second]);
-    for (const name of ['summary.json', 'timeseries.csv', 'latency.csv']) {
+    for (const name of ['summary.json', 'timeseries.csv', 'latency.csv', 'routes.csv']) {
       expect(readFileSync(join(second, name), 'utf8')).toBe(readFileSync(join(first, name), 'utf8'));
     }
   });

@@ -68,7 +68,7 @@ describe('run --replications N in shards', () => {
     const merged = await runCliInProcess(['merge', ...parts, '--out', mergedDir]);
     expect(own.status).toBe(0);
     expect(merged.status, merged.stderr).toBe(0);
-    for (const name of ['summary.json', 'latency.csv', 'timeseries.csv']) {
+    for (const name of ['summary.json', 'latency.csv', 'timeseries.csv', 'routes.csv']) {
       expect(existsSync(join(mergedDir, name))).toBe(true);
       expect(readFileSync(join(mergedDir, name), 'utf8')).toBe(readFileSync(join(ownDir, name), 'utf8'));
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/model/run-result.js';
-import { latencyCsv, timeSeriesCsv } from '../../src/report/csv.js';
+import { latencyCsv, routesCsv, timeSeriesCsv } from '../../src/report/csv.js';
+import { simulate } from '../../src/model/simulate.js';
+import { parseScenario } from '../../src/scenario/index.js';
 import { reportInputFor, threeQueues } from '../helpers/report-input.js';
 
 const { result } = reportInputFor(threeQueues);
@@ -86,5 +88,58 @@ describe('CSV exports', () => {
         .trimEnd()
         .split('\n'),
     ).toHaveLength(1);
+  });
+});
+
+describe('routes.csv', () => {
+  const run = (text: string): RunResult => simulate(parseScenario(text, 'r.yaml').scenario).result;
+  const withRoutes = `name: r
+seed: 2
+duration: 300
+producers: [{ name: web, to: a, rate: 5 }]
+queues:
+  - { name: a, service: { distribution: constant, value: 0.01 }, then: [{ to: b, probability: 0.25 }] }
+  - { name: b, service: { distribution: constant, value: 0.02 } }
+`;
+
+  it('writes one row per route with its path, completions and end-to-end percentiles', () => {
+    const result = run(withRoutes);
+    const [header, ...rows] = parse(routesCsv(result));
+    expect(header.slice(0, 9)).toEqual([
+      'route',
+      'producer',
+      'path',
+      'completed',
+      'mean_s',
+      'p50_s',
+      'p95_s',
+      'p99_s',
+      'max_s',
+    ]);
+    expect(header).toContain('p99_low_s');
+    expect(rows.map((row) => row.slice(1, 3))).toEqual([
+      ['web', 'a'],
+      ['web', 'a > b'],
+    ]);
+    const completed = rows.map((row) => Number(row[3]));
+    // 5/s for 300 s, a quarter of them on to b.
+    expect(completed[0] + completed[1]).toBeGreaterThan(1400);
+    expect(completed[1] / (completed[0] + completed[1])).toBeCloseTo(0.25, 1);
+    // Constant service, hardly any waiting: the median is the service time (histogram buckets of ~9 %).
+    expect(Number(rows[0][5])).toBeCloseTo(0.01, 2);
+    expect(Math.abs(Number(rows[1][5]) / 0.03 - 1)).toBeLessThan(0.1);
+    // A single run: no intervals.
+    expect(rows[0].slice(9).every((field) => field === '')).toBe(true);
+    expect(rows.map((row) => row[0])).toEqual(Object.values(result.routes ?? {}).map((route) => route.id));
+  });
+
+  it('is only the header without `then` routes', () => {
+    const result = run(`name: r
+seed: 2
+duration: 10
+producers: [{ name: web, to: a, rate: 5 }]
+queues: [{ name: a, service: { distribution: constant, value: 0.01 } }]
+`);
+    expect(routesCsv(result).trimEnd().split('\n')).toHaveLength(1);
   });
 });
