@@ -4,9 +4,8 @@
 // `--help` read a few small files. Type checking is `tsc --noEmit`, run before this by `npm run build`.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { WORKER_ENTRY, commonOptions, root } from './esbuild-common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 // Bundled CommonJS dependencies (yaml's Node entry, cli-table3, …) call require(); an ESM file has none, so
@@ -18,26 +17,15 @@ const banner = [
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
-  absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', 'replication-worker': 'src/api/replication-worker.ts' },
+  ...commonOptions,
+  entryPoints: { main: 'src/cli/main.ts', ...WORKER_ENTRY },
   outdir: 'dist/cli',
-  // Chunks sit beside the entries, so a chunk's `import.meta.url` finds replication-worker.js beside it.
-  chunkNames: 'chunk-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   // piscina finds its own worker file relative to its directory, so it loads from node_modules. The AsyncAPI
   // parser (~18 MB, with require()s of computed paths) loads from node_modules too, only for `import asyncapi`.
   external: ['piscina', '@asyncapi/parser'],
   banner: { js: banner },
   // The version is known now; a bundle cannot find package.json relative to its own file.
   define: { QUEUESIM_VERSION: JSON.stringify(version) },
-  sourcemap: true,
-  legalComments: 'none',
   minify: true,
-  keepNames: true,
-  logLevel: 'warning',
 });
 chmodSync(`${root}dist/cli/main.js`, 0o755);

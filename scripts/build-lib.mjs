@@ -7,28 +7,15 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { WORKER_ENTRY, commonOptions, root } from './esbuild-common.mjs';
 
 rmSync(`${root}dist/lib`, { recursive: true, force: true });
 rmSync(`${root}dist/types`, { recursive: true, force: true });
 await build({
-  absWorkingDir: root,
-  entryPoints: { index: 'src/api/index.ts', 'replication-worker': 'src/api/replication-worker.ts' },
+  ...commonOptions,
+  entryPoints: { index: 'src/api/index.ts', ...WORKER_ENTRY },
   outdir: 'dist/lib',
-  // Chunks sit beside the entries, so the worker pool's `import.meta.url` finds replication-worker.js.
-  chunkNames: 'chunk-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   packages: 'external',
-  sourcemap: true,
-  legalComments: 'none',
-  keepNames: true,
-  logLevel: 'warning',
 });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
