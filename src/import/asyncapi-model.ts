@@ -6,6 +6,7 @@
  * (github.com/asyncapi/bindings/tree/master/kafka): `topic`, `partitions`, `topicConfiguration.retention.ms`.
  */
 import type { Path } from '../scenario/positions.js';
+import type { Commented } from './commented-yaml.js';
 
 /** A channel with the binding queuesim reads. */
 export interface ApiChannel {
@@ -42,11 +43,6 @@ export interface ApiDocument {
 
 /** Defaults for what a document cannot say, each written with "measure: …". */
 export const API_DEFAULTS = { rate: '10/s', service: '10ms', consumers: 1 } as const;
-
-export interface Commented {
-  path: Path;
-  comment: string;
-}
 
 export interface MappedScenario {
   scenario: Record<string, unknown>;

@@ -1,8 +1,8 @@
 /** `queuesim import asyncapi`: an AsyncAPI document → scenario YAML with a comment on every value naming its source. */
-import { Document, isScalar, type Node } from 'yaml';
 import type { ScenarioProblem } from '../scenario/errors.js';
 import { readAsyncApi } from './asyncapi-document.js';
 import { mapAsyncApi } from './asyncapi-model.js';
+import { renderCommented } from './commented-yaml.js';
 
 export interface AsyncApiImport {
   text: string;
@@ -19,13 +19,5 @@ export async function importAsyncApi(text: string, file: string): Promise<AsyncA
     'are defaults to replace with measurements.',
     ...notes.map((note) => `Not imported: ${note}`),
   ];
-  const doc = new Document(scenario);
-  for (const { path, comment } of comments) {
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node === undefined) continue;
-    if (isScalar(node)) node.comment = ` ${comment}`;
-    else node.commentBefore = ` ${comment}`;
-  }
-  doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
-  return { text: doc.toString({ lineWidth: 0 }), warnings };
+  return { text: renderCommented(scenario, comments, header), warnings };
 }
