@@ -127,24 +127,42 @@ describe('run --replications N in shards', () => {
   });
 });
 
+/**
+ * Runs `args` whole with --json, then in 3 shards to part files, merges them with --json, and checks the
+ * merge printed the same bytes. Returns the merged JSON and the parts' unit count.
+ */
+async function expectShardsMergeToWhole(
+  args: string[],
+  prefix: string,
+): Promise<{
+  merged: Record<string, unknown> & { points?: unknown[]; replications?: number };
+  units: number;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const whole = await runCliInProcess([...args, '--json']);
+  expect(whole.status, whole.stderr).toBe(0);
+  const parts = [1, 2, 3].map((index) => join(dir, `p${index}.json`));
+  for (const [i, part] of parts.entries()) {
+    const out = await runCliInProcess([...args, '--shard', `${i + 1}/3`, '--part', part]);
+    expect(out.status, out.stderr).toBe(0);
+  }
+  const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
+  expect(merged.status, merged.stderr).toBe(0);
+  expect(merged.stdout).toBe(whole.stdout);
+  return {
+    merged: JSON.parse(merged.stdout),
+    units: JSON.parse(readFileSync(parts[2], 'utf8')).header.units,
+  };
+}
+
 describe('sweep in shards', () => {
   it('merge prints the unsharded sweep JSON byte for byte (2 points × 2 replications over 3 shards)', async () => {
     const file = scenarioFile(SMALL_SCENARIO);
-    const dir = mkdtempSync(join(tmpdir(), 'queuesim-sweep-parts-'));
     const sweep = ['--replications', '2', '--duration', '20s', '--workers', '1', '--quiet', '--no-report'];
     const args = ['sweep', file, '--vary', 'queues.q.consumers=2,3', ...sweep];
-    const whole = await runCliInProcess([...args, '--json']);
-    expect(whole.status, whole.stderr).toBe(0);
-    const parts = [1, 2, 3].map((index) => join(dir, `p${index}.json`));
-    for (const [i, part] of parts.entries()) {
-      const out = await runCliInProcess([...args, '--shard', `${i + 1}/3`, '--part', part]);
-      expect(out.status, out.stderr).toBe(0);
-    }
-    expect(JSON.parse(readFileSync(parts[0], 'utf8')).header.units).toBe(4);
-    const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
-    expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe(whole.stdout);
-    expect(JSON.parse(merged.stdout).points).toHaveLength(2);
+    const { merged, units } = await expectShardsMergeToWhole(args, 'queuesim-sweep-parts-');
+    expect(units).toBe(4);
+    expect(merged.points).toHaveLength(2);
   });
 });
 
@@ -154,7 +172,6 @@ describe('compare in shards', () => {
     const other = scenarioFile(
       SMALL_SCENARIO.replace('name: small', 'name: three').replace('consumers: 2', 'consumers: 3'),
     );
-    const dir = mkdtempSync(join(tmpdir(), 'queuesim-compare-parts-'));
     const args = [
       'compare',
       baseline,
@@ -168,17 +185,8 @@ describe('compare in shards', () => {
       '--quiet',
       '--no-report',
     ];
-    const whole = await runCliInProcess([...args, '--json']);
-    expect(whole.status, whole.stderr).toBe(0);
-    const parts = [1, 2, 3].map((index) => join(dir, `p${index}.json`));
-    for (const [i, part] of parts.entries()) {
-      const out = await runCliInProcess([...args, '--shard', `${i + 1}/3`, '--part', part]);
-      expect(out.status, out.stderr).toBe(0);
-    }
-    expect(JSON.parse(readFileSync(parts[2], 'utf8')).header.units).toBe(8);
-    const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
-    expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe(whole.stdout);
-    expect(JSON.parse(merged.stdout).replications).toBe(4);
+    const { merged, units } = await expectShardsMergeToWhole(args, 'queuesim-compare-parts-');
+    expect(units).toBe(8);
+    expect(merged.replications).toBe(4);
   });
 });
