@@ -100,7 +100,10 @@ export function measuredRate(
   const bound =
     viaExchange && queues.length > 1 ? '; a lower bound where routing keys split the messages' : '';
   if (peakOnly) return { rate: perSecond(peak), comment: `peak rate of ${source}${bound}` };
-  return { rate: schedule(steps), comment: `rate per ${stepSeconds(steps)}s step of ${source}${bound}` };
+  const entries = schedule(steps);
+  // One rate over the whole window is written as that rate, not a schedule of one piece.
+  if (entries.length === 1) return { rate: entries[0]!.rate, comment: `constant rate of ${source}${bound}` };
+  return { rate: entries, comment: `rate per ${stepSeconds(steps)}s step of ${source}${bound}` };
 }
 
 /** Consumers: the highest count seen, with the delivered rate as a check on the published one. */

@@ -160,3 +160,51 @@ describe('import rabbitmq: bad input', () => {
     expect(queues['orders.billing'].capacity).toBe(20000);
   });
 });
+
+describe('import rabbitmq with --metrics', () => {
+  const METRICS_FILE = 'scenarios/imports/prometheus-rabbitmq.json';
+  const metrics = (peak: boolean) => ({
+    text: readFileSync(new URL(`../../${METRICS_FILE}`, import.meta.url), 'utf8'),
+    file: METRICS_FILE,
+    peak,
+  });
+  const written = (vhost: string, peak: boolean): AnyJson =>
+    parseDocument(importRabbitmqDefinitions(EXPORT, FILE, vhost, metrics(peak)).text).toJS();
+
+  it('writes a schedule over the recorded window (counter reset read as rate() does) and the max consumers', () => {
+    const shop = written('shop', false);
+    expect(shop.duration).toBe('540s');
+    expect(shop.producers[0].rate).toEqual([
+      { until: '180s', rate: '10/s' },
+      { until: '360s', rate: '20/s' },
+      { rate: '10/s' },
+    ]);
+    expect(shop.producers[1].rate).toEqual([
+      { until: '240s', rate: '5/s' },
+      { until: '300s', rate: '2/s' },
+      { rate: '5/s' },
+    ]);
+    const consumers = Object.fromEntries(shop.queues.map((q: AnyJson) => [q.name, q.consumers]));
+    expect(consumers).toEqual({
+      'orders.billing': 1,
+      'orders.email': 4,
+      'payments.failed': 1,
+      audit: 1,
+      'shop.dead-letters': 1,
+    });
+  });
+
+  it('--peak writes the peak rates and keeps the duration to choose; a constant rate is written as one', () => {
+    const shop = written('shop', true);
+    expect(shop.duration).toBe('10m');
+    expect(shop.producers.map((p: AnyJson) => p.rate)).toEqual(['20/s', '5/s']);
+    expect(written('/', false).producers[0].rate).toBe('1/s');
+  });
+
+  it('warns of series for queues the vhost does not have', () => {
+    const { warnings } = importRabbitmqDefinitions(EXPORT, FILE, 'shop', metrics(false));
+    expect(warnings.map((w) => w.message)).toContain(
+      "series for queue 'orders.gone', which vhost 'shop' of the definitions does not have: ignored",
+    );
+  });
+});
