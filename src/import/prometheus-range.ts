@@ -84,6 +84,8 @@ export function readRangeResponse(text: string, file: string): RangeSeries[] {
   }
   const result = data.data.result;
   if (!Array.isArray(result)) return refuse('$.data.result', 'expected a list of series');
+  if (result.length === 0)
+    return refuse('$.data.result', 'no series: the query matched nothing in that window');
   const series = result.flatMap((item, i) => {
     const one = readSeries(item, `$.data.result[${i}]`, fail);
     return one === undefined ? [] : [one];

@@ -89,6 +89,7 @@ describe('prometheus query_range', () => {
     expect(refusal(matrix([ok, ok, ok, series({ __name__: 'up' }, [])]))).toContain(
       "$.data.result[3].metric.__name__: series 'up' is not understood",
     );
+    expect(refusal(matrix([]))).toContain('$.data.result: no series');
     expect(refusal(matrix([series({ queue: 'a' }, [])]))).toContain(
       '$.data.result[0].metric.__name__: missing: query the raw series',
     );
