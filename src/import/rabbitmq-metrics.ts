@@ -69,20 +69,22 @@ export function readQueueMetrics(
 }
 
 /**
- * The measured rate of a producer reaching `queues` (scenario names): per interval, the busiest queue's
- * published rate. For a producer to one queue, and for a fanout exchange, that is its publish rate; for a
- * direct or topic exchange whose keys split the messages, it is a lower bound — the comment says which.
- * Undefined when no queue has a published series, or every rate is 0 (then the default stays).
+ * The measured rate of a producer reaching `queues` (scenario names), of which `whole` receive every message
+ * it sends. A measured queue of `whole` gives the publish rate itself; otherwise, per interval, the busiest
+ * queue's rate is a lower bound (routing keys split the messages), and the comment says so. Undefined when
+ * no queue has a published series, or every rate is 0 (then the default stays).
  */
 export function measuredRate(
   metrics: QueueMetrics,
   queues: readonly string[],
-  viaExchange: boolean,
+  whole: readonly string[],
 ): MeasuredRate | undefined {
-  const measured = queues.flatMap((q) => {
+  const all = queues.flatMap((q) => {
     const m = metrics.byQueue.get(q);
     return m?.published ? [{ queue: q, steps: m.published, series: m.publishedSeries }] : [];
   });
+  const exact = all.find((m) => whole.includes(m.queue));
+  const measured = exact ? [exact] : all;
   const first = measured[0];
   if (first === undefined) return undefined;
   const steps: RateStep[] = first.steps.map((step, i) => ({
@@ -97,8 +99,7 @@ export function measuredRate(
       ? `queue ${first.queue}`
       : `the busiest of ${measured.map((m) => m.queue).join(', ')}`;
   const source = `${first.series} of ${which}, ${metrics.window.from} to ${metrics.window.to} (${file})`;
-  const bound =
-    viaExchange && queues.length > 1 ? '; a lower bound where routing keys split the messages' : '';
+  const bound = exact ? '' : '; a lower bound: routing keys split the messages among these queues';
   if (peakOnly) return { rate: perSecond(peak), comment: `peak rate of ${source}${bound}` };
   const entries = schedule(steps);
   // One rate over the whole window is written as that rate, not a schedule of one piece.

@@ -121,6 +121,7 @@ function producersFor(
       types: typesOf(e),
       via: `exchange ${e.source.name}`,
       reaches: [...e.bindings.keys()],
+      whole: queuesReceivingAll(e),
     })),
     ...queues
       .filter((q) => !reached.has(q.entry.name) && !deadLetterQueues.has(q.entry.name))
@@ -129,12 +130,13 @@ function producersFor(
         types: undefined,
         via: `queue ${q.source.name} (default exchange)`,
         reaches: [q.entry.name],
+        whole: [q.entry.name],
       })),
   ];
   return targets.map((target, i) => {
     const at = (key: string): Path => ['producers', i, key];
     comments.push({ path: at('name'), comment: `publishes to ${target.via}` });
-    const measured = metrics && measuredRate(metrics, target.reaches, target.via.startsWith('exchange'));
+    const measured = metrics && measuredRate(metrics, target.reaches, target.whole);
     comments.push({
       path: at('rate'),
       comment: measured?.comment ?? 'not in the definitions: must be measured',
@@ -169,6 +171,16 @@ function applyConsumers(metrics: QueueMetrics, queues: ImportedQueue[]): void {
       c.path.length === 1 && c.path[0] === 'consumers' ? { ...c, comment: measured.comment } : c,
     );
   }
+}
+
+/** The exchange's queues that receive every message its producer sends: its published rate is the producer's. */
+function queuesReceivingAll(exchange: ImportedExchange): string[] {
+  const bindings = [...exchange.bindings];
+  if (exchange.type === 'fanout' || bindings.length === 1) return bindings.map(([queue]) => queue);
+  if (exchange.type === 'topic')
+    return bindings.filter(([, patterns]) => patterns.includes('#')).map(([q]) => q);
+  const types = typesOf(exchange) ?? [];
+  return bindings.filter(([, keys]) => types.every((t) => keys.includes(t))).map(([queue]) => queue);
 }
 
 /** The message types a producer to this exchange emits: the direct keys, or an example key per topic pattern. */

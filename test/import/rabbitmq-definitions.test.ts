@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { measuredRate } from '../../src/import/rabbitmq-metrics.js';
 import { importRabbitmqDefinitions } from '../../src/import/rabbitmq-scenario.js';
 import { simulate } from '../../src/model/simulate.js';
 import { ScenarioError, parseScenario, type ScenarioProblem } from '../../src/scenario/index.js';
@@ -206,5 +207,29 @@ describe('import rabbitmq with --metrics', () => {
     expect(warnings.map((w) => w.message)).toContain(
       "series for queue 'orders.gone', which vhost 'shop' of the definitions does not have: ignored",
     );
+  });
+});
+
+describe('measuredRate', () => {
+  const steps = (rates: number[]) => rates.map((rate, i) => ({ start: i * 60, end: (i + 1) * 60, rate }));
+  const metrics = {
+    input: { text: '', file: 'm.json', peak: false },
+    byQueue: new Map([
+      ['a', { published: steps([1, 4]), publishedSeries: 'rabbitmq_queue_messages_published_total' }],
+      ['b', { published: steps([3, 2]), publishedSeries: 'rabbitmq_queue_messages_published_total' }],
+    ]),
+    window: { from: 'T0', to: 'T1', seconds: 120 },
+  };
+
+  it('takes a queue receiving every message as exact, else the busiest per step as a lower bound', () => {
+    expect(measuredRate(metrics, ['a', 'b'], ['b'])).toEqual({
+      rate: [{ until: '60s', rate: '3/s' }, { rate: '2/s' }],
+      comment: 'rate per 60s step of rabbitmq_queue_messages_published_total of queue b, T0 to T1 (m.json)',
+    });
+    const bound = measuredRate(metrics, ['a', 'b'], []);
+    expect(bound!.rate).toEqual([{ until: '60s', rate: '3/s' }, { rate: '4/s' }]);
+    expect(bound!.comment).toContain('the busiest of a, b');
+    expect(bound!.comment).toContain('a lower bound');
+    expect(measuredRate(metrics, ['c'], ['c'])).toBeUndefined();
   });
 });
