@@ -10,6 +10,13 @@ import { readRabbitDefinitions } from './rabbitmq-definitions.js';
 import { queueSettings } from './rabbitmq-queue-settings.js';
 import { NameMap, exampleKey, importExchanges, type ImportedExchange } from './rabbitmq-routing.js';
 import { importQueues, type ImportedQueue } from './rabbitmq-queues.js';
+import {
+  measuredConsumers,
+  measuredRate,
+  readQueueMetrics,
+  type MetricsInput,
+  type QueueMetrics,
+} from './rabbitmq-metrics.js';
 
 /** Defaults for what a definitions export does not hold; each is written with "must be measured". */
 export const MEASURE = {
@@ -32,8 +39,16 @@ interface Commented {
   comment: string;
 }
 
-/** Reads the export's vhost `vhost` and writes the scenario; bad input throws a located ScenarioError. */
-export function importRabbitmqDefinitions(text: string, file: string, vhost = '/'): RabbitImport {
+/**
+ * Reads the export's vhost `vhost` and writes the scenario, with rates and consumers from `metrics` where it
+ * has them; bad input throws a located ScenarioError.
+ */
+export function importRabbitmqDefinitions(
+  text: string,
+  file: string,
+  vhost = '/',
+  metricsInput?: MetricsInput,
+): RabbitImport {
   const definitions = readRabbitDefinitions(text, file, vhost);
   const problems: ScenarioProblem[] = [];
   const settings = queueSettings(definitions, problems);
@@ -57,45 +72,75 @@ export function importRabbitmqDefinitions(text: string, file: string, vhost = '/
     notes.push(`exchange ${e.source.name}: a dead-letter exchange, written as its queue (dead-letter:)`);
     return false;
   });
+  const metrics = metricsInput && readQueueMetrics(metricsInput, vhost, queues, problems, notes);
+  if (metrics) applyConsumers(metrics, queues);
   const comments: Commented[] = [];
+  const scheduled = metrics !== undefined && !metrics.input.peak;
   const scenario = {
     name: `rabbitmq-${vhost.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^-+$/, 'root')}`,
     description: `Imported from ${file}, vhost '${vhost}'${definitions.rabbitVersion ? `, RabbitMQ ${definitions.rabbitVersion}` : ''}.`,
-    duration: '10m',
-    producers: producersFor(exchanges, queues, comments),
+    duration: scheduled ? `${metrics.window.seconds}s` : '10m',
+    producers: producersFor(exchanges, queues, comments, metrics),
     ...(exchanges.length > 0 ? { exchanges: exchanges.map((e, i) => exchangeEntry(e, i, comments)) } : {}),
     queues: queues.map((q, i) => {
       q.comments.forEach((c) => comments.push({ path: ['queues', i, ...c.path], comment: c.comment }));
       return q.entry;
     }),
   };
-  comments.push({ path: ['duration'], comment: 'simulated time to measure: choose' });
+  comments.push({
+    path: ['duration'],
+    comment: scheduled
+      ? `the recorded window of ${metrics.input.file}, ${metrics.window.from} to ${metrics.window.to}`
+      : 'simulated time to measure: choose',
+  });
   const header = [
     `Imported by 'queuesim import rabbitmq' from ${file} (vhost '${vhost}').`,
     'Publish rates, consumers and service times are not in a definitions export: values marked',
     "'must be measured' are defaults to replace with measurements.",
+    ...(metrics ? [`Rates and consumers named after a series come from ${metrics.input.file}.`] : []),
     ...notes.map((note) => `Not imported: ${note}`),
   ];
   return { text: render(scenario, comments, header), warnings: problems, notes };
 }
 
 /** Producers: one per exchange written, one per queue no exchange reaches (publishing via the default exchange). */
-function producersFor(exchanges: ImportedExchange[], queues: ImportedQueue[], comments: Commented[]) {
+function producersFor(
+  exchanges: ImportedExchange[],
+  queues: ImportedQueue[],
+  comments: Commented[],
+  metrics: QueueMetrics | undefined,
+) {
   const reached = new Set(exchanges.flatMap((e) => [...e.bindings.keys()]));
   const deadLetterQueues = new Set(
     queues.flatMap((q) => (q.entry['dead-letter'] ? [q.entry['dead-letter']] : [])),
   );
   const needsSize = queues.some((q) => q.entry['capacity-bytes'] !== undefined);
   const targets = [
-    ...exchanges.map((e) => ({ to: e.name, types: typesOf(e), via: `exchange ${e.source.name}` })),
+    ...exchanges.map((e) => ({
+      to: e.name,
+      types: typesOf(e),
+      via: `exchange ${e.source.name}`,
+      reaches: [...e.bindings.keys()],
+      whole: queuesReceivingAll(e),
+    })),
     ...queues
       .filter((q) => !reached.has(q.entry.name) && !deadLetterQueues.has(q.entry.name))
-      .map((q) => ({ to: q.entry.name, types: undefined, via: `queue ${q.source.name} (default exchange)` })),
+      .map((q) => ({
+        to: q.entry.name,
+        types: undefined,
+        via: `queue ${q.source.name} (default exchange)`,
+        reaches: [q.entry.name],
+        whole: [q.entry.name],
+      })),
   ];
   return targets.map((target, i) => {
     const at = (key: string): Path => ['producers', i, key];
     comments.push({ path: at('name'), comment: `publishes to ${target.via}` });
-    comments.push({ path: at('rate'), comment: 'not in the definitions: must be measured' });
+    const measured = metrics && measuredRate(metrics, target.reaches, target.whole);
+    comments.push({
+      path: at('rate'),
+      comment: measured?.comment ?? 'not in the definitions: must be measured',
+    });
     if (target.types)
       comments.push({
         path: at('types'),
@@ -109,11 +154,33 @@ function producersFor(exchanges: ImportedExchange[], queues: ImportedQueue[], co
     return {
       name: `${target.to}-publisher`,
       to: target.to,
-      rate: MEASURE.rate,
+      rate: measured?.rate ?? MEASURE.rate,
       ...(target.types ? { types: Object.fromEntries(target.types.map((t) => [t, 1])) } : {}),
       ...(needsSize ? { 'message-size': MEASURE.messageSize } : {}),
     };
   });
+}
+
+/** Each queue's consumers from the metrics, where they have a count, with the comment naming the series. */
+function applyConsumers(metrics: QueueMetrics, queues: ImportedQueue[]): void {
+  for (const queue of queues) {
+    const measured = measuredConsumers(metrics, queue.entry.name);
+    if (measured === undefined) continue;
+    queue.entry.consumers = measured.consumers;
+    queue.comments = queue.comments.map((c) =>
+      c.path.length === 1 && c.path[0] === 'consumers' ? { ...c, comment: measured.comment } : c,
+    );
+  }
+}
+
+/** The exchange's queues that receive every message its producer sends: its published rate is the producer's. */
+function queuesReceivingAll(exchange: ImportedExchange): string[] {
+  const bindings = [...exchange.bindings];
+  if (exchange.type === 'fanout' || bindings.length === 1) return bindings.map(([queue]) => queue);
+  if (exchange.type === 'topic')
+    return bindings.filter(([, patterns]) => patterns.includes('#')).map(([q]) => q);
+  const types = typesOf(exchange) ?? [];
+  return bindings.filter(([, keys]) => types.every((t) => keys.includes(t))).map(([queue]) => queue);
 }
 
 /** The message types a producer to this exchange emits: the direct keys, or an example key per topic pattern. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { measuredRate } from '../../src/import/rabbitmq-metrics.js';
 import { importRabbitmqDefinitions } from '../../src/import/rabbitmq-scenario.js';
 import { simulate } from '../../src/model/simulate.js';
 import { ScenarioError, parseScenario, type ScenarioProblem } from '../../src/scenario/index.js';
@@ -158,5 +159,77 @@ describe('import rabbitmq: bad input', () => {
     );
     expect(warnings).toMatchObject([{ path: 'queues[0].arguments.x-max-lenght', severity: 'warning' }]);
     expect(queues['orders.billing'].capacity).toBe(20000);
+  });
+});
+
+describe('import rabbitmq with --metrics', () => {
+  const METRICS_FILE = 'scenarios/imports/prometheus-rabbitmq.json';
+  const metrics = (peak: boolean) => ({
+    text: readFileSync(new URL(`../../${METRICS_FILE}`, import.meta.url), 'utf8'),
+    file: METRICS_FILE,
+    peak,
+  });
+  const written = (vhost: string, peak: boolean): AnyJson =>
+    parseDocument(importRabbitmqDefinitions(EXPORT, FILE, vhost, metrics(peak)).text).toJS();
+
+  it('writes a schedule over the recorded window (counter reset read as rate() does) and the max consumers', () => {
+    const shop = written('shop', false);
+    expect(shop.duration).toBe('540s');
+    expect(shop.producers[0].rate).toEqual([
+      { until: '180s', rate: '10/s' },
+      { until: '360s', rate: '20/s' },
+      { rate: '10/s' },
+    ]);
+    expect(shop.producers[1].rate).toEqual([
+      { until: '240s', rate: '5/s' },
+      { until: '300s', rate: '2/s' },
+      { rate: '5/s' },
+    ]);
+    const consumers = Object.fromEntries(shop.queues.map((q: AnyJson) => [q.name, q.consumers]));
+    expect(consumers).toEqual({
+      'orders.billing': 1,
+      'orders.email': 4,
+      'payments.failed': 1,
+      audit: 1,
+      'shop.dead-letters': 1,
+    });
+  });
+
+  it('--peak writes the peak rates and keeps the duration to choose; a constant rate is written as one', () => {
+    const shop = written('shop', true);
+    expect(shop.duration).toBe('10m');
+    expect(shop.producers.map((p: AnyJson) => p.rate)).toEqual(['20/s', '5/s']);
+    expect(written('/', false).producers[0].rate).toBe('1/s');
+  });
+
+  it('warns of series for queues the vhost does not have', () => {
+    const { warnings } = importRabbitmqDefinitions(EXPORT, FILE, 'shop', metrics(false));
+    expect(warnings.map((w) => w.message)).toContain(
+      "series for queue 'orders.gone', which vhost 'shop' of the definitions does not have: ignored",
+    );
+  });
+});
+
+describe('measuredRate', () => {
+  const steps = (rates: number[]) => rates.map((rate, i) => ({ start: i * 60, end: (i + 1) * 60, rate }));
+  const metrics = {
+    input: { text: '', file: 'm.json', peak: false },
+    byQueue: new Map([
+      ['a', { published: steps([1, 4]), publishedSeries: 'rabbitmq_queue_messages_published_total' }],
+      ['b', { published: steps([3, 2]), publishedSeries: 'rabbitmq_queue_messages_published_total' }],
+    ]),
+    window: { from: 'T0', to: 'T1', seconds: 120 },
+  };
+
+  it('takes a queue receiving every message as exact, else the busiest per step as a lower bound', () => {
+    expect(measuredRate(metrics, ['a', 'b'], ['b'])).toEqual({
+      rate: [{ until: '60s', rate: '3/s' }, { rate: '2/s' }],
+      comment: 'rate per 60s step of rabbitmq_queue_messages_published_total of queue b, T0 to T1 (m.json)',
+    });
+    const bound = measuredRate(metrics, ['a', 'b'], []);
+    expect(bound!.rate).toEqual([{ until: '60s', rate: '3/s' }, { rate: '4/s' }]);
+    expect(bound!.comment).toContain('the busiest of a, b');
+    expect(bound!.comment).toContain('a lower bound');
+    expect(measuredRate(metrics, ['c'], ['c'])).toBeUndefined();
   });
 });

@@ -13,7 +13,16 @@ export const rabbitmqCommand = {
         demandOption: true,
       })
       .option('vhost', { type: 'string', default: '/', describe: 'The virtual host to import' })
-      .option('out', { type: 'string', describe: 'Write the scenario here (atomically) instead of stdout' }),
+      .option('out', { type: 'string', describe: 'Write the scenario here (atomically) instead of stdout' })
+      .option('metrics', {
+        type: 'string',
+        describe: 'A saved Prometheus query_range response (JSON): publish rates and consumers per queue',
+      })
+      .option('peak', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --metrics: write each peak rate instead of a rate schedule over the recorded window',
+      }),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim import rabbitmq`. */

@@ -1,5 +1,5 @@
 import { importRabbitmqDefinitions } from '../../import/rabbitmq-scenario.js';
-import { formatProblems, parseScenario } from '../../scenario/index.js';
+import { ScenarioError, formatProblems, parseScenario } from '../../scenario/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readImportInput } from '../import-input.js';
 import type { RabbitmqArgs } from '../commands/import-rabbitmq.js';
@@ -10,10 +10,31 @@ const MAX_INPUT_BYTES = 100 * 1000 * 1000;
 
 /** Writes the vhost's definitions as a scenario, checked as `run` would check it before it is written. */
 export async function handle(args: RabbitmqArgs): Promise<void> {
+  if (args.peak && args.metrics === undefined) {
+    throw new ScenarioError([
+      {
+        file: '<command line>',
+        line: 0,
+        column: 0,
+        path: '--peak',
+        message: 'needs --metrics (the rates to take the peak of)',
+        severity: 'error',
+      },
+    ]);
+  }
+  const metrics =
+    args.metrics === undefined
+      ? undefined
+      : {
+          text: await readImportInput(args.metrics, 'metrics', MAX_INPUT_BYTES),
+          file: args.metrics,
+          peak: args.peak,
+        };
   const imported = importRabbitmqDefinitions(
     await readImportInput(args.definitions, 'definitions', MAX_INPUT_BYTES),
     args.definitions,
     args.vhost,
+    metrics,
   );
   if (imported.warnings.length > 0) writeStderr(formatProblems(imported.warnings));
   const { warnings } = parseScenario(imported.text, args.out ?? 'imported scenario');

@@ -1,0 +1,147 @@
+/**
+ * `import rabbitmq --metrics`: measured publish rates and consumer counts from a saved Prometheus
+ * query_range response, for the queues of the imported vhost. What it cannot place is said, not guessed.
+ */
+import type { ScenarioProblem } from '../scenario/errors.js';
+import {
+  readRangeResponse,
+  summarizeRange,
+  type DestinationMetrics,
+  type RateStep,
+} from './prometheus-range.js';
+import type { ImportedQueue } from './rabbitmq-queues.js';
+
+/** The metrics file and how its rates are written. */
+export interface MetricsInput {
+  text: string;
+  file: string;
+  /** Write each producer's peak rate instead of a schedule over the recorded window. */
+  peak: boolean;
+}
+
+/** The metrics, keyed by scenario queue name, with the window they cover. */
+export interface QueueMetrics {
+  input: MetricsInput;
+  byQueue: Map<string, DestinationMetrics>;
+  /** The recorded window: start and end as ISO times, and its length in seconds. */
+  window: { from: string; to: string; seconds: number };
+}
+
+/** A producer's rate as written, and the comment naming its source. */
+export interface MeasuredRate {
+  rate: string | Array<{ until?: string; rate: string }>;
+  comment: string;
+}
+
+/** Reads the metrics; series of queues the vhost does not have become warnings, Kafka series notes. */
+export function readQueueMetrics(
+  input: MetricsInput,
+  vhost: string,
+  queues: readonly ImportedQueue[],
+  warnings: ScenarioProblem[],
+  notes: string[],
+): QueueMetrics {
+  const range = summarizeRange(readRangeResponse(input.text, input.file), input.file, vhost);
+  const scenarioName = new Map(queues.map((q) => [q.source.name, q.entry.name]));
+  const byQueue = new Map<string, DestinationMetrics>();
+  for (const [queue, metrics] of range.queues) {
+    const name = scenarioName.get(queue);
+    if (name !== undefined) byQueue.set(name, metrics);
+    else
+      warnings.push({
+        file: input.file,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `series for queue '${queue}', which vhost '${vhost}' of the definitions does not have: ignored`,
+        severity: 'warning',
+      });
+  }
+  for (const topic of range.topics.keys())
+    notes.push(`Kafka topic ${topic} in ${input.file}: read, not mapped to a RabbitMQ scenario`);
+  for (const lag of range.lags) notes.push(`${lag} (${input.file}): read, not mapped`);
+  const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+  return {
+    input,
+    byQueue,
+    window: { from: iso(range.start), to: iso(range.end), seconds: range.end - range.start },
+  };
+}
+
+/**
+ * The measured rate of a producer reaching `queues` (scenario names), of which `whole` receive every message
+ * it sends. A measured queue of `whole` gives the publish rate itself; otherwise, per interval, the busiest
+ * queue's rate is a lower bound (routing keys split the messages), and the comment says so. Undefined when
+ * no queue has a published series, or every rate is 0 (then the default stays).
+ */
+export function measuredRate(
+  metrics: QueueMetrics,
+  queues: readonly string[],
+  whole: readonly string[],
+): MeasuredRate | undefined {
+  const all = queues.flatMap((q) => {
+    const m = metrics.byQueue.get(q);
+    return m?.published ? [{ queue: q, steps: m.published, series: m.publishedSeries }] : [];
+  });
+  const exact = all.find((m) => whole.includes(m.queue));
+  const measured = exact ? [exact] : all;
+  const first = measured[0];
+  if (first === undefined) return undefined;
+  const steps: RateStep[] = first.steps.map((step, i) => ({
+    ...step,
+    rate: Math.max(...measured.map((m) => m.steps[i]!.rate)),
+  }));
+  const peak = Math.max(...steps.map((s) => s.rate));
+  if (!(peak > 0)) return undefined;
+  const { file, peak: peakOnly } = metrics.input;
+  const which =
+    measured.length === 1
+      ? `queue ${first.queue}`
+      : `the busiest of ${measured.map((m) => m.queue).join(', ')}`;
+  const source = `${first.series} of ${which}, ${metrics.window.from} to ${metrics.window.to} (${file})`;
+  const bound = exact ? '' : '; a lower bound: routing keys split the messages among these queues';
+  if (peakOnly) return { rate: perSecond(peak), comment: `peak rate of ${source}${bound}` };
+  const entries = schedule(steps);
+  // One rate over the whole window is written as that rate, not a schedule of one piece.
+  if (entries.length === 1) return { rate: entries[0]!.rate, comment: `constant rate of ${source}${bound}` };
+  return { rate: entries, comment: `rate per ${stepSeconds(steps)}s step of ${source}${bound}` };
+}
+
+/** Consumers: the highest count seen, with the delivered rate as a check on the published one. */
+export function measuredConsumers(
+  metrics: QueueMetrics,
+  queue: string,
+): { consumers: number; comment: string } | undefined {
+  const m = metrics.byQueue.get(queue);
+  if (m?.consumers === undefined || m.consumers < 1) return undefined;
+  const mean = (steps: RateStep[]) =>
+    steps.reduce((sum, s) => sum + s.rate * (s.end - s.start), 0) / metrics.window.seconds;
+  const delivered =
+    m.delivered && m.published
+      ? `; delivered ${perSecond(mean(m.delivered))} vs published ${perSecond(mean(m.published))} on average`
+      : '';
+  return {
+    consumers: Math.round(m.consumers),
+    comment: `max of ${m.consumersSeries} ${metrics.window.from} to ${metrics.window.to} (${metrics.input.file})${delivered}`,
+  };
+}
+
+/** A rate in the scenario's notation, to 3 decimals. */
+const perSecond = (rate: number): string => `${Number(rate.toFixed(3))}/s`;
+
+/** The step of the recorded series (the first interval's length). */
+const stepSeconds = (steps: readonly RateStep[]): number => steps[0]!.end - steps[0]!.start;
+
+/** Piecewise-constant rates from the window's start, equal neighbours merged; the last has no `until`. */
+function schedule(steps: readonly RateStep[]): Array<{ until?: string; rate: string }> {
+  const start = steps[0]!.start;
+  const entries: Array<{ until?: string; rate: string }> = [];
+  for (const step of steps) {
+    const rate = perSecond(step.rate);
+    const last = entries[entries.length - 1];
+    if (last?.rate === rate) last.until = `${step.end - start}s`;
+    else entries.push({ until: `${step.end - start}s`, rate });
+  }
+  delete entries[entries.length - 1]!.until;
+  return entries;
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, formatProblems } from '../../src/scenario/errors.js';
+import { counterRates, readRangeResponse, summarizeRange } from '../../src/import/prometheus-range.js';
+
+const FIXTURE = 'scenarios/imports/prometheus-rabbitmq.json';
+
+/** The formatted problems `text` is refused with. */
+function refusal(text: string): string {
+  try {
+    readRangeResponse(text, 'metrics.json');
+  } catch (error) {
+    if (error instanceof ScenarioError) return formatProblems(error.problems);
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+const matrix = (result: unknown[]) =>
+  JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } });
+const series = (metric: object, values: unknown[]) => ({ metric, values });
+
+describe('prometheus query_range', () => {
+  it('turns counters into per-interval rates, a decrease read as a reset like rate()', () => {
+    const steps = counterRates([
+      { t: 0, value: 100 },
+      { t: 60, value: 160 },
+      { t: 120, value: 30 },
+    ]);
+    expect(steps).toEqual([
+      { start: 0, end: 60, rate: 1 },
+      { start: 60, end: 120, rate: 0.5 },
+    ]);
+  });
+
+  it('maps the fixture: publish rates per queue (reset included), consumers as the max, other vhosts dropped', () => {
+    const metrics = summarizeRange(
+      readRangeResponse(readFileSync(FIXTURE, 'utf8'), FIXTURE),
+      FIXTURE,
+      'shop',
+    );
+    expect([...metrics.queues.keys()]).toEqual(['orders.email', 'audit', 'orders.gone']);
+    const email = metrics.queues.get('orders.email')!;
+    expect(email.published!.map((s) => s.rate)).toEqual([10, 10, 10, 20, 20, 20, 10, 10, 10]);
+    expect(email.delivered!.map((s) => s.rate)[0]).toBe(9.5);
+    expect(email.consumers).toBe(4);
+    expect(email.publishedSeries).toBe('rabbitmq_detailed_queue_messages_published_total');
+    const audit = metrics.queues.get('audit')!;
+    expect(audit.published!.map((s) => s.rate)).toEqual([5, 5, 5, 5, 2, 5, 5, 5, 5]);
+    expect(audit.consumers).toBe(1);
+    expect(metrics.end - metrics.start).toBe(540);
+  });
+
+  it('sums Kafka partitions per topic and notes consumer-group lag', () => {
+    const text = matrix([
+      series({ __name__: 'kafka_topic_partition_current_offset', topic: 'orders', partition: '0' }, [
+        [0, '0'],
+        [10, '50'],
+      ]),
+      series({ __name__: 'kafka_topic_partition_current_offset', topic: 'orders', partition: '1' }, [
+        [0, '0'],
+        [10, '30'],
+      ]),
+      series({ __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders' }, [
+        [0, '3'],
+        [10, '7'],
+      ]),
+    ]);
+    const metrics = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json');
+    expect(metrics.topics.get('orders')!.published!.map((s) => s.rate)).toEqual([8]);
+    expect(metrics.lags).toEqual(['consumer group billing on topic orders: lag up to 7']);
+  });
+
+  it('refuses what it does not understand, naming the JSON path', () => {
+    expect(refusal('{')).toMatch(/^metrics\.json {2}error {2}\$: not JSON/);
+    expect(refusal(JSON.stringify({ status: 'error', error: 'bad query' }))).toContain(
+      '$.status: expected "success", found "error" (bad query)',
+    );
+    expect(
+      refusal(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } })),
+    ).toContain('$.data.resultType: expected "matrix"');
+    expect(refusal(JSON.stringify({ status: 'success', data: { resultType: 'matrix' } }))).toContain(
+      '$.data.result: expected a list',
+    );
+    const ok = series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [
+      [0, '1'],
+      [60, '1'],
+    ]);
+    expect(refusal(matrix([ok, ok, ok, series({ __name__: 'up' }, [])]))).toContain(
+      "$.data.result[3].metric.__name__: series 'up' is not understood",
+    );
+    expect(refusal(matrix([]))).toContain('$.data.result: no series');
+    expect(refusal(matrix([series({ queue: 'a' }, [])]))).toContain(
+      '$.data.result[0].metric.__name__: missing: query the raw series',
+    );
+    expect(refusal(matrix([series({ __name__: 'rabbitmq_queue_consumers' }, [])]))).toContain(
+      '$.data.result[0].metric: rabbitmq_queue_consumers needs the label(s) queue',
+    );
+    expect(
+      refusal(
+        matrix([
+          series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [
+            [0, 'x'],
+            [60, '1'],
+          ]),
+        ]),
+      ),
+    ).toContain('$.data.result[0].values[0][1]: expected a number as a string, found "x"');
+    expect(
+      refusal(
+        matrix([
+          series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [
+            [60, '1'],
+            [0, '1'],
+          ]),
+        ]),
+      ),
+    ).toContain('$.data.result[0].values[1][0]: times must increase');
+    expect(
+      refusal(matrix([series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [[0, '1']])])),
+    ).toContain('need at least 2 samples');
+  });
+
+  it('refuses series saved over different sample times', () => {
+    const text = matrix([
+      series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [
+        [0, '1'],
+        [60, '1'],
+      ]),
+      series({ __name__: 'rabbitmq_queue_consumers', queue: 'b' }, [
+        [0, '1'],
+        [30, '1'],
+      ]),
+    ]);
+    expect(() => summarizeRange(readRangeResponse(text, 'm.json'), 'm.json')).toThrow(ScenarioError);
+  });
+});
