@@ -3,7 +3,6 @@
  * comment naming its source. What the definitions cannot say (publish rates, consumers, service times)
  * is written as a visible default marked "must be measured".
  */
-import { Document, isScalar, type Node } from 'yaml';
 import { ScenarioError, hasErrors, type ScenarioProblem } from '../scenario/errors.js';
 import type { Path } from '../scenario/positions.js';
 import { readRabbitDefinitions } from './rabbitmq-definitions.js';
@@ -17,6 +16,7 @@ import {
   type MetricsInput,
   type QueueMetrics,
 } from './rabbitmq-metrics.js';
+import { renderCommented, type Commented } from './commented-yaml.js';
 
 /** Defaults for what a definitions export does not hold; each is written with "must be measured". */
 export const MEASURE = {
@@ -31,12 +31,6 @@ export interface RabbitImport {
   text: string;
   warnings: ScenarioProblem[];
   notes: string[];
-}
-
-/** One value written with the comment on its line. */
-interface Commented {
-  path: Path;
-  comment: string;
 }
 
 /**
@@ -100,7 +94,7 @@ export function importRabbitmqDefinitions(
     ...(metrics ? [`Rates and consumers named after a series come from ${metrics.input.file}.`] : []),
     ...notes.map((note) => `Not imported: ${note}`),
   ];
-  return { text: render(scenario, comments, header), warnings: problems, notes };
+  return { text: renderCommented(scenario, comments, header), warnings: problems, notes };
 }
 
 /** Producers: one per exchange written, one per queue no exchange reaches (publishing via the default exchange). */
@@ -201,17 +195,4 @@ function exchangeEntry(exchange: ImportedExchange, index: number, comments: Comm
     return exchange.type === 'direct' ? { queue, types: keys } : { queue, patterns: keys };
   });
   return { name: exchange.name, type: exchange.type, to };
-}
-
-/** The scenario as YAML, each commented value with its comment and the header on top. */
-function render(scenario: object, comments: Commented[], header: string[]): string {
-  const doc = new Document(scenario);
-  for (const { path, comment } of comments) {
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node === undefined) continue;
-    if (isScalar(node)) node.comment = ` ${comment}`;
-    else node.commentBefore = ` ${comment}`;
-  }
-  doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
-  return doc.toString({ lineWidth: 0 });
 }
