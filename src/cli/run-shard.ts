@@ -9,7 +9,7 @@ import { planStudy, type TaskRunner } from '../analysis/replications.js';
 import type { ReplicationTask, TaskOutcome } from '../analysis/replication-task.js';
 import { SLO_BATCHES, wantsSloBatches } from '../analysis/slo-batch-intervals.js';
 import type { Scenario } from '../scenario/types.js';
-import { commandLineError } from './command-line.js';
+import { commandLineError } from '../api/option-values.js';
 import { packageVersion } from './io.js';
 import type { PartHeader } from './part-file.js';
 import type { OverrideArgs } from './scenario-input.js';

@@ -4,7 +4,7 @@
  * dealt round-robin — shard i runs units k with k mod N = i − 1 — so every shard gets units from the
  * whole range and the shares differ by at most one unit whether or not N divides the count.
  */
-import { commandLineError } from './command-line.js';
+import { commandLineError } from '../api/option-values.js';
 
 export interface Shard {
   /** From 1. */

@@ -3,7 +3,7 @@ import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/
 import { estimateReplications, totalRunSize } from '../../analysis/run-size.js';
 import { compareRequest } from '../../api/compare.js';
 import type { Scenario } from '../../scenario/types.js';
-import { commandLineError } from '../command-line.js';
+import { commandLineError } from '../../api/option-values.js';
 import type { CompareArgs } from '../commands/compare.js';
 import { presentCompare, type ComparePartScenario } from '../compare-output.js';
 import { writeStderr } from '../io.js';

@@ -5,7 +5,7 @@ import { fitSnippet, type ObservedKind } from '../../report/fit-snippet.js';
 import { renderFitTable } from '../../report/fit-table.js';
 import { toJson } from '../../report/json.js';
 import { ScenarioError } from '../../scenario/index.js';
-import { commandLineError } from '../command-line.js';
+import { commandLineError } from '../../api/option-values.js';
 import type { FitArgs } from '../commands/fit.js';
 import { stdoutWantsColor, writeStdout } from '../io.js';
 

@@ -2,7 +2,7 @@ import { findHeadroom } from '../../analysis/headroom.js';
 import { estimateRunSize } from '../../analysis/run-size.js';
 import { renderHeadroom } from '../../report/headroom-text.js';
 import { toJson } from '../../report/json.js';
-import { requireSlos } from '../command-line.js';
+import { requireSlos } from '../../api/option-values.js';
 import type { HeadroomArgs } from '../commands/headroom.js';
 import { writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';

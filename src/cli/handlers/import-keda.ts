@@ -3,7 +3,7 @@ import { importKedaScaledObject } from '../../import/keda-scaled-object.js';
 import { formatProblems, parseScenario } from '../../scenario/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readImportInput } from '../import-input.js';
-import { commandLineError } from '../command-line.js';
+import { commandLineError } from '../../api/option-values.js';
 import type { KedaArgs } from '../commands/import-keda.js';
 import { writeStderr, writeStdout } from '../io.js';
 
