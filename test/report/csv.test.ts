@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/model/run-result.js';
 import { latencyCsv, routesCsv, timeSeriesCsv } from '../../src/report/csv.js';
-import { simulate } from '../../src/model/simulate.js';
-import { parseScenario } from '../../src/scenario/index.js';
 import { reportInputFor, threeQueues } from '../helpers/report-input.js';
+import { TWO_ROUTES_YAML, runYaml } from '../helpers/routes-example.js';
 
 const { result } = reportInputFor(threeQueues);
 
@@ -92,18 +91,10 @@ describe('CSV exports', () => {
 });
 
 describe('routes.csv', () => {
-  const run = (text: string): RunResult => simulate(parseScenario(text, 'r.yaml').scenario).result;
-  const withRoutes = `name: r
-seed: 2
-duration: 300
-producers: [{ name: web, to: a, rate: 5 }]
-queues:
-  - { name: a, service: { distribution: constant, value: 0.01 }, then: [{ to: b, probability: 0.25 }] }
-  - { name: b, service: { distribution: constant, value: 0.02 } }
-`;
+  const run = runYaml;
 
   it('writes one row per route with its path, completions and end-to-end percentiles', () => {
-    const result = run(withRoutes);
+    const result = run(TWO_ROUTES_YAML);
     const [header, ...rows] = parse(routesCsv(result));
     expect(header.slice(0, 9)).toEqual([
       'route',

@@ -1,10 +1,8 @@
 /** The terminal's route table: one row per route with its share and latency, none without routes. */
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/model/run-result.js';
 import { routeTable } from '../../src/report/route-table.js';
 import { renderRunTables } from '../../src/report/terminal-table.js';
-import { simulate } from '../../src/model/simulate.js';
-import { parseScenario } from '../../src/scenario/index.js';
+import { TWO_ROUTES_YAML, runYaml } from '../helpers/routes-example.js';
 
 const plain = {
   yellow: (s: string) => s,
@@ -14,18 +12,11 @@ const plain = {
 };
 const style = { head: [], border: [] };
 
-const run = (text: string): RunResult => simulate(parseScenario(text, 'r.yaml').scenario).result;
+const run = runYaml;
 
 describe('route table', () => {
   it('shows each route with its completions, share of its flow and end-to-end percentiles', () => {
-    const result = run(`name: r
-seed: 2
-duration: 300
-producers: [{ name: web, to: a, rate: 5 }]
-queues:
-  - { name: a, service: { distribution: constant, value: 0.01 }, then: [{ to: b, probability: 0.25 }] }
-  - { name: b, service: { distribution: constant, value: 0.02 } }
-`);
+    const result = run(TWO_ROUTES_YAML);
     const [table, note] = routeTable(result, plain as never, style);
     const rows = table.split('\n').filter((line) => line.includes('web →'));
     expect(rows.map((row) => row.split('│')[1].trim())).toEqual(['web → a', 'web → a → b']);
