@@ -10,8 +10,8 @@ import type { ReplicationTask, TaskOutcome } from '../analysis/replication-task.
 import { SLO_BATCHES, wantsSloBatches } from '../analysis/slo-batch-intervals.js';
 import type { Scenario } from '../scenario/types.js';
 import { commandLineError } from '../api/option-values.js';
-import { packageVersion } from './io.js';
-import type { PartHeader } from './part-file.js';
+import { packageVersion, writeStderr } from './io.js';
+import { writePart, type PartHeader } from './part-file.js';
 import type { OverrideArgs } from './scenario-input.js';
 import { shardUnits, type Shard } from './shard.js';
 
@@ -117,8 +117,8 @@ export function resultOptions(
   return options;
 }
 
-/** The header of a part of `command` over `units` units. */
-export function partHeader(options: {
+/** What a part's header is made from. */
+export interface PartHeaderSource {
   command: string;
   scenarioPath: string;
   scenarioText: string;
@@ -126,7 +126,10 @@ export function partHeader(options: {
   args: OverrideArgs & { vary?: (string | number)[] };
   shard: Shard;
   units: number;
-}): PartHeader {
+}
+
+/** The header of a part of `command` over `units` units. */
+export function partHeader(options: PartHeaderSource): PartHeader {
   return {
     format: 'queuesim-part',
     formatVersion: 1,
@@ -140,4 +143,23 @@ export function partHeader(options: {
     shard: options.shard,
     units: options.units,
   };
+}
+
+/**
+ * Writes a shard's outcomes to its part file (`--part`), under the header made from `header`, and says so on
+ * stderr unless `quiet`. `payload` is what the merge needs besides the outcomes (the scenario, or more).
+ */
+export async function writeShardPart(options: {
+  header: PartHeaderSource;
+  part: string;
+  quiet: boolean | undefined;
+  payload: unknown;
+  outcomes: Map<number, TaskOutcome>;
+}): Promise<void> {
+  const { header, part, outcomes } = options;
+  await writePart(part, { header: partHeader(header), scenario: options.payload, outcomes });
+  if (!options.quiet) {
+    const { shard, units } = header;
+    writeStderr(`Shard ${shard.index}/${shard.count}: ${outcomes.size} of ${units} units written to ${part}`);
+  }
 }

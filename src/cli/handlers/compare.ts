@@ -6,9 +6,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { commandLineError } from '../../api/option-values.js';
 import type { CompareArgs } from '../commands/compare.js';
 import { presentCompare, type ComparePartScenario } from '../compare-output.js';
-import { writeStderr } from '../io.js';
-import { writePart } from '../part-file.js';
-import { partHeader, runShardUnits } from '../run-shard.js';
+import { runShardUnits, writeShardPart } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { runStudySession } from '../study-session.js';
@@ -64,20 +62,20 @@ async function runShard(options: {
     (runner) => runShardUnits(tasks, shard, runner),
   );
   const texts = await Promise.all(args.scenarios.map((path) => readFile(path, 'utf8')));
-  const header = partHeader({
-    command: 'compare',
-    scenarioPath: args.scenarios.join(' '),
-    scenarioText: texts.join('\n---\n'),
-    scenario: loaded[0],
-    args: { ...args, replications: String(replications) },
-    shard,
-    units: tasks.length,
+  const payload: ComparePartScenario = { scenarios, replications, description: loaded[0].description };
+  await writeShardPart({
+    header: {
+      command: 'compare',
+      scenarioPath: args.scenarios.join(' '),
+      scenarioText: texts.join('\n---\n'),
+      scenario: loaded[0],
+      args: { ...args, replications: String(replications) },
+      shard,
+      units: tasks.length,
+    },
+    part: args.part as string,
+    quiet: args.quiet,
+    payload,
+    outcomes: session.value,
   });
-  const scenario: ComparePartScenario = { scenarios, replications, description: loaded[0].description };
-  await writePart(args.part as string, { header, scenario, outcomes: session.value });
-  if (!args.quiet) {
-    writeStderr(
-      `Shard ${shard.index}/${shard.count}: ${mine} of ${tasks.length} units written to ${args.part}`,
-    );
-  }
 }

@@ -9,8 +9,7 @@ import { DEFAULT_MAX_BACKLOG } from '../../scenario/limits.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { RunArgs } from '../commands/run.js';
 import { EXIT_SLO_FAILED, writeStderr } from '../io.js';
-import { writePart } from '../part-file.js';
-import { partHeader, runShardUnits, studyTasks } from '../run-shard.js';
+import { runShardUnits, studyTasks, writeShardPart } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { presentRun } from '../run-output.js';
@@ -76,19 +75,21 @@ async function runShard(scenario: Scenario, args: RunArgs, shard: Shard): Promis
       );
     },
   );
-  const header = partHeader({
-    command: 'run',
-    scenarioPath: args.scenario,
-    scenarioText: await readFile(args.scenario, 'utf8'),
-    scenario,
-    args,
-    shard,
-    units,
+  await writeShardPart({
+    header: {
+      command: 'run',
+      scenarioPath: args.scenario,
+      scenarioText: await readFile(args.scenario, 'utf8'),
+      scenario,
+      args,
+      shard,
+      units,
+    },
+    part: args.part as string,
+    quiet: args.quiet,
+    payload: scenario,
+    outcomes: session.value,
   });
-  await writePart(args.part as string, { header, scenario, outcomes: session.value });
-  if (!args.quiet) {
-    writeStderr(`Shard ${shard.index}/${shard.count}: ${mine} of ${units} units written to ${args.part}`);
-  }
 }
 
 /** Warns on stderr, before the run, of each unbounded queue offered more than it can serve. */

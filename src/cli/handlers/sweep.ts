@@ -5,8 +5,7 @@ import { sweepGrid, sweepPointWarnings } from '../../api/sweep.js';
 import { formatProblems, type Scenario } from '../../scenario/index.js';
 import type { SweepArgs } from '../commands/sweep.js';
 import { writeStderr } from '../io.js';
-import { writePart } from '../part-file.js';
-import { partHeader, runShardUnits, studyTasks } from '../run-shard.js';
+import { runShardUnits, studyTasks, writeShardPart } from '../run-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { resolveShard, shardUnits, type Shard } from '../shard.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
@@ -64,21 +63,21 @@ async function runShard(scenario: Scenario, args: SweepArgs, shard: Shard, grid:
     },
     (runner) => runShardUnits(tasks, shard, runner),
   );
-  const header = partHeader({
-    command: 'sweep',
-    scenarioPath: args.scenario,
-    scenarioText: await readFile(args.scenario, 'utf8'),
-    scenario,
-    args,
-    shard,
-    units: tasks.length,
+  await writeShardPart({
+    header: {
+      command: 'sweep',
+      scenarioPath: args.scenario,
+      scenarioText: await readFile(args.scenario, 'utf8'),
+      scenario,
+      args,
+      shard,
+      units: tasks.length,
+    },
+    part: args.part as string,
+    quiet: args.quiet,
+    payload: scenario,
+    outcomes: session.value,
   });
-  await writePart(args.part as string, { header, scenario, outcomes: session.value });
-  if (!args.quiet) {
-    writeStderr(
-      `Shard ${shard.index}/${shard.count}: ${mine} of ${tasks.length} units written to ${args.part}`,
-    );
-  }
 }
 
 type SweepGrid = ReturnType<typeof sweepGrid>['grid'];
