@@ -15,7 +15,7 @@
  */
 import { distributionFromSpec } from '../model/distribution-from-spec.js';
 import { topicMatches } from '../scenario/topic-pattern.js';
-import type { DistributionSpec, ProducerSpec, QueueSpec, Scenario } from '../scenario/types.js';
+import type { ProducerSpec, QueueSpec, Scenario } from '../scenario/types.js';
 import { serve } from './station.js';
 
 /** The type of messages from producers without `types`. */
@@ -89,10 +89,8 @@ const sum = (rates: Map<string, number>): number => [...rates.values()].reduce((
 const add = (rates: Map<string, number>, type: string, rate: number): void => {
   rates.set(type, (rates.get(type) ?? 0) + rate);
 };
-const scvOf = (spec: DistributionSpec): number => {
-  const law = distributionFromSpec(spec);
-  return law.variance / law.mean ** 2;
-};
+/** The squared coefficient of variation of a law. */
+const scvOf = (law: { mean: number; variance: number }): number => law.variance / law.mean ** 2;
 
 const MAX_PASSES = 100_000;
 const TOLERANCE = 1e-14;
@@ -154,7 +152,7 @@ function producerStreams(
         into.set(j, (into.get(j) ?? 0) + rate * probability);
       }
     }
-    const producerScv = interarrival.variance / interarrival.mean ** 2;
+    const producerScv = scvOf(interarrival);
     [...into]
       .sort(([a], [b]) => a - b)
       .forEach(
@@ -229,7 +227,9 @@ function arrivalScvs(
   utilization: number[],
   streams: Stream[],
 ): number[] {
-  const serviceScv = queues.map((queue) => (queue.service === null ? 1 : scvOf(queue.service)));
+  const serviceScv = queues.map((queue) =>
+    queue.service === null ? 1 : scvOf(distributionFromSpec(queue.service)),
+  );
   let scv = queues.map(() => 1);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const departure = queues.map((queue, i) => {
