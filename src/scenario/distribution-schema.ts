@@ -246,9 +246,12 @@ function distributionField<const Options extends typeof TIME_OPTIONS | typeof SI
   return (
     z
       .union(
+        // The mapping first: tried first on a constant, it fails at once on the type; tried second on a
+        // mapping, the quantity's own union failed completely and zod words every issue of it (measured: a
+        // quarter of a second over 10,000 queues' `service` mappings).
         [
-          quantityField(measure.quantity, { expected: measure.expectedDistribution }),
           mappingSchema(measure, options),
+          quantityField(measure.quantity, { expected: measure.expectedDistribution }),
         ],
         {
           error: wrong,

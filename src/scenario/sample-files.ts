@@ -43,31 +43,54 @@ function locate(file: string, scenarioFile: string): { shown: string; absolute: 
   return { shown, absolute: resolve(shown) };
 }
 
-/** Each `{ distribution: empirical, file }` mapping in (possibly invalid) data, with its path and kind. */
-function* empiricalFiles(
-  node: unknown,
-  path: Array<string | number>,
-  seen: Set<object>,
-): Generator<{ spec: Record<string, unknown>; path: Array<string | number>; size: boolean }> {
-  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+/** A `{ distribution: empirical, file }` mapping found in the data, with its path and kind. */
+interface EmpiricalFile {
+  spec: Record<string, unknown>;
+  path: Array<string | number>;
+  size: boolean;
+}
+
+/**
+ * Each `{ distribution: empirical, file }` mapping in (possibly invalid) data, with its path and kind, in
+ * document order. One path stack is shared by the walk and copied only for a match: a scenario of 10,000
+ * queues and 50,000 producers has hundreds of thousands of nodes and usually no samples file at all.
+ */
+function empiricalFiles(data: unknown): EmpiricalFile[] {
+  const found: EmpiricalFile[] = [];
+  const path: Array<string | number> = [];
   // An alias shares one object between places: it is read once (and an alias bomb stays linear).
-  seen.add(node);
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* empiricalFiles(node[i], [...path, i], seen);
-    return;
-  }
-  const spec = node as Record<string, unknown>;
-  if (spec.distribution === 'empirical' && typeof spec.file === 'string') {
-    yield { spec, path, size: SIZE_KEYS.has(String(path[path.length - 1])) };
-    return;
-  }
-  for (const [key, value] of Object.entries(spec)) yield* empiricalFiles(value, [...path, key], seen);
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        visit(node[i]);
+        path.pop();
+      }
+      return;
+    }
+    const spec = node as Record<string, unknown>;
+    if (spec.distribution === 'empirical' && typeof spec.file === 'string') {
+      found.push({ spec, path: [...path], size: SIZE_KEYS.has(String(path[path.length - 1])) });
+      return;
+    }
+    for (const key in spec) {
+      if (!Object.prototype.hasOwnProperty.call(spec, key)) continue;
+      path.push(key);
+      visit(spec[key]);
+      path.pop();
+    }
+  };
+  visit(data);
+  return found;
 }
 
 /** Reads every samples file the (possibly invalid) data names; problems are collected, never thrown. */
 export function readSampleFiles(data: unknown, scenarioFile: string): SampleFiles {
   const found: SampleFiles = { values: new Map(), pathProblems: [], fileProblems: [] };
-  for (const { spec, path, size } of empiricalFiles(data, [], new Set())) {
+  for (const { spec, path, size } of empiricalFiles(data)) {
     if (spec.values !== undefined) continue; // both given: the schema says so
     const file = spec.file as string;
     const column = typeof spec.column === 'string' ? spec.column : undefined;
