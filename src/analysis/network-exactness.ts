@@ -91,7 +91,7 @@ export function networkExactness(
   const previous = queues.map(() => [] as number[]);
   next.forEach((targets, i) => targets.forEach((j) => previous[j].push(i)));
   const publishesInto = queues.map(() => [] as number[]);
-  publishes.forEach((p, n) => new Set(p.copies.flat()).forEach((j) => publishesInto[j].push(n)));
+  publishes.forEach((p, n) => landingQueues(p.copies).forEach((j) => publishesInto[j].push(n)));
   const upstreamOf = queues.map((_, j) => reachable(j, previous));
   const onCycle = upstreamOf.map((upstream, i) => upstream.has(i));
   const stable = queues.map((queue) => (traffic.get(queue.name)?.utilization ?? 0) < 1);
@@ -141,6 +141,19 @@ function queueExactness(j: number, upstreamSet: Set<number>, context: RegionCont
     deadLetterSources: [...(deadLettered.get(j) ?? [])],
   };
 }
+
+/**
+ * The distinct queues one publish lands in. A single-type publish's copies are the memoised target array
+ * shared by every producer of that (entry, type), so its distinct queues are worked out once.
+ */
+function landingQueues(copies: number[][]): ReadonlySet<number> {
+  if (copies.length !== 1) return new Set(copies.flat());
+  const targets = copies[0];
+  let distinct = distinctTargets.get(targets);
+  if (distinct === undefined) distinctTargets.set(targets, (distinct = new Set(targets)));
+  return distinct;
+}
+const distinctTargets = new WeakMap<number[], Set<number>>();
 
 /** How many of one publish's copies land inside the region (a fanout to every queue is counted once per queue). */
 function insideCount(copies: number[], inside: (i: number) => boolean, region: number[]): number {

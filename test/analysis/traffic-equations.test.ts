@@ -213,6 +213,48 @@ describe('failures and retries', () => {
   });
 });
 
+describe('identical producers', () => {
+  // Gamma gaps (SCV 0.25), so the arrival SCVs depend on how the streams are superposed and split.
+  const gammaProducer = (
+    name: string,
+    to: string,
+    rate: number,
+    types = [{ type: 'placed', probability: 1 }],
+  ) => poissonProducer(name, to, rate, { interarrival: { kind: 'gamma', mean: 1 / rate, cv: 0.5 }, types });
+  const network = (producers: Scenario['producers']) =>
+    scenarioOf({
+      producers,
+      exchanges: [direct('events', { a: ['placed'], b: ['placed', 'vip'] })],
+      queues: [mm1('a', 40, { then: [{ to: 'c', probability: 0.5 }] }), mm1('b', 40), mm1('c', 40)],
+    });
+  const solved = (scenario: Scenario) =>
+    Object.fromEntries(
+      [...solveTraffic(scenario)].map(([name, t]) => [name, [t.arrivalRate, t.arrivalScv, t.throughput]]),
+    );
+
+  it('k alike count as one producer k times as fast (QNA superposes them linearly); unlike ones do not merge', () => {
+    const vip = [{ type: 'vip', probability: 1 }];
+    const four = network([
+      ...[1, 2, 3, 4].map((n) => gammaProducer(`shop-${n}`, 'events', 5)),
+      poissonProducer('vip', 'events', 5, { types: vip }),
+    ]);
+    const one = network([
+      gammaProducer('shop', 'events', 20),
+      poissonProducer('vip', 'events', 5, { types: vip }),
+    ]);
+    const fourSolved = solved(four);
+    expect(fourSolved.a[0]).toBeCloseTo(20, 12);
+    expect(fourSolved.b[0]).toBeCloseTo(25, 12);
+    expect(fourSolved.c[0]).toBeCloseTo(10, 12);
+    // b mixes the shop's gamma stream with the vip Poisson one: its SCV lies between 0.25 and 1.
+    expect(fourSolved.b[1]).toBeGreaterThan(0.25);
+    expect(fourSolved.b[1]).toBeLessThan(1);
+    for (const queue of ['a', 'b', 'c']) {
+      fourSolved[queue].forEach((value, k) => expect(value).toBeCloseTo(solved(one)[queue][k], 12));
+    }
+  });
+});
+
 describe('scenarios/order-pipeline.yaml', () => {
   it('estimates billing, ledger, fraud-check and email through the fanout and the then routes', async () => {
     const { scenario } = await loadScenarioFile('scenarios/order-pipeline.yaml');
