@@ -78,7 +78,10 @@ function checkData(value: unknown, file: string): CheckedData {
 
 function scenarioOf(checked: CheckedData, file: string): Scenario {
   if (!checked.result.success) throw new Error('scenarioOf: the schema check failed');
-  const withSamples = withSampleValues(resolveSamplePaths(checked.result.data, file), checked.samples);
+  // Two more walks over the data only when it names samples files (a large network usually names none).
+  const { data } = checked.result;
+  const withSamples =
+    checked.samples.mappings === 0 ? data : withSampleValues(resolveSamplePaths(data, file), checked.samples);
   return normaliseScenario(withSamples, checked.traces.summaries);
 }
 

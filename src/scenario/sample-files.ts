@@ -24,6 +24,8 @@ const SIZE_KEYS = new Set(['message-size', 'batch']);
 
 /** The values read from every usable samples file, and the problems found. */
 export interface SampleFiles {
+  /** How many `{ distribution: empirical, file }` mappings the data has (0: nothing to read or fill in). */
+  mappings: number;
   /** By `sampleKey`: the values, in seconds or bytes. */
   values: Map<string, number[]>;
   /** Problems in the scenario file (located by path). */
@@ -89,8 +91,14 @@ function empiricalFiles(data: unknown): EmpiricalFile[] {
 
 /** Reads every samples file the (possibly invalid) data names; problems are collected, never thrown. */
 export function readSampleFiles(data: unknown, scenarioFile: string): SampleFiles {
-  const found: SampleFiles = { values: new Map(), pathProblems: [], fileProblems: [] };
-  for (const { spec, path, size } of empiricalFiles(data)) {
+  const mappings = empiricalFiles(data);
+  const found: SampleFiles = {
+    mappings: mappings.length,
+    values: new Map(),
+    pathProblems: [],
+    fileProblems: [],
+  };
+  for (const { spec, path, size } of mappings) {
     if (spec.values !== undefined) continue; // both given: the schema says so
     const file = spec.file as string;
     const column = typeof spec.column === 'string' ? spec.column : undefined;
