@@ -7,7 +7,8 @@ import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { isObject } from './imported-setting.js';
 
 /** What a series measures, and so how it is reduced. */
-export type SeriesKind = 'published' | 'delivered' | 'consumers' | 'topic-offset' | 'consumer-lag';
+export type SeriesKind =
+  'published' | 'delivered' | 'consumers' | 'topic-offset' | 'consumer-lag' | 'group-members';
 
 /** The series understood, by `__name__`: RabbitMQ's Prometheus plugin and the Kafka exporter. */
 export const KNOWN_SERIES: Readonly<Record<string, SeriesKind>> = {
@@ -19,6 +20,8 @@ export const KNOWN_SERIES: Readonly<Record<string, SeriesKind>> = {
   rabbitmq_detailed_queue_consumers: 'consumers',
   kafka_topic_partition_current_offset: 'topic-offset',
   kafka_consumergroup_lag: 'consumer-lag',
+  kafka_consumergroup_lag_sum: 'consumer-lag',
+  kafka_consumergroup_members: 'group-members',
 };
 
 /** One sample: Unix seconds and the value. */
@@ -51,6 +54,7 @@ const REQUIRED_LABELS: Readonly<Record<SeriesKind, readonly string[]>> = {
   consumers: ['queue'],
   'topic-offset': ['topic', 'partition'],
   'consumer-lag': ['consumergroup', 'topic'],
+  'group-members': ['consumergroup'],
 };
 
 /** Parses and checks the response; every problem found is thrown together as a located ScenarioError. */
@@ -152,77 +156,139 @@ function readSeries(
   return { name, kind, labels, samples, path };
 }
 
-/**
- * A counter's rate over each pair of consecutive samples, as PromQL's rate() reads counters: a value lower
- * than the one before is a reset (the process restarted), so the increase is the new value itself.
- */
-export function counterRates(samples: readonly Sample[]): RateStep[] {
-  const steps: RateStep[] = [];
-  for (let i = 1; i < samples.length; i++) {
-    const before = samples[i - 1]!;
-    const after = samples[i]!;
-    const increase = after.value >= before.value ? after.value - before.value : after.value;
-    steps.push({ start: before.t, end: after.t, rate: increase / (after.t - before.t) });
-  }
-  return steps;
-}
-
-/** Rate schedules of several counters over the same sample times, summed (partitions → topic). */
-export function sumRates(schedules: readonly RateStep[][]): RateStep[] {
-  const [first, ...rest] = schedules;
-  if (first === undefined) return [];
-  for (const other of rest) {
-    if (
-      other.length !== first.length ||
-      other.some((s, i) => s.start !== first[i]!.start || s.end !== first[i]!.end)
-    ) {
-      throw new Error('sumRates: schedules over different sample times');
-    }
-  }
-  return first.map((step, i) => ({ ...step, rate: schedules.reduce((sum, s) => sum + s[i]!.rate, 0) }));
-}
-
 /** What the metrics say about one queue (RabbitMQ) or topic (Kafka). */
 export interface DestinationMetrics {
-  /** Publish rate per interval; summed when several series (e.g. per node) name the same queue. */
+  /** Publish rate per interval; summed when several series (e.g. per node, per partition) name the same one. */
   published?: RateStep[];
   publishedSeries?: string;
+  /** How the published rate was read, for comments ("summed over 12 partitions"). */
+  publishedNote?: string;
   delivered?: RateStep[];
   /** The highest consumer count seen in the window. */
   consumers?: number;
   consumersSeries?: string;
 }
 
+/** A consumer group's recorded lag on one topic, summed over its partitions at each sample time. */
+export interface LagMetrics {
+  group: string;
+  topic: string;
+  /** Mean and highest of the summed lag over the sample times that have it. */
+  mean: number;
+  max: number;
+  series: string;
+}
+
 /** Per queue (RabbitMQ series, by `queue` label) and per topic (Kafka, by `topic`), in first-seen order. */
 export interface RangeMetrics {
   queues: Map<string, DestinationMetrics>;
   topics: Map<string, DestinationMetrics>;
-  /** Consumer-group lag, noted only: max lag per group and topic. */
-  lags: string[];
+  /** Consumer-group lag per group and topic. */
+  lags: LagMetrics[];
+  /** Consumer-group members (`kafka_consumergroup_members`): the highest count seen, per group. */
+  groups: Map<string, { members: number; series: string }>;
   /** The recorded window, Unix seconds. */
   start: number;
   end: number;
 }
 
+/** The vhost a RabbitMQ series is about: `vhost`, or `queue_vhost` on the per-channel published series. */
+const vhostOf = (series: RangeSeries): string | undefined => series.labels.vhost ?? series.labels.queue_vhost;
+
 /** Reduces parsed series (of `vhost`, when given) to rates and counts per queue and topic; differing sample times throw. */
 export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?: string): RangeMetrics {
   // RabbitMQ series of another vhost name other queues; series without a vhost label are kept.
-  const series = all.filter(
-    (s) => vhost === undefined || s.labels.vhost === undefined || s.labels.vhost === vhost,
-  );
+  const series = all.filter((s) => vhost === undefined || vhostOf(s) === undefined || vhostOf(s) === vhost);
+  const grid = sampleGrid(series.length > 0 ? series : all, file);
   const queues = new Map<string, DestinationMetrics>();
   const topics = new Map<string, DestinationMetrics>();
-  const lags: string[] = [];
   const entry = (map: Map<string, DestinationMetrics>, key: string) => {
     const found = map.get(key) ?? {};
     map.set(key, found);
     return found;
   };
-  const grouped = new Map<string, RateStep[][]>();
-  const reference = series[0]?.samples.map((s) => s.t);
+  const counters = new Map<string, { target: DestinationMetrics; rates: Array<Array<number | undefined>> }>();
+  const lagSums = new Map<string, { group: string; topic: string; series: string; values: Values[] }>();
+  const groups = new Map<string, { members: number; series: string }>();
+  for (const one of series) {
+    const values = onGrid(one, grid);
+    if (one.kind === 'published' || one.kind === 'delivered' || one.kind === 'topic-offset') {
+      const target =
+        one.kind === 'topic-offset' ? entry(topics, one.labels.topic!) : entry(queues, one.labels.queue!);
+      const key = `${one.kind}\u0000${one.kind === 'topic-offset' ? one.labels.topic : one.labels.queue}`;
+      const found = counters.get(key) ?? { target, rates: [] };
+      found.rates.push(stepRates(values, grid));
+      counters.set(key, found);
+      if (one.kind !== 'delivered') target.publishedSeries = one.name;
+    } else if (one.kind === 'consumers') {
+      const target = entry(queues, one.labels.queue!);
+      target.consumers = Math.max(target.consumers ?? 0, ...defined(values));
+      target.consumersSeries = one.name;
+    } else if (one.kind === 'group-members') {
+      const group = one.labels.consumergroup!;
+      groups.set(group, {
+        members: Math.max(groups.get(group)?.members ?? 0, ...defined(values)),
+        series: one.name,
+      });
+    } else {
+      const key = `${one.labels.consumergroup}\u0000${one.labels.topic}`;
+      const found = lagSums.get(key) ?? {
+        group: one.labels.consumergroup!,
+        topic: one.labels.topic!,
+        series: one.name,
+        values: [],
+      };
+      found.values.push(values);
+      lagSums.set(key, found);
+    }
+  }
+  for (const [key, counter] of counters) counterSteps(key, counter, grid);
+  const lags = [...lagSums.values()].map((lag) => lagOf(lag, grid));
+  return { queues, topics, lags, groups, start: grid[0] ?? 0, end: grid[grid.length - 1] ?? 0 };
+}
+
+/** Per destination, the rates of its counters, summed per interval into its published or delivered rate. */
+function counterSteps(
+  key: string,
+  { target, rates }: { target: DestinationMetrics; rates: Values[] },
+  grid: readonly number[],
+): void {
+  const steps = grid.slice(1).map((end, k) => ({
+    start: grid[k]!,
+    end,
+    rate: sumPresent(rates.map((r) => r[k])) ?? 0,
+  }));
+  if (key.startsWith('delivered\u0000')) target.delivered = steps;
+  else {
+    target.published = steps;
+    if (key.startsWith('topic-offset\u0000')) target.publishedNote = `summed over ${rates.length} partitions`;
+  }
+}
+
+/** A group's lag on a topic: summed over partitions at each sample time, then its mean and max. */
+function lagOf(
+  { group, topic, series, values }: { group: string; topic: string; series: string; values: Values[] },
+  grid: readonly number[],
+): LagMetrics {
+  const sums = defined(grid.map((_, k) => sumPresent(values.map((v) => v[k]))));
+  return {
+    group,
+    topic,
+    series,
+    mean: sums.reduce((a, b) => a + b, 0) / sums.length,
+    max: Math.max(...sums),
+  };
+}
+
+/** One value per sample time of the grid; undefined where the series has no sample. */
+type Values = Array<number | undefined>;
+
+/** The sample times every series shares; differing ones throw, naming the series. */
+function sampleGrid(series: readonly RangeSeries[], file: string): number[] {
+  const reference = series[0]?.samples.map((s) => s.t) ?? [];
   for (const one of series) {
     const times = one.samples.map((s) => s.t);
-    if (reference && (times.length !== reference.length || times.some((t, i) => t !== reference[i]))) {
+    if (times.length !== reference.length || times.some((t, i) => t !== reference[i])) {
       throw new ScenarioError([
         {
           file,
@@ -235,32 +301,31 @@ export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?
         },
       ]);
     }
-    const key = `${one.kind}\u0000${one.kind === 'topic-offset' ? one.labels.topic : one.labels.queue}`;
-    if (one.kind === 'published' || one.kind === 'delivered' || one.kind === 'topic-offset') {
-      grouped.set(key, [...(grouped.get(key) ?? []), counterRates(one.samples)]);
-      const target =
-        one.kind === 'topic-offset' ? entry(topics, one.labels.topic!) : entry(queues, one.labels.queue!);
-      if (one.kind !== 'delivered') target.publishedSeries = one.name;
-    } else if (one.kind === 'consumers') {
-      const target = entry(queues, one.labels.queue!);
-      target.consumers = Math.max(target.consumers ?? 0, ...one.samples.map((s) => s.value));
-      target.consumersSeries = one.name;
-    } else {
-      const peak = Math.max(...one.samples.map((s) => s.value));
-      lags.push(`consumer group ${one.labels.consumergroup} on topic ${one.labels.topic}: lag up to ${peak}`);
-    }
   }
-  for (const [key, schedules] of grouped) {
-    const [kind, name] = key.split('\u0000') as [SeriesKind, string];
-    const target = kind === 'topic-offset' ? entry(topics, name) : entry(queues, name);
-    if (kind === 'delivered') target.delivered = sumRates(schedules);
-    else target.published = sumRates(schedules);
-  }
-  return {
-    queues,
-    topics,
-    lags,
-    start: reference?.[0] ?? 0,
-    end: reference?.[reference.length - 1] ?? 0,
-  };
+  return reference;
 }
+
+/** The series' values at the grid's times. */
+function onGrid(series: RangeSeries, grid: readonly number[]): Values {
+  const at = new Map(series.samples.map((s) => [s.t, s.value]));
+  return grid.map((t) => at.get(t));
+}
+
+/** A counter's rate over each grid interval, where both ends have a sample (a decrease is a reset). */
+function stepRates(values: Values, grid: readonly number[]): Values {
+  return grid.slice(1).map((end, k) => {
+    const before = values[k];
+    const after = values[k + 1];
+    if (before === undefined || after === undefined) return undefined;
+    return (after >= before ? after - before : after) / (end - grid[k]!);
+  });
+}
+
+/** The sum of the values present; undefined when none is. */
+function sumPresent(values: ReadonlyArray<number | undefined>): number | undefined {
+  const present = defined(values);
+  return present.length === 0 ? undefined : present.reduce((a, b) => a + b, 0);
+}
+
+const defined = (values: ReadonlyArray<number | undefined>): number[] =>
+  values.filter((v): v is number => v !== undefined);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatProblems } from '../../src/scenario/errors.js';
-import { counterRates, readRangeResponse, summarizeRange } from '../../src/import/prometheus-range.js';
+import { readRangeResponse, summarizeRange } from '../../src/import/prometheus-range.js';
 
 const FIXTURE = 'scenarios/imports/prometheus-rabbitmq.json';
 
@@ -22,11 +22,14 @@ const series = (metric: object, values: unknown[]) => ({ metric, values });
 
 describe('prometheus query_range', () => {
   it('turns counters into per-interval rates, a decrease read as a reset like rate()', () => {
-    const steps = counterRates([
-      { t: 0, value: 100 },
-      { t: 60, value: 160 },
-      { t: 120, value: 30 },
+    const text = matrix([
+      series({ __name__: 'rabbitmq_queue_messages_published_total', queue: 'a' }, [
+        [0, '100'],
+        [60, '160'],
+        [120, '30'],
+      ]),
     ]);
+    const steps = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json').queues.get('a')!.published;
     expect(steps).toEqual([
       { start: 0, end: 60, rate: 1 },
       { start: 60, end: 120, rate: 0.5 },
@@ -51,7 +54,7 @@ describe('prometheus query_range', () => {
     expect(metrics.end - metrics.start).toBe(540);
   });
 
-  it('sums Kafka partitions per topic and notes consumer-group lag', () => {
+  it('sums Kafka partitions per topic, and consumer-group lag over partitions at each sample time', () => {
     const text = matrix([
       series({ __name__: 'kafka_topic_partition_current_offset', topic: 'orders', partition: '0' }, [
         [0, '0'],
@@ -61,14 +64,33 @@ describe('prometheus query_range', () => {
         [0, '0'],
         [10, '30'],
       ]),
-      series({ __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders' }, [
-        [0, '3'],
-        [10, '7'],
+      series(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders', partition: '0' },
+        [
+          [0, '3'],
+          [10, '7'],
+        ],
+      ),
+      series(
+        { __name__: 'kafka_consumergroup_lag', consumergroup: 'billing', topic: 'orders', partition: '1' },
+        [
+          [0, '1'],
+          [10, '2'],
+        ],
+      ),
+      series({ __name__: 'kafka_consumergroup_members', consumergroup: 'billing' }, [
+        [0, '2'],
+        [10, '3'],
       ]),
     ]);
     const metrics = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json');
-    expect(metrics.topics.get('orders')!.published!.map((s) => s.rate)).toEqual([8]);
-    expect(metrics.lags).toEqual(['consumer group billing on topic orders: lag up to 7']);
+    const orders = metrics.topics.get('orders')!;
+    expect(orders.published!.map((s) => s.rate)).toEqual([8]);
+    expect(orders.publishedNote).toBe('summed over 2 partitions');
+    expect(metrics.lags).toEqual([
+      { group: 'billing', topic: 'orders', series: 'kafka_consumergroup_lag', mean: 6.5, max: 9 },
+    ]);
+    expect(metrics.groups.get('billing')).toEqual({ members: 3, series: 'kafka_consumergroup_members' });
   });
 
   it('refuses what it does not understand, naming the JSON path', () => {
