@@ -150,9 +150,8 @@ function readSeries(
     samples.push({ t, value });
   });
   if (!ok) return undefined;
-  if (samples.length < 2) {
-    return void fail(`${path}.values`, `need at least 2 samples, found ${samples.length}`);
-  }
+  // One sample is a series present for one step only: Prometheus leaves out the steps it was absent.
+  if (samples.length === 0) return void fail(`${path}.values`, 'no samples');
   return { name, kind, labels, samples, path };
 }
 
@@ -217,7 +216,7 @@ export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?
         one.kind === 'topic-offset' ? entry(topics, one.labels.topic!) : entry(queues, one.labels.queue!);
       const key = `${one.kind}\u0000${one.kind === 'topic-offset' ? one.labels.topic : one.labels.queue}`;
       const found = counters.get(key) ?? { target, rates: [] };
-      found.rates.push(stepRates(values, grid));
+      found.rates.push(stepRates(one.samples, grid));
       counters.set(key, found);
       if (one.kind !== 'delivered') target.publishedSeries = one.name;
     } else if (one.kind === 'consumers') {
@@ -283,42 +282,73 @@ function lagOf(
 /** One value per sample time of the grid; undefined where the series has no sample. */
 type Values = Array<number | undefined>;
 
-/** The sample times every series shares; differing ones throw, naming the series. */
+/**
+ * The query's sample times: from the earliest sample to the latest, one step apart, the step being the
+ * shortest interval between two samples of one series. Prometheus leaves out the steps where a series was
+ * absent, so a series may have fewer samples, but each must be on this grid (else it came from another query).
+ */
 function sampleGrid(series: readonly RangeSeries[], file: string): number[] {
-  const reference = series[0]?.samples.map((s) => s.t) ?? [];
+  const refuse = (path: string, message: string): never => {
+    throw new ScenarioError([{ file, line: 0, column: 0, path, message, severity: 'error' }]);
+  };
+  const ms = (t: number) => Math.round(t * 1000);
+  const times = series.flatMap((one) => one.samples.map((s) => ms(s.t)));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const step = Math.min(
+    ...series.flatMap((one) => one.samples.slice(1).map((s, i) => ms(s.t) - ms(one.samples[i]!.t))),
+  );
+  if (!Number.isFinite(step)) {
+    return refuse('$.data.result', 'no series has two samples: the step of the query cannot be told');
+  }
   for (const one of series) {
-    const times = one.samples.map((s) => s.t);
-    if (times.length !== reference.length || times.some((t, i) => t !== reference[i])) {
-      throw new ScenarioError([
-        {
-          file,
-          line: 0,
-          column: 0,
-          path: `${one.path}.values`,
-          message:
-            'sample times differ from $.data.result[0]: save all series from one query_range call (same start, end, step)',
-          severity: 'error',
-        },
-      ]);
+    const off = one.samples.findIndex((s) => (ms(s.t) - first) % step !== 0);
+    if (off >= 0) {
+      refuse(
+        `${one.path}.values[${off}][0]`,
+        `${one.samples[off]!.t} is not on the query's step grid (from ${first / 1000}, every ${step / 1000}s): ` +
+          'save all series from one query_range call (same start, end, step)',
+      );
     }
   }
-  return reference;
+  const count = (last - first) / step + 1;
+  if (count > MAX_GRID_POINTS) {
+    refuse(
+      '$.data.result',
+      `${count} steps of ${step / 1000}s: at most ${MAX_GRID_POINTS} are read; use a longer step`,
+    );
+  }
+  return Array.from({ length: count }, (_, k) => (first + k * step) / 1000);
 }
+
+/** Prometheus itself refuses a query_range of more than 11,000 points per series. */
+const MAX_GRID_POINTS = 11_000;
 
 /** The series' values at the grid's times. */
 function onGrid(series: RangeSeries, grid: readonly number[]): Values {
-  const at = new Map(series.samples.map((s) => [s.t, s.value]));
-  return grid.map((t) => at.get(t));
+  const at = new Map(series.samples.map((s) => [Math.round(s.t * 1000), s.value]));
+  return grid.map((t) => at.get(Math.round(t * 1000)));
 }
 
-/** A counter's rate over each grid interval, where both ends have a sample (a decrease is a reset). */
-function stepRates(values: Values, grid: readonly number[]): Values {
-  return grid.slice(1).map((end, k) => {
-    const before = values[k];
-    const after = values[k + 1];
-    if (before === undefined || after === undefined) return undefined;
-    return (after >= before ? after - before : after) / (end - grid[k]!);
-  });
+/**
+ * A counter's rate over each grid interval, from the samples it has: the increase between two consecutive
+ * samples over the time between them (a decrease is a reset: the increase is the new value), as rate() over
+ * a range spanning both reads it — so a gap's intervals get the mean rate across it and no sample is
+ * invented. Before its first sample and after its last the series has no rate (undefined).
+ */
+function stepRates(samples: readonly Sample[], grid: readonly number[]): Values {
+  const rates: Values = new Array<number | undefined>(grid.length - 1).fill(undefined);
+  const index = new Map(grid.map((t, k) => [Math.round(t * 1000), k]));
+  for (let i = 1; i < samples.length; i++) {
+    const before = samples[i - 1]!;
+    const after = samples[i]!;
+    const increase = after.value >= before.value ? after.value - before.value : after.value;
+    const rate = increase / (after.t - before.t);
+    const from = index.get(Math.round(before.t * 1000))!;
+    const to = index.get(Math.round(after.t * 1000))!;
+    for (let k = from; k < to; k++) rates[k] = rate;
+  }
+  return rates;
 }
 
 /** The sum of the values present; undefined when none is. */

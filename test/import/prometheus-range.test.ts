@@ -138,22 +138,84 @@ describe('prometheus query_range', () => {
         ]),
       ),
     ).toContain('$.data.result[0].values[1][0]: times must increase');
-    expect(
-      refusal(matrix([series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [[0, '1']])])),
-    ).toContain('need at least 2 samples');
+    expect(refusal(matrix([series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [])]))).toContain(
+      '$.data.result[0].values: no samples',
+    );
   });
 
-  it('refuses series saved over different sample times', () => {
+  it('refuses series whose samples are off the query step grid, naming the sample', () => {
     const text = matrix([
       series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [
         [0, '1'],
         [60, '1'],
+        [120, '1'],
       ]),
       series({ __name__: 'rabbitmq_queue_consumers', queue: 'b' }, [
-        [0, '1'],
         [30, '1'],
+        [90, '1'],
       ]),
     ]);
-    expect(() => summarizeRange(readRangeResponse(text, 'm.json'), 'm.json')).toThrow(ScenarioError);
+    expect(summaryRefusal(text)).toContain(
+      "$.data.result[1].values[0][0]: 30 is not on the query's step grid (from 0, every 60s)",
+    );
+    const lone = matrix([series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [[0, '1']])]);
+    expect(summaryRefusal(lone)).toContain('no series has two samples');
+  });
+
+  it('reads a counter across a gap as rate() does: the mean rate between the samples it has', () => {
+    const text = matrix([
+      // 120 s missing: 180 messages between t=60 and t=180, 1.5/s on both intervals of the gap.
+      series({ __name__: 'rabbitmq_queue_messages_published_total', queue: 'a' }, [
+        [0, '0'],
+        [60, '60'],
+        [180, '240'],
+        [240, '300'],
+      ]),
+      // Starts late: no rate before its first sample, not a jump from 0.
+      series({ __name__: 'rabbitmq_queue_messages_published_total', queue: 'b' }, [
+        [120, '5000'],
+        [180, '5120'],
+        [240, '5240'],
+      ]),
+    ]);
+    const metrics = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json');
+    expect(metrics.queues.get('a')!.published!.map((s) => s.rate)).toEqual([1, 1.5, 1.5, 1]);
+    expect(metrics.queues.get('b')!.published!.map((s) => s.rate)).toEqual([0, 0, 2, 2]);
+    expect([metrics.start, metrics.end]).toEqual([0, 240]);
+  });
+
+  it('reads a gauge missing at a step as absent, not zero: sums of the present series, steps with none left out', () => {
+    const lag = (partition: string, values: Array<[number, string]>) =>
+      series({ __name__: 'kafka_consumergroup_lag', consumergroup: 'g', topic: 't', partition }, values);
+    const text = matrix([
+      lag('0', [
+        [0, '2'],
+        [60, '2'],
+        [180, '2'],
+      ]),
+      lag('1', [
+        [0, '5'],
+        [60, '5'],
+      ]),
+      series({ __name__: 'rabbitmq_queue_consumers', queue: 'q' }, [
+        [0, '3'],
+        [180, '1'],
+      ]),
+    ]);
+    const metrics = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json');
+    // Sums per step: 7, 7, (none at 120: left out, not 0), 2.
+    expect(metrics.lags[0]).toMatchObject({ mean: 16 / 3, max: 7 });
+    expect(metrics.queues.get('q')!.consumers).toBe(3);
   });
 });
+
+/** The formatted problems summarizing `text` is refused with. */
+function summaryRefusal(text: string): string {
+  try {
+    summarizeRange(readRangeResponse(text, 'm.json'), 'm.json');
+  } catch (error) {
+    if (error instanceof ScenarioError) return formatProblems(error.problems);
+    throw error;
+  }
+  throw new Error('accepted');
+}
