@@ -31,6 +31,13 @@ describe('queuesim import asyncapi', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints only the parser’s errors and warnings: the 2.6 example imports with a clean stderr', () => {
+    const imported = runCli(['import', 'asyncapi', 'scenarios/imports/asyncapi-2-notifications.yaml']);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("# Imported by 'queuesim import asyncapi'");
+    expect(imported.stderr).toBe('');
+  });
+
   it('--metrics: Kafka topic rates from partition offsets, consumers from group members, RabbitMQ queues as import rabbitmq reads them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'queuesim-import-asyncapi-metrics-'));
     const out = join(dir, 'orders.yaml');
