@@ -10,12 +10,24 @@ import { isObject } from './imported-setting.js';
 export type SeriesKind =
   'published' | 'delivered' | 'consumers' | 'topic-offset' | 'consumer-lag' | 'group-members';
 
-/** The series understood, by `__name__`: RabbitMQ's Prometheus plugin and the Kafka exporter. */
+/**
+ * The series understood, by `__name__`. RabbitMQ's plugin (rabbitmq.com/docs/prometheus and the plugin's
+ * metrics.md): `rabbitmq_` from `/metrics/per-object`, `rabbitmq_detailed_` from `/metrics/detailed`. A queue's
+ * deliveries are counted per channel in two series, automatic and manual acknowledgement, which are summed;
+ * RabbitMQ 4.1+ also has per-queue `queue_messages_delivered(_ack)_total` (plugin source, not yet in the docs).
+ * Kafka: danielqsj/kafka_exporter's README.
+ */
 export const KNOWN_SERIES: Readonly<Record<string, SeriesKind>> = {
   rabbitmq_queue_messages_published_total: 'published',
   rabbitmq_detailed_queue_messages_published_total: 'published',
+  rabbitmq_channel_messages_delivered_total: 'delivered',
+  rabbitmq_channel_messages_delivered_ack_total: 'delivered',
+  rabbitmq_detailed_channel_messages_delivered_total: 'delivered',
+  rabbitmq_detailed_channel_messages_delivered_ack_total: 'delivered',
   rabbitmq_queue_messages_delivered_total: 'delivered',
+  rabbitmq_queue_messages_delivered_ack_total: 'delivered',
   rabbitmq_detailed_queue_messages_delivered_total: 'delivered',
+  rabbitmq_detailed_queue_messages_delivered_ack_total: 'delivered',
   rabbitmq_queue_consumers: 'consumers',
   rabbitmq_detailed_queue_consumers: 'consumers',
   kafka_topic_partition_current_offset: 'topic-offset',

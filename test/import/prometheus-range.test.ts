@@ -93,6 +93,51 @@ describe('prometheus query_range', () => {
     expect(metrics.groups.get('billing')).toEqual({ members: 3, series: 'kafka_consumergroup_members' });
   });
 
+  it('sums a queue’s deliveries in both acknowledgement modes, and keeps the published series of the vhost by queue_vhost', () => {
+    const text = matrix([
+      series(
+        {
+          __name__: 'rabbitmq_detailed_channel_messages_delivered_total',
+          channel: 'c1',
+          vhost: 'v',
+          queue: 'q',
+        },
+        [
+          [0, '0'],
+          [60, '60'],
+        ],
+      ),
+      series(
+        {
+          __name__: 'rabbitmq_detailed_channel_messages_delivered_ack_total',
+          channel: 'c2',
+          vhost: 'v',
+          queue: 'q',
+        },
+        [
+          [0, '0'],
+          [60, '120'],
+        ],
+      ),
+      series(
+        {
+          __name__: 'rabbitmq_queue_messages_published_total',
+          channel: 'c3',
+          queue_vhost: 'other',
+          queue: 'q',
+          exchange: 'x',
+        },
+        [
+          [0, '0'],
+          [60, '600'],
+        ],
+      ),
+    ]);
+    const metrics = summarizeRange(readRangeResponse(text, 'm.json'), 'm.json', 'v');
+    expect(metrics.queues.get('q')!.delivered!.map((s) => s.rate)).toEqual([3]);
+    expect(metrics.queues.get('q')!.published).toBeUndefined();
+  });
+
   it('refuses what it does not understand, naming the JSON path', () => {
     expect(refusal('{')).toMatch(/^metrics\.json {2}error {2}\$: not JSON/);
     expect(refusal(JSON.stringify({ status: 'error', error: 'bad query' }))).toContain(
