@@ -219,7 +219,7 @@ export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?
     return found;
   };
   const counters = new Map<string, { target: DestinationMetrics; rates: Array<Array<number | undefined>> }>();
-  const lagSums = new Map<string, { group: string; topic: string; series: string; values: Values[] }>();
+  const lagSums = new Map<string, LagSeries>();
   const groups = new Map<string, { members: number; series: string }>();
   for (const one of series) {
     const values = onGrid(one, grid);
@@ -242,20 +242,46 @@ export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?
         series: one.name,
       });
     } else {
-      const key = `${one.labels.consumergroup}\u0000${one.labels.topic}`;
-      const found = lagSums.get(key) ?? {
-        group: one.labels.consumergroup!,
-        topic: one.labels.topic!,
-        series: one.name,
-        values: [],
-      };
-      found.values.push(values);
-      lagSums.set(key, found);
+      addLag(lagSums, one, values, file);
     }
   }
   for (const [key, counter] of counters) counterSteps(key, counter, grid);
   const lags = [...lagSums.values()].map((lag) => lagOf(lag, grid));
   return { queues, topics, lags, groups, start: grid[0] ?? 0, end: grid[grid.length - 1] ?? 0 };
+}
+
+/** A group's lag series on one topic, one per partition (or the exporter's one sum). */
+interface LagSeries {
+  group: string;
+  topic: string;
+  series: string;
+  values: Values[];
+}
+
+/** Adds a lag series to its group and topic; lag and lag_sum for the same pair is refused. */
+function addLag(lagSums: Map<string, LagSeries>, one: RangeSeries, values: Values, file: string): void {
+  const key = `${one.labels.consumergroup}\u0000${one.labels.topic}`;
+  const found = lagSums.get(key) ?? {
+    group: one.labels.consumergroup!,
+    topic: one.labels.topic!,
+    series: one.name,
+    values: [],
+  };
+  if (found.series !== one.name) {
+    // kafka_consumergroup_lag_sum is the sum of kafka_consumergroup_lag: both would count the lag twice.
+    throw new ScenarioError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: `${one.path}.metric.__name__`,
+        message: `${one.name} and ${found.series} both for group ${found.group} on topic ${found.topic}: save one of them`,
+        severity: 'error',
+      },
+    ]);
+  }
+  found.values.push(values);
+  lagSums.set(key, found);
 }
 
 /** Per destination, the rates of its counters, summed per interval into its published or delivered rate. */
@@ -277,10 +303,7 @@ function counterSteps(
 }
 
 /** A group's lag on a topic: summed over partitions at each sample time, then its mean and max. */
-function lagOf(
-  { group, topic, series, values }: { group: string; topic: string; series: string; values: Values[] },
-  grid: readonly number[],
-): LagMetrics {
+function lagOf({ group, topic, series, values }: LagSeries, grid: readonly number[]): LagMetrics {
   const sums = defined(grid.map((_, k) => sumPresent(values.map((v) => v[k]))));
   return {
     group,
@@ -304,12 +327,15 @@ function sampleGrid(series: readonly RangeSeries[], file: string): number[] {
     throw new ScenarioError([{ file, line: 0, column: 0, path, message, severity: 'error' }]);
   };
   const ms = (t: number) => Math.round(t * 1000);
-  const times = series.flatMap((one) => one.samples.map((s) => ms(s.t)));
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const step = Math.min(
-    ...series.flatMap((one) => one.samples.slice(1).map((s, i) => ms(s.t) - ms(one.samples[i]!.t))),
-  );
+  // Loops, not Math.min(...all): a response of many long series has more samples than a call has arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  let step = Infinity;
+  for (const { samples } of series) {
+    first = Math.min(first, ms(samples[0]!.t));
+    last = Math.max(last, ms(samples[samples.length - 1]!.t));
+    for (let i = 1; i < samples.length; i++) step = Math.min(step, ms(samples[i]!.t) - ms(samples[i - 1]!.t));
+  }
   if (!Number.isFinite(step)) {
     return refuse('$.data.result', 'no series has two samples: the step of the query cannot be told');
   }

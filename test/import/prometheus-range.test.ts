@@ -203,6 +203,19 @@ describe('prometheus query_range', () => {
     expect(summaryRefusal(text)).toContain(
       "$.data.result[1].values[0][0]: 30 is not on the query's step grid (from 0, every 60s)",
     );
+    const both = matrix([
+      series({ __name__: 'kafka_consumergroup_lag', consumergroup: 'g', topic: 't', partition: '0' }, [
+        [0, '1'],
+        [60, '1'],
+      ]),
+      series({ __name__: 'kafka_consumergroup_lag_sum', consumergroup: 'g', topic: 't' }, [
+        [0, '1'],
+        [60, '1'],
+      ]),
+    ]);
+    expect(summaryRefusal(both)).toContain(
+      '$.data.result[1].metric.__name__: kafka_consumergroup_lag_sum and kafka_consumergroup_lag both for group g on topic t',
+    );
     const lone = matrix([series({ __name__: 'rabbitmq_queue_consumers', queue: 'a' }, [[0, '1']])]);
     expect(summaryRefusal(lone)).toContain('no series has two samples');
   });
