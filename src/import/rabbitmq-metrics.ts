@@ -57,6 +57,8 @@ export function readQueueMetrics(
     notes.push(
       `consumer group ${lag.group} on topic ${lag.topic}: lag up to ${lag.max} (${input.file}): read, not mapped`,
     );
+  for (const [group, { members }] of range.groups)
+    notes.push(`consumer group ${group}: up to ${members} members (${input.file}): read, not mapped`);
   return metrics;
 }
 
