@@ -79,7 +79,7 @@ type SetComment = (path: Commented['path'], comment: string) => void;
 
 /**
  * Each producer's measured rate: a topic's from its offsets, an AMQP producer's from the queues its messages
- * reach. Producers sending to the same topic, or reaching the same queues, share what was measured there.
+ * reach. Producers whose rate comes from the same topic or queue share what was measured there equally.
  */
 function measuredProducers(
   mapped: MappedScenario,
@@ -88,9 +88,12 @@ function measuredProducers(
   set: SetComment,
 ): void {
   const producers = mapped.scenario.producers as Entry[];
-  const keys = mapped.producerSources.map((source) =>
-    'topic' in source ? `topic\u0000${source.topic}` : `queues\u0000${source.queues.join('\u0000')}`,
-  );
+  // An AMQP producer's rate is its first reached queue's with a published series (measuredRate's pick).
+  const keys = mapped.producerSources.map((source) => {
+    if ('topic' in source) return `topic\u0000${source.topic}`;
+    const measuredAt = source.queues.find((q) => byQueue.byQueue.get(q)?.published !== undefined);
+    return `queue\u0000${measuredAt ?? source.queues.join('\u0000')}`;
+  });
   const shares = new Map<string, number>();
   for (const key of keys) shares.set(key, (shares.get(key) ?? 0) + 1);
   producers.forEach((producer, i) => {
