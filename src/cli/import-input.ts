@@ -29,3 +29,31 @@ export async function readImportInput(path: string, what: string, maxBytes: numb
     throw unreadable(code === 'ENOENT' ? 'no such file' : String(error));
   }
 }
+
+/** A saved Prometheus response is a few MB even for thousands of series. */
+const MAX_METRICS_BYTES = 100 * 1000 * 1000;
+
+/** `--metrics FILE [--peak]` of an import command, read; `--peak` alone is a command-line error. */
+export async function readMetricsInput(args: {
+  metrics?: string | undefined;
+  peak: boolean;
+}): Promise<{ text: string; file: string; peak: boolean } | undefined> {
+  if (args.peak && args.metrics === undefined) {
+    throw new ScenarioError([
+      {
+        file: '<command line>',
+        line: 0,
+        column: 0,
+        path: '--peak',
+        message: 'needs --metrics (the rates to take the peak of)',
+        severity: 'error',
+      },
+    ]);
+  }
+  if (args.metrics === undefined) return undefined;
+  return {
+    text: await readImportInput(args.metrics, 'metrics', MAX_METRICS_BYTES),
+    file: args.metrics,
+    peak: args.peak,
+  };
+}

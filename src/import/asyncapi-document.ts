@@ -1,7 +1,9 @@
 /**
  * Reads an AsyncAPI document with the official parser (@asyncapi/parser, loaded only here: it is large and
  * slow to load) and reduces it to the plain data `mapAsyncApi` maps. Parser diagnostics of severity error
- * become located problems (their ranges are 0-based; ours are 1-based).
+ * become located problems (their ranges are 0-based; ours are 1-based), warnings are printed, and information
+ * and hints are not. The parser's "recommended" ruleset is left out: its rules are documentation style (an
+ * info contact and license, message ids, tags), nothing an import reads, and would bury real warnings.
  */
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import type { ApiChannel, ApiDocument, ApiOperation } from './asyncapi-model.js';
@@ -14,7 +16,8 @@ export async function readAsyncApi(
   file: string,
 ): Promise<{ api: ApiDocument; warnings: ScenarioProblem[] }> {
   const { Parser, DiagnosticSeverity } = await import('@asyncapi/parser');
-  const { document, diagnostics } = await new Parser().parse(text, { source: file });
+  const parser = new Parser({ ruleset: { recommended: false } });
+  const { document, diagnostics } = await parser.parse(text, { source: file });
   const located = (severity: 'error' | 'warning') => (d: (typeof diagnostics)[number]) => ({
     file,
     line: d.range.start.line + 1,
@@ -32,7 +35,7 @@ export async function readAsyncApi(
     );
   }
   const warnings = diagnostics
-    .filter((d) => d.severity === DiagnosticSeverity.Warning && d.path.length > 0)
+    .filter((d) => d.severity === DiagnosticSeverity.Warning)
     .map(located('warning'));
   const v3 = document.version().startsWith('3.');
   const channels = document.channels().all().map(channelOf);

@@ -44,14 +44,34 @@ export interface ApiDocument {
 /** Defaults for what a document cannot say, each written with "measure: …". */
 export const API_DEFAULTS = { rate: '10/s', service: '10ms', consumers: 1 } as const;
 
+/** What a written queue is on the broker, so measurements can be put on it. */
+export interface QueueSource {
+  /** The RabbitMQ queue's name (a queue channel's binding `queue.name`, else its address). */
+  amqpQueue?: string;
+  /** The Kafka topic and the consumer group this queue stands for. */
+  topic?: string;
+  group?: string;
+}
+
+/** Where a written producer's messages go on the broker. */
+export type ProducerSource =
+  | { topic: string }
+  /** The scenario queues each of its messages reaches. */
+  | { queues: string[] };
+
 export interface MappedScenario {
   scenario: Record<string, unknown>;
   comments: Commented[];
   notes: string[];
+  /** Per written queue (same order as `scenario.queues`). */
+  queueSources: QueueSource[];
+  /** Per written producer (same order as `scenario.producers`). */
+  producerSources: ProducerSource[];
 }
 
 interface QueueEntry {
   name: string;
+  source: QueueSource;
   consumers?: number;
   service?: string;
   partitions?: number;
@@ -136,6 +156,7 @@ class AsyncApiMapping {
     const name = safeName(amqp.queue?.name ?? channel.address);
     const entry: QueueEntry = {
       name,
+      source: { amqpQueue: amqp.queue?.name ?? channel.address },
       comment: `queue ${name} (channel ${channel.id}, amqp binding queue)`,
     };
     this.queues.set(name, entry);
@@ -154,6 +175,7 @@ class AsyncApiMapping {
       const name = safeName(`${exchange?.name ?? channel.address}.${op.application}`);
       const entry: QueueEntry = {
         name,
+        source: {},
         comment: `the queue ${op.application} consumes ${channel.address} from (unnamed in the document)`,
       };
       this.queues.set(name, entry);
@@ -178,6 +200,7 @@ class AsyncApiMapping {
       const group = groups[i];
       const entry: QueueEntry = {
         name,
+        source: { topic: kafka.topic ?? channel.address, ...(group ? { group } : {}) },
         comment: `Kafka topic ${topic} (channel ${channel.id})${group ? `, consumer group ${group}` : ''}`,
         partitions: kafka.partitions ?? 1,
         partitionsComment:
@@ -210,7 +233,9 @@ class AsyncApiMapping {
     }
   }
 
-  private producers(comments: Commented[]) {
+  private producers(
+    comments: Commented[],
+  ): Array<{ entry: Record<string, unknown>; source: ProducerSource }> {
     return this.api.operations
       .filter((op) => op.action === 'send')
       .flatMap((op) => {
@@ -238,15 +263,35 @@ class AsyncApiMapping {
             comment: `routing key: channel ${p.op.channel} address`,
           });
         return {
-          name: safeName(`${p.op.application}.${p.op.id}`),
-          to: p.to,
-          rate: API_DEFAULTS.rate,
-          ...(p.types ? { types: { [p.types]: 1 } } : {}),
+          entry: {
+            name: safeName(`${p.op.application}.${p.op.id}`),
+            to: p.to,
+            rate: API_DEFAULTS.rate,
+            ...(p.types ? { types: { [p.types]: 1 } } : {}),
+          },
+          source: p.topic !== undefined ? { topic: p.topic } : { queues: this.reached(p.to, p.types) },
         };
       });
   }
 
-  private write(file: string, producers: unknown[], comments: Commented[]): MappedScenario {
+  /** The queues a message sent to `to` (an exchange or a queue) with routing key `key` reaches. */
+  private reached(to: string, key: string | undefined): string[] {
+    const exchange = this.exchanges.get(to);
+    if (!exchange) return [to];
+    return [...exchange.to]
+      .filter(
+        ([, keys]) =>
+          exchange.type === 'fanout' ||
+          keys.some((k) => (exchange.type === 'topic' ? routingKeyMatches(k, key ?? '') : k === key)),
+      )
+      .map(([queue]) => queue);
+  }
+
+  private write(
+    file: string,
+    producers: Array<{ entry: Record<string, unknown>; source: ProducerSource }>,
+    comments: Commented[],
+  ): MappedScenario {
     const exchangeList = [...this.exchanges.values()].filter((e) => e.to.size > 0);
     exchangeList.forEach((e, i) => comments.push({ path: ['exchanges', i, 'name'], comment: e.comment }));
     const queueList = [...this.queues.values()];
@@ -265,7 +310,7 @@ class AsyncApiMapping {
       name: safeName(this.api.title.toLowerCase().replace(/\s+/g, '-')) || 'asyncapi',
       description: `Imported from ${file} (AsyncAPI ${this.api.version}).`,
       duration: '10m',
-      producers,
+      producers: producers.map((p) => p.entry),
       ...(exchangeList.length > 0
         ? {
             exchanges: exchangeList.map((e) => ({
@@ -288,7 +333,13 @@ class AsyncApiMapping {
         ...(q.consumers !== undefined ? { consumers: q.consumers, service: q.service } : {}),
       })),
     };
-    return { scenario, comments, notes: this.notes };
+    return {
+      scenario,
+      comments,
+      notes: this.notes,
+      queueSources: queueList.map((q) => q.source),
+      producerSources: producers.map((p) => p.source),
+    };
   }
 }
 
@@ -296,7 +347,7 @@ class AsyncApiMapping {
 function sendTarget(
   channel: ApiChannel,
   exchanges: Map<string, ExchangeEntry>,
-): { to: string; types?: string } | undefined {
+): { to: string; types?: string; topic?: string } | undefined {
   if (channel.amqp?.is === 'queue') return { to: safeName(channel.amqp.queue?.name ?? channel.address) };
   if (channel.amqp?.is === 'routingKey') {
     const type = channel.amqp.exchange?.type;
@@ -305,6 +356,20 @@ function sendTarget(
     if (!exchange || exchange.to.size === 0) return undefined;
     return exchange.type === 'fanout' ? { to: exchange.name } : { to: exchange.name, types: channel.address };
   }
-  if (channel.kafka) return { to: safeName(channel.kafka.topic ?? channel.address) };
+  if (channel.kafka) {
+    const topic = channel.kafka.topic ?? channel.address;
+    return { to: safeName(topic), topic };
+  }
   return undefined;
+}
+
+/** An AMQP binding key against a routing key: words split on `.`, `*` one word, `#` zero or more. */
+export function routingKeyMatches(pattern: string, key: string): boolean {
+  const match = (p: string[], k: string[]): boolean => {
+    if (p.length === 0) return k.length === 0;
+    const [head, ...rest] = p;
+    if (head === '#') return match(rest, k) || (k.length > 0 && match(p, k.slice(1)));
+    return k.length > 0 && (head === '*' || head === k[0]) && match(rest, k.slice(1));
+  };
+  return match(pattern.split('.'), key.split('.'));
 }

@@ -7,18 +7,33 @@ import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { isObject } from './imported-setting.js';
 
 /** What a series measures, and so how it is reduced. */
-export type SeriesKind = 'published' | 'delivered' | 'consumers' | 'topic-offset' | 'consumer-lag';
+export type SeriesKind =
+  'published' | 'delivered' | 'consumers' | 'topic-offset' | 'consumer-lag' | 'group-members';
 
-/** The series understood, by `__name__`: RabbitMQ's Prometheus plugin and the Kafka exporter. */
+/**
+ * The series understood, by `__name__`. RabbitMQ's plugin (rabbitmq.com/docs/prometheus and the plugin's
+ * metrics.md): `rabbitmq_` from `/metrics/per-object`, `rabbitmq_detailed_` from `/metrics/detailed`. A queue's
+ * deliveries are counted per channel in two series, automatic and manual acknowledgement, which are summed;
+ * RabbitMQ 4.1+ also has per-queue `queue_messages_delivered(_ack)_total` (plugin source, not yet in the docs).
+ * Kafka: danielqsj/kafka_exporter's README.
+ */
 export const KNOWN_SERIES: Readonly<Record<string, SeriesKind>> = {
   rabbitmq_queue_messages_published_total: 'published',
   rabbitmq_detailed_queue_messages_published_total: 'published',
+  rabbitmq_channel_messages_delivered_total: 'delivered',
+  rabbitmq_channel_messages_delivered_ack_total: 'delivered',
+  rabbitmq_detailed_channel_messages_delivered_total: 'delivered',
+  rabbitmq_detailed_channel_messages_delivered_ack_total: 'delivered',
   rabbitmq_queue_messages_delivered_total: 'delivered',
+  rabbitmq_queue_messages_delivered_ack_total: 'delivered',
   rabbitmq_detailed_queue_messages_delivered_total: 'delivered',
+  rabbitmq_detailed_queue_messages_delivered_ack_total: 'delivered',
   rabbitmq_queue_consumers: 'consumers',
   rabbitmq_detailed_queue_consumers: 'consumers',
   kafka_topic_partition_current_offset: 'topic-offset',
   kafka_consumergroup_lag: 'consumer-lag',
+  kafka_consumergroup_lag_sum: 'consumer-lag',
+  kafka_consumergroup_members: 'group-members',
 };
 
 /** One sample: Unix seconds and the value. */
@@ -51,6 +66,7 @@ const REQUIRED_LABELS: Readonly<Record<SeriesKind, readonly string[]>> = {
   consumers: ['queue'],
   'topic-offset': ['topic', 'partition'],
   'consumer-lag': ['consumergroup', 'topic'],
+  'group-members': ['consumergroup'],
 };
 
 /** Parses and checks the response; every problem found is thrown together as a located ScenarioError. */
@@ -146,121 +162,238 @@ function readSeries(
     samples.push({ t, value });
   });
   if (!ok) return undefined;
-  if (samples.length < 2) {
-    return void fail(`${path}.values`, `need at least 2 samples, found ${samples.length}`);
-  }
+  // One sample is a series present for one step only: Prometheus leaves out the steps it was absent.
+  if (samples.length === 0) return void fail(`${path}.values`, 'no samples');
   return { name, kind, labels, samples, path };
-}
-
-/**
- * A counter's rate over each pair of consecutive samples, as PromQL's rate() reads counters: a value lower
- * than the one before is a reset (the process restarted), so the increase is the new value itself.
- */
-export function counterRates(samples: readonly Sample[]): RateStep[] {
-  const steps: RateStep[] = [];
-  for (let i = 1; i < samples.length; i++) {
-    const before = samples[i - 1]!;
-    const after = samples[i]!;
-    const increase = after.value >= before.value ? after.value - before.value : after.value;
-    steps.push({ start: before.t, end: after.t, rate: increase / (after.t - before.t) });
-  }
-  return steps;
-}
-
-/** Rate schedules of several counters over the same sample times, summed (partitions → topic). */
-export function sumRates(schedules: readonly RateStep[][]): RateStep[] {
-  const [first, ...rest] = schedules;
-  if (first === undefined) return [];
-  for (const other of rest) {
-    if (
-      other.length !== first.length ||
-      other.some((s, i) => s.start !== first[i]!.start || s.end !== first[i]!.end)
-    ) {
-      throw new Error('sumRates: schedules over different sample times');
-    }
-  }
-  return first.map((step, i) => ({ ...step, rate: schedules.reduce((sum, s) => sum + s[i]!.rate, 0) }));
 }
 
 /** What the metrics say about one queue (RabbitMQ) or topic (Kafka). */
 export interface DestinationMetrics {
-  /** Publish rate per interval; summed when several series (e.g. per node) name the same queue. */
+  /** Publish rate per interval; summed when several series (e.g. per node, per partition) name the same one. */
   published?: RateStep[];
   publishedSeries?: string;
+  /** How the published rate was read, for comments ("summed over 12 partitions"). */
+  publishedNote?: string;
   delivered?: RateStep[];
   /** The highest consumer count seen in the window. */
   consumers?: number;
   consumersSeries?: string;
 }
 
+/** A consumer group's recorded lag on one topic, summed over its partitions at each sample time. */
+export interface LagMetrics {
+  group: string;
+  topic: string;
+  /** Mean and highest of the summed lag over the sample times that have it. */
+  mean: number;
+  max: number;
+  series: string;
+}
+
 /** Per queue (RabbitMQ series, by `queue` label) and per topic (Kafka, by `topic`), in first-seen order. */
 export interface RangeMetrics {
   queues: Map<string, DestinationMetrics>;
   topics: Map<string, DestinationMetrics>;
-  /** Consumer-group lag, noted only: max lag per group and topic. */
-  lags: string[];
+  /** Consumer-group lag per group and topic. */
+  lags: LagMetrics[];
+  /** Consumer-group members (`kafka_consumergroup_members`): the highest count seen, per group. */
+  groups: Map<string, { members: number; series: string }>;
   /** The recorded window, Unix seconds. */
   start: number;
   end: number;
 }
 
+/** The vhost a RabbitMQ series is about: `vhost`, or `queue_vhost` on the per-channel published series. */
+const vhostOf = (series: RangeSeries): string | undefined => series.labels.vhost ?? series.labels.queue_vhost;
+
 /** Reduces parsed series (of `vhost`, when given) to rates and counts per queue and topic; differing sample times throw. */
 export function summarizeRange(all: readonly RangeSeries[], file: string, vhost?: string): RangeMetrics {
   // RabbitMQ series of another vhost name other queues; series without a vhost label are kept.
-  const series = all.filter(
-    (s) => vhost === undefined || s.labels.vhost === undefined || s.labels.vhost === vhost,
-  );
+  const series = all.filter((s) => vhost === undefined || vhostOf(s) === undefined || vhostOf(s) === vhost);
+  const grid = sampleGrid(series.length > 0 ? series : all, file);
   const queues = new Map<string, DestinationMetrics>();
   const topics = new Map<string, DestinationMetrics>();
-  const lags: string[] = [];
   const entry = (map: Map<string, DestinationMetrics>, key: string) => {
     const found = map.get(key) ?? {};
     map.set(key, found);
     return found;
   };
-  const grouped = new Map<string, RateStep[][]>();
-  const reference = series[0]?.samples.map((s) => s.t);
+  const counters = new Map<string, { target: DestinationMetrics; rates: Array<Array<number | undefined>> }>();
+  const lagSums = new Map<string, LagSeries>();
+  const groups = new Map<string, { members: number; series: string }>();
   for (const one of series) {
-    const times = one.samples.map((s) => s.t);
-    if (reference && (times.length !== reference.length || times.some((t, i) => t !== reference[i]))) {
-      throw new ScenarioError([
-        {
-          file,
-          line: 0,
-          column: 0,
-          path: `${one.path}.values`,
-          message:
-            'sample times differ from $.data.result[0]: save all series from one query_range call (same start, end, step)',
-          severity: 'error',
-        },
-      ]);
-    }
-    const key = `${one.kind}\u0000${one.kind === 'topic-offset' ? one.labels.topic : one.labels.queue}`;
+    const values = onGrid(one, grid);
     if (one.kind === 'published' || one.kind === 'delivered' || one.kind === 'topic-offset') {
-      grouped.set(key, [...(grouped.get(key) ?? []), counterRates(one.samples)]);
       const target =
         one.kind === 'topic-offset' ? entry(topics, one.labels.topic!) : entry(queues, one.labels.queue!);
+      const key = `${one.kind}\u0000${one.kind === 'topic-offset' ? one.labels.topic : one.labels.queue}`;
+      const found = counters.get(key) ?? { target, rates: [] };
+      found.rates.push(stepRates(one.samples, grid));
+      counters.set(key, found);
       if (one.kind !== 'delivered') target.publishedSeries = one.name;
     } else if (one.kind === 'consumers') {
       const target = entry(queues, one.labels.queue!);
-      target.consumers = Math.max(target.consumers ?? 0, ...one.samples.map((s) => s.value));
+      target.consumers = Math.max(target.consumers ?? 0, ...defined(values));
       target.consumersSeries = one.name;
+    } else if (one.kind === 'group-members') {
+      const group = one.labels.consumergroup!;
+      groups.set(group, {
+        members: Math.max(groups.get(group)?.members ?? 0, ...defined(values)),
+        series: one.name,
+      });
     } else {
-      const peak = Math.max(...one.samples.map((s) => s.value));
-      lags.push(`consumer group ${one.labels.consumergroup} on topic ${one.labels.topic}: lag up to ${peak}`);
+      addLag(lagSums, one, values, file);
     }
   }
-  for (const [key, schedules] of grouped) {
-    const [kind, name] = key.split('\u0000') as [SeriesKind, string];
-    const target = kind === 'topic-offset' ? entry(topics, name) : entry(queues, name);
-    if (kind === 'delivered') target.delivered = sumRates(schedules);
-    else target.published = sumRates(schedules);
+  for (const [key, counter] of counters) counterSteps(key, counter, grid);
+  const lags = [...lagSums.values()].map((lag) => lagOf(lag, grid));
+  return { queues, topics, lags, groups, start: grid[0] ?? 0, end: grid[grid.length - 1] ?? 0 };
+}
+
+/** A group's lag series on one topic, one per partition (or the exporter's one sum). */
+interface LagSeries {
+  group: string;
+  topic: string;
+  series: string;
+  values: Values[];
+}
+
+/** Adds a lag series to its group and topic; lag and lag_sum for the same pair is refused. */
+function addLag(lagSums: Map<string, LagSeries>, one: RangeSeries, values: Values, file: string): void {
+  const key = `${one.labels.consumergroup}\u0000${one.labels.topic}`;
+  const found = lagSums.get(key) ?? {
+    group: one.labels.consumergroup!,
+    topic: one.labels.topic!,
+    series: one.name,
+    values: [],
+  };
+  if (found.series !== one.name) {
+    // kafka_consumergroup_lag_sum is the sum of kafka_consumergroup_lag: both would count the lag twice.
+    throw new ScenarioError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: `${one.path}.metric.__name__`,
+        message: `${one.name} and ${found.series} both for group ${found.group} on topic ${found.topic}: save one of them`,
+        severity: 'error',
+      },
+    ]);
   }
+  found.values.push(values);
+  lagSums.set(key, found);
+}
+
+/** Per destination, the rates of its counters, summed per interval into its published or delivered rate. */
+function counterSteps(
+  key: string,
+  { target, rates }: { target: DestinationMetrics; rates: Values[] },
+  grid: readonly number[],
+): void {
+  const steps = grid.slice(1).map((end, k) => ({
+    start: grid[k]!,
+    end,
+    rate: sumPresent(rates.map((r) => r[k])) ?? 0,
+  }));
+  if (key.startsWith('delivered\u0000')) target.delivered = steps;
+  else {
+    target.published = steps;
+    if (key.startsWith('topic-offset\u0000')) target.publishedNote = `summed over ${rates.length} partitions`;
+  }
+}
+
+/** A group's lag on a topic: summed over partitions at each sample time, then its mean and max. */
+function lagOf({ group, topic, series, values }: LagSeries, grid: readonly number[]): LagMetrics {
+  const sums = defined(grid.map((_, k) => sumPresent(values.map((v) => v[k]))));
   return {
-    queues,
-    topics,
-    lags,
-    start: reference?.[0] ?? 0,
-    end: reference?.[reference.length - 1] ?? 0,
+    group,
+    topic,
+    series,
+    mean: sums.reduce((a, b) => a + b, 0) / sums.length,
+    max: Math.max(...sums),
   };
 }
+
+/** One value per sample time of the grid; undefined where the series has no sample. */
+type Values = Array<number | undefined>;
+
+/**
+ * The query's sample times: from the earliest sample to the latest, one step apart, the step being the
+ * shortest interval between two samples of one series. Prometheus leaves out the steps where a series was
+ * absent, so a series may have fewer samples, but each must be on this grid (else it came from another query).
+ */
+function sampleGrid(series: readonly RangeSeries[], file: string): number[] {
+  const refuse = (path: string, message: string): never => {
+    throw new ScenarioError([{ file, line: 0, column: 0, path, message, severity: 'error' }]);
+  };
+  const ms = (t: number) => Math.round(t * 1000);
+  // Loops, not Math.min(...all): a response of many long series has more samples than a call has arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  let step = Infinity;
+  for (const { samples } of series) {
+    first = Math.min(first, ms(samples[0]!.t));
+    last = Math.max(last, ms(samples[samples.length - 1]!.t));
+    for (let i = 1; i < samples.length; i++) step = Math.min(step, ms(samples[i]!.t) - ms(samples[i - 1]!.t));
+  }
+  if (!Number.isFinite(step)) {
+    return refuse('$.data.result', 'no series has two samples: the step of the query cannot be told');
+  }
+  for (const one of series) {
+    const off = one.samples.findIndex((s) => (ms(s.t) - first) % step !== 0);
+    if (off >= 0) {
+      refuse(
+        `${one.path}.values[${off}][0]`,
+        `${one.samples[off]!.t} is not on the query's step grid (from ${first / 1000}, every ${step / 1000}s): ` +
+          'save all series from one query_range call (same start, end, step)',
+      );
+    }
+  }
+  const count = (last - first) / step + 1;
+  if (count > MAX_GRID_POINTS) {
+    refuse(
+      '$.data.result',
+      `${count} steps of ${step / 1000}s: at most ${MAX_GRID_POINTS} are read; use a longer step`,
+    );
+  }
+  return Array.from({ length: count }, (_, k) => (first + k * step) / 1000);
+}
+
+/** Prometheus itself refuses a query_range of more than 11,000 points per series. */
+const MAX_GRID_POINTS = 11_000;
+
+/** The series' values at the grid's times. */
+function onGrid(series: RangeSeries, grid: readonly number[]): Values {
+  const at = new Map(series.samples.map((s) => [Math.round(s.t * 1000), s.value]));
+  return grid.map((t) => at.get(Math.round(t * 1000)));
+}
+
+/**
+ * A counter's rate over each grid interval, from the samples it has: the increase between two consecutive
+ * samples over the time between them (a decrease is a reset: the increase is the new value), as rate() over
+ * a range spanning both reads it — so a gap's intervals get the mean rate across it and no sample is
+ * invented. Before its first sample and after its last the series has no rate (undefined).
+ */
+function stepRates(samples: readonly Sample[], grid: readonly number[]): Values {
+  const rates: Values = new Array<number | undefined>(grid.length - 1).fill(undefined);
+  const index = new Map(grid.map((t, k) => [Math.round(t * 1000), k]));
+  for (let i = 1; i < samples.length; i++) {
+    const before = samples[i - 1]!;
+    const after = samples[i]!;
+    const increase = after.value >= before.value ? after.value - before.value : after.value;
+    const rate = increase / (after.t - before.t);
+    const from = index.get(Math.round(before.t * 1000))!;
+    const to = index.get(Math.round(after.t * 1000))!;
+    for (let k = from; k < to; k++) rates[k] = rate;
+  }
+  return rates;
+}
+
+/** The sum of the values present; undefined when none is. */
+function sumPresent(values: ReadonlyArray<number | undefined>): number | undefined {
+  const present = defined(values);
+  return present.length === 0 ? undefined : present.reduce((a, b) => a + b, 0);
+}
+
+const defined = (values: ReadonlyArray<number | undefined>): number[] =>
+  values.filter((v): v is number => v !== undefined);

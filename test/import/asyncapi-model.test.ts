@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mapAsyncApi, type ApiDocument } from '../../src/import/asyncapi-model.js';
+import { mapAsyncApi, routingKeyMatches, type ApiDocument } from '../../src/import/asyncapi-model.js';
+import { readAsyncApi } from '../../src/import/asyncapi-document.js';
 import { importAsyncApi } from '../../src/import/asyncapi-scenario.js';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
 
@@ -102,6 +103,30 @@ describe('import asyncapi: the mapping', () => {
       { name: 'events', partitions: 1 },
     ]);
     expect(notes).toEqual(['channel h: a headers exchange (messages carry no headers)']);
+  });
+
+  it('says what each queue and producer is on the broker, for --metrics', async () => {
+    const text = readFileSync('scenarios/imports/asyncapi-orders.yaml', 'utf8');
+    const { api: orders } = await readAsyncApi(text, 'orders.yaml');
+    const { queueSources, producerSources } = mapAsyncApi(orders, 'orders.yaml');
+    expect(queueSources).toEqual([
+      { amqpQueue: 'billing' },
+      { topic: 'payments.v1', group: 'ledger' },
+      { topic: 'payments.v1', group: 'fraud-check' },
+    ]);
+    expect(producerSources).toEqual([
+      { queues: ['billing'] },
+      { queues: ['billing'] },
+      { topic: 'payments.v1' },
+    ]);
+  });
+
+  it('matches AMQP topic binding keys as RabbitMQ does: * one word, # zero or more', () => {
+    expect(routingKeyMatches('order.*', 'order.placed')).toBe(true);
+    expect(routingKeyMatches('order.*', 'order.placed.eu')).toBe(false);
+    expect(routingKeyMatches('order.#', 'order')).toBe(true);
+    expect(routingKeyMatches('#.eu', 'order.placed.eu')).toBe(true);
+    expect(routingKeyMatches('order.placed', 'order.cancelled')).toBe(false);
   });
 });
 

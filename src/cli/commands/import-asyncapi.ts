@@ -12,7 +12,17 @@ export const asyncapiCommand = {
         describe: 'The AsyncAPI document (YAML or JSON)',
         demandOption: true,
       })
-      .option('out', { type: 'string', describe: 'Write the scenario here (atomically) instead of stdout' }),
+      .option('out', { type: 'string', describe: 'Write the scenario here (atomically) instead of stdout' })
+      .option('metrics', {
+        type: 'string',
+        describe:
+          'A saved Prometheus query_range response (JSON): Kafka topic rates, consumer groups, RabbitMQ queue rates',
+      })
+      .option('peak', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --metrics: write each peak rate instead of a rate schedule over the recorded window',
+      }),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim import asyncapi`. */

@@ -1,7 +1,7 @@
 import { importRabbitmqDefinitions } from '../../import/rabbitmq-scenario.js';
-import { ScenarioError, formatProblems, parseScenario } from '../../scenario/index.js';
+import { formatProblems, parseScenario } from '../../scenario/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { readImportInput } from '../import-input.js';
+import { readImportInput, readMetricsInput } from '../import-input.js';
 import type { RabbitmqArgs } from '../commands/import-rabbitmq.js';
 import { writeStderr, writeStdout } from '../io.js';
 
@@ -10,26 +10,7 @@ const MAX_INPUT_BYTES = 100 * 1000 * 1000;
 
 /** Writes the vhost's definitions as a scenario, checked as `run` would check it before it is written. */
 export async function handle(args: RabbitmqArgs): Promise<void> {
-  if (args.peak && args.metrics === undefined) {
-    throw new ScenarioError([
-      {
-        file: '<command line>',
-        line: 0,
-        column: 0,
-        path: '--peak',
-        message: 'needs --metrics (the rates to take the peak of)',
-        severity: 'error',
-      },
-    ]);
-  }
-  const metrics =
-    args.metrics === undefined
-      ? undefined
-      : {
-          text: await readImportInput(args.metrics, 'metrics', MAX_INPUT_BYTES),
-          file: args.metrics,
-          peak: args.peak,
-        };
+  const metrics = await readMetricsInput(args);
   const imported = importRabbitmqDefinitions(
     await readImportInput(args.definitions, 'definitions', MAX_INPUT_BYTES),
     args.definitions,
