@@ -28,6 +28,39 @@ export const COMPARE_QUEUE_METRICS = [
   'consumerSeconds',
 ] as const;
 export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99', 'lossRate'] as const;
+/** Per route (a path of queues through `then` routes, as `run` reports it): its end-to-end percentiles. */
+export const COMPARE_ROUTE_METRICS = ['endToEnd.p50', 'endToEnd.p95', 'endToEnd.p99'] as const;
+
+/** Where a compared metric lives: a queue's, a flow's (producer's) or a route's. */
+export type CompareKind = 'queue' | 'flow' | 'route';
+
+const COLLECTIONS: Record<CompareKind, { key: string; metrics: readonly string[] }> = {
+  queue: { key: 'queues', metrics: COMPARE_QUEUE_METRICS },
+  flow: { key: 'flows', metrics: COMPARE_FLOW_METRICS },
+  route: { key: 'routes', metrics: COMPARE_ROUTE_METRICS },
+};
+
+/** The dotted path of one compared metric: "queues.<name>.<metric>", "routes.<name>.<metric>"… */
+export function compareTarget(kind: CompareKind, name: string, metric: string): string {
+  return `${COLLECTIONS[kind].key}.${name}.${metric}`;
+}
+
+/**
+ * A compared target read back: its kind, the queue, flow or route name and the metric. Names may contain
+ * dots (`orders.v2`, a route `web → orders.v2`), so the metric is matched from the end against the known
+ * ones rather than by splitting on every dot.
+ */
+export function parseTarget(target: string): { kind: CompareKind; name: string; metric: string } {
+  for (const [kind, { key, metrics }] of Object.entries(COLLECTIONS) as Array<
+    [CompareKind, (typeof COLLECTIONS)[CompareKind]]
+  >) {
+    if (!target.startsWith(`${key}.`)) continue;
+    const rest = target.slice(key.length + 1);
+    const metric = metrics.find((known) => rest.endsWith(`.${known}`));
+    if (metric) return { kind, name: rest.slice(0, -metric.length - 1), metric };
+  }
+  throw new Error(`compare: "${target}" is not a compared metric`);
+}
 
 /** One metric of one scenario against the baseline (the first scenario). */
 export interface MetricDifference {
@@ -68,20 +101,30 @@ export class NoPairFinished extends Error {
 
 type Plain = Record<string, unknown>;
 
-function valueAt(record: unknown, metric: string): number | null {
-  let node: unknown = record;
+/** The value of a compared target in one run; null where the run does not have it. */
+function valueAt(run: RunResult, target: string): number | null {
+  const { kind, name, metric } = parseTarget(target);
+  let node: unknown = (run as unknown as Record<string, Record<string, unknown> | undefined>)[
+    COLLECTIONS[kind].key
+  ]?.[name];
   for (const key of metric.split('.')) node = (node as Plain | null | undefined)?.[key];
   return typeof node === 'number' && Number.isFinite(node) ? node : null;
 }
 
-/** Every compared target both results have: queues and flows present in both, in the baseline's order. */
+/**
+ * Every compared target both results have: queues, flows and routes present in both, in the baseline's
+ * order. A route is matched by its name (producer → queues), so two scenarios share it when a message
+ * can take that same path in both.
+ */
 function commonTargets(baseline: RunResult, other: RunResult): string[] {
-  const queues = Object.keys(baseline.queues).filter((name) => name in other.queues);
-  const flows = Object.keys(baseline.flows).filter((name) => name in other.flows);
-  return [
-    ...queues.flatMap((name) => COMPARE_QUEUE_METRICS.map((metric) => `queues.${name}.${metric}`)),
-    ...flows.flatMap((name) => COMPARE_FLOW_METRICS.map((metric) => `flows.${name}.${metric}`)),
-  ];
+  const shared = (kind: CompareKind) => {
+    const key = COLLECTIONS[kind].key as 'queues' | 'flows' | 'routes';
+    const names = Object.keys(baseline[key] ?? {}).filter((name) => name in (other[key] ?? {}));
+    return names.flatMap((name) =>
+      COLLECTIONS[kind].metrics.map((metric) => compareTarget(kind, name, metric)),
+    );
+  };
+  return [...shared('queue'), ...shared('flow'), ...shared('route')];
 }
 
 /** The paired difference of one target over the replications (pure). */
