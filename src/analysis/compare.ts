@@ -14,53 +14,7 @@ import type { ReplicationTask } from './replication-task.js';
 import type { TaskRunner } from './replications.js';
 import { evaluateSlos } from './slo.js';
 import { slimResult } from './sweep.js';
-
-/** Metrics compared per queue (dotted names) and per flow. */
-export const COMPARE_QUEUE_METRICS = [
-  'throughput',
-  'utilization',
-  'lossRate',
-  'dropRate',
-  'meanQueueLength',
-  'wait.mean',
-  'sojourn.mean',
-  'sojourn.p99',
-  'consumerSeconds',
-] as const;
-export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99', 'lossRate'] as const;
-/** Per route (a path of queues through `then` routes, as `run` reports it): its end-to-end percentiles. */
-export const COMPARE_ROUTE_METRICS = ['endToEnd.p50', 'endToEnd.p95', 'endToEnd.p99'] as const;
-
-/** Where a compared metric lives: a queue's, a flow's (producer's) or a route's. */
-export type CompareKind = 'queue' | 'flow' | 'route';
-
-const COLLECTIONS: Record<CompareKind, { key: string; metrics: readonly string[] }> = {
-  queue: { key: 'queues', metrics: COMPARE_QUEUE_METRICS },
-  flow: { key: 'flows', metrics: COMPARE_FLOW_METRICS },
-  route: { key: 'routes', metrics: COMPARE_ROUTE_METRICS },
-};
-
-/** The dotted path of one compared metric: "queues.<name>.<metric>", "routes.<name>.<metric>"… */
-export function compareTarget(kind: CompareKind, name: string, metric: string): string {
-  return `${COLLECTIONS[kind].key}.${name}.${metric}`;
-}
-
-/**
- * A compared target read back: its kind, the queue, flow or route name and the metric. Names may contain
- * dots (`orders.v2`, a route `web → orders.v2`), so the metric is matched from the end against the known
- * ones rather than by splitting on every dot.
- */
-export function parseTarget(target: string): { kind: CompareKind; name: string; metric: string } {
-  for (const [kind, { key, metrics }] of Object.entries(COLLECTIONS) as Array<
-    [CompareKind, (typeof COLLECTIONS)[CompareKind]]
-  >) {
-    if (!target.startsWith(`${key}.`)) continue;
-    const rest = target.slice(key.length + 1);
-    const metric = metrics.find((known) => rest.endsWith(`.${known}`));
-    if (metric) return { kind, name: rest.slice(0, -metric.length - 1), metric };
-  }
-  throw new Error(`compare: "${target}" is not a compared metric`);
-}
+import { COMPARED, compareTarget, parseTarget, type CompareKind } from '../scenario/compare-targets.js';
 
 /** One metric of one scenario against the baseline (the first scenario). */
 export interface MetricDifference {
@@ -105,7 +59,7 @@ type Plain = Record<string, unknown>;
 function valueAt(run: RunResult, target: string): number | null {
   const { kind, name, metric } = parseTarget(target);
   let node: unknown = (run as unknown as Record<string, Record<string, unknown> | undefined>)[
-    COLLECTIONS[kind].key
+    COMPARED[kind].key
   ]?.[name];
   for (const key of metric.split('.')) node = (node as Plain | null | undefined)?.[key];
   return typeof node === 'number' && Number.isFinite(node) ? node : null;
@@ -118,11 +72,9 @@ function valueAt(run: RunResult, target: string): number | null {
  */
 function commonTargets(baseline: RunResult, other: RunResult): string[] {
   const shared = (kind: CompareKind) => {
-    const key = COLLECTIONS[kind].key as 'queues' | 'flows' | 'routes';
+    const key = COMPARED[kind].key as 'queues' | 'flows' | 'routes';
     const names = Object.keys(baseline[key] ?? {}).filter((name) => name in (other[key] ?? {}));
-    return names.flatMap((name) =>
-      COLLECTIONS[kind].metrics.map((metric) => compareTarget(kind, name, metric)),
-    );
+    return names.flatMap((name) => COMPARED[kind].metrics.map((metric) => compareTarget(kind, name, metric)));
   };
   return [...shared('queue'), ...shared('flow'), ...shared('route')];
 }

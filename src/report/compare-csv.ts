@@ -1,6 +1,6 @@
 /** A comparison as CSV: one row per later scenario and compared metric, values in the JSON's units. */
 import type { CompareResult } from '../analysis/compare.js';
-import { parseTarget } from '../analysis/compare.js';
+import { parseTarget } from '../scenario/compare-targets.js';
 import { toCsv } from './csv.js';
 
 /**

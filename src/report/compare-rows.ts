@@ -3,12 +3,8 @@
  * each row holding every scenario's value and every later scenario's paired difference from the first.
  * The terminal table, the CSV and the HTML page all read these rows, so they agree on what is shown.
  */
-import {
-  parseTarget,
-  type CompareKind,
-  type CompareResult,
-  type MetricDifference,
-} from '../analysis/compare.js';
+import type { CompareResult, MetricDifference } from '../analysis/compare.js';
+import { parseTarget, type CompareKind } from '../scenario/compare-targets.js';
 import type { Formatter } from './estimate-cells.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
 

@@ -1,6 +1,6 @@
 /** Compare: common random numbers make a scenario against itself differ by exactly zero. */
 import { describe, expect, it } from 'vitest';
-import { compareScenarios, pairedDifference, parseTarget } from '../../src/analysis/compare.js';
+import { compareScenarios, pairedDifference } from '../../src/analysis/compare.js';
 import { serialRunner } from '../../src/analysis/replications.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { parseScenario } from '../../src/scenario/index.js';
@@ -100,26 +100,5 @@ describe('compareScenarios per route', () => {
     // The dotted queue is read as itself, not as queue "slow" with a field "v2".
     expect(at('queues.slow.v2.throughput').baseline).toBeGreaterThan(5);
     expect(at('routes.shop → intake → slow.v2.endToEnd.p99').baseline).toBeGreaterThan(0.2);
-  });
-});
-
-describe('parseTarget', () => {
-  it('reads the metric from the end, so names may hold dots', () => {
-    expect(parseTarget('queues.orders.v2.sojourn.p99')).toEqual({
-      kind: 'queue',
-      name: 'orders.v2',
-      metric: 'sojourn.p99',
-    });
-    expect(parseTarget('routes.web → orders.v2 → billing.endToEnd.p95')).toEqual({
-      kind: 'route',
-      name: 'web → orders.v2 → billing',
-      metric: 'endToEnd.p95',
-    });
-    expect(parseTarget('flows.web.eu.lossRate')).toEqual({
-      kind: 'flow',
-      name: 'web.eu',
-      metric: 'lossRate',
-    });
-    expect(() => parseTarget('queues.orders.nonsense')).toThrow(/not a compared metric/);
   });
 });

@@ -3,7 +3,8 @@
  * differences and their CIs (table and forest plot); then latency percentiles, the loss account and the
  * consumer cost of every scenario.
  */
-import type { CompareKind, CompareResult } from '../../../analysis/compare.js';
+import type { CompareResult } from '../../../analysis/compare.js';
+import type { CompareKind } from '../../../scenario/compare-targets.js';
 import type { RunResult } from '../../../model/run-result.js';
 import type { CompareGroup, CompareRow } from '../../compare-rows.js';
 import type { MetricDifference } from '../../../analysis/compare.js';
