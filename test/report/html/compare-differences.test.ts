@@ -101,4 +101,11 @@ describe('compare differences chart', () => {
     expect(spec.datasets.d.every((r) => r.clipped === '')).toBe(true);
     expect(compileWarnings(spec as never)).toEqual([]);
   });
+
+  it('does not label a fall to zero whose mean of pairs reads a hair past −100 %', () => {
+    const gone: CompareGroup = { ...group, rows: [row('wait.mean', 0.3, -0.3000000001, [-0.31, -0.29])] };
+    const [only] = differenceRows(gone, scenarios);
+    expect(only.x).toBe(-CLIP);
+    expect(only.clipped).toBe('');
+  });
 });

@@ -36,6 +36,8 @@ export interface DifferenceRow {
 export const CLIP = 1;
 
 const clip = (value: number) => Math.max(-CLIP, Math.min(CLIP, value));
+/** Past the axis's end: by more than rounding (a mean of pairs that each fall to 0 may read −100.0000001 %). */
+const beyondAxis = (value: number | null) => value !== null && Math.abs(value) > CLIP + 1e-9;
 
 /** A share as the axis writes it: "+320%", "−12%" (a real minus sign, as the tables write it). */
 function percent(value: number): string {
@@ -64,7 +66,7 @@ export function differenceRows(group: CompareGroup, scenarios: string[]): Differ
           x: clip(relative),
           xLow: low === null ? null : clip(low),
           xHigh: high === null ? null : clip(high),
-          clipped: Math.abs(relative) > CLIP ? percent(relative) : '',
+          clipped: beyondAxis(relative) ? percent(relative) : '',
           significant: difference.significant ? 'significant' : 'not significant',
           absolute: `${showSigned(row, difference.difference)} ${showInterval(row, difference)}`.trim(),
           share: `${percent(relative)}${interval}`,
@@ -94,7 +96,7 @@ function axisValues(rows: DifferenceRow[]): number[] {
 
 /** The x encoding: the clipped share on a symlog axis that ends where the drawn marks do. */
 function xEncoding(rows: DifferenceRow[], baseline: string) {
-  const beyond = rows.some((row) => [row.relative, row.low, row.high].some((v) => Math.abs(v ?? 0) > CLIP));
+  const beyond = rows.some((row) => [row.relative, row.low, row.high].some(beyondAxis));
   return {
     field: 'x',
     type: 'quantitative' as const,
