@@ -1,8 +1,8 @@
 /**
  * The README's output blocks: each sits between `<!-- docs:<command> -->` and `<!-- /docs -->`, where
- * <command> is the queuesim command line (after `queuesim`) whose real output the block shows; a block
- * whose command takes minutes is opened by `<!-- docs-slow:<command> -->` instead. This module
- * finds the blocks, renders one from a command's output and compares a block with a fresh output, ignoring
+ * <command> is the queuesim command line (after `queuesim`) whose real output the block shows. Every block
+ * is checked by `npm test`, so a command that would take minutes is shown with flags that make it quick
+ * (there is no marker for blocks the test skips). This module finds the blocks, renders one from a command's output and compares a block with a fresh output, ignoring
  * only what differs from machine to machine.
  */
 
@@ -17,15 +17,19 @@ export interface ReadmeBlock {
   end: number;
   /** 1-based line of the opening marker, for messages. */
   line: number;
-  /** Marked `docs-slow`: its command takes minutes, so the README test checks it only when asked to. */
-  slow: boolean;
 }
 
-const OPEN = /^<!-- docs(-slow)?:(.+?) -->$/gm;
+const OPEN = /^<!-- docs:(.+?) -->$/gm;
+/** Any other marker that looks like an opening one (e.g. the former `docs-slow:`), refused by name. */
+const LOOKALIKE = /^<!-- docs[^:\s]+:.*-->$/gm;
 const CLOSE = '<!-- /docs -->';
 
 /** Every generated block of `readme`, in order; throws on a marker without its closing one. */
 export function findBlocks(readme: string): ReadmeBlock[] {
+  for (const match of readme.matchAll(LOOKALIKE)) {
+    const line = readme.slice(0, match.index).split('\n').length;
+    throw new Error(`README.md:${line}: ${match[0]} is not a block marker (only <!-- docs:<command> -->)`);
+  }
   const blocks: ReadmeBlock[] = [];
   for (const match of readme.matchAll(OPEN)) {
     const start = match.index + match[0].length + 1;
@@ -35,8 +39,7 @@ export function findBlocks(readme: string): ReadmeBlock[] {
     if (end < 0 || (next >= 0 && start + next < end)) {
       throw new Error(`README.md:${line}: ${match[0]} has no ${CLOSE} after it`);
     }
-    const slow = match[1] !== undefined;
-    blocks.push({ command: match[2].trim(), body: readme.slice(start, end), start, end, line, slow });
+    blocks.push({ command: match[1].trim(), body: readme.slice(start, end), start, end, line });
   }
   return blocks;
 }

@@ -14,20 +14,7 @@ import type { ReplicationTask } from './replication-task.js';
 import type { TaskRunner } from './replications.js';
 import { evaluateSlos } from './slo.js';
 import { slimResult } from './sweep.js';
-
-/** Metrics compared per queue (dotted names) and per flow. */
-export const COMPARE_QUEUE_METRICS = [
-  'throughput',
-  'utilization',
-  'lossRate',
-  'dropRate',
-  'meanQueueLength',
-  'wait.mean',
-  'sojourn.mean',
-  'sojourn.p99',
-  'consumerSeconds',
-] as const;
-export const COMPARE_FLOW_METRICS = ['endToEnd.mean', 'endToEnd.p99', 'lossRate'] as const;
+import { COMPARED, compareTarget, parseTarget, type CompareKind } from '../scenario/compare-targets.js';
 
 /** One metric of one scenario against the baseline (the first scenario). */
 export interface MetricDifference {
@@ -68,20 +55,28 @@ export class NoPairFinished extends Error {
 
 type Plain = Record<string, unknown>;
 
-function valueAt(record: unknown, metric: string): number | null {
-  let node: unknown = record;
+/** The value of a compared target in one run; null where the run does not have it. */
+function valueAt(run: RunResult, target: string): number | null {
+  const { kind, name, metric } = parseTarget(target);
+  let node: unknown = (run as unknown as Record<string, Record<string, unknown> | undefined>)[
+    COMPARED[kind].key
+  ]?.[name];
   for (const key of metric.split('.')) node = (node as Plain | null | undefined)?.[key];
   return typeof node === 'number' && Number.isFinite(node) ? node : null;
 }
 
-/** Every compared target both results have: queues and flows present in both, in the baseline's order. */
+/**
+ * Every compared target both results have: queues, flows and routes present in both, in the baseline's
+ * order. A route is matched by its name (producer → queues), so two scenarios share it when a message
+ * can take that same path in both.
+ */
 function commonTargets(baseline: RunResult, other: RunResult): string[] {
-  const queues = Object.keys(baseline.queues).filter((name) => name in other.queues);
-  const flows = Object.keys(baseline.flows).filter((name) => name in other.flows);
-  return [
-    ...queues.flatMap((name) => COMPARE_QUEUE_METRICS.map((metric) => `queues.${name}.${metric}`)),
-    ...flows.flatMap((name) => COMPARE_FLOW_METRICS.map((metric) => `flows.${name}.${metric}`)),
-  ];
+  const shared = (kind: CompareKind) => {
+    const key = COMPARED[kind].key as 'queues' | 'flows' | 'routes';
+    const names = Object.keys(baseline[key] ?? {}).filter((name) => name in (other[key] ?? {}));
+    return names.flatMap((name) => COMPARED[kind].metrics.map((metric) => compareTarget(kind, name, metric)));
+  };
+  return [...shared('queue'), ...shared('flow'), ...shared('route')];
 }
 
 /** The paired difference of one target over the replications (pure). */

@@ -3,7 +3,7 @@ import type { HeadroomResult } from '../analysis/headroom.js';
 import type { MultiPlanResult, PlanResult } from '../analysis/plan.js';
 import { renderHeadroomHtml } from '../report/html/headroom-page.js';
 import { renderPlanHtml } from '../report/html/plan-page.js';
-import { headroomCsv, planCsv } from '../report/plan-csv.js';
+import { headroomCsv, planCsv, planRoutesCsv } from '../report/plan-csv.js';
 import type { Scenario } from '../scenario/types.js';
 import { packageVersion } from './io.js';
 import { defaultReportDir, writeReportFilesAndSayWhere } from './report-files.js';
@@ -18,7 +18,7 @@ export interface SearchReportOptions {
   json: boolean;
 }
 
-/** Writes plan.html and plan.csv and prints where. */
+/** Writes plan.html and plan.csv (and plan-routes.csv for a scenario with `then` routes) and prints where. */
 export async function writePlanReport(plan: PlanResult | MultiPlanResult, options: SearchReportOptions) {
   const html = renderPlanHtml({
     plan,
@@ -28,12 +28,13 @@ export async function writePlanReport(plan: PlanResult | MultiPlanResult, option
     generatedAt: new Date(),
   });
   const dir = options.out ?? defaultReportDir(options.scenario.name);
-  await writeReportFilesAndSayWhere(
-    dir,
-    'plan.html',
-    { 'plan.csv': planCsv(plan), 'plan.html': html },
-    options.json,
-  );
+  const routes = planRoutesCsv(plan);
+  const files = {
+    'plan.csv': planCsv(plan),
+    ...(routes === null ? {} : { 'plan-routes.csv': routes }),
+    'plan.html': html,
+  };
+  await writeReportFilesAndSayWhere(dir, 'plan.html', files, options.json);
 }
 
 /** Writes headroom.html and headroom.csv and prints where. */

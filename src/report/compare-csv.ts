@@ -1,6 +1,6 @@
 /** A comparison as CSV: one row per later scenario and compared metric, values in the JSON's units. */
 import type { CompareResult } from '../analysis/compare.js';
-import { splitTarget } from './compare-rows.js';
+import { parseTarget } from '../scenario/compare-targets.js';
 import { toCsv } from './csv.js';
 
 /**
@@ -24,7 +24,7 @@ export function compareCsv(compare: CompareResult): string {
   ];
   const rows = compare.differences.flatMap((diff) =>
     diff.metrics.map((metric) => {
-      const { kind, name, metric: what } = splitTarget(metric.target);
+      const { kind, name, metric: what } = parseTarget(metric.target);
       return [
         diff.scenario,
         diff.baseline,

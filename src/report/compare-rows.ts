@@ -4,6 +4,7 @@
  * The terminal table, the CSV and the HTML page all read these rows, so they agree on what is shown.
  */
 import type { CompareResult, MetricDifference } from '../analysis/compare.js';
+import { parseTarget, type CompareKind } from '../scenario/compare-targets.js';
 import type { Formatter } from './estimate-cells.js';
 import { formatNumber, formatPercent, formatSeconds } from './format.js';
 
@@ -29,6 +30,8 @@ const LABELS: Record<string, Omit<MetricLabel, 'metric'>> = {
   'sojourn.p99': { label: 'p99 sojourn', format: formatSeconds, scale: 1 },
   consumerSeconds: { label: 'consumer-hours', format: formatNumber, scale: 1 / 3600 },
   'endToEnd.mean': { label: 'mean end-to-end', format: formatSeconds, scale: 1 },
+  'endToEnd.p50': { label: 'p50 end-to-end', format: formatSeconds, scale: 1 },
+  'endToEnd.p95': { label: 'p95 end-to-end', format: formatSeconds, scale: 1 },
   'endToEnd.p99': { label: 'p99 end-to-end', format: formatSeconds, scale: 1 },
 };
 
@@ -47,17 +50,11 @@ export interface CompareRow extends MetricLabel {
   differences: Array<MetricDifference | undefined>;
 }
 
-/** The rows of one queue or flow. */
+/** The rows of one queue, flow or route. */
 export interface CompareGroup {
-  kind: 'queue' | 'flow';
+  kind: CompareKind;
   name: string;
   rows: CompareRow[];
-}
-
-/** "queues.billing.sojourn.p99" → ["queue", "billing", "sojourn.p99"]. */
-export function splitTarget(target: string): { kind: 'queue' | 'flow'; name: string; metric: string } {
-  const [collection, name, ...metric] = target.split('.');
-  return { kind: collection === 'flows' ? 'flow' : 'queue', name, metric: metric.join('.') };
 }
 
 /** Metrics of the consumers: a queue nobody consumes (a dead-letter queue) has none of them. */
@@ -82,7 +79,7 @@ function consumed(compare: CompareResult, name: string): boolean {
  * A row applies when some scenario has a value; on a queue without consumers in any scenario, the
  * consumer metrics never apply and a loss or drop rate only when something was lost there.
  */
-function applies(row: CompareRow, compare: CompareResult, kind: 'queue' | 'flow', name: string): boolean {
+function applies(row: CompareRow, compare: CompareResult, kind: CompareKind, name: string): boolean {
   if (row.values.every((value) => value === null)) return false;
   if (kind !== 'queue' || consumed(compare, name)) return true;
   if (CONSUMER_METRICS.includes(row.metric)) return false;
@@ -95,11 +92,11 @@ function targetsOf(compare: CompareResult): string[] {
   return [...new Set(compare.differences.flatMap((diff) => diff.metrics.map((metric) => metric.target)))];
 }
 
-/** The comparison as groups of rows, queues first then flows, metrics that do not apply left out. */
+/** The comparison as groups of rows, queues, then flows, then routes; metrics that do not apply left out. */
 export function compareGroups(compare: CompareResult): CompareGroup[] {
   const groups = new Map<string, CompareGroup>();
   for (const target of targetsOf(compare)) {
-    const { kind, name, metric } = splitTarget(target);
+    const { kind, name, metric } = parseTarget(target);
     const differences = compare.differences.map((diff) => diff.metrics.find((m) => m.target === target));
     const first = differences.find((difference) => difference !== undefined);
     const row: CompareRow = {

@@ -63,11 +63,15 @@ export function latencyCsv(result: RunResult): string {
 /**
  * End-to-end latency per route (a path of queues through `then` routes): one row per route, with its
  * percentiles and, with replications or batch means, their 95 % intervals. Only the header when the
- * scenario has no routes.
+ * scenario has no routes. `lead` columns come first on every row (plan-routes.csv: the setting).
  */
-export function routesCsv(result: RunResult): string {
+export function routesCsv(
+  result: RunResult,
+  lead: { header: string[]; cells: unknown[] } = { header: [], cells: [] },
+): string {
   const metrics = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
   const header = [
+    ...lead.header,
     'route',
     'producer',
     'path',
@@ -76,6 +80,7 @@ export function routesCsv(result: RunResult): string {
     ...metrics.flatMap((metric) => [`${metric}_low_s`, `${metric}_high_s`]),
   ];
   const rows = Object.values(result.routes ?? {}).map((route) => [
+    ...lead.cells,
     route.id,
     route.producer,
     route.queues.join(' > '),

@@ -4,8 +4,9 @@
  */
 import type { HeadroomResult } from '../analysis/headroom.js';
 import type { PlanResult } from '../analysis/plan.js';
+import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../results/analysis-results.js';
-import { toCsv } from './csv.js';
+import { routesCsv, toCsv } from './csv.js';
 
 const SLO_COLUMNS = ['slo', 'unit', 'value', 'ci_low', 'ci_high', 'max', 'verdict'];
 
@@ -59,4 +60,36 @@ export function headroomCsv(headroom: HeadroomResult): string {
     return point.slo.map((verdict) => [point.load, point.meets, role, ...sloCells(verdict)]);
   });
   return toCsv(['load', 'meets_slos', 'role', ...SLO_COLUMNS], rows);
+}
+
+/** The setting whose routes a plan shows: the recommendation, else the largest setting tried. */
+export interface PlanRoutes {
+  role: 'recommended' | 'largest tried';
+  setting: Record<string, number>;
+  result: RunResult;
+}
+
+/** The plan's setting to show per-route latency for; null when the scenario has no `then` routes. */
+export function planRoutes(plan: PlanResult): PlanRoutes | null {
+  const chosen: PlanRoutes | null =
+    plan.recommended && plan.result
+      ? { role: 'recommended', setting: plan.recommended, result: plan.result }
+      : Object.keys(plan.runnerUp).length > 0 && plan.runnerUpResult
+        ? { role: 'largest tried', setting: plan.runnerUp, result: plan.runnerUpResult }
+        : null;
+  return chosen && Object.keys(chosen.result.routes ?? {}).length > 0 ? chosen : null;
+}
+
+/**
+ * plan-routes.csv: routes.csv of `run` (one row per route, end-to-end percentiles with their CIs) at the
+ * setting planRoutes picks, led by that setting's values and its role; null without routes.
+ */
+export function planRoutesCsv(plan: PlanResult): string | null {
+  const chosen = planRoutes(plan);
+  if (!chosen) return null;
+  const paths = Object.keys(chosen.setting);
+  return routesCsv(chosen.result, {
+    header: [...paths, 'role'],
+    cells: [...paths.map((path) => chosen.setting[path]), chosen.role],
+  });
 }

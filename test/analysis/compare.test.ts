@@ -5,6 +5,7 @@ import { serialRunner } from '../../src/analysis/replications.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { withVariants } from '../../src/scenario/parameters.js';
+import { compareRoutesExample } from '../helpers/compare-example.js';
 
 const text = (consumers: number, seed: number) => `name: c${consumers}
 seed: ${seed}
@@ -80,5 +81,24 @@ describe('compareScenarios with variants', () => {
     const wait = bigger.metrics.find((metric) => metric.target === 'queues.billing.wait.mean');
     expect(wait?.significant).toBe(true);
     expect(wait?.difference).toBeLessThan(0);
+  });
+});
+
+describe('compareScenarios per route', () => {
+  it('pairs each route’s end-to-end p50, p95 and p99, route and queue names with dots included', async () => {
+    const compare = await compareRoutesExample();
+    const targets = compare.differences[0].metrics.map((metric) => metric.target);
+    for (const route of ['shop → intake → fast', 'shop → intake → slow.v2']) {
+      for (const p of ['p50', 'p95', 'p99']) expect(targets).toContain(`routes.${route}.endToEnd.${p}`);
+    }
+    const at = (target: string) => compare.differences[0].metrics.find((m) => m.target === target)!;
+    // A second intake consumer shortens the wait every route starts with.
+    const fast = at('routes.shop → intake → fast.endToEnd.p50');
+    expect(fast.significant).toBe(true);
+    expect(fast.difference).toBeLessThan(0);
+    expect(fast.ci95![1]).toBeLessThan(0);
+    // The dotted queue is read as itself, not as queue "slow" with a field "v2".
+    expect(at('queues.slow.v2.throughput').baseline).toBeGreaterThan(5);
+    expect(at('routes.shop → intake → slow.v2.endToEnd.p99').baseline).toBeGreaterThan(0.2);
   });
 });

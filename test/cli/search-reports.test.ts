@@ -31,7 +31,8 @@ describe('plan and headroom reports', () => {
     );
     expect(csv.filter((line) => line.startsWith('3,3,false,runner-up,queues.q.utilization,'))).toHaveLength(
       1,
-    );
+    ); // No `then` routes, no plan-routes.csv (its content is checked in test/report/plan-csv.test.ts).
+    expect(existsSync(join(cwd, 'reports', 'small', 'plan-routes.csv'))).toBe(false);
   });
 
   it('--no-report writes nothing; --json keeps stdout for the JSON, which lists every evaluated setting', async () => {

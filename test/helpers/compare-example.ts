@@ -33,3 +33,34 @@ export async function compareExample(): Promise<CompareResult> {
   const { scenario } = parseScenario(COMPARE_SCENARIO, 'compare.yaml');
   return compareScenarios(withVariants(scenario), { runner: serialRunner(), replications: 4 });
 }
+
+/**
+ * A queue whose messages go on through `then` routes to one of two queues (one named with a dot), and a
+ * variant with one more intake consumer: routes `shop → intake → fast` and `shop → intake → slow.v2`. A
+ * second variant leaves `fast` one consumer, whose wait, near zero with two, grows many times over: a
+ * difference the compare chart draws clipped.
+ */
+export const ROUTES_SCENARIO = `name: routed
+seed: 7
+duration: 2m
+producers:
+  - { name: shop, to: intake, rate: 20/s }
+queues:
+  - name: intake
+    consumers: 1
+    service: { distribution: exponential, mean: 40ms }
+    then:
+      - { to: fast, probability: 0.7 }
+      - { to: slow.v2, probability: 0.3 }
+  - { name: fast, consumers: 2, service: { distribution: exponential, mean: 20ms } }
+  - { name: slow.v2, consumers: 2, service: { distribution: exponential, mean: 200ms } }
+variants:
+  - { name: two-intake, set: { queues.intake.consumers: 2 } }
+  - { name: one-fast, set: { queues.fast.consumers: 1 } }
+`;
+
+/** The comparison of ROUTES_SCENARIO with its variants (3 paired replications, this thread). */
+export async function compareRoutesExample(): Promise<CompareResult> {
+  const { scenario } = parseScenario(ROUTES_SCENARIO, 'routed.yaml');
+  return compareScenarios(withVariants(scenario), { runner: serialRunner(), replications: 3 });
+}

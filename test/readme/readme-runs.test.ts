@@ -2,8 +2,8 @@
  * The README against the built command line (`dist/`, as `npx queuesim` runs it): every generated output
  * block is what `npm run docs` would write now (ignoring only the report path, wall time, speed and time of
  * day), and every command of its ```sh blocks exits as documented. Each distinct command runs once, in a
- * scratch folder that links the shipped scenarios. Blocks marked `docs-slow` (minutes each) are checked
- * only with QUEUESIM_README_SLOW=1; a command whose README comment says `tested with <args>` runs with those
+ * scratch folder that links the shipped scenarios. Every block runs (the README shows slow commands with
+ * flags that make them quick); a command whose README comment says `tested with <args>` runs with those
  * arguments added (a shorter run).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,6 @@ const packageScripts = (
     scripts: Record<string, string>;
   }
 ).scripts;
-const checkSlow = process.env.QUEUESIM_README_SLOW === '1';
 const sandbox = makeSandbox(exampleFiles(readme));
 const outcomes = new Map<string, CommandOutcome>();
 
@@ -44,25 +43,16 @@ function queuesim(args: string[]): CommandOutcome {
 
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
-/** A docs-slow block's command takes minutes (compare over a day: 3 to 5 on two busy cores). */
-function slowTimeout(slow: boolean): number | undefined {
-  return slow ? 15 * 60_000 : undefined;
-}
-
 describe('README output blocks', () => {
   for (const block of findBlocks(readme)) {
-    it.skipIf(block.slow && !checkSlow)(
-      `README.md:${block.line}: queuesim ${block.command}`,
-      () => {
-        const { status, output } = queuesim(commandArgs(block.command));
-        expect(status, output).toBe(expectedStatus(block.command));
-        const fresh = renderBody(block.command, output, status ?? -1);
-        expect(normaliseOutput(block.body), 'the README block is stale: run `npm run docs`').toBe(
-          normaliseOutput(fresh),
-        );
-      },
-      slowTimeout(block.slow),
-    );
+    it(`README.md:${block.line}: queuesim ${block.command}`, () => {
+      const { status, output } = queuesim(commandArgs(block.command));
+      expect(status, output).toBe(expectedStatus(block.command));
+      const fresh = renderBody(block.command, output, status ?? -1);
+      expect(normaliseOutput(block.body), 'the README block is stale: run `npm run docs`').toBe(
+        normaliseOutput(fresh),
+      );
+    });
   }
 });
 

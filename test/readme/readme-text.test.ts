@@ -74,6 +74,12 @@ describe('the README generated blocks', () => {
     ).toThrow(/README.md:1: .* has no <!-- \/docs -->/);
   });
 
+  it('are all checked: a marker that would make the test skip a block (docs-slow) is refused', () => {
+    expect(() => findBlocks('a\n<!-- docs-slow:plan x.yaml -->\n```text\n```\n<!-- /docs -->\n')).toThrow(
+      /README.md:2: <!-- docs-slow:plan x.yaml --> is not a block marker/,
+    );
+  });
+
   it('are compared ignoring only the report path, wall time, speed and time of day', () => {
     const a =
       'x 1.5s\n  4 evaluations (analytic start 6), 20.5 s\nqueuesim: 50.0% done · ETA 1s\nReport: a/b.html\nat 12:00:01';

@@ -1,7 +1,8 @@
 /** The plan and headroom CSVs: one row per evaluated point and SLO, with the point's role. */
 import { describe, expect, it } from 'vitest';
-import { headroomCsv, planCsv } from '../../src/report/plan-csv.js';
-import { headroom, onePlan, twoPlan } from './search-fixtures.js';
+import { headroomCsv, planCsv, planRoutesCsv } from '../../src/report/plan-csv.js';
+import { routesCsv } from '../../src/report/csv.js';
+import { headroom, onePlan, routedPlan, routedUnreachable, twoPlan } from './search-fixtures.js';
 
 describe('planCsv', () => {
   it('writes a row per setting and SLO, naming the recommended setting and the runner-up', () => {
@@ -41,5 +42,21 @@ describe('headroomCsv', () => {
     expect(lines.find((line) => line.includes(',fails-at,queues.q.utilization'))).toBe(
       '2.4,false,fails-at,queues.q.utilization,fraction,0.75,0.74,0.76,0.7,fail',
     );
+  });
+});
+
+describe('planRoutesCsv', () => {
+  it('is run’s routes.csv at the recommended setting, led by the setting and its role', () => {
+    const lines = planRoutesCsv(routedPlan)!.trimEnd().split('\n');
+    const run = routesCsv(routedPlan.result!).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(`queues.q.consumers,role,${run[0]}`);
+    expect(lines[1]).toBe(`4,recommended,${run[1]}`);
+    expect(lines[2]).toMatch(/^4,recommended,route-3,web,q > slow\.v2,300,0\.6,0\.5,1\.5,2,3,/);
+  });
+
+  it('falls back to the largest setting tried when none meets the SLOs, and is null without routes', () => {
+    expect(planRoutesCsv(routedUnreachable)!.split('\n')[1]).toMatch(/^6,largest tried,route-2,/);
+    expect(planRoutesCsv(onePlan)).toBeNull();
   });
 });

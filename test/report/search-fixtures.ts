@@ -112,3 +112,31 @@ export const headroom: HeadroomResult = {
     { load: 4, meets: false, slo: [p99(3), busy(0.99)] },
   ],
 };
+
+/** One route's end-to-end latency (seconds) with 95 % CIs of ± 10 %, as a run reports it. */
+function route(id: string, queues: string[], p50: number, completed: number) {
+  const endToEnd = { mean: p50 * 1.2, p50, p95: p50 * 3, p99: p50 * 4, max: p50 * 6 };
+  const ci95 = Object.fromEntries(
+    Object.entries(endToEnd).map(([stat, v]) => [`endToEnd.${stat}`, [v * 0.9, v * 1.1]]),
+  );
+  return { id, producer: 'web', queues, completed, endToEnd, ci95 };
+}
+
+/** onePlan on a scenario with `then` routes: web → q → fast and web → q → slow.v2 at each setting. */
+export const routedPlan: PlanResult = {
+  ...onePlan,
+  result: {
+    ...onePlan.result,
+    flows: { web: { completed: 1000 } },
+    routes: {
+      'web → q → fast': route('route-2', ['q', 'fast'], 0.25, 700),
+      'web → q → slow.v2': route('route-3', ['q', 'slow.v2'], 0.5, 300),
+    },
+  } as unknown as RunResult,
+};
+
+/** unreachablePlan with routes in the result of its largest setting tried (6 consumers). */
+export const routedUnreachable: PlanResult = {
+  ...unreachablePlan,
+  runnerUpResult: { ...routedPlan.result!, slo: unreachablePlan.runnerUpResult!.slo },
+};

@@ -9,6 +9,8 @@ import { renderMultiPlan, renderPlan } from '../plan-text.js';
 import { escapeHtml } from './escape.js';
 import { joinFragments, type Fragment } from './fragment.js';
 import { htmlDocument } from './page.js';
+import { routesSection } from './sections/routes.js';
+import { planRoutes } from '../plan-csv.js';
 import { searchCharts, searchTable, sloSection, verdictBox, type SearchRow } from './search-parts.js';
 
 export interface PlanReportInput {
@@ -105,9 +107,18 @@ export function planBody(input: PlanReportInput): Fragment {
       ? sloSection(`${runnerUpTitle} (${named(plan.runnerUp, paths)})`, plan.runnerUpResult)
       : '',
   ].join('\n');
+  // Per-route latency of the setting the page recommends (or of the largest tried, when none meets the SLOs).
+  const routed = planRoutes(plan);
+  const routesAt = routed
+    ? routesSection(
+        routed.result,
+        `at the ${routed.role === 'recommended' ? 'recommendation' : 'largest setting tried'} (${named(routed.setting, paths)})`,
+      )
+    : { html: '', charts: [] };
   return joinFragments([
     { html: header, charts: [] },
     { html: `<section class="card"><h2>SLOs</h2>${verdicts}</section>`, charts: [] },
+    routesAt,
     { html: '<section class="card"><h2>The search, SLO by SLO</h2>', charts: [] },
     charts,
     { html: '</section>', charts: [] },

@@ -7,7 +7,7 @@ import { renderCompareHtml } from '../../../src/report/html/compare-page.js';
 import { launchChromium, type Browser } from '../../helpers/browser.js';
 import { watchPage } from '../../helpers/page-problems.js';
 import { projectRoot } from '../../helpers/cli.js';
-import { compareExample } from '../../helpers/compare-example.js';
+import { compareExample, compareRoutesExample } from '../../helpers/compare-example.js';
 
 const outDir = join(projectRoot, 'reports', 'e2e');
 
@@ -54,5 +54,30 @@ describe('compare report in a browser', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(outDir, 'compare.png'), fullPage: true });
+  }, 60_000);
+
+  it('draws per-route differences and a difference past the axis, labelled, without a warning', async () => {
+    const compare = await compareRoutesExample();
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'compare-routes.html');
+    writeFileSync(
+      file,
+      renderCompareHtml({ compare, description: '', version: 'test', generatedAt: new Date(0) }),
+    );
+    const page = await browser.context.newPage();
+    const problems = watchPage(page);
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
+    expect(problems).toEqual([]);
+    const ids = await page.$$eval('.chart', (containers) => containers.map((container) => container.id));
+    expect(ids).toContain('compare-route-shop-intake-fast-differences');
+    expect(ids).toContain('compare-route-shop-intake-slow-v2-differences');
+    // queue fast with one consumer instead of two: its mean wait grows by far more than 100 %.
+    const labels = await page.$$eval('#compare-queue-fast-differences .mark-text.role-mark text', (texts) =>
+      texts.map((text) => text.textContent ?? ''),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^\+\d{3,}%$/);
+    await page.screenshot({ path: join(outDir, 'compare-routes.png'), fullPage: true });
   }, 60_000);
 });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../../src/analysis/compare.js';
 import { compareBody, renderCompareHtml } from '../../../src/report/html/compare-page.js';
-import { compareExample } from '../../helpers/compare-example.js';
+import { compareExample, compareRoutesExample } from '../../helpers/compare-example.js';
 import { compileWarnings } from '../../helpers/vega-warnings.js';
 
 describe('compare page', () => {
@@ -56,4 +56,30 @@ describe('compare page', () => {
     for (const chart of charts) expect(compileWarnings(chart.spec), chart.id).toEqual([]);
     expect(html).toContain('"compare-queue-orders-differences"');
   });
+
+  it('compares each route end to end (p50, p95, p99) with the paired differences, a chart and the pooled percentiles', async () => {
+    const routed = await compareRoutesExample();
+    const input = { compare: routed, description: '', version: 'test', generatedAt: new Date(0) };
+    const page = renderCompareHtml(input);
+    const section = page.slice(
+      page.indexOf('id="compare-route-shop-intake-fast"'),
+      page.indexOf('id="compare-route-shop-intake-slow-v2"'),
+    );
+    expect(section).toContain('<h2>route shop → intake → fast</h2>');
+    for (const p of ['p50', 'p95', 'p99']) {
+      expect(section).toMatch(
+        new RegExp(`<th>${p} end-to-end</th><td>[\\d.]+m?s</td><td>[\\d.]+m?s<span class="ci">`),
+      );
+    }
+    // p50 falls significantly with a second intake consumer: bold, with its CI.
+    expect(section).toMatch(/<th>p50 end-to-end<\/th>.*?<strong>−[\d.]+ms \*<\/strong> \[−/);
+    expect(page).toContain('route shop → intake → slow.v2: end-to-end p99');
+    const { charts } = compareBody(input);
+    const routeCharts = charts.filter((chart) => chart.id.startsWith('compare-route-'));
+    expect(routeCharts.map((chart) => chart.id)).toEqual([
+      'compare-route-shop-intake-fast-differences',
+      'compare-route-shop-intake-slow-v2-differences',
+    ]);
+    for (const chart of routeCharts) expect(compileWarnings(chart.spec), chart.id).toEqual([]);
+  }, 60_000);
 });

@@ -8,7 +8,14 @@ import { headroomBody, renderHeadroomHtml } from '../../../src/report/html/headr
 import { planBody, renderPlanHtml } from '../../../src/report/html/plan-page.js';
 import { sloAxisTitle } from '../../../src/report/html/charts/search.js';
 import type { Fragment } from '../../../src/report/html/fragment.js';
-import { headroom, onePlan, twoPlan, unreachablePlan } from '../search-fixtures.js';
+import {
+  headroom,
+  onePlan,
+  routedPlan,
+  routedUnreachable,
+  twoPlan,
+  unreachablePlan,
+} from '../search-fixtures.js';
 
 const page = { wallSeconds: 12.3, description: 'A test.', version: 'test', generatedAt: new Date(0) };
 
@@ -33,6 +40,25 @@ describe('plan page', () => {
     expect(html.match(/<tr><td>/g)).toHaveLength(4);
     expect(html).toContain('<strong>recommended</strong>');
     expect(html).toContain('<strong>runner-up</strong>');
+  });
+
+  it('shows end-to-end latency per route at the recommended setting, after the SLOs, with its chart', () => {
+    const body = planBody({ plan: routedPlan, ...page });
+    const section = body.html.slice(body.html.indexOf('id="routes"'));
+    expect(body.html.indexOf('<h2>SLOs</h2>')).toBeLessThan(body.html.indexOf('id="routes"'));
+    expect(section).toContain(
+      '<h2>End to end, per route at the recommendation (queues.q.consumers = 4)</h2>',
+    );
+    expect(section).toMatch(
+      /<th scope="row">web → q → slow\.v2<\/th><td>300<\/td><td>30%<\/td><td>600ms<span class="ci">540ms – 660ms<\/span><\/td><td>500ms<span class="ci">450ms – 550ms<\/span><\/td><td>1\.5s/,
+    );
+    expectCleanCharts(body, 3);
+    expect(body.charts.map((chart) => chart.id)).toContain('chart-route-latency');
+    // No routes, no card; none met: the largest setting tried, said so.
+    expect(planBody({ plan: onePlan, ...page }).html).not.toContain('id="routes"');
+    expect(planBody({ plan: routedUnreachable, ...page }).html).toContain(
+      'End to end, per route at the largest setting tried (queues.q.consumers = 6)',
+    );
   });
 
   it('draws one chart per SLO against the parameter, compiling without warnings', () => {

@@ -4,6 +4,7 @@
  * consumer cost of every scenario.
  */
 import type { CompareResult } from '../../../analysis/compare.js';
+import type { CompareKind } from '../../../scenario/compare-targets.js';
 import type { RunResult } from '../../../model/run-result.js';
 import type { CompareGroup, CompareRow } from '../../compare-rows.js';
 import type { MetricDifference } from '../../../analysis/compare.js';
@@ -69,14 +70,19 @@ ${chart.html}
   };
 }
 
-/** p50, p95 and p99 of every consumed queue's sojourn and every flow's end-to-end latency. */
+/** p50, p95 and p99 of every consumed queue's sojourn and every flow's and route's end-to-end latency. */
 export function latencySection(compare: CompareResult): string {
   const first = compare.scenarios[0].result;
-  const latency = (result: RunResult, kind: 'queue' | 'flow', name: string) =>
-    kind === 'queue' ? result.queues[name]?.sojourn : result.flows[name]?.endToEnd;
+  const latency = (result: RunResult, kind: CompareKind, name: string) =>
+    kind === 'queue'
+      ? result.queues[name]?.sojourn
+      : kind === 'flow'
+        ? result.flows[name]?.endToEnd
+        : result.routes?.[name]?.endToEnd;
   const targets = [
     ...Object.keys(first.queues).map((name) => ({ kind: 'queue' as const, name, what: 'sojourn' })),
     ...Object.keys(first.flows).map((name) => ({ kind: 'flow' as const, name, what: 'end-to-end' })),
+    ...Object.keys(first.routes ?? {}).map((name) => ({ kind: 'route' as const, name, what: 'end-to-end' })),
   ].filter(({ kind, name }) =>
     compare.scenarios.some(({ result }) => latency(result, kind, name)?.p50 != null),
   );

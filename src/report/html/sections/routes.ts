@@ -27,8 +27,9 @@ function routeRow(name: string, route: RouteResult, result: RunResult): string {
 /**
  * "End to end, per route": for a scenario with `then` routes, each path of queues a message took, how
  * many copies completed it and how long they took, as a table and a chart of p50/p95/p99. Empty otherwise.
+ * The plan page shows it for its recommendation, under its own heading (`at`: "at the recommendation …").
  */
-export function routesSection(result: RunResult): Fragment {
+export function routesSection(result: RunResult, at = ''): Fragment {
   const routes = Object.entries(result.routes ?? {});
   if (routes.length === 0) return { html: '', charts: [] };
   const chart = chartFigure(
@@ -40,8 +41,8 @@ export function routesSection(result: RunResult): Fragment {
   const rows = routes.map(([name, route]) => routeRow(name, route, result)).join('');
   return {
     html: `<section class="card" id="routes">
-  <h2>End to end, per route</h2>
-  <p class="lead">Each path a message (or a fan-out copy) took from its producer through <code>then</code> routes. A route counts the copies that completed it; copies lost on the way are in the loss account above, not here. Share: of the producer’s completed copies.</p>
+  <h2>End to end, per route${at ? ` ${escapeHtml(at)}` : ''}</h2>
+  <p class="lead">Each path a message (or a fan-out copy) took from its producer through <code>then</code> routes. A route counts the copies that completed it; copies lost on the way are in the loss account${at ? ' of the SLOs' : ''} above, not here. Share: of the producer’s completed copies.</p>
   ${chart.html}
   <div class="table-scroll"><table class="data routes-latency">
     <thead><tr><th scope="col">Route</th><th scope="col">Completed</th><th scope="col">Share</th><th scope="col">Mean</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Maximum</th></tr></thead>
