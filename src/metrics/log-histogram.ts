@@ -11,6 +11,8 @@ const MAX_EXPONENT = 40; // 2^40 s ≈ 35,000 years: above this values share the
 const OCTAVES = MAX_EXPONENT - MIN_EXPONENT;
 const BUCKET_COUNT = OCTAVES * SUB_BUCKETS;
 const SMALLEST = 2 ** MIN_EXPONENT;
+/** Values kept as a list of bucket indexes before a histogram allocates its window of octaves. */
+const SPARSE_LIMIT = 64;
 
 // Bucket index straight from the IEEE-754 bits: the exponent and the top 7 mantissa bits.
 const bitsView = new Float64Array(1);
@@ -68,6 +70,10 @@ export class LogHistogram {
   private counts = new Float64Array(0);
   /** The bucket index of counts[0] (a multiple of SUB_BUCKETS). */
   private first = 0;
+  // Until SPARSE_LIMIT values have been seen, their bucket indexes are kept in a list instead: a window of
+  // octaves costs a kilobyte each, and most of 50,000 producers' flows see a handful of messages in a run.
+  private sparse: Int32Array | null = null;
+  private sparseCount = 0;
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
   private readonly totals = new Float64Array(5);
 
@@ -94,8 +100,37 @@ export class LogHistogram {
       this.counts[offset]++;
       return;
     }
+    this.recordOutsideWindow(index);
+  }
+
+  /** A value outside the window: kept in the sparse list while there is one, else the window widens. */
+  private recordOutsideWindow(index: number): void {
+    if (this.counts.length === 0 && this.sparseCount < SPARSE_LIMIT) {
+      if (this.sparse === null || this.sparseCount === this.sparse.length) {
+        const grown = new Int32Array(Math.min(SPARSE_LIMIT, Math.max(4, 2 * this.sparseCount)));
+        if (this.sparse !== null) grown.set(this.sparse);
+        this.sparse = grown;
+      }
+      this.sparse[this.sparseCount++] = index;
+      return;
+    }
+    this.densify();
     this.widen(index);
     this.counts[index - this.first]++;
+  }
+
+  /** Moves the sparse list's values into the window of octaves (once it is full, or to read the counts). */
+  private densify(): void {
+    const sparse = this.sparse;
+    if (sparse === null) return;
+    for (let i = 0; i < this.sparseCount; i++) {
+      const index = sparse[i];
+      const offset = index - this.first;
+      if (offset < 0 || offset >= this.counts.length) this.widen(index);
+      this.counts[index - this.first]++;
+    }
+    this.sparse = null;
+    this.sparseCount = 0;
   }
 
   /** Grows the window of octaves to take in bucket `index` (rare: once per new octave reached). */
@@ -113,12 +148,15 @@ export class LogHistogram {
 
   /** The count of bucket `index` (0 outside the window). */
   private countAt(index: number): number {
+    this.densify();
     const offset = index - this.first;
     return offset >= 0 && offset < this.counts.length ? this.counts[offset] : 0;
   }
 
   /** Forgets every observation (used at the end of the warm-up). */
   reset(): void {
+    this.sparse = null;
+    this.sparseCount = 0;
     this.counts.fill(0);
     this.totals.fill(0);
     this.totals[3] = Infinity;
@@ -127,7 +165,7 @@ export class LogHistogram {
 
   /** Buckets whose counts are held in memory (128 per octave of the window): what the histogram costs. */
   get allocatedBuckets(): number {
-    return this.counts.length;
+    return this.counts.length + (this.sparse?.length ?? 0);
   }
 
   /** Number of observations. */
@@ -162,6 +200,7 @@ export class LogHistogram {
     const rank = Math.max(1, Math.ceil(p * count));
     let seen = this.totals[1];
     if (seen >= rank) return Math.max(0, this.totals[3]);
+    this.densify();
     const counts = this.counts;
     for (let offset = 0; offset < counts.length; offset++) {
       seen += counts[offset];
@@ -179,6 +218,7 @@ export class LogHistogram {
       throw new RangeError(`histogram: perOctave must divide ${SUB_BUCKETS}, got ${perOctave}`);
     }
     const merge = SUB_BUCKETS / perOctave;
+    this.densify();
     const result: HistogramBucket[] = [];
     if (this.totals[1] > 0) result.push([0, 0, this.totals[1]]);
     for (let first = this.first; first < this.first + this.counts.length; first += merge) {

@@ -75,3 +75,35 @@ describe('LogHistogram memory', () => {
     expect(zeros.quantile(0.5)).toBe(0);
   });
 });
+
+describe('LogHistogram: a few values are kept as a list', () => {
+  it('reads the same quantiles and buckets as a histogram whose window was allocated from its first value', () => {
+    let state = 7;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    for (const n of [1, 2, 5, 63, 64, 65, 200]) {
+      const listed = new LogHistogram();
+      const windowed = new LogHistogram();
+      for (let i = 0; i < n; i++) {
+        // 1 µs … 100 s: 27 octaves, and zeros
+        const value = next() < 0.05 ? 0 : 10 ** (-6 + 8 * next());
+        listed.record(value);
+        windowed.record(value);
+        windowed.quantile(0.5); // reading allocates the window at once
+      }
+      for (const p of [0.01, 0.5, 0.95, 0.99, 1]) expect(listed.quantile(p)).toBe(windowed.quantile(p));
+      expect(listed.buckets()).toEqual(windowed.buckets());
+      expect(listed.summary()).toEqual(windowed.summary());
+    }
+  });
+
+  it('holds ten values over 27 octaves in a list, not 27 octaves of buckets', () => {
+    const histogram = new LogHistogram();
+    for (let i = 0; i < 10; i++) histogram.record(10 ** (-6 + (8 * i) / 9));
+    expect(histogram.allocatedBuckets).toBeLessThanOrEqual(64);
+    expect(histogram.quantile(1)).toBeCloseTo(100, 0);
+    expect(histogram.allocatedBuckets).toBeGreaterThanOrEqual(27 * 128);
+  });
+});
