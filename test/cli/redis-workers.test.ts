@@ -179,6 +179,30 @@ describe('a worker pool on BullMQ (real redis-server)', () => {
     expect(distributed.stdout).toBe(local.stdout);
   }, 30_000);
 
+  it('compare, plan and headroom: the local output (plan and headroom but for their wall time)', async () => {
+    const other = scenarioFile(
+      SMALL_SCENARIO.replace('consumers: 2', 'consumers: 3').replace('name: small', 'name: bigger'),
+    );
+    const withSlo = scenarioFile(
+      SMALL_SCENARIO.replace('duration: 2m', 'duration: 10m\nreplications: 4') +
+        'slo:\n  - { queue: q, metric: utilization, max: 30% }\n',
+    );
+    const withoutWallTime = (stdout: string) =>
+      stdout.replace(/"wallSeconds": [\d.e+-]+/, '"wallSeconds": 0');
+    for (const command of [
+      ['compare', file, other, '--replications', '3'],
+      ['plan', withSlo],
+      ['headroom', withSlo],
+    ]) {
+      const common = [...command, '--json', '--no-report', '--quiet'];
+      const local = await runCliInProcess([...common, '--workers', '2']);
+      const distributed = await runCliInProcess([...common, '--redis', url]);
+      expect(distributed.status, distributed.stderr).toBe(local.status);
+      expect(withoutWallTime(distributed.stdout)).toBe(withoutWallTime(local.stdout));
+      expect(distributed.stdout.length).toBeGreaterThan(100);
+    }
+  }, 60_000);
+
   it('a URL with no Redis behind it, or not a redis:// URL: a one-line error and exit 2', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
     for (const [target, message] of [
