@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SCENARIO, projectRoot, scenarioFile } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { packageVersion } from '../../src/cli/io.js';
+import { queueName } from '../../src/api/redis-queue.js';
 
 const tsxLoader = pathToFileURL(`${projectRoot}node_modules/tsx/dist/loader.mjs`).href;
 
@@ -202,6 +204,27 @@ describe('a worker pool on BullMQ (real redis-server)', () => {
       expect(distributed.stdout.length).toBeGreaterThan(100);
     }
   }, 60_000);
+
+  it('a worker refuses a unit enqueued by another queuesim version, and says which', async () => {
+    const { Queue, QueueEvents } = await import('bullmq');
+    const name = queueName(packageVersion());
+    const queue = new Queue(name, { connection: { url } });
+    const events = new QueueEvents(name, { connection: { url } });
+    try {
+      await events.waitUntilReady();
+      const failed = new Promise<string>((resolve) =>
+        events.on('failed', ({ jobId, failedReason }) => {
+          if (jobId === 'foreign-unit') resolve(failedReason);
+        }),
+      );
+      await queue.add('unit', { version: '0.0.1-other', unit: '' }, { jobId: 'foreign-unit' });
+      expect(await failed).toContain(
+        `comes from queuesim 0.0.1-other; this worker is queuesim ${packageVersion()}`,
+      );
+    } finally {
+      await Promise.all([events.close(), queue.close()]);
+    }
+  });
 
   it('a URL with no Redis behind it, or not a redis:// URL: a one-line error and exit 2', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
