@@ -32,6 +32,8 @@ interface PendingUnit {
   resolve(outcome: TaskOutcome): void;
   reject(error: Error): void;
   onProgress?: (fraction: number) => void;
+  /** True once the job is in Redis: from then on, a job not found there was lost. */
+  added: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function redisRunner(url: string, options: RedisRunnerOptions): Pro
         ledger.forget(jobId);
         throw error;
       }
+      ledger.added(jobId);
       return outcome;
     },
     async close() {
@@ -87,6 +90,7 @@ export async function redisRunner(url: string, options: RedisRunnerOptions): Pro
 /** The study's units in flight, keyed by job id: each one's outcome is taken once, from the first report. */
 interface UnitLedger {
   expect(jobId: string, onProgress?: (fraction: number) => void): Promise<TaskOutcome>;
+  added(jobId: string): void;
   forget(jobId: string): void;
   /** Stops listening and removes the study's jobs from Redis, finished or not. */
   close(): Promise<void>;
@@ -116,10 +120,14 @@ function unitLedger(queue: Queue<UnitJob, string>, events: QueueEvents): UnitLed
     if (typeof data === 'number') pending.get(jobId)?.onProgress?.(data);
   });
   const poll = setInterval(() => {
-    for (const jobId of pending.keys()) {
+    for (const [jobId, unit] of pending) {
+      if (!unit.added) continue;
       void queue.getJob(jobId).then(
         (job: Job<UnitJob, string> | undefined) => {
-          if (job?.finishedOn === undefined) return;
+          if (job === undefined) {
+            return settle(jobId, new RedisQueueError(`unit ${jobId} is gone from Redis (was it restarted?)`));
+          }
+          if (job.finishedOn === undefined) return;
           if (job.failedReason) settle(jobId, failure(jobId, job.failedReason));
           else settle(jobId, job.returnvalue);
         },
@@ -131,8 +139,12 @@ function unitLedger(queue: Queue<UnitJob, string>, events: QueueEvents): UnitLed
   return {
     expect: (jobId, onProgress) =>
       new Promise<TaskOutcome>((resolve, reject) => {
-        pending.set(jobId, { resolve, reject, onProgress });
+        pending.set(jobId, { resolve, reject, onProgress, added: false });
       }),
+    added: (jobId) => {
+      const unit = pending.get(jobId);
+      if (unit) unit.added = true;
+    },
     forget: (jobId) => pending.delete(jobId),
     async close() {
       clearInterval(poll);
