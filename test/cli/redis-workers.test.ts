@@ -226,6 +226,17 @@ describe('a worker pool on BullMQ (real redis-server)', () => {
     }
   });
 
+  it('SIGTERM: a worker closes its queue connection and thread and exits 0', async () => {
+    const worker = await startWorker();
+    // The exit code, or the signal that ended the process (a worker without a SIGTERM handler dies of it).
+    const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+      worker.child.once('exit', (code, signal) => resolve(code ?? signal)),
+    );
+    worker.child.kill('SIGTERM');
+    expect(await exited, worker.log()).toBe(0);
+    expect(worker.log()).toContain('SIGTERM, finishing the units in hand');
+  }, 30_000);
+
   it('a URL with no Redis behind it, or not a redis:// URL: a one-line error and exit 2', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
     for (const [target, message] of [

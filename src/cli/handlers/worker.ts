@@ -7,28 +7,31 @@ import { workerCount } from '../study-session.js';
 /** Serves the queue until SIGTERM or SIGINT, which let the units in hand finish (a second one exits now). */
 export async function handle(args: WorkerArgs): Promise<void> {
   const threads = workerCount(args.workers);
-  const worker = await startRedisWorker(args.redis, {
-    version: packageVersion(),
-    threads,
-    lockDurationMs: parseWholeNumber('--lock-duration', args.lockDuration, 1),
-    stalledIntervalMs: parseWholeNumber('--stalled-interval', args.stalledInterval, 1),
-    onUnit: args.quiet ? undefined : (event) => writeStderr(describeUnit(event)),
-    onError: (error) => writeStderr(`queuesim worker: ${error.message}`),
-  });
-  if (!args.quiet) {
-    writeStderr(
-      `queuesim worker ${process.pid}: serving ${worker.queue} on ${args.redis} with ${threads} thread(s)`,
-    );
-  }
-  await new Promise<void>((resolve) => {
+  const lockDurationMs = parseWholeNumber('--lock-duration', args.lockDuration, 1);
+  const stalledIntervalMs = parseWholeNumber('--stalled-interval', args.stalledInterval, 1);
+  // Listening from the start: a signal while connecting still means "stop once ready", not a hard kill.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
-      if (!args.quiet) writeStderr(`queuesim worker ${process.pid}: ${signal}, finishing the units in hand`);
-      void worker.close().then(resolve);
+      resolve(signal);
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  const worker = await startRedisWorker(args.redis, {
+    version: packageVersion(),
+    threads,
+    lockDurationMs,
+    stalledIntervalMs,
+    onUnit: args.quiet ? undefined : (event) => writeStderr(describeUnit(event)),
+    onError: (error) => writeStderr(`queuesim worker: ${error.message}`),
+  });
+  const log = (text: string) => {
+    if (!args.quiet) writeStderr(`queuesim worker ${process.pid}: ${text}`);
+  };
+  log(`serving ${worker.queue} on ${args.redis} with ${threads} thread(s)`);
+  log(`${await stopSignal}, finishing the units in hand`);
+  await worker.close();
 }
 
 /** One line of the worker's log. */
