@@ -47,11 +47,24 @@ export function checkRedisUrl(url: string): string {
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new RedisQueueError(
-      `--redis ${JSON.stringify(url)}: expected a redis:// or rediss:// URL, not ${parsed.protocol}//`,
+      `--redis ${JSON.stringify(redactedUrl(url))}: expected a redis:// or rediss:// URL, not ${parsed.protocol}//`,
     );
   }
-  if (parsed.hostname === '') throw new RedisQueueError(`--redis ${JSON.stringify(url)} names no host`);
+  if (parsed.hostname === '')
+    throw new RedisQueueError(`--redis ${JSON.stringify(redactedUrl(url))} names no host`);
   return url;
+}
+
+/** The URL for messages and logs, its password (if any) replaced by `***`. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }
 
 /** How long to wait for Redis to answer a first PING before giving up, milliseconds. */
@@ -81,7 +94,7 @@ export async function probeRedis(url: string): Promise<void> {
     await client.ping();
   } catch (error) {
     const reason = (socketError ?? (error instanceof Error ? error : new Error(String(error)))).message;
-    throw new RedisQueueError(`cannot reach Redis at ${url}: ${reason}`);
+    throw new RedisQueueError(`cannot reach Redis at ${redactedUrl(url)}: ${reason}`);
   } finally {
     client.disconnect();
   }

@@ -62,7 +62,10 @@ async function onRedis<T>(
   options: StudySessionOptions,
   study: (runner: TaskRunner) => Promise<T>,
 ): Promise<StudySessionResult<T>> {
-  const { redisRunner } = await import('../api/redis-runner.js');
+  const [{ redisRunner }, { redactedUrl }] = await Promise.all([
+    import('../api/redis-runner.js'),
+    import('../api/redis-queue.js'),
+  ]);
   const runner = await redisRunner(url, {
     version: packageVersion(),
     concurrency: options.tasks,
@@ -70,7 +73,7 @@ async function onRedis<T>(
       ? undefined
       : (queue) =>
           writeStderr(
-            `queuesim: no worker is serving queue ${queue} on ${url} yet; the units wait for 'queuesim worker --redis ${url}'`,
+            `queuesim: no worker is serving queue ${queue} on ${redactedUrl(url)} yet; the units wait for 'queuesim worker --redis URL'`,
           ),
   });
   const startedAt = performance.now();

@@ -1,4 +1,5 @@
 import { parseWholeNumber } from '../../api/option-values.js';
+import { redactedUrl } from '../../api/redis-queue.js';
 import { startRedisWorker, type UnitEvent } from '../../api/redis-worker.js';
 import type { WorkerArgs } from '../commands/worker.js';
 import { packageVersion, writeStderr } from '../io.js';
@@ -29,7 +30,7 @@ export async function handle(args: WorkerArgs): Promise<void> {
   const log = (text: string) => {
     if (!args.quiet) writeStderr(`queuesim worker ${process.pid}: ${text}`);
   };
-  log(`serving ${worker.queue} on ${args.redis} with ${threads} thread(s)`);
+  log(`serving ${worker.queue} on ${redactedUrl(args.redis)} with ${threads} thread(s)`);
   log(`${await stopSignal}, finishing the units in hand`);
   await worker.close();
 }
