@@ -52,10 +52,13 @@ export async function redisRunner(url: string, options: RedisRunnerOptions): Pro
   const name = queueName(options.version);
   const connection = { url };
   const queue: Queue<UnitJob, string> = new Queue(name, { connection });
-  const events: QueueEvents = new QueueEvents(name, { connection });
   queue.on('error', () => undefined); // ioredis reconnects by itself; a lost unit is found by the poll
+  // Events are read from the stream's last entry now, not from whenever the first read starts ('$'):
+  // a unit that ends before that first read would otherwise be heard only by the poll.
+  const lastEventId = await lastStreamId(url, queue.toKey('events'));
+  const events: QueueEvents = new QueueEvents(name, { connection, lastEventId });
   events.on('error', () => undefined);
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  await events.waitUntilReady();
   if (options.onNoWorkers && (await queue.getWorkersCount()) === 0) options.onNoWorkers(name);
 
   const runId = randomUUID();
@@ -85,6 +88,19 @@ export async function redisRunner(url: string, options: RedisRunnerOptions): Pro
       await Promise.all([events.close(), queue.close()]);
     },
   };
+}
+
+/** The id of the stream's newest entry, or '0-0' for an empty or missing stream. */
+async function lastStreamId(url: string, key: string): Promise<string> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  client.on('error', () => undefined);
+  try {
+    const [newest] = await client.xrevrange(key, '+', '-', 'COUNT', 1);
+    return newest?.[0] ?? '0-0';
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** The study's units in flight, keyed by job id: each one's outcome is taken once, from the first report. */
