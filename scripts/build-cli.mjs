@@ -21,8 +21,9 @@ await build({
   entryPoints: { main: 'src/cli/main.ts', ...WORKER_ENTRY },
   outdir: 'dist/cli',
   // piscina finds its own worker file relative to its directory, so it loads from node_modules. The AsyncAPI
-  // parser (~18 MB, with require()s of computed paths) loads from node_modules too, only for `import asyncapi`.
-  external: ['piscina', '@asyncapi/parser'],
+  // parser (~18 MB, with require()s of computed paths) loads from node_modules too, only for `import asyncapi`;
+  // so do BullMQ and ioredis (require() of optional peers), only for `worker` and `--redis`.
+  external: ['piscina', '@asyncapi/parser', 'bullmq', 'ioredis'],
   banner: { js: banner },
   // The version is known now; a bundle cannot find package.json relative to its own file.
   define: { QUEUESIM_VERSION: JSON.stringify(version) },

@@ -3,6 +3,7 @@
  * load none of the modules whose errors it knows.
  */
 import { NoPairFinished } from '../analysis/compare.js';
+import { RedisQueueError } from '../api/redis-queue.js';
 import { RunStoppedError } from '../model/backlog-limit.js';
 import { ScenarioError, formatProblems } from '../scenario/index.js';
 import { EXIT_BAD_INPUT } from './io.js';
@@ -16,7 +17,8 @@ export function explainFailure(error: unknown): { message: string; exitCode: num
   if (
     error instanceof RunStoppedError ||
     error instanceof RunTooLongError ||
-    error instanceof NoPairFinished
+    error instanceof NoPairFinished ||
+    error instanceof RedisQueueError
   ) {
     return { message: `queuesim: ${error.message}`, exitCode: EXIT_BAD_INPUT };
   }

@@ -13,6 +13,7 @@ import { asyncapiCommand } from './commands/import-asyncapi.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
+import { workerCommand } from './commands/worker.js';
 import {
   EXIT_BAD_INPUT,
   EXIT_CODES_HELP,
@@ -69,6 +70,7 @@ export async function runProgram(argv: string[]): Promise<void> {
       .command(lazyCommand(headroomCommand, () => import('./handlers/headroom.js')))
       .command(lazyCommand(fitCommand, () => import('./handlers/fit.js')))
       .command(lazyCommand(mergeCommand, () => import('./handlers/merge.js')))
+      .command(lazyCommand(workerCommand, () => import('./handlers/worker.js')))
       .command(
         importCommand((formats) =>
           formats

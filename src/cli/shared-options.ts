@@ -116,3 +116,10 @@ export const partOption = {
   type: 'string',
   describe: "Write this shard's results to FILE (JSON) for 'queuesim merge' instead of printing them",
 } as const;
+
+/** `--redis URL`: the study's units go to `queuesim worker` processes through a BullMQ queue on Redis. */
+export const redisOption = {
+  type: 'string',
+  describe:
+    'Run the units on `queuesim worker --redis URL` processes through a BullMQ queue on this Redis (redis://host:port)',
+} as const;

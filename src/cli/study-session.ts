@@ -7,6 +7,7 @@ import type { RunSize } from '../analysis/run-size.js';
 import type { TaskRunner } from '../analysis/replications.js';
 import { parseWholeNumber } from '../api/option-values.js';
 import { defaultWorkers, withRunner, type TimedStudy } from '../api/runner.js';
+import { packageVersion, writeStderr } from './io.js';
 import { progressBar, studyProgress, type ProgressBar, type ProgressScale } from './progress.js';
 import { confirmRunSize, type RunSizeArgs } from './run-size-gate.js';
 
@@ -14,8 +15,8 @@ export { parallelTasks } from '../api/runner.js';
 
 /** What a study command tells the frame. */
 export interface StudySessionOptions {
-  /** `--yes`, `--quiet`, `--workers` and `--json` as given. */
-  args: RunSizeArgs & { workers?: string; json?: boolean };
+  /** `--yes`, `--quiet`, `--workers`, `--redis` and `--json` as given. */
+  args: RunSizeArgs & { workers?: string; redis?: string; json?: boolean };
   /** The study's estimated size, checked before anything runs. */
   size: RunSize;
   timeBudgetSeconds: number | null;
@@ -45,9 +46,42 @@ export async function runStudySession<T>(
       ? progressBar(false)
       : studyProgress({ quiet: args.quiet, json: args.json ?? false }, options.progress);
   try {
+    if (args.redis !== undefined) return await onRedis(args.redis, options, (runner) => study(runner, bar));
     return await withRunner(options.tasks, workers, (runner) => study(runner, bar));
   } finally {
     bar.stop();
+  }
+}
+
+/**
+ * `--redis URL`: the units go to `queuesim worker` processes (BullMQ and ioredis load only then). The
+ * study's code and its output are the local run's; only where each unit runs differs.
+ */
+async function onRedis<T>(
+  url: string,
+  options: StudySessionOptions,
+  study: (runner: TaskRunner) => Promise<T>,
+): Promise<StudySessionResult<T>> {
+  const [{ redisRunner }, { redactedUrl }] = await Promise.all([
+    import('../api/redis-runner.js'),
+    import('../api/redis-queue.js'),
+  ]);
+  const runner = await redisRunner(url, {
+    version: packageVersion(),
+    concurrency: options.tasks,
+    onNoWorkers: options.args.quiet
+      ? undefined
+      : (queue) =>
+          writeStderr(
+            `queuesim: no worker is serving queue ${queue} on ${redactedUrl(url)} yet; the units wait for 'queuesim worker --redis URL'`,
+          ),
+  });
+  const startedAt = performance.now();
+  try {
+    const value = await study(runner);
+    return { value, wallSeconds: (performance.now() - startedAt) / 1000, threads: runner.concurrency };
+  } finally {
+    await runner.close?.();
   }
 }
 

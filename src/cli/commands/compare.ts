@@ -9,6 +9,7 @@ import {
   reportOption,
   runSizeOptions,
   shardOption,
+  redisOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -35,6 +36,7 @@ export const compareCommand = {
         describe: `Paired replications (default: the first scenario's, else ${DEFAULT_COMPARE_REPLICATIONS})`,
       })
       .option('workers', workersOption())
+      .option('redis', redisOption)
       .option('time-budget', {
         type: 'string',
         describe:

@@ -5,6 +5,7 @@ import {
   outOption,
   reportOption,
   scenarioStudyOptions,
+  redisOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -15,6 +16,7 @@ export const headroomCommand = {
   builder: (yargs: Argv) =>
     scenarioStudyOptions(yargs)
       .option('workers', workersOption())
+      .option('redis', redisOption)
       .option('json', jsonOption('Print the result as JSON on stdout'))
       .option('report', reportOption('headroom.html and headroom.csv'))
       .option('out', outOption('reports/<scenario name>')),

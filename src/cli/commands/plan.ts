@@ -5,6 +5,7 @@ import {
   outOption,
   reportOption,
   scenarioStudyOptions,
+  redisOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -23,6 +24,7 @@ export const planCommand = {
       })
       .option('load', { type: 'string', describe: 'Plan at this multiple of the written rates, e.g. x1.5' })
       .option('workers', workersOption())
+      .option('redis', redisOption)
       .option('json', jsonOption('Print the plan as JSON on stdout'))
       .option('report', reportOption('plan.html and plan.csv'))
       .option('out', outOption('reports/<scenario name>')),

@@ -7,6 +7,7 @@ import {
   reportOption,
   scenarioStudyOptions,
   shardOption,
+  redisOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -20,6 +21,7 @@ export const runCommand = {
         'workers',
         workersOption('Worker threads for replications (default: the number of cores; 1 = this thread)'),
       )
+      .option('redis', redisOption)
       .option('json', jsonOption('Print the results as JSON on stdout, nothing else'))
       .option('profile', {
         type: 'boolean',

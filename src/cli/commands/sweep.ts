@@ -7,6 +7,7 @@ import {
   reportOption,
   scenarioStudyOptions,
   shardOption,
+  redisOption,
   workersOption,
 } from '../shared-options.js';
 
@@ -24,6 +25,7 @@ export const sweepCommand = {
           'path=values, e.g. queues.billing.consumers=1..16, queues.billing.capacity=100,1000, producers.checkout.rate=x1..x2:0.25, load=x1,x1.5',
       })
       .option('workers', workersOption('Worker threads (default: the number of cores; 1 = this thread)'))
+      .option('redis', redisOption)
       .option('json', jsonOption('Print the sweep as JSON on stdout, nothing else'))
       .option('report', reportOption('sweep.html and sweep.json'))
       .option('out', outOption('reports/<scenario name>-sweep'))
