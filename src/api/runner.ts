@@ -53,7 +53,14 @@ export async function withRunner<T>(
   workers: number,
   study: (runner: TaskRunner) => Promise<T>,
 ): Promise<TimedStudy<T>> {
-  const runner = await chooseRunner(tasks, workers);
+  return timedOn(await chooseRunner(tasks, workers), study);
+}
+
+/** Runs `study` on `runner`, timed, and closes the runner after (whatever the runner: threads or Redis). */
+export async function timedOn<T>(
+  runner: ClosableRunner,
+  study: (runner: TaskRunner) => Promise<T>,
+): Promise<TimedStudy<T>> {
   const startedAt = performance.now();
   try {
     const value = await study(runner);

@@ -6,7 +6,7 @@
 import type { RunSize } from '../analysis/run-size.js';
 import type { TaskRunner } from '../analysis/replications.js';
 import { parseWholeNumber } from '../api/option-values.js';
-import { defaultWorkers, withRunner, type TimedStudy } from '../api/runner.js';
+import { defaultWorkers, timedOn, withRunner, type TimedStudy } from '../api/runner.js';
 import { packageVersion, writeStderr } from './io.js';
 import { progressBar, studyProgress, type ProgressBar, type ProgressScale } from './progress.js';
 import { confirmRunSize, type RunSizeArgs } from './run-size-gate.js';
@@ -76,13 +76,7 @@ async function onRedis<T>(
             `queuesim: no worker is serving queue ${queue} on ${redactedUrl(url)} yet; the units wait for 'queuesim worker --redis URL'`,
           ),
   });
-  const startedAt = performance.now();
-  try {
-    const value = await study(runner);
-    return { value, wallSeconds: (performance.now() - startedAt) / 1000, threads: runner.concurrency };
-  } finally {
-    await runner.close?.();
-  }
+  return timedOn(runner, study);
 }
 
 /** Worker threads for `--workers`: every core when the flag is absent. */

@@ -20,10 +20,10 @@ describe('compare report in a browser', () => {
     await browser?.close();
   });
 
-  it('draws the differences of every queue and flow without a warning, as wide as the window', async () => {
-    const compare = await compareExample();
+  /** Writes the compare page of `compare` as `fileName`, opens it and waits for its charts. */
+  async function openComparePage(compare: Awaited<ReturnType<typeof compareExample>>, fileName: string) {
     mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, 'compare.html');
+    const file = join(outDir, fileName);
     writeFileSync(
       file,
       renderCompareHtml({ compare, description: '', version: 'test', generatedAt: new Date(0) }),
@@ -32,6 +32,11 @@ describe('compare report in a browser', () => {
     const problems = watchPage(page);
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
+    return { page, problems };
+  }
+
+  it('draws the differences of every queue and flow without a warning, as wide as the window', async () => {
+    const { page, problems } = await openComparePage(await compareExample(), 'compare.html');
     const charts = await page.$$eval('.chart', (containers) =>
       containers.map((container) => ({
         id: container.id,
@@ -57,17 +62,7 @@ describe('compare report in a browser', () => {
   }, 60_000);
 
   it('draws per-route differences and a difference past the axis, labelled, without a warning', async () => {
-    const compare = await compareRoutesExample();
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, 'compare-routes.html');
-    writeFileSync(
-      file,
-      renderCompareHtml({ compare, description: '', version: 'test', generatedAt: new Date(0) }),
-    );
-    const page = await browser.context.newPage();
-    const problems = watchPage(page);
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector('html[data-charts-rendered]', { timeout: 30_000 });
+    const { page, problems } = await openComparePage(await compareRoutesExample(), 'compare-routes.html');
     expect(problems).toEqual([]);
     const ids = await page.$$eval('.chart', (containers) => containers.map((container) => container.id));
     expect(ids).toContain('compare-route-shop-intake-fast-differences');
