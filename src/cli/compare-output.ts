@@ -1,9 +1,8 @@
 /** The one output path of `compare` and of `merge` of its parts, so that both print the same bytes. */
 import type { CompareResult } from '../analysis/compare.js';
 import { renderCompareTable } from '../report/compare-table.js';
-import { toJson } from '../report/json.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeStdout } from './io.js';
+import { stdoutWantsColor, writeJsonStdout, writeStdout } from './io.js';
 
 /** What a sharded comparison keeps in its part besides the outcomes: enough to compare again. */
 export interface ComparePartScenario {
@@ -17,7 +16,8 @@ export async function presentCompare(
   options: { json: boolean; report: boolean; out?: string; description: string },
   result: CompareResult,
 ): Promise<void> {
-  writeStdout(options.json ? toJson(result) : renderCompareTable(result, { color: stdoutWantsColor() }));
+  if (options.json) writeJsonStdout(result);
+  else writeStdout(renderCompareTable(result, { color: stdoutWantsColor() }));
   if (options.report) {
     const { writeCompareReportAndSayWhere } = await import('./compare-report.js');
     const { out: dir, description } = options;

@@ -1,8 +1,7 @@
 /** The one output path of `run` and of `merge` of its parts, so that both print the same bytes. */
 import type { RunResult } from '../model/run-result.js';
-import { toJson } from '../report/json.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeStderr, writeStdout } from './io.js';
+import { stdoutWantsColor, writeStderr, writeJsonStdout, writeStdout } from './io.js';
 
 /** How a run's result is shown: the flags that say so, and the scenario file it came from. */
 export interface RunPresentation {
@@ -25,7 +24,7 @@ export async function presentRun(
 ): Promise<void> {
   // With --json the warnings are the result's `warnings` field, so stderr stays free for --profile.
   if (!options.json) for (const warning of result.warnings ?? []) writeStderr(`warning: ${warning}`);
-  if (options.json) writeStdout(toJson(result));
+  if (options.json) writeJsonStdout(result);
   else {
     // The tables (cli-table3 and its colours) are loaded only when printed: `--json` runs start faster.
     const { renderRunTables } = await import('../report/terminal-table.js');

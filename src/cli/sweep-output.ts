@@ -1,9 +1,8 @@
 /** The one output path of `sweep` and of `merge` of its parts, so that both print the same bytes. */
 import type { SweepResult } from '../analysis/sweep.js';
-import { toJson } from '../report/json.js';
 import { renderSweepTable } from '../report/sweep-table.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeStdout } from './io.js';
+import { stdoutWantsColor, writeJsonStdout, writeStdout } from './io.js';
 
 /** Prints the sweep (table, or JSON) and writes its report files unless `report` is false. */
 export async function presentSweep(
@@ -12,7 +11,8 @@ export async function presentSweep(
   result: SweepResult,
   afterTable?: () => void,
 ): Promise<void> {
-  writeStdout(options.json ? toJson(result) : renderSweepTable(result, { color: stdoutWantsColor() }));
+  if (options.json) writeJsonStdout(result);
+  else writeStdout(renderSweepTable(result, { color: stdoutWantsColor() }));
   afterTable?.();
   if (options.report) {
     const { writeSweepReportAndSayWhere } = await import('./report-files.js');

@@ -1,10 +1,9 @@
 import { findHeadroom } from '../../analysis/headroom.js';
 import { estimateRunSize } from '../../analysis/run-size.js';
 import { renderHeadroom } from '../../report/headroom-text.js';
-import { toJson } from '../../report/json.js';
 import { requireSlos } from '../../api/option-values.js';
 import type { HeadroomArgs } from '../commands/headroom.js';
-import { writeStdout } from '../io.js';
+import { writeJsonStdout, writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
@@ -22,7 +21,8 @@ export async function handle(args: HeadroomArgs): Promise<void> {
     },
     (runner) => findHeadroom(scenario, { runner }),
   );
-  writeStdout(args.json ? toJson({ ...headroom, wallSeconds }) : renderHeadroom(headroom, wallSeconds));
+  if (args.json) writeJsonStdout({ ...headroom, wallSeconds });
+  else writeStdout(renderHeadroom(headroom, wallSeconds));
   if (args.report) {
     // Loaded only when needed, as `run` does: `--no-report` starts as fast as before.
     const { writeHeadroomReport } = await import('../search-report-files.js');

@@ -1,11 +1,10 @@
 import type { PlanResult } from '../../analysis/plan.js';
 import { estimateRunSize } from '../../analysis/run-size.js';
 import { planRequest, runPlan } from '../../api/plan.js';
-import { toJson } from '../../report/json.js';
 import { renderMultiPlan, renderPlan } from '../../report/plan-text.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { PlanArgs } from '../commands/plan.js';
-import { EXIT_SLO_FAILED, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, writeJsonStdout, writeStdout } from '../io.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
@@ -24,7 +23,7 @@ export async function handle(args: PlanArgs): Promise<void> {
     runPlan(scenario, request, runner),
   );
   const { plan } = outcome;
-  if (args.json) writeStdout(toJson({ ...plan, wallSeconds }));
+  if (args.json) writeJsonStdout({ ...plan, wallSeconds });
   else
     writeStdout(outcome.multi ? renderMultiPlan(outcome.plan, wallSeconds) : renderPlan(plan, wallSeconds));
   await writeReport(args, scenario, plan, wallSeconds);
