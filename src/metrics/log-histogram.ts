@@ -148,7 +148,6 @@ export class LogHistogram {
 
   /** The count of bucket `index` (0 outside the window). */
   private countAt(index: number): number {
-    this.densify();
     const offset = index - this.first;
     return offset >= 0 && offset < this.counts.length ? this.counts[offset] : 0;
   }
@@ -200,7 +199,12 @@ export class LogHistogram {
     const rank = Math.max(1, Math.ceil(p * count));
     let seen = this.totals[1];
     if (seen >= rank) return Math.max(0, this.totals[3]);
-    this.densify();
+    if (this.sparse !== null) {
+      // Read the list in place: a window allocated to answer would cost what the list saves.
+      const sorted = this.sparse.slice(0, this.sparseCount).sort();
+      const index = sorted[Math.min(sorted.length, rank - seen) - 1];
+      return clamp(bucketMidpoint(index), this.totals[3], this.totals[4]);
+    }
     const counts = this.counts;
     for (let offset = 0; offset < counts.length; offset++) {
       seen += counts[offset];
@@ -218,13 +222,9 @@ export class LogHistogram {
       throw new RangeError(`histogram: perOctave must divide ${SUB_BUCKETS}, got ${perOctave}`);
     }
     const merge = SUB_BUCKETS / perOctave;
-    this.densify();
     const result: HistogramBucket[] = [];
     if (this.totals[1] > 0) result.push([0, 0, this.totals[1]]);
-    for (let first = this.first; first < this.first + this.counts.length; first += merge) {
-      let count = 0;
-      for (let index = first; index < first + merge; index++) count += this.countAt(index);
-      if (count === 0) continue;
+    const push = (first: number, count: number) => {
       const octave = 2 ** (Math.floor(first / SUB_BUCKETS) + MIN_EXPONENT);
       const subBucket = first % SUB_BUCKETS;
       result.push([
@@ -232,6 +232,25 @@ export class LogHistogram {
         octave * (1 + (subBucket + merge) / SUB_BUCKETS),
         count,
       ]);
+    };
+    if (this.sparse !== null) {
+      // The listed indexes, sorted, grouped by coarse bucket (its first index: a multiple of `merge`).
+      const sorted = this.sparse.slice(0, this.sparseCount).sort();
+      for (let i = 0; i < sorted.length;) {
+        const first = sorted[i] - (sorted[i] % merge);
+        let count = 0;
+        while (i < sorted.length && sorted[i] < first + merge) {
+          count++;
+          i++;
+        }
+        push(first, count);
+      }
+      return result;
+    }
+    for (let first = this.first; first < this.first + this.counts.length; first += merge) {
+      let count = 0;
+      for (let index = first; index < first + merge; index++) count += this.countAt(index);
+      if (count > 0) push(first, count);
     }
     return result;
   }
