@@ -13,6 +13,8 @@ const BUCKET_COUNT = OCTAVES * SUB_BUCKETS;
 const SMALLEST = 2 ** MIN_EXPONENT;
 /** Values kept as a list of bucket indexes before a histogram allocates its window of octaves. */
 const SPARSE_LIMIT = 64;
+/** The observation count at which a histogram's counts become 64-bit: no 32-bit bucket can overflow before. */
+const WIDE_COUNTS_AT = 2 ** 32 - 1;
 
 // Bucket index straight from the IEEE-754 bits: the exponent and the top 7 mantissa bits.
 const bitsView = new Float64Array(1);
@@ -67,7 +69,9 @@ export class LogHistogram {
   // Counts for a window of whole octaves (powers of two), widened when a value lands outside it: a latency
   // spans a few octaves of the 70, so a network of 10,000 queues keeps kilobytes per histogram instead of
   // 70 KB. One flat typed array keeps `record` a single bounds check and store on the hot path.
-  private counts = new Float64Array(0);
+  // 32-bit counts halve a window's memory (10,000 queues hold two windows each); a histogram that reaches
+  // 2^32 - 1 observations, and so might overflow a bucket, moves to 64-bit counts first.
+  private counts: Uint32Array | Float64Array = new Uint32Array(0);
   /** The bucket index of counts[0] (a multiple of SUB_BUCKETS). */
   private first = 0;
   // Until SPARSE_LIMIT values have been seen, their bucket indexes are kept in a list instead: a window of
@@ -77,14 +81,15 @@ export class LogHistogram {
   // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
   private readonly totals = new Float64Array(5);
 
-  constructor() {
+  /** `wideCountsAt`: when counts become 64-bit (a test lowers it to see the switch). */
+  constructor(private readonly wideCountsAt: number = WIDE_COUNTS_AT) {
     this.reset();
   }
 
   /** Records one observation (a non-negative number). */
   record(value: number): void {
     const totals = this.totals;
-    totals[0]++;
+    if (++totals[0] === this.wideCountsAt) this.counts = Float64Array.from(this.counts);
     totals[2] += value;
     if (value < totals[3]) totals[3] = value;
     if (value > totals[4]) totals[4] = value;
@@ -140,7 +145,8 @@ export class LogHistogram {
     const first = this.counts.length === 0 ? octaveStart : Math.min(this.first, octaveStart);
     const last =
       this.counts.length === 0 ? octaveStart + SUB_BUCKETS : Math.max(end, octaveStart + SUB_BUCKETS);
-    const counts = new Float64Array(last - first);
+    const counts =
+      this.counts instanceof Uint32Array ? new Uint32Array(last - first) : new Float64Array(last - first);
     if (this.counts.length > 0) counts.set(this.counts, this.first - first);
     this.counts = counts;
     this.first = first;
