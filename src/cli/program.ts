@@ -81,7 +81,7 @@ export async function runProgram(argv: string[]): Promise<void> {
       )
       .demandCommand(
         1,
-        'Name a command: run, estimate, sweep, compare, plan, headroom, fit or import (queuesim <command> <scenario.yaml>)',
+        'Name a command: run, estimate, sweep, compare, plan, headroom, fit, merge, worker or import (queuesim <command> <scenario.yaml>)',
       )
       .strict()
       .version(packageVersion())

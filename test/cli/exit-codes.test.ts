@@ -25,3 +25,14 @@ describe('exit codes', () => {
     expect(help).toMatch(/70 +internal error/);
   });
 });
+
+describe('no command', () => {
+  it('exits 2 naming every command that --help lists', () => {
+    const { status, stderr } = runCli([]);
+    expect(status).toBe(2);
+    const hint = /Name a command: ([^(]*)\(/.exec(stderr)?.[1] ?? '';
+    const listed = [...runCli(['--help']).stdout.matchAll(/^ {2}queuesim (\w+)/gm)].map((match) => match[1]);
+    expect(listed).toContain('worker');
+    for (const command of new Set(listed)) expect(hint).toMatch(new RegExp(`\\b${command}\\b`));
+  });
+});
