@@ -2,7 +2,8 @@
 import type { CompareResult } from '../analysis/compare.js';
 import { renderCompareTable } from '../report/compare-table.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeJsonStdout, writeStdout } from './io.js';
+import { stdoutWantsColor, writeStdout } from './io.js';
+import { writeJsonStdout } from './json-stdout.js';
 
 /** What a sharded comparison keeps in its part besides the outcomes: enough to compare again. */
 export interface ComparePartScenario {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { writeJson } from '../report/json.js';
 
 /**
  * Exit codes, one meaning each so that a CI pipeline can tell them apart: 0 success, 1 an SLO failed (with
@@ -42,11 +41,6 @@ export function stdoutWantsColor(): boolean {
 /** Writes to stdout; a closed pipe (`queuesim … | head`) ends the process quietly instead of crashing. */
 export function writeStdout(text: string): void {
   process.stdout.write(text);
-}
-
-/** Writes `value` as the project's JSON to stdout as it is made, a chunk at a time (no whole copy of it). */
-export function writeJsonStdout(value: unknown): void {
-  writeJson(value, (chunk) => process.stdout.write(chunk));
 }
 
 /** Writes a line to stderr. */

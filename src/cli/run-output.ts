@@ -1,7 +1,8 @@
 /** The one output path of `run` and of `merge` of its parts, so that both print the same bytes. */
 import type { RunResult } from '../model/run-result.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeStderr, writeJsonStdout, writeStdout } from './io.js';
+import { stdoutWantsColor, writeStderr, writeStdout } from './io.js';
+import { writeJsonStdout } from './json-stdout.js';
 
 /** How a run's result is shown: the flags that say so, and the scenario file it came from. */
 export interface RunPresentation {

@@ -2,7 +2,8 @@
 import type { SweepResult } from '../analysis/sweep.js';
 import { renderSweepTable } from '../report/sweep-table.js';
 import type { Scenario } from '../scenario/types.js';
-import { stdoutWantsColor, writeJsonStdout, writeStdout } from './io.js';
+import { stdoutWantsColor, writeStdout } from './io.js';
+import { writeJsonStdout } from './json-stdout.js';
 
 /** Prints the sweep (table, or JSON) and writes its report files unless `report` is false. */
 export async function presentSweep(

@@ -1,7 +1,8 @@
 import { estimateScenario } from '../../analysis/estimates.js';
 import { renderEstimateTable, type EstimateReport } from '../../report/estimate-table.js';
 import type { EstimateArgs } from '../commands/estimate.js';
-import { stdoutWantsColor, writeJsonStdout, writeStdout } from '../io.js';
+import { stdoutWantsColor, writeStdout } from '../io.js';
+import { writeJsonStdout } from '../json-stdout.js';
 import { loadScenario } from '../scenario-input.js';
 
 /** Prints the analytic estimates per queue. */

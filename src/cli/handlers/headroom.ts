@@ -3,7 +3,8 @@ import { estimateRunSize } from '../../analysis/run-size.js';
 import { renderHeadroom } from '../../report/headroom-text.js';
 import { requireSlos } from '../../api/option-values.js';
 import type { HeadroomArgs } from '../commands/headroom.js';
-import { writeJsonStdout, writeStdout } from '../io.js';
+import { writeStdout } from '../io.js';
+import { writeJsonStdout } from '../json-stdout.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 

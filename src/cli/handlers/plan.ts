@@ -4,7 +4,8 @@ import { planRequest, runPlan } from '../../api/plan.js';
 import { renderMultiPlan, renderPlan } from '../../report/plan-text.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { PlanArgs } from '../commands/plan.js';
-import { EXIT_SLO_FAILED, writeJsonStdout, writeStdout } from '../io.js';
+import { EXIT_SLO_FAILED, writeStdout } from '../io.js';
+import { writeJsonStdout } from '../json-stdout.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
