@@ -8,6 +8,8 @@
  * limit). Between the last significant pass and the first significant fail lies a band where the CIs do
  * not separate pass from fail; when it is wider than `DECIDED_WITHIN` the headroom is "cannot tell", not
  * the bottom of the band (which would read as "no headroom" when it means "not enough replications").
+ * The same holds when nothing passes down to the lowest load but nothing fails there for sure either (runs
+ * too short for a p99's CI): "cannot tell", never "not met even at 1/64×".
  */
 import type { RunResult } from '../model/run-result.js';
 import type { SloVerdict } from '../results/analysis-results.js';
@@ -158,6 +160,19 @@ async function firstSureFail(
   return surelyFails;
 }
 
+/** The first load, galloping ×2 up from `lowest` (which does not fail for sure), where some SLO surely fails. */
+async function firstSureFailAbove(
+  fails: (load: number) => Promise<boolean>,
+  lowest: number,
+  maxLoad: number,
+): Promise<number | null> {
+  for (let load = Number((lowest * 2).toPrecision(6)); load <= maxLoad * (1 + 1e-9);) {
+    if (await fails(load)) return load;
+    load = Number((load * 2).toPrecision(6));
+  }
+  return null;
+}
+
 /** The undecided band between the last pass and the first sure fail, and the replications to close it. */
 function undecidedBand(
   low: number | null,
@@ -190,9 +205,18 @@ export async function findHeadroom(
   const { low, high } = await passFailBracket(meets, range);
   const failing =
     high === null ? [] : (runs.get(high)?.slo ?? []).filter((verdict) => verdict.verdict !== 'pass');
-  const surelyFails = low !== null && high !== null ? await firstSureFail(fails, low, high, range) : null;
+  // Nothing passes down to the lowest load: "not met even there" only when some SLO fails there for
+  // sure; uncertain verdicts all the way down (a run too short for a p99's CI) mean the CIs cannot tell.
+  const noPassUndecided = low === null && high !== null && !(await fails(high));
+  const surelyFails =
+    low !== null && high !== null
+      ? await firstSureFail(fails, low, high, range)
+      : noPassUndecided
+        ? await firstSureFailAbove(fails, high, range.maxLoad)
+        : null;
   const decided =
-    low === null || high === null || (surelyFails !== null && surelyFails / low <= 1 + DECIDED_WITHIN);
+    !noPassUndecided &&
+    (low === null || high === null || (surelyFails !== null && surelyFails / low <= 1 + DECIDED_WITHIN));
   const replications = replicatedForSlos(scenario).statistics?.replications ?? 1;
   return {
     scenario: scenario.name,

@@ -5,11 +5,11 @@ import { formatNumber } from './format.js';
 import { lossLines } from './loss-lines.js';
 import { formatSloValue, sloLine } from './slo-table.js';
 
-/** "exceeds 3s", or "may exceed 3s (uncertain)". */
+/** "exceeds 3s", or "may exceed 3s (uncertain; would decide: about 40 replications)". */
 function describeBreak(verdict: SloVerdict): string {
-  return verdict.verdict === 'fail'
-    ? `exceeds ${formatSloValue(verdict, verdict.max)}`
-    : `may exceed ${formatSloValue(verdict, verdict.max)} (uncertain)`;
+  if (verdict.verdict === 'fail') return `exceeds ${formatSloValue(verdict, verdict.max)}`;
+  const decide = verdict.decide ? `; would decide: ${verdict.decide}` : '';
+  return `may exceed ${formatSloValue(verdict, verdict.max)} (uncertain${decide})`;
 }
 
 /** The headroom for the terminal. */

@@ -67,4 +67,38 @@ describe('findHeadroom', () => {
     expect(passes).toBeLessThanOrEqual(0.4);
     if (headroom.cannotTell) expect(headroom.cannotTell.failsAt).toBeGreaterThan(0.4);
   });
+
+  it('says the SLOs are not met even at the lowest load only when one fails there for sure', async () => {
+    // Mean sojourn is at least the 100 ms service, whatever the load: a sure fail at every load.
+    const headroom = await findHeadroom(scenario('  - { queue: q, metric: sojourn.mean, max: 50ms }\n'), {
+      runner: serialRunner(),
+    });
+    expect(headroom.headroom).toBeNull();
+    expect(headroom.cannotTell).toBeNull();
+    expect(headroom.failsAt).toBe(1 / 64);
+    expect(headroom.breaksFirst[0]).toMatchObject({ verdict: 'fail', significant: true });
+  });
+
+  it('says "cannot tell", not "not met even at 1/64×", when runs too short for a CI leave every load uncertain', async () => {
+    // 20 s runs: at low loads a handful of messages, no p99 CI, so the p99 SLO is uncertain down to 1/64.
+    const short = scenarioText('  - { queue: q, metric: sojourn.p99, max: 1s }\n')
+      .replace('duration: 2000', 'duration: 20')
+      .replace('warmup: 100', 'warmup: 0')
+      .replace('replications: 5', 'replications: 3');
+    const headroom = await findHeadroom(parse(short), { runner: serialRunner() });
+    expect(headroom.headroom).toBeNull();
+    const lowest = headroom.evaluated[0];
+    expect(lowest.load).toBe(1 / 64);
+    expect(lowest.slo[0]).toMatchObject({ verdict: 'uncertain', significant: false });
+    const undecided = headroom.cannotTell!;
+    expect(undecided).not.toBeNull();
+    expect(undecided.passesAt).toBeNull();
+    expect(undecided.replicationsToDecide).toBeNull(); // no band to shrink: nothing passes for sure
+    // The search went on up to where the p99 surely fails (an overloaded M/M/1), or to the limit searched.
+    if (undecided.failsAt !== null) {
+      const atFail = headroom.evaluated.find((point) => point.load === undecided.failsAt)!;
+      expect(atFail.slo[0]).toMatchObject({ verdict: 'fail', significant: true });
+      expect(undecided.failsAt).toBeGreaterThan(1);
+    }
+  });
 });

@@ -43,4 +43,27 @@ describe('renderHeadroom', () => {
     const text = renderHeadroom({ ...base, headroom: 1.45, cannotTell: null, failsAt: 1.47 }, 3);
     expect(text).toMatch(/^order-pipeline: headroom 1\.45× today's traffic/);
   });
+
+  it('names what would decide an uncertain break, and says "cannot tell" when nothing passes for sure', () => {
+    const verdict = {
+      ...base.breaksFirst[0],
+      ci95: undefined,
+      decide: 'a run about 4× longer (no CI: too few messages)',
+    };
+    const text = renderHeadroom(
+      {
+        ...base,
+        cannotTell: { ...base.cannotTell!, passesAt: null, failsAt: 4, replicationsToDecide: null },
+        failsAt: 1 / 64,
+        breaksFirst: [verdict],
+      },
+      1,
+    );
+    expect(text).toMatch(/^order-pipeline: cannot tell the headroom/);
+    expect(text).toContain('no load searched passes every SLO for sure; one fails for sure at 4×');
+    expect(text).toContain(
+      'may exceed 3s (uncertain; would decide: a run about 4× longer (no CI: too few messages))',
+    );
+    expect(text).not.toMatch(/not met even/);
+  });
 });
