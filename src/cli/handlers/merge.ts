@@ -1,3 +1,4 @@
+import { findHeadroom } from '../../analysis/headroom.js';
 import { runStudy } from '../../analysis/replications.js';
 import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/compare.js';
 import { anySloFailed } from '../../analysis/slo.js';
@@ -6,7 +7,10 @@ import { parseParameters } from '../../scenario/parameters.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { MergeArgs } from '../commands/merge.js';
 import { presentCompare } from '../compare-output.js';
+import { presentHeadroom } from '../headroom-output.js';
+import type { HeadroomPartPayload } from '../headroom-shard.js';
 import { EXIT_SLO_FAILED } from '../io.js';
+import { lockstepReplay } from '../lockstep.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
 import { presentRun } from '../run-output.js';
@@ -25,6 +29,8 @@ export async function handle(args: MergeArgs): Promise<void> {
       return mergeSweep(merged, args);
     case 'compare':
       return mergeCompare(merged, args);
+    case 'headroom':
+      return mergeHeadroom(merged, args);
     default:
       throw partError(
         files[0],
@@ -68,4 +74,24 @@ async function mergeCompare(merged: MergedParts, args: MergeArgs): Promise<void>
   const runner = replayRunner(tasks, merged.outcomes);
   const result = await compareScenarios(scenarios, { runner, replications, timeBudgetSeconds: null });
   await presentCompare({ ...args, description }, result);
+}
+
+/**
+ * `headroom`: the search replayed, each run answered from the parts in the order the shards numbered them;
+ * the wall time is the longest shard's.
+ */
+async function mergeHeadroom(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const file = merged.files[0];
+  const { scenario } = merged.scenario as HeadroomPartPayload;
+  const runner = lockstepReplay(merged.outcomes, file);
+  const headroom = await findHeadroom(scenario, { runner });
+  if (runner.used() !== merged.outcomes.length) {
+    throw partError(
+      file,
+      '$.header.units',
+      `the parts hold ${merged.outcomes.length} runs but the search replayed takes ${runner.used()}`,
+    );
+  }
+  const wallSeconds = Math.max(...merged.payloads.map((part) => (part as HeadroomPartPayload).wallSeconds));
+  await presentHeadroom(headroom, wallSeconds, { ...args, scenario });
 }
