@@ -36,7 +36,11 @@ export interface HeadroomPartPayload {
 }
 
 /** The shard of a search, null when unsharded; refuses what lockstep cannot do (exit 2). */
-export function resolveSearchShard(args: SearchShardArgs, scenario: Scenario): Shard | null {
+export function resolveSearchShard(
+  args: SearchShardArgs,
+  scenario: Scenario,
+  env: NodeJS.ProcessEnv = process.env,
+): Shard | null {
   if (args.exchangeTimeout !== undefined && args.exchange === undefined) {
     throw commandLineError('--exchange-timeout', 'applies only with --exchange DIR (a search in shards)');
   }
@@ -47,7 +51,7 @@ export function resolveSearchShard(args: SearchShardArgs, scenario: Scenario): S
         "each next load from the verdict at the last, so the shards run it in lockstep and must see each other's runs",
     );
   }
-  const shard = resolveShard(args);
+  const shard = resolveShard(args, env);
   if (shard === null) {
     if (args.exchange === undefined) return null;
     throw commandLineError(
