@@ -135,6 +135,8 @@ export interface PartHeaderSource {
   args: OverrideArgs & { vary?: (string | number)[] };
   shard: Shard;
   units: number;
+  /** Further options that change results, beside the overrides (plan: what it searches, at what load). */
+  extraOptions?: Record<string, string | null>;
 }
 
 /** The header of a part of `command` over `units` units. */
@@ -148,7 +150,7 @@ export function partHeader(options: PartHeaderSource): PartHeader {
     scenarioPath: options.scenarioPath,
     scenarioText: options.scenarioText,
     seed: options.scenario.seed,
-    options: resultOptions(options.args),
+    options: { ...resultOptions(options.args), ...options.extraOptions },
     shard: options.shard,
     units: options.units,
   };

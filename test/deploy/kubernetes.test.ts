@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { replicatedForSlos } from '../../src/analysis/slo.js';
-import { resolveSearchShard } from '../../src/cli/headroom-shard.js';
+import { resolveSearchShard } from '../../src/cli/search-shard.js';
 import { replicationUnits } from '../../src/cli/run-shard.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { projectRoot, scenarioFile } from '../helpers/cli.js';
@@ -106,7 +106,7 @@ describe.each(pairs)(
       expect(replicatedForSlos(scenario).statistics?.replications).toBeGreaterThanOrEqual(completions);
       const args = { scenario: file, exchange, part: 'part.json' };
       const env = { JOB_COMPLETION_INDEX: '0', QUEUESIM_SHARDS: String(completions) };
-      expect(resolveSearchShard(args, scenario, env)).toEqual({ index: 1, count: completions });
+      expect(resolveSearchShard('headroom', args, scenario, env)).toEqual({ index: 1, count: completions });
     });
   },
 );

@@ -1,5 +1,6 @@
 import { findHeadroom } from '../../analysis/headroom.js';
 import { runStudy } from '../../analysis/replications.js';
+import { runPlan, type PlanRequest } from '../../api/plan.js';
 import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/compare.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { planSweep, runSweep } from '../../analysis/sweep.js';
@@ -8,9 +9,9 @@ import type { Scenario } from '../../scenario/types.js';
 import type { MergeArgs } from '../commands/merge.js';
 import { presentCompare } from '../compare-output.js';
 import { presentHeadroom } from '../headroom-output.js';
-import type { HeadroomPartPayload } from '../headroom-shard.js';
 import { EXIT_SLO_FAILED } from '../io.js';
-import { lockstepReplay } from '../lockstep.js';
+import { presentPlan } from '../plan-output.js';
+import { replaySearch } from '../search-shard.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
 import { presentRun } from '../run-output.js';
@@ -31,6 +32,8 @@ export async function handle(args: MergeArgs): Promise<void> {
       return mergeCompare(merged, args);
     case 'headroom':
       return mergeHeadroom(merged, args);
+    case 'plan':
+      return mergePlan(merged, args);
     default:
       throw partError(
         files[0],
@@ -76,22 +79,18 @@ async function mergeCompare(merged: MergedParts, args: MergeArgs): Promise<void>
   await presentCompare({ ...args, description }, result);
 }
 
-/**
- * `headroom`: the search replayed, each run answered from the parts in the order the shards numbered them;
- * the wall time is the longest shard's.
- */
+/** `headroom`: the search replayed from the shards' runs, shown as `headroom` shows it. */
 async function mergeHeadroom(merged: MergedParts, args: MergeArgs): Promise<void> {
-  const file = merged.files[0];
-  const { scenario } = merged.scenario as HeadroomPartPayload;
-  const runner = lockstepReplay(merged.outcomes, file);
-  const headroom = await findHeadroom(scenario, { runner });
-  if (runner.used() !== merged.outcomes.length) {
-    throw partError(
-      file,
-      '$.header.units',
-      `the parts hold ${merged.outcomes.length} runs but the search replayed takes ${runner.used()}`,
-    );
-  }
-  const wallSeconds = Math.max(...merged.payloads.map((part) => (part as HeadroomPartPayload).wallSeconds));
-  await presentHeadroom(headroom, wallSeconds, { ...args, scenario });
+  const { value, payload, wallSeconds } = await replaySearch(merged, ({ scenario }, runner) =>
+    findHeadroom(scenario, { runner }),
+  );
+  await presentHeadroom(value, wallSeconds, { ...args, scenario: payload.scenario });
+}
+
+/** `plan`: the search replayed from the shards' runs, shown (and exiting) as `plan` does. */
+async function mergePlan(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const { value, payload, wallSeconds } = await replaySearch(merged, ({ scenario, request }, runner) =>
+    runPlan(scenario, request as PlanRequest, runner),
+  );
+  await presentPlan(value, wallSeconds, { ...args, scenario: payload.scenario });
 }

@@ -1,14 +1,14 @@
 /**
- * `headroom --shard i/N --exchange DIR --part FILE` end to end: the shards run as separate processes of the
- * built command line at once, in lockstep through a temporary folder, and `merge` prints what the
- * unsharded search prints (the wall time aside, which is the longest shard's).
+ * `headroom` and `plan` with `--shard i/N --exchange DIR --part FILE` end to end: the shards run as separate
+ * processes of the built command line at once, in lockstep through a temporary folder, and `merge` prints
+ * what the unsharded search prints (the wall time aside, which is the longest shard's).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HeadroomPartPayload } from '../../src/cli/headroom-shard.js';
+import type { SearchPartPayload } from '../../src/cli/search-shard.js';
 import { readPart } from '../../src/cli/part-file.js';
 import { SMALL_SCENARIO, projectRoot, scenarioFile, type CliOutcome } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
@@ -86,7 +86,7 @@ describe('headroom in shards', () => {
     expect(withoutWallTime(merged.stdout)).toBe(withoutWallTime(whole.stdout));
     expect(merged.stdout).not.toBe(withoutWallTime(merged.stdout));
     const walls = await Promise.all(
-      parts.map(async (part) => ((await readPart(part)).scenario as HeadroomPartPayload).wallSeconds),
+      parts.map(async (part) => ((await readPart(part)).scenario as SearchPartPayload).wallSeconds),
     );
     expect(JSON.parse(merged.stdout).wallSeconds).toBe(Math.max(...walls));
     const header = JSON.parse(readFileSync(parts[1], 'utf8')).header;
@@ -171,5 +171,72 @@ describe('headroom in shards', () => {
     const three = [1, 2, 3].map((i) => join(dir, `three-${i}.json`));
     await expectBadInput(['merge', two[0]], /missing shard 2\/2/);
     await expectBadInput(['merge', two[0], three[1]], /does not belong with .*two-1\.json/);
+  });
+});
+
+/** Two queues sized together at the least cost: a search over pairs of settings. */
+const TWO_QUEUES = `name: two
+seed: 3
+duration: 2m
+replications: 4
+producers:
+  - { name: pa, to: a, rate: 20/s }
+  - { name: pb, to: b, rate: 10/s }
+queues:
+  - { name: a, consumers: 1, service: { distribution: exponential, mean: 50ms } }
+  - { name: b, consumers: 1, service: { distribution: exponential, mean: 100ms } }
+slo:
+  - { queue: a, metric: utilization, max: 30% }
+  - { queue: b, metric: utilization, max: 45% }
+cost: { queues.a.consumers: 3, consumer: 1 }
+`;
+
+describe('plan in shards', () => {
+  const file = scenarioFile(TWO_QUEUES);
+  const dir = mkdtempSync(join(tmpdir(), 'queuesim-plan-shards-'));
+  const plan = [
+    'plan',
+    file,
+    ...FLAGS,
+    '--optimize',
+    'queues.a.consumers',
+    '--optimize',
+    'queues.b.consumers',
+  ];
+  const shards = (extra: string[], name: string) => {
+    const exchange = join(dir, `exchange-${name}`);
+    const parts = [1, 2].map((i) => join(dir, `${name}-${i}.json`));
+    const outs = parts.map((part, i) =>
+      spawnCli([...plan, ...extra, '--exchange', exchange, '--shard', `${i + 1}/2`, '--part', part]),
+    );
+    return { parts, outs: Promise.all(outs) };
+  };
+
+  it('2 shards at once, merged: the unsharded JSON byte for byte and the same table; other parts refused', async () => {
+    const whole = await spawnCli([...plan, '--json']);
+    expect(whole.status, whole.stderr).toBe(0);
+    const { parts, outs } = shards([], 'p');
+    for (const out of await outs) expect(out.status, out.stderr).toBe(0);
+    const merged = await runCliInProcess(['merge', ...parts, '--json', '--no-report']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(withoutWallTime(merged.stdout)).toBe(withoutWallTime(whole.stdout));
+    expect(JSON.parse(merged.stdout).recommended).toEqual({
+      'queues.a.consumers': 4,
+      'queues.b.consumers': 3,
+    });
+
+    const wallLine = (text: string) => text.replace(/\d+\.\d s$/m, '<wall> s');
+    const table = await runCliInProcess(plan);
+    const mergedTable = await runCliInProcess(['merge', ...parts, '--no-report']);
+    expect(wallLine(mergedTable.stdout)).toBe(wallLine(table.stdout));
+
+    const other = shards(['--load', 'x1.1'], 'load');
+    for (const out of await other.outs) expect(out.status, out.stderr).toBe(0);
+    const mixed = await runCliInProcess(['merge', parts[0], other.parts[1], '--no-report']);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/\$\.header\.options: does not belong with .*p-1\.json: different options/);
+    const alone = await runCliInProcess([...plan, '--shard', '1/2', '--part', join(dir, 'x.json')]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toMatch(/plan in shards needs --exchange DIR/);
   });
 });
