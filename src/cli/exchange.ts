@@ -43,13 +43,17 @@ export interface ExchangeOptions {
   now?: () => number;
 }
 
-/** One run's file. */
+/** One run's file: its outcome, or why the run failed (`error`, no `data`). */
 interface RunFile {
   run: number;
   task: string;
   shard: string;
-  data: string;
+  data?: string;
+  error?: string;
 }
+
+/** What a run file says: the run's outcome, or the error it failed with on its shard. */
+export type RunFound = { outcome: unknown } | { error: string; shard: string };
 
 interface Waiting {
   task: string;
@@ -99,8 +103,8 @@ export class Exchange {
     return join(this.folder, `${k}.json`);
   }
 
-  /** Run `k`'s outcome if its file is there (checked against `task`), else null. */
-  async read(k: number, task: string): Promise<{ outcome: unknown } | null> {
+  /** Run `k`'s outcome (or failure) if its file is there (checked against `task`), else null. */
+  async read(k: number, task: string): Promise<RunFound | null> {
     let text: string;
     try {
       text = await readFile(this.fileOf(k), 'utf8');
@@ -117,15 +121,30 @@ export class Exchange {
       );
     }
     this.lastNew = this.now();
+    if (file.data === undefined) return { error: file.error ?? 'failed', shard: file.shard };
     return { outcome: decodeValue(file.data) };
   }
 
   /** Writes run `k`'s outcome for the other shards. */
   async publish(k: number, task: string, outcome: unknown): Promise<void> {
-    const { index, count } = this.options.shard;
-    const file: RunFile = { run: k, task, shard: `${index}/${count}`, data: encodeValue(outcome) };
-    await writeFileAtomic(this.fileOf(k), `${JSON.stringify(file)}\n`);
+    await this.write({ run: k, task, shard: this.shardName(), data: encodeValue(outcome) });
+  }
+
+  /**
+   * Writes that run `k` failed, so that the other shards stop with the same error instead of waiting for
+   * the timeout. A restarted shard runs it again (the failure may have been the machine's).
+   */
+  async publishFailure(k: number, task: string, error: Error): Promise<void> {
+    await this.write({ run: k, task, shard: this.shardName(), error: error.message });
+  }
+
+  private async write(file: RunFile): Promise<void> {
+    await writeFileAtomic(this.fileOf(file.run), `${JSON.stringify(file)}\n`);
     this.lastNew = this.now();
+  }
+
+  private shardName(): string {
+    return `${this.options.shard.index}/${this.options.shard.count}`;
   }
 
   /** Run `k`'s outcome, once another shard has written it. */
@@ -180,7 +199,11 @@ export class Exchange {
       const found = await this.read(k, waiting.task);
       if (found === null) continue;
       this.waiting.delete(k);
-      waiting.resolve(found.outcome);
+      if ('outcome' in found) waiting.resolve(found.outcome);
+      else
+        waiting.reject(
+          commandLineError('--exchange', `run ${k} failed on shard ${found.shard}: ${found.error}`),
+        );
     }
     const idle = this.now() - this.lastNew;
     if (this.waiting.size > 0 && idle > this.options.timeoutSeconds * 1000) throw this.timeoutError();
@@ -213,9 +236,12 @@ function parseRunFile(text: string, path: string): RunFile {
     !Number.isInteger(file.run) ||
     typeof file.task !== 'string' ||
     typeof file.shard !== 'string' ||
-    typeof file.data !== 'string'
+    (typeof file.data !== 'string' && typeof file.error !== 'string')
   ) {
-    throw commandLineError('--exchange', `${path} is not a run file: expected { run, task, shard, data }`);
+    throw commandLineError(
+      '--exchange',
+      `${path} is not a run file: expected { run, task, shard, data or error }`,
+    );
   }
   return file as RunFile;
 }

@@ -32,10 +32,20 @@ export interface LockstepRunner extends TaskRunner {
 export function lockstepRunner(inner: TaskRunner, exchange: Exchange, shard: Shard): LockstepRunner {
   const mine = new Map<number, RunRecord>();
   let next = 0;
+  /** This shard's run `k`: from the folder when an earlier start of this shard wrote it, else simulated. */
   const own = async (k: number, task: ReplicationTask, hash: string, onProgress?: (f: number) => void) => {
-    const reused = await exchange.read(k, hash);
-    const outcome = reused !== null ? (reused.outcome as TaskOutcome) : await inner.run(task, onProgress);
-    if (reused === null) await exchange.publish(k, hash, outcome);
+    const found = await exchange.read(k, hash);
+    let outcome: TaskOutcome;
+    if (found !== null && 'outcome' in found) outcome = found.outcome as TaskOutcome;
+    else {
+      try {
+        outcome = await inner.run(task, onProgress);
+      } catch (error) {
+        await exchange.publishFailure(k, hash, error as Error);
+        throw error;
+      }
+      await exchange.publish(k, hash, outcome);
+    }
     mine.set(k, { task: hash, outcome });
     return outcome;
   };

@@ -123,6 +123,21 @@ describe('lockstep runners', () => {
     expect(restarted.results[0]).toEqual(results[0]);
   });
 
+  it('pass a failed run on to the other shards at once, and run it again when the shard restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'queuesim-lockstep-'));
+    const failing: TaskRunner = { concurrency: 1, run: () => Promise.reject(new Error('boom')) };
+    const [one, two] = await Promise.all([open(dir, 1), open(dir, 2)]);
+    const shard1 = lockstepRunner(failing, one, { index: 1, count: 2 });
+    const shard2 = lockstepRunner(countingRunner(), two, { index: 2, count: 2 });
+    await expect(shard1.run(task(0))).rejects.toThrow('boom');
+    await expect(shard2.run(task(0))).rejects.toThrow(/--exchange: run 0 failed on shard 1\/2: boom/);
+    two.close();
+    const again = countingRunner();
+    const restarted = lockstepRunner(again, await open(dir, 1), { index: 1, count: 2 });
+    expect(await restarted.run(task(0))).toEqual(outcome(0));
+    expect(again.calls).toEqual([0]);
+  });
+
   it('replay the runs in order at a merge, refusing a run of another task and a run no part holds', async () => {
     const records = [0, 1].map((index) => ({ task: taskHash(task(index)), outcome: outcome(index) }));
     const replay = lockstepReplay(records, 'p1.json');
