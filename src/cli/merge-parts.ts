@@ -12,6 +12,8 @@ export interface MergedParts {
   scenario: unknown;
   /** The part files, as named. */
   files: string[];
+  /** Each part's own payload (`scenario`), in the order of `files`: a search's shard also keeps its wall time there. */
+  payloads: unknown[];
   /** Every unit's outcome, in unit order. */
   outcomes: unknown[];
 }
@@ -89,7 +91,9 @@ export function mergeParts(parts: { file: string; part: Part }[]): MergedParts {
     }
     for (const [unit, outcome] of part.outcomes) outcomes[unit] = outcome;
   }
-  return { header, scenario: first.part.scenario, files: parts.map(({ file }) => file), outcomes };
+  const files = parts.map(({ file }) => file);
+  const payloads = parts.map(({ part }) => part.scenario);
+  return { header, scenario: first.part.scenario, files, payloads, outcomes };
 }
 
 function describe(value: unknown): string {

@@ -46,15 +46,17 @@ interface PartJson {
   outcomes: { unit: number; data: string }[];
 }
 
-const encode = (value: unknown) => serialize(value).toString('base64');
-const decode = (text: string): unknown => deserialize(Buffer.from(text, 'base64'));
+/** A value as structured-clone bytes in base64: every double, typed array and NaN comes back exactly. */
+export const encodeValue = (value: unknown) => serialize(value).toString('base64');
+/** The value `encodeValue` wrote; throws on bytes it cannot read. */
+export const decodeValue = (text: string): unknown => deserialize(Buffer.from(text, 'base64'));
 
 /** Writes a part atomically. */
 export async function writePart(path: string, part: Part): Promise<void> {
   const json: PartJson = {
     header: part.header,
-    scenario: encode(part.scenario),
-    outcomes: [...part.outcomes].map(([unit, outcome]) => ({ unit, data: encode(outcome) })),
+    scenario: encodeValue(part.scenario),
+    outcomes: [...part.outcomes].map(([unit, outcome]) => ({ unit, data: encodeValue(outcome) })),
   };
   await writeFileAtomic(path, `${JSON.stringify(json, null, 1)}\n`);
 }
@@ -120,7 +122,7 @@ export async function readPart(file: string): Promise<Part> {
 
 function decodeAt(text: string, file: string, path: string): unknown {
   try {
-    return decode(text);
+    return decodeValue(text);
   } catch (error) {
     throw partError(file, path, `unreadable data: ${(error as Error).message}`);
   }

@@ -25,15 +25,24 @@ export function replicationUnits(scenario: Scenario): number {
   const why =
     plan.method !== 'replications'
       ? 'it is one run (give --replications N, N >= 2)'
-      : plan.precision !== null
-        ? '--precision decides the replications from earlier results'
-        : scenario.warmupAuto
-          ? "'warmup: auto' detects the warm-up from pilot runs first"
-          : plan.timeBudgetSeconds !== null
-            ? 'a time budget cuts runs by the wall clock'
-            : null;
+      : dependentRunsReason(scenario);
   if (why !== null) throw commandLineError('--shard', `this run cannot be sharded: ${why}`);
   return plan.replications;
+}
+
+/**
+ * Why the runs of `scenario`'s study depend on earlier results or on the wall clock, which shards cannot
+ * reproduce apart; null when they do not.
+ */
+export function dependentRunsReason(scenario: Scenario): string | null {
+  const plan = planStudy(scenario);
+  return plan.precision !== null
+    ? '--precision decides the replications from earlier results'
+    : scenario.warmupAuto
+      ? "'warmup: auto' detects the warm-up from pilot runs first"
+      : plan.timeBudgetSeconds !== null
+        ? 'a time budget cuts runs by the wall clock'
+        : null;
 }
 
 /** The tasks the unsharded study of `scenario` runs, in its order (no time budget: no deadlines). */
@@ -126,6 +135,8 @@ export interface PartHeaderSource {
   args: OverrideArgs & { vary?: (string | number)[] };
   shard: Shard;
   units: number;
+  /** Further options that change results, beside the overrides (plan: what it searches, at what load). */
+  extraOptions?: Record<string, string | null>;
 }
 
 /** The header of a part of `command` over `units` units. */
@@ -139,7 +150,7 @@ export function partHeader(options: PartHeaderSource): PartHeader {
     scenarioPath: options.scenarioPath,
     scenarioText: options.scenarioText,
     seed: options.scenario.seed,
-    options: resultOptions(options.args),
+    options: { ...resultOptions(options.args), ...options.extraOptions },
     shard: options.shard,
     units: options.units,
   };
@@ -154,7 +165,7 @@ export async function writeShardPart(options: {
   part: string;
   quiet: boolean | undefined;
   payload: unknown;
-  outcomes: Map<number, TaskOutcome>;
+  outcomes: Map<number, unknown>;
 }): Promise<void> {
   const { header, part, outcomes } = options;
   await writePart(part, { header: partHeader(header), scenario: options.payload, outcomes });

@@ -111,6 +111,26 @@ export const shardOption = {
     'Run only shard i of N (i from 1) of the independent units, into --part; or JOB_COMPLETION_INDEX (from 0) with QUEUESIM_SHARDS',
 } as const;
 
+/** `--shard i/N` of a search (headroom): the search in lockstep with the other shards, through `--exchange`. */
+export const searchShardOption = {
+  type: 'string',
+  describe:
+    "Run shard i of N (i from 1) of each step's replications, in lockstep with the other shards through --exchange, into --part; or JOB_COMPLETION_INDEX (from 0) with QUEUESIM_SHARDS",
+} as const;
+
+/** `--exchange DIR`: the folder the shards of a search share their runs through. */
+export const exchangeOption = {
+  type: 'string',
+  describe:
+    "With --shard: a folder every shard reads and writes (a shared volume), where each run's outcome goes",
+} as const;
+
+/** `--exchange-timeout SECONDS`: how long a shard waits for a new run file before it gives up. */
+export const exchangeTimeoutOption = {
+  type: 'string',
+  describe: 'With --exchange: give up (exit 2) after this many seconds without a new run file (default 3600)',
+} as const;
+
 /** `--part FILE`: where a shard writes its results for `queuesim merge`. */
 export const partOption = {
   type: 'string',

@@ -2,9 +2,13 @@ import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
   jsonOption,
+  exchangeOption,
+  exchangeTimeoutOption,
   outOption,
+  partOption,
   reportOption,
   scenarioStudyOptions,
+  searchShardOption,
   redisOption,
   workersOption,
 } from '../shared-options.js';
@@ -19,7 +23,11 @@ export const headroomCommand = {
       .option('redis', redisOption)
       .option('json', jsonOption('Print the result as JSON on stdout'))
       .option('report', reportOption('headroom.html and headroom.csv'))
-      .option('out', outOption('reports/<scenario name>')),
+      .option('out', outOption('reports/<scenario name>'))
+      .option('shard', searchShardOption)
+      .option('part', partOption)
+      .option('exchange', exchangeOption)
+      .option('exchange-timeout', exchangeTimeoutOption),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim headroom`. */

@@ -1,10 +1,14 @@
 import type { Argv } from 'yargs';
 import type { ArgsOf, CommandDefinition } from '../command-definition.js';
 import {
+  exchangeOption,
+  exchangeTimeoutOption,
   jsonOption,
   outOption,
+  partOption,
   reportOption,
   scenarioStudyOptions,
+  searchShardOption,
   redisOption,
   workersOption,
 } from '../shared-options.js';
@@ -27,7 +31,11 @@ export const planCommand = {
       .option('redis', redisOption)
       .option('json', jsonOption('Print the plan as JSON on stdout'))
       .option('report', reportOption('plan.html and plan.csv'))
-      .option('out', outOption('reports/<scenario name>')),
+      .option('out', outOption('reports/<scenario name>'))
+      .option('shard', searchShardOption)
+      .option('part', partOption)
+      .option('exchange', exchangeOption)
+      .option('exchange-timeout', exchangeTimeoutOption),
 } satisfies CommandDefinition<unknown>;
 
 /** The arguments of `queuesim plan`. */

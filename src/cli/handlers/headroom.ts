@@ -1,10 +1,10 @@
 import { findHeadroom } from '../../analysis/headroom.js';
+import type { TaskRunner } from '../../analysis/replications.js';
 import { estimateRunSize } from '../../analysis/run-size.js';
-import { renderHeadroom } from '../../report/headroom-text.js';
 import { requireSlos } from '../../api/option-values.js';
 import type { HeadroomArgs } from '../commands/headroom.js';
-import { writeStdout } from '../io.js';
-import { writeJsonStdout } from '../json-stdout.js';
+import { presentHeadroom } from '../headroom-output.js';
+import { resolveSearchShard, runSearchShard } from '../search-shard.js';
 import { loadScenario } from '../scenario-input.js';
 import { parallelTasks, runStudySession } from '../study-session.js';
 
@@ -12,6 +12,11 @@ import { parallelTasks, runStudySession } from '../study-session.js';
 export async function handle(args: HeadroomArgs): Promise<void> {
   const scenario = await loadScenario(args.scenario, args);
   requireSlos(scenario);
+  const shard = resolveSearchShard('headroom', args, scenario);
+  if (shard !== null) {
+    const search = (runner: TaskRunner) => findHeadroom(scenario, { runner });
+    return runSearchShard({ command: 'headroom', scenario, args, shard, request: null, search });
+  }
   // Each candidate is one study; the gate sees one (the scenario as given), a lower bound on the search.
   const { value: headroom, wallSeconds } = await runStudySession(
     {
@@ -22,11 +27,5 @@ export async function handle(args: HeadroomArgs): Promise<void> {
     },
     (runner) => findHeadroom(scenario, { runner }),
   );
-  if (args.json) writeJsonStdout({ ...headroom, wallSeconds });
-  else writeStdout(renderHeadroom(headroom, wallSeconds));
-  if (args.report) {
-    // Loaded only when needed, as `run` does: `--no-report` starts as fast as before.
-    const { writeHeadroomReport } = await import('../search-report-files.js');
-    await writeHeadroomReport(headroom, { out: args.out, scenario, wallSeconds, json: args.json });
-  }
+  await presentHeadroom(headroom, wallSeconds, { ...args, scenario });
 }

@@ -1,4 +1,6 @@
+import { findHeadroom } from '../../analysis/headroom.js';
 import { runStudy } from '../../analysis/replications.js';
+import { runPlan, type PlanRequest } from '../../api/plan.js';
 import { compareScenarios, compareTasks, seededScenarios } from '../../analysis/compare.js';
 import { anySloFailed } from '../../analysis/slo.js';
 import { planSweep, runSweep } from '../../analysis/sweep.js';
@@ -6,7 +8,10 @@ import { parseParameters } from '../../scenario/parameters.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { MergeArgs } from '../commands/merge.js';
 import { presentCompare } from '../compare-output.js';
+import { presentHeadroom } from '../headroom-output.js';
 import { EXIT_SLO_FAILED } from '../io.js';
+import { presentPlan } from '../plan-output.js';
+import { replaySearch } from '../search-shard.js';
 import { readAndMergeParts, type MergedParts } from '../merge-parts.js';
 import { partError } from '../part-file.js';
 import { presentRun } from '../run-output.js';
@@ -25,6 +30,10 @@ export async function handle(args: MergeArgs): Promise<void> {
       return mergeSweep(merged, args);
     case 'compare':
       return mergeCompare(merged, args);
+    case 'headroom':
+      return mergeHeadroom(merged, args);
+    case 'plan':
+      return mergePlan(merged, args);
     default:
       throw partError(
         files[0],
@@ -68,4 +77,20 @@ async function mergeCompare(merged: MergedParts, args: MergeArgs): Promise<void>
   const runner = replayRunner(tasks, merged.outcomes);
   const result = await compareScenarios(scenarios, { runner, replications, timeBudgetSeconds: null });
   await presentCompare({ ...args, description }, result);
+}
+
+/** `headroom`: the search replayed from the shards' runs, shown as `headroom` shows it. */
+async function mergeHeadroom(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const { value, payload, wallSeconds } = await replaySearch(merged, ({ scenario }, runner) =>
+    findHeadroom(scenario, { runner }),
+  );
+  await presentHeadroom(value, wallSeconds, { ...args, scenario: payload.scenario });
+}
+
+/** `plan`: the search replayed from the shards' runs, shown (and exiting) as `plan` does. */
+async function mergePlan(merged: MergedParts, args: MergeArgs): Promise<void> {
+  const { value, payload, wallSeconds } = await replaySearch(merged, ({ scenario, request }, runner) =>
+    runPlan(scenario, request as PlanRequest, runner),
+  );
+  await presentPlan(value, wallSeconds, { ...args, scenario: payload.scenario });
 }
