@@ -16,6 +16,7 @@ const SLOW_FIRST = [
   'test/model/autoscaling.test.ts',
   'test/analysis/plan.test.ts',
   'test/fuzz/cli-fuzz.test.ts',
+  'test/deploy/image.test.ts',
   'test/model/message-queue-semantics.test.ts',
 ];
 
