@@ -10,6 +10,10 @@ import { resized } from './typed-arrays.js';
  * `push` returns the event's slot as its handle, and `cancel(handle)` removes a pending event in O(log n)
  * (each slot knows its heap position), as simmer's calendar does for timeouts. A handle is valid until its
  * event is popped or cancelled; the slot is then reused, so the holder must forget the handle.
+ *
+ * Heap positions are kept only from the first `cancel` on (found then in one pass over the heap): only a
+ * few features cancel (rebalances, autoscaler start-ups), and keeping them costs the plain path about 2 %
+ * of its instructions.
  */
 
 /** Ties at the same simulated time go to the lower priority number first. */
@@ -28,7 +32,8 @@ export class EventCalendar {
   private slotKind: Int32Array;
   private slotTarget: Int32Array;
   private slotPayload: Int32Array;
-  private slotPosition: Int32Array; // where the slot sits in the heap; -1 when the slot is free
+  // Where each slot sits in the heap (-1: free), from the first cancel on; null until then.
+  private slotPosition: Int32Array | null = null;
   private freeSlots: Int32Array;
   private freeCount: number;
 
@@ -48,7 +53,6 @@ export class EventCalendar {
     this.slotKind = new Int32Array(initialCapacity);
     this.slotTarget = new Int32Array(initialCapacity);
     this.slotPayload = new Int32Array(initialCapacity);
-    this.slotPosition = new Int32Array(initialCapacity).fill(-1);
     this.freeSlots = new Int32Array(initialCapacity);
     for (let i = 0; i < initialCapacity; i++) this.freeSlots[i] = initialCapacity - 1 - i;
     this.freeCount = initialCapacity;
@@ -85,7 +89,8 @@ export class EventCalendar {
 
   /** Removes the pending event with this handle, in O(log n); the handle must not be used again. */
   cancel(handle: number): void {
-    const position = handle >= 0 && handle < this.slotPosition.length ? this.slotPosition[handle] : -1;
+    const positions = this.slotPosition ?? this.trackPositions();
+    const position = handle >= 0 && handle < positions.length ? positions[handle] : -1;
     if (position < 0) throw new Error(`event calendar: cancel of event ${handle}, which is not pending`);
     this.release(handle);
     const last = --this.heapSize;
@@ -122,8 +127,17 @@ export class EventCalendar {
 
   /** The slot's event has left the heap: the slot is free for the next push. */
   private release(slot: number): void {
-    this.slotPosition[slot] = -1;
+    if (this.slotPosition !== null) this.slotPosition[slot] = -1;
     this.freeSlots[this.freeCount++] = slot;
+  }
+
+  /** Starts keeping heap positions: every slot's found in one pass, O(n) once. */
+  private trackPositions(): Int32Array {
+    const positions = new Int32Array(this.heapTimes.length).fill(-1);
+    for (let position = 0; position < this.heapSize; position++)
+      positions[this.heapSlots[position]] = position;
+    this.slotPosition = positions;
+    return positions;
   }
 
   /** True when event (timeA, slotA) must come out before (timeB, slotB). */
@@ -146,12 +160,12 @@ export class EventCalendar {
       if (!(time < parentTime || (time === parentTime && slotOrder < order[parentSlot]))) break;
       times[position] = parentTime;
       slots[position] = parentSlot;
-      positions[parentSlot] = position;
+      if (positions !== null) positions[parentSlot] = position;
       position = parent;
     }
     times[position] = time;
     slots[position] = slot;
-    positions[slot] = position;
+    if (positions !== null) positions[slot] = position;
   }
 
   /** Places (time, slot) starting from heap position `start` (a hole) of a heap of `size` entries. */
@@ -180,12 +194,12 @@ export class EventCalendar {
       if (!(childTime < time || (childTime === time && order[childSlot] < slotOrder))) break;
       times[position] = childTime;
       slots[position] = childSlot;
-      positions[childSlot] = position;
+      if (positions !== null) positions[childSlot] = position;
       position = child;
     }
     times[position] = time;
     slots[position] = slot;
-    positions[slot] = position;
+    if (positions !== null) positions[slot] = position;
   }
 
   private grow(): void {
@@ -197,8 +211,10 @@ export class EventCalendar {
     this.slotKind = resized(this.slotKind, capacity);
     this.slotTarget = resized(this.slotTarget, capacity);
     this.slotPayload = resized(this.slotPayload, capacity);
-    this.slotPosition = resized(this.slotPosition, capacity);
-    this.slotPosition.fill(-1, oldCapacity);
+    if (this.slotPosition !== null) {
+      this.slotPosition = resized(this.slotPosition, capacity);
+      this.slotPosition.fill(-1, oldCapacity);
+    }
     this.freeSlots = resized(this.freeSlots, capacity);
     // All old slots are in use (that is why we grow): the new ones are free.
     for (let slot = capacity - 1; slot >= oldCapacity; slot--) this.freeSlots[this.freeCount++] = slot;

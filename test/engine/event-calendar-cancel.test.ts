@@ -40,6 +40,8 @@ function interleave(
   seed: number,
   steps: number,
   cancelShare: number,
+  /** Steps before the first cancel: the calendar keeps heap positions only from then on. */
+  firstCancelAt = 0,
 ): { heap: number[]; reference: number[] } {
   const random = new RandomStream(seed, 'cancel');
   const calendar = new EventCalendar(2);
@@ -51,13 +53,15 @@ function interleave(
   let payload = 0;
   for (let step = 0; step < steps; step++) {
     const choice = random.next();
-    if (choice < 0.45 || pending.size === 0) {
+    // Before the first cancel, more pushes than pops: the calendar then has many events pending.
+    const pushShare = step < firstCancelAt ? 0.7 : 0.45;
+    if (choice < pushShare || pending.size === 0) {
       const time = Math.floor(random.next() * 50); // many exact ties
       const priority = Math.floor(random.next() * 3);
       const handle = calendar.push(time, priority, 0, 0, payload);
       pending.set(payload, { handle, event: reference.push(time, priority, payload) });
       payload++;
-    } else if (choice < 0.45 + cancelShare) {
+    } else if (step >= firstCancelAt && choice < 0.45 + cancelShare) {
       const keys = [...pending.keys()];
       const victim = keys[Math.floor(random.next() * keys.length)];
       const entry = pending.get(victim) as { handle: number; event: ReferenceEvent };
@@ -89,6 +93,12 @@ describe('EventCalendar.cancel', () => {
       expect(heap).toEqual(reference);
     });
   }
+
+  it('finds every heap position at a first cancel that comes late, with many events pending', () => {
+    const { heap, reference } = interleave(4, 6000, 0.25, 3000);
+    expect(reference.length).toBeGreaterThan(1000);
+    expect(heap).toEqual(reference);
+  });
 
   it('cancels the root, the last entry and everything in between', () => {
     const calendar = new EventCalendar(2);
