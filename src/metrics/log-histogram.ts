@@ -13,8 +13,8 @@ const BUCKET_COUNT = OCTAVES * SUB_BUCKETS;
 const SMALLEST = 2 ** MIN_EXPONENT;
 /** Values kept as a list of bucket indexes before a histogram allocates its window of octaves. */
 const SPARSE_LIMIT = 64;
-/** The observation count at which a histogram's counts become 64-bit: no 32-bit bucket can overflow before. */
-const WIDE_COUNTS_AT = 2 ** 32 - 1;
+/** A 32-bit bucket holding this many has no room for one more: the histogram's counts then become 64-bit. */
+const FULL_32_BIT_BUCKET = 2 ** 32 - 1;
 
 // Bucket index straight from the IEEE-754 bits: the exponent and the top 7 mantissa bits.
 const bitsView = new Float64Array(1);
@@ -69,8 +69,8 @@ export class LogHistogram {
   // Counts for a window of whole octaves (powers of two), widened when a value lands outside it: a latency
   // spans a few octaves of the 70, so a network of 10,000 queues keeps kilobytes per histogram instead of
   // 70 KB. One flat typed array keeps `record` a single bounds check and store on the hot path.
-  // 32-bit counts halve a window's memory (10,000 queues hold two windows each); a histogram that reaches
-  // 2^32 - 1 observations, and so might overflow a bucket, moves to 64-bit counts first.
+  // 32-bit counts halve a window's memory (10,000 queues hold two windows each); a histogram with a bucket
+  // about to overflow moves to 64-bit counts first.
   private counts: Uint32Array | Float64Array = new Uint32Array(0);
   /** The bucket index of counts[0] (a multiple of SUB_BUCKETS). */
   private first = 0;
@@ -78,38 +78,52 @@ export class LogHistogram {
   // octaves costs a kilobyte each, and most of 50,000 producers' flows see a handful of messages in a run.
   private sparse: Int32Array | null = null;
   private sparseCount = 0;
-  // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max
-  private readonly totals = new Float64Array(5);
+  // [0] count, [1] zero-or-tiny count, [2] sum, [3] min, [4] max, [5] the count a bucket may not reach on
+  // the fast path (full for 32 bits, Infinity once 64-bit; beside the totals, `record` reads it in one load)
+  private readonly totals = new Float64Array(6);
 
-  /** `wideCountsAt`: when counts become 64-bit (a test lowers it to see the switch). */
-  constructor(private readonly wideCountsAt: number = WIDE_COUNTS_AT) {
+  /** `fullBucket`: the count at which a 32-bit bucket is full (a test lowers it to see the switch). */
+  constructor(private readonly fullBucket: number = FULL_32_BIT_BUCKET) {
     this.reset();
   }
 
   /** Records one observation (a non-negative number). */
   record(value: number): void {
+    // The fast path is a store into the window of counts. Everything rarer — a value too small to bucket,
+    // beyond the top bucket or outside the window, a full 32-bit bucket — fails the one unsigned comparison
+    // or the bucket check and takes `recordRarely`, which keeps this function small enough to be inlined.
     const totals = this.totals;
-    if (++totals[0] === this.wideCountsAt) this.counts = Float64Array.from(this.counts);
+    totals[0]++;
     totals[2] += value;
     if (value < totals[3]) totals[3] = value;
     if (value > totals[4]) totals[4] = value;
-    if (value < SMALLEST) {
-      totals[1]++;
+    bitsView[0] = value;
+    const index = (highWord[0] >>> (20 - SUB_BUCKET_BITS)) - FIRST_INDEX;
+    const offset = (index - this.first) >>> 0; // a negative offset wraps to above 2^31
+    const counts = this.counts;
+    if (offset < counts.length && counts[offset] < totals[5]) {
+      counts[offset]++;
       return;
     }
-    bitsView[0] = value;
-    let index = (highWord[0] >>> (20 - SUB_BUCKET_BITS)) - FIRST_INDEX;
+    this.recordRarely(value, index);
+  }
+
+  /**
+   * What `record` leaves: a zero or tiny value, the top bucket, a value outside the window (kept in the
+   * sparse list while there is one, else the window widens), or a full 32-bit bucket.
+   */
+  private recordRarely(value: number, index: number): void {
+    if (value < SMALLEST) {
+      this.totals[1]++;
+      return;
+    }
     if (index >= BUCKET_COUNT) index = BUCKET_COUNT - 1;
     const offset = index - this.first;
     if (offset >= 0 && offset < this.counts.length) {
+      if (this.counts[offset] >= this.totals[5]) this.widenCounts();
       this.counts[offset]++;
       return;
     }
-    this.recordOutsideWindow(index);
-  }
-
-  /** A value outside the window: kept in the sparse list while there is one, else the window widens. */
-  private recordOutsideWindow(index: number): void {
     if (this.counts.length === 0 && this.sparseCount < SPARSE_LIMIT) {
       if (this.sparse === null || this.sparseCount === this.sparse.length) {
         const grown = new Int32Array(Math.min(SPARSE_LIMIT, Math.max(4, 2 * this.sparseCount)));
@@ -122,6 +136,12 @@ export class LogHistogram {
     this.densify();
     this.widen(index);
     this.counts[index - this.first]++;
+  }
+
+  /** A 32-bit bucket is full: every count becomes 64-bit, and no bucket is full any more. */
+  private widenCounts(): void {
+    this.counts = Float64Array.from(this.counts);
+    this.totals[5] = Infinity;
   }
 
   /** Moves the sparse list's values into the window of octaves (once it is full, or to read the counts). */
@@ -166,6 +186,7 @@ export class LogHistogram {
     this.totals.fill(0);
     this.totals[3] = Infinity;
     this.totals[4] = -Infinity;
+    this.totals[5] = this.counts instanceof Uint32Array ? this.fullBucket : Infinity;
   }
 
   /** Buckets whose counts are held in memory (128 per octave of the window): what the histogram costs. */

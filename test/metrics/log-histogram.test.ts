@@ -116,12 +116,15 @@ describe('LogHistogram: a few values are kept as a list', () => {
 describe('LogHistogram: 32-bit counts', () => {
   it('moves to 64-bit counts before any bucket could overflow, keeping every count', () => {
     const values = Array.from({ length: 500 }, (_, i) => 0.001 * (1 + (i % 50)));
-    const early = new LogHistogram(100); // as if 2^32 - 1 were 100
+    const early = new LogHistogram(5); // as if a 32-bit bucket were full at 5 (each bucket here gets 10)
     const plain = new LogHistogram();
     for (const value of values) {
       early.record(value);
       plain.record(value);
     }
+    const countsOf = (histogram: LogHistogram) => (histogram as unknown as { counts: unknown }).counts;
+    expect(countsOf(early)).toBeInstanceOf(Float64Array);
+    expect(countsOf(plain)).toBeInstanceOf(Uint32Array);
     expect(early.buckets(128)).toEqual(plain.buckets(128));
     for (const p of [0.1, 0.5, 0.99, 1]) expect(early.quantile(p)).toBe(plain.quantile(p));
     // A window of 32-bit counts costs half: the memory figure counts buckets, the same in both.
