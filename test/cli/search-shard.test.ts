@@ -3,14 +3,13 @@
  * processes of the built command line at once, in lockstep through a temporary folder, and `merge` prints
  * what the unsharded search prints (the wall time aside, which is the longest shard's).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPartPayload } from '../../src/cli/search-shard.js';
 import { readPart } from '../../src/cli/part-file.js';
-import { SMALL_SCENARIO, projectRoot, scenarioFile, type CliOutcome } from '../helpers/cli.js';
+import { SMALL_SCENARIO, projectRoot, scenarioFile, spawnNode, type CliOutcome } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 /** 4 replications of 20 s per load: about 11 loads, 44 runs (over 3 shards: 15, 15 and 14). */
@@ -20,20 +19,10 @@ const SCENARIO =
 const FLAGS = ['--workers', '1', '--quiet', '--no-report'];
 
 /** The built command line as its own process, not waited for: shards must run at the same time. */
-function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${projectRoot}dist/cli/main.js`, ...args], {
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+const spawnCli = (args: string[], env: Record<string, string> = {}): Promise<CliOutcome> =>
+  spawnNode([`${projectRoot}dist/cli/main.js`, ...args], {
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
   });
-}
 
 /** The JSON with its wall time set aside, the one field two runs of a search never share. */
 const withoutWallTime = (json: string) => json.replace(/"wallSeconds": [^\n]*\n/, '');

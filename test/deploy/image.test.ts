@@ -1,13 +1,14 @@
 /**
- * The Kubernetes example run as a cluster would run it, short of a cluster (no container engine here): the
- * Dockerfile's run stage laid out in a temporary folder — the files it copies, with node_modules holding only
- * the production packages of package-lock.json, as `npm prune --omit=dev` leaves them — and each Job's pods
- * run as the kubelet would start them: the image's entrypoint with the container's args (`$(VAR)` expanded),
- * its env, the ConfigMap's scenario at its mount path and one folder standing for the parts volume, the
- * working directory the image's. What this catches: the bundle needing a dev dependency or a file the image
- * does not copy, and manifests whose commands do not work together. What it cannot: the base image itself.
+ * The Kubernetes example run as a cluster would run it, short of a cluster (no container engine here). The
+ * Dockerfile's two stages are laid out in temporary folders: the build stage gets only the files it copies
+ * (with the installed packages standing for its `npm ci`) and runs its `npm run build`; the run stage gets
+ * what it copies from there, with node_modules holding only the production packages of package-lock.json,
+ * as `npm prune --omit=dev` leaves them. Each Job's pods then run as the kubelet would start them: the
+ * image's entrypoint with the container's args (`$(VAR)` expanded), its env, the ConfigMap's scenario at
+ * its mount path, one folder standing for the parts volume, the image's working directory. What this
+ * catches: a build that needs a file the image does not copy, a bundle that needs a dev dependency, and
+ * manifests whose commands do not work together. What it cannot: the base image itself.
  */
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,38 +18,45 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectRoot } from '../helpers/cli.js';
+import { projectRoot, spawnNode, type CliOutcome } from '../helpers/cli.js';
 
 const deployDir = join(projectRoot, 'deploy', 'kubernetes');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are read field by field below
 const manifest = (name: string): any => parse(readFileSync(join(deployDir, name), 'utf8'));
 
-/** The run stage of the Dockerfile: what it copies from the build stage, its workdir, env and entrypoint. */
-interface RunStage {
-  copies: { from: string; to: string }[];
+/** A stage of the Dockerfile: what it copies (from the context or `--from` a stage), runs, and sets. */
+interface Stage {
+  copies: { sources: string[]; to: string; fromStage: boolean }[];
+  runs: string[];
   workdir: string;
   env: Record<string, string>;
   entrypoint: string[];
 }
 
-function runStage(dockerfile: string): RunStage {
-  const stages = dockerfile.split(/^FROM /m);
-  const lines = stages[stages.length - 1].split('\n').map((line) => line.trim());
-  const stage: RunStage = { copies: [], workdir: '/', env: {}, entrypoint: [] };
-  for (const line of lines) {
-    const copy = /^COPY --from=\S+ (\S+) (\S+)$/.exec(line);
-    if (copy) stage.copies.push({ from: copy[1], to: copy[2] });
-    const workdir = /^WORKDIR (\S+)$/.exec(line);
-    if (workdir) stage.workdir = workdir[1];
-    const env = /^ENV (\w+)=(\S+)$/.exec(line);
-    if (env) stage.env[env[1]] = env[2];
-    if (line.startsWith('ENTRYPOINT ')) stage.entrypoint = JSON.parse(line.slice('ENTRYPOINT '.length));
-  }
-  return stage;
+/** The Dockerfile's stages, in order. */
+function stagesOf(dockerfile: string): Stage[] {
+  return dockerfile
+    .split(/^FROM /m)
+    .slice(1)
+    .map((text) => {
+      const stage: Stage = { copies: [], runs: [], workdir: '/', env: {}, entrypoint: [] };
+      for (const line of text.split('\n').map((each) => each.trim())) {
+        const copy = /^COPY (--from=\S+ )?(.+) (\S+)$/.exec(line);
+        if (copy) stage.copies.push({ sources: copy[2].split(' '), to: copy[3], fromStage: !!copy[1] });
+        if (line.startsWith('RUN ')) stage.runs.push(line.slice('RUN '.length));
+        const workdir = /^WORKDIR (\S+)$/.exec(line);
+        if (workdir) stage.workdir = workdir[1];
+        const env = /^ENV (\w+)=(\S+)$/.exec(line);
+        if (env) stage.env[env[1]] = env[2];
+        if (line.startsWith('ENTRYPOINT ')) stage.entrypoint = JSON.parse(line.slice('ENTRYPOINT '.length));
+      }
+      return stage;
+    });
 }
 
 /** The top-level packages `npm ci --omit=dev` installs: package-lock's entries not marked dev. */
@@ -61,32 +69,46 @@ function productionPackages(): string[] {
 }
 
 /**
- * Lays out the image under `root` (its paths below `root`, /app → root/app). node_modules links each
- * production package to the installed one; the bundle's own imports resolve from the image's folder, so a
- * dev-only package is not found, as in the image.
+ * Copies a stage's files under `root` (the stage's paths below it: /app → root/app), from `context` (the
+ * repository) or, for `COPY --from`, from `built` (the build stage's folder). node_modules from the build
+ * stage links only the production packages to the installed ones, so a dev-only package is not found from
+ * the image's folder, as in the image; node_modules in the build stage (its `npm ci`) links them all.
  */
-function layOutImage(root: string, stage: RunStage): void {
+function layOut(stage: Stage, root: string, built: string | null): void {
   const app = join(root, stage.workdir);
   mkdirSync(app, { recursive: true });
-  for (const { from, to } of stage.copies) {
-    const source = from.replace(/^\/app\//, '');
-    // As in Docker: a destination ending in '/' is a folder to copy into.
-    const target = to.endsWith('/') ? join(app, to, basename(source)) : join(app, to);
-    if (source === 'node_modules') {
+  for (const { sources, to, fromStage } of stage.copies) {
+    for (const from of sources) {
+      const source = fromStage
+        ? join(built as string, from.replace(/^\/app\/?/, ''))
+        : join(projectRoot, from);
+      // As in Docker: a destination ending in '/' is a folder to copy into.
+      const target = to.endsWith('/') ? join(app, to, basename(from)) : join(app, to);
+      if (basename(from) !== 'node_modules') {
+        cpSync(source, target, { recursive: true });
+        continue;
+      }
       for (const name of productionPackages()) {
         mkdirSync(dirname(join(target, name)), { recursive: true });
         symlinkSync(join(projectRoot, 'node_modules', name), join(target, name), 'dir');
       }
-    } else {
-      cpSync(join(projectRoot, source), target, { recursive: true });
     }
   }
 }
 
-interface PodOutcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+/** The build stage: its files, `npm ci` (the installed packages, linked), then its build. */
+function build(stage: Stage, root: string): string {
+  // The emulation below stands for exactly these commands; a changed Dockerfile must change it too.
+  expect(stage.runs).toEqual([
+    'npm ci --ignore-scripts',
+    'npm run build && npm prune --omit=dev --ignore-scripts',
+  ]);
+  layOut(stage, root, null);
+  const app = join(root, stage.workdir);
+  symlinkSync(join(projectRoot, 'node_modules'), join(app, 'node_modules'), 'dir');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' });
+  expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
+  return app;
 }
 
 /** The container's args with the kubelet's `$(VAR)` expansion from its env. */
@@ -99,11 +121,11 @@ const expand = (arg: string, env: Record<string, string>) =>
  */
 function startPod(
   root: string,
-  stage: RunStage,
+  stage: Stage,
   container: { args: string[]; env?: { name: string; value: string }[] },
   mounts: Record<string, string>,
   extraEnv: Record<string, string>,
-): Promise<PodOutcome> {
+): Promise<CliOutcome> {
   const env: Record<string, string> = { ...stage.env, ...extraEnv };
   for (const { name, value } of container.env ?? []) env[name] = value;
   const onDisk = (arg: string) => {
@@ -118,19 +140,10 @@ function startPod(
     ...entryArgs.map((arg) => join(root, arg)),
     ...container.args.map((arg) => onDisk(expand(arg, env))),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: join(root, stage.workdir),
-      // A pod's environment: PATH and HOME only, nothing of this machine's node setup.
-      env: { PATH: process.env.PATH ?? '', HOME: root, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  // A pod's environment: PATH and HOME only, nothing of this machine's node set-up.
+  return spawnNode(args, {
+    cwd: join(root, stage.workdir),
+    env: { PATH: process.env.PATH ?? '', HOME: root, ...env },
   });
 }
 
@@ -138,15 +151,14 @@ function startPod(
 const withoutWallTime = (json: string) => json.replace(/"wallSeconds": [^\n]*\n/, '');
 
 describe('deploy/kubernetes run on the Dockerfile run stage', () => {
-  const stage = runStage(readFileSync(join(deployDir, 'Dockerfile'), 'utf8'));
+  const [buildStage, stage] = stagesOf(readFileSync(join(deployDir, 'Dockerfile'), 'utf8'));
   const root = mkdtempSync(join(tmpdir(), 'queuesim-image-'));
   const scenarioDir = join(root, 'configmap');
   const partsDir = join(root, 'volume');
   const scenarioText: string = manifest('configmap.yaml').data['scenario.yaml'];
 
   beforeAll(() => {
-    expect(existsSync(join(projectRoot, 'dist', 'cli', 'main.js')), 'npm run build first').toBe(true);
-    layOutImage(root, stage);
+    layOut(stage, root, build(buildStage, join(root, 'build-stage')));
     mkdirSync(scenarioDir);
     mkdirSync(partsDir);
     writeFileSync(join(scenarioDir, 'scenario.yaml'), scenarioText);
@@ -154,6 +166,7 @@ describe('deploy/kubernetes run on the Dockerfile run stage', () => {
 
   it('the run stage copies the bundle and no build tool', () => {
     expect(stage.copies.map((copy) => copy.to)).toEqual(expect.arrayContaining(['./node_modules', './dist']));
+    expect(existsSync(join(root, stage.workdir, 'dist', 'cli', 'main.js'))).toBe(true);
     const installed = productionPackages();
     for (const tool of ['typescript', 'esbuild', 'tsx', 'vitest']) expect(installed).not.toContain(tool);
     for (const external of ['piscina', 'bullmq', 'ioredis', '@asyncapi/parser'])
@@ -161,7 +174,7 @@ describe('deploy/kubernetes run on the Dockerfile run stage', () => {
   });
 
   /** Runs a Job's pods (all at once, as parallelism = completions), then its merge; the merge's outcome. */
-  const runJobs = async (shardsFile: string, mergeFile: string): Promise<PodOutcome> => {
+  const runJobs = async (shardsFile: string, mergeFile: string): Promise<CliOutcome> => {
     const shards = manifest(shardsFile);
     const merge = manifest(mergeFile);
     const mounts = { '/scenario': scenarioDir, '/parts': partsDir };
@@ -179,15 +192,8 @@ describe('deploy/kubernetes run on the Dockerfile run stage', () => {
     return merged;
   };
 
-  /** The unsharded command, on this machine's build, for comparison. */
-  const unsharded = (args: string[]) =>
-    startPod(
-      projectRoot,
-      { ...stage, workdir: '.', entrypoint: ['node', 'dist/cli/main.js'] },
-      { args },
-      {},
-      {},
-    );
+  /** The unsharded command, in the image too, for comparison. */
+  const unsharded = (args: string[]) => startPod(root, stage, { args }, {}, {});
 
   it('shards-job.yaml then merge-job.yaml: the unsharded run, byte for byte, and its report', async () => {
     const merged = await runJobs('shards-job.yaml', 'merge-job.yaml');
