@@ -3,13 +3,15 @@
  * each key with every earlier one, which takes minutes on a mapping of tens of thousands of keys, so the
  * parser's check is off and this one (a set per mapping) takes its place.
  */
-import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 /** The YAML 1.1 merge key: several `<<` entries in one mapping are allowed. */
 const MERGE_KEY = '<<';
 
 /** Source offsets of every key that repeats an earlier key of the same mapping. */
 export function duplicateKeyOffsets(doc: Document): number[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const offsets: number[] = [];
   const stack: unknown[] = [doc.contents];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

@@ -1,8 +1,9 @@
 /** The pipeline: YAML text → syntax check → schema → semantic rules → normalised `Scenario`. */
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
+import type { Document, YAMLError, YAMLWarning } from 'yaml';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { fastYamlData } from './fast-yaml.js';
+import { yamlLibrary } from './yaml-library.js';
 import { ScenarioError, hasErrors, sortProblems, type ScenarioProblem, type Severity } from './errors.js';
 import * as msg from './messages.js';
 import { normaliseScenario } from './normalise.js';
@@ -91,6 +92,7 @@ function parseWithPositions(
   file: string,
   checkedFast: CheckedData | undefined,
 ): ParsedScenario {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   // prettyErrors off: we place errors ourselves and keep messages to one line. Merge keys (`<<: *base`)
   // are YAML 1.1's way to share settings; repeated keys are found by our own linear check.

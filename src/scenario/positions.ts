@@ -1,5 +1,6 @@
 /** Paths into a scenario (`queues[0].service.cv`) and their line/column in the YAML source. */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { ProblemCode, Severity } from './errors.js';
 
 /** One step into the data: a mapping key or a list index. */
@@ -90,6 +91,7 @@ function pathKey(path: Path): string {
  * make the index large. The first of two equal keys wins, as the parser's data does.
  */
 function indexDocument(doc: Document): Map<string, Placed> {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const index = new Map<string, Placed>();
   const stack: Array<{ node: unknown; path: string[] }> = [{ node: doc.contents, path: [] }];
   if (isNodeWithRange(doc.contents)) index.set('', { value: doc.contents });

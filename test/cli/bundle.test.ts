@@ -4,7 +4,7 @@
  * source.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli, scenarioFile, SMALL_SCENARIO } from '../helpers/cli.js';
@@ -12,8 +12,18 @@ import { projectRoot, runCli, scenarioFile, SMALL_SCENARIO } from '../helpers/cl
 const bin = `${projectRoot}dist/cli/main.js`;
 const logLoaded = `${projectRoot}test/helpers/log-loaded-modules.mjs`;
 
-/** Runs the bundle; returns its outcome and the bytes of the bundle's files it loaded. */
-function runBundle(args: string[]): { status: number | null; stdout: string; loadedBytes: number } {
+/**
+ * Runs the bundle; returns its outcome, the bytes of the bundle's files it loaded and the CommonJS files it
+ * required.
+ */
+function runBundle(args: string[]): {
+  status: number | null;
+  stdout: string;
+  loadedBytes: number;
+  /** The bundle's files it loaded. */
+  files: string[];
+  required: string[];
+} {
   const child = spawnSync(process.execPath, ['--import', logLoaded, bin, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
@@ -22,7 +32,8 @@ function runBundle(args: string[]): { status: number | null; stdout: string; loa
   const urls = [...child.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((match) => match[1]);
   const files = urls.map((url) => fileURLToPath(url)).filter((file) => file.includes('/dist/cli/'));
   const loadedBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  return { status: child.status, stdout: child.stdout, loadedBytes };
+  const required = [...child.stderr.matchAll(/^required (\S+)$/gm)].map((match) => match[1]);
+  return { status: child.status, stdout: child.stdout, loadedBytes, files, required };
 }
 
 /** The bytes of every JavaScript file of the bundle. */
@@ -33,6 +44,29 @@ function bundleBytes(): number {
 }
 
 describe('the bundled command line', () => {
+  it('reads a valid scenario without the yaml package, which only a problem needs (for its positions)', () => {
+    // The yaml package required from node_modules, or bundled into a chunk the command loaded (one of its
+    // messages, kept by the minifier, marks its code).
+    const yamlMessage = 'Implicit map keys need to be followed by map values';
+    const usesYaml = ({ files, required }: { files: string[]; required: string[] }) =>
+      required.some((path) => path.includes('/node_modules/yaml/')) ||
+      files.some((file) => readFileSync(file, 'utf8').includes(yamlMessage));
+    const valid = runBundle([
+      'run',
+      scenarioFile(SMALL_SCENARIO),
+      '--duration',
+      '1s',
+      '--json',
+      '--no-report',
+    ]);
+    expect(valid.status).toBe(0);
+    expect(usesYaml(valid)).toBe(false);
+    const broken = scenarioFile(SMALL_SCENARIO.replace('consumers: 2', 'consumers: two'));
+    const invalid = runBundle(['run', broken, '--json', '--no-report']);
+    expect(invalid.status).toBe(2);
+    expect(usesYaml(invalid)).toBe(true);
+  });
+
   it('answers --version from a few kilobytes, and --help without the simulator', () => {
     const whole = bundleBytes();
     const version = runBundle(['--version']);
