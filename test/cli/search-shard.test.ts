@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPartPayload } from '../../src/cli/search-shard.js';
 import { readPart } from '../../src/cli/part-file.js';
-import { SMALL_SCENARIO, projectRoot, scenarioFile, spawnNode, type CliOutcome } from '../helpers/cli.js';
+import {
+  SMALL_SCENARIO,
+  projectRoot,
+  scenarioFile,
+  spawnNode,
+  withoutWallTime,
+  type CliOutcome,
+} from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 /** 4 replications of 20 s per load: about 11 loads, 44 runs (over 3 shards: 15, 15 and 14). */
@@ -23,9 +30,6 @@ const spawnCli = (args: string[], env: Record<string, string> = {}): Promise<Cli
   spawnNode([`${projectRoot}dist/cli/main.js`, ...args], {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
   });
-
-/** The JSON with its wall time set aside, the one field two runs of a search never share. */
-const withoutWallTime = (json: string) => json.replace(/"wallSeconds": [^\n]*\n/, '');
 
 describe('headroom in shards', () => {
   const file = scenarioFile(SCENARIO);

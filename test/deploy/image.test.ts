@@ -22,12 +22,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { projectRoot, spawnNode, type CliOutcome } from '../helpers/cli.js';
-
-const deployDir = join(projectRoot, 'deploy', 'kubernetes');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are read field by field below
-const manifest = (name: string): any => parse(readFileSync(join(deployDir, name), 'utf8'));
+import { projectRoot, spawnNode, withoutWallTime, type CliOutcome } from '../helpers/cli.js';
+import { deployDir, manifest } from '../helpers/kubernetes-manifests.js';
 
 /** A stage of the Dockerfile: what it copies (from the context or `--from` a stage), runs, and sets. */
 interface Stage {
@@ -60,17 +56,19 @@ function stagesOf(dockerfile: string): Stage[] {
 }
 
 /** The top-level packages `npm ci --omit=dev` installs: package-lock's entries not marked dev. */
-function productionPackages(): string[] {
-  const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8'));
-  return Object.entries(lock.packages as Record<string, { dev?: boolean }>)
-    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev)
-    .map(([path]) => path.slice('node_modules/'.length))
-    .filter((name) => !name.includes('/node_modules/'));
-}
+const productionPackages: string[] = Object.entries(
+  JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')).packages as Record<
+    string,
+    { dev?: boolean }
+  >,
+)
+  .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev)
+  .map(([path]) => path.slice('node_modules/'.length))
+  .filter((name) => !name.includes('/node_modules/'));
 
 /**
- * Copies a stage's files under `root` (the stage's paths below it: /app → root/app), from `context` (the
- * repository) or, for `COPY --from`, from `built` (the build stage's folder). node_modules from the build
+ * Copies a stage's files under `root` (the stage's paths below it: /app → root/app), from the repository
+ * (the build context) or, for `COPY --from`, from `built` (the build stage's folder). node_modules from the build
  * stage links only the production packages to the installed ones, so a dev-only package is not found from
  * the image's folder, as in the image; node_modules in the build stage (its `npm ci`) links them all.
  */
@@ -88,7 +86,7 @@ function layOut(stage: Stage, root: string, built: string | null): void {
         cpSync(source, target, { recursive: true });
         continue;
       }
-      for (const name of productionPackages()) {
+      for (const name of productionPackages) {
         mkdirSync(dirname(join(target, name)), { recursive: true });
         symlinkSync(join(projectRoot, 'node_modules', name), join(target, name), 'dir');
       }
@@ -147,10 +145,7 @@ function startPod(
   });
 }
 
-/** The JSON with its wall time set aside, the one field a search's two runs never share. */
-const withoutWallTime = (json: string) => json.replace(/"wallSeconds": [^\n]*\n/, '');
-
-describe('deploy/kubernetes run on the Dockerfile run stage', () => {
+describe('deploy/kubernetes run on the Dockerfile stages', () => {
   const [buildStage, stage] = stagesOf(readFileSync(join(deployDir, 'Dockerfile'), 'utf8'));
   const root = mkdtempSync(join(tmpdir(), 'queuesim-image-'));
   const scenarioDir = join(root, 'configmap');
@@ -167,7 +162,7 @@ describe('deploy/kubernetes run on the Dockerfile run stage', () => {
   it('the run stage copies the bundle and no build tool', () => {
     expect(stage.copies.map((copy) => copy.to)).toEqual(expect.arrayContaining(['./node_modules', './dist']));
     expect(existsSync(join(root, stage.workdir, 'dist', 'cli', 'main.js'))).toBe(true);
-    const installed = productionPackages();
+    const installed = productionPackages;
     for (const tool of ['typescript', 'esbuild', 'tsx', 'vitest']) expect(installed).not.toContain(tool);
     for (const external of ['piscina', 'bullmq', 'ioredis', '@asyncapi/parser'])
       expect(installed).toContain(external);

@@ -7,16 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { replicatedForSlos } from '../../src/analysis/slo.js';
 import { resolveSearchShard } from '../../src/cli/search-shard.js';
 import { replicationUnits } from '../../src/cli/run-shard.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { projectRoot, scenarioFile } from '../helpers/cli.js';
-
-const dir = join(projectRoot, 'deploy', 'kubernetes');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are checked field by field below
-const manifest = (name: string): any => parse(readFileSync(join(dir, name), 'utf8'));
+import { scenarioFile } from '../helpers/cli.js';
+import { deployDir, manifest } from '../helpers/kubernetes-manifests.js';
 
 const configMap = manifest('configmap.yaml');
 const pvc = manifest('parts-pvc.yaml');
@@ -85,7 +81,7 @@ describe.each(pairs)(
 
     it('uses one image, the one the Dockerfile documents, run as its entrypoint', () => {
       expect(mergeContainer.image).toBe(shardContainer.image);
-      const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+      const dockerfile = readFileSync(join(deployDir, 'Dockerfile'), 'utf8');
       expect(dockerfile).toContain(`-t ${shardContainer.image} `);
       expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
       expect(dockerfile).toMatch(/ENTRYPOINT \["node", "\/app\/dist\/cli\/main\.js"\]/);

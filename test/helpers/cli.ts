@@ -60,6 +60,9 @@ export function spawnNode(
   });
 }
 
+/** JSON output with its wall-time line set aside: the one field two runs of a search never share. */
+export const withoutWallTime = (json: string) => json.replace(/"wallSeconds": [^\n]*\n/, '');
+
 /** Writes `text` to a fresh temporary scenario file and returns its path. */
 export function scenarioFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'queuesim-cli-'));
