@@ -10,6 +10,7 @@
  * - a single run (with or without batches): it lasts at least 750 T (five sections of 150 T).
  */
 import type { QueueResult, RunResult } from '../model/run-result.js';
+import { groupThousands } from '../math/thousands.js';
 
 /** Relaxation times a replication (or a section of one run) needs for its p99 to behave. */
 export const SECTION_RELAXATION_TIMES = 150;
@@ -33,7 +34,7 @@ export function relaxationSeconds(queue: QueueResult): number | null {
 /** Seconds, rounded up to two significant figures, for a message. */
 function seconds(value: number): string {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
-  return `${(Math.ceil(value / magnitude) * magnitude).toLocaleString('en-US')} s`;
+  return `${groupThousands(Math.ceil(value / magnitude) * magnitude)} s`;
 }
 
 /**
@@ -48,7 +49,7 @@ export function shortRunWarnings(result: RunResult, replications: number): strin
     if (relaxation === null) continue;
     const section = SECTION_RELAXATION_TIMES * relaxation;
     const rho = queue.busiestConsumerUtilization ?? queue.utilization ?? 0;
-    const load = `relaxation time ${Number(relaxation.toPrecision(2)).toLocaleString('en-US')} s at ${(rho * 100).toFixed(0)} % utilisation`;
+    const load = `relaxation time ${groupThousands(Number(relaxation.toPrecision(2)))} s at ${(rho * 100).toFixed(0)} % utilisation`;
     if (replications > 1 && measured < section) {
       warnings.push(
         `queue ${name}: replications too short for their load (${load}): its p99 and its CI are biased; run replications of ≥ ${seconds(section)} each (${SECTION_RELAXATION_TIMES} relaxation times; now ${seconds(measured)})`,

@@ -1,4 +1,5 @@
 /** The guard that stops a run before an overloaded queue exhausts memory. */
+import { groupThousands } from '../math/thousands.js';
 
 /** Thrown by the message pool when the run would hold more messages at once than its limit. */
 export class BacklogLimitReached extends Error {
@@ -20,11 +21,9 @@ export interface BacklogStop {
 /** A run that had to stop: thrown out of `simulate` (and carried across worker threads by its fields). */
 export class RunStoppedError extends Error {
   constructor(readonly stop: BacklogStop) {
-    const where = stop.fullest.map(
-      (entry) => `${entry.queue} (${entry.waiting.toLocaleString('en-US')} waiting)`,
-    );
+    const where = stop.fullest.map((entry) => `${entry.queue} (${groupThousands(entry.waiting)} waiting)`);
     super(
-      `the run was stopped at ${stop.at.toPrecision(4)} s of simulated time: ${stop.limit.toLocaleString('en-US')} messages ` +
+      `the run was stopped at ${stop.at.toPrecision(4)} s of simulated time: ${groupThousands(stop.limit)} messages ` +
         `were in the system at once, the limit (max-backlog). Most were waiting at ${where.join(', ')}. ` +
         'A queue whose consumers cannot keep up grows without end: add consumers or a capacity, ' +
         'or raise the limit with --max-backlog (about 90 bytes a message).',

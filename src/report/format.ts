@@ -3,6 +3,7 @@
  * resolution (0.001µs, 0.0001 %, 0.000001): a value below half of it prints as 0, so floating-point residue
  * (a queue length of 2.85e-16 where the exact value is 0) never shows as a number.
  */
+import { groupThousands } from '../math/thousands.js';
 
 /** Decimals kept in the smallest unit of each format: its resolution. */
 const MICROSECOND_DECIMALS = 3;
@@ -23,7 +24,7 @@ export function formatSeconds(seconds: number | null): string {
 
 /** A count with thousands separators. */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return groupThousands(Math.round(value));
 }
 
 /** A size in decimal units, as `capacity-bytes` is usually written: 8000000 → "8 MB". */
@@ -57,7 +58,7 @@ function roundTo(value: number, decimals: number): number {
  * resolution; 0 below it), without trailing zeros, in plain notation; thousands separated.
  */
 function significant(value: number, digits = 3, decimals = 3): string {
-  if (Math.abs(value) >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 10 ** digits) return groupThousands(Math.round(value));
   const rounded = roundTo(Number(value.toPrecision(digits)), decimals);
   return rounded === 0 ? '0' : rounded.toFixed(decimals).replace(/\.?0+$/, '');
 }

@@ -2,6 +2,7 @@
  * Every sentence a user can read about a trace file or a samples file named by a scenario; part of the
  * catalogue in messages.ts, which re-exports it.
  */
+import { groupThousands } from '../math/thousands.js';
 import { didYouMean, formatNumber, oneOf } from './message-words.js';
 
 // --- trace files (`trace:` on a producer) ---
@@ -71,7 +72,7 @@ export const sampleBadValue = (written: string, size: boolean): string =>
 export const samplesEmpty = (file: string): string => `samples file '${file}' has no values`;
 /** More values than a distribution is allowed to hold. */
 export const samplesTooMany = (file: string, limit: number): string =>
-  `samples file '${file}' has more than ${limit.toLocaleString('en-US')} values, the limit (each is kept in memory for resampling): thin it, or fit a distribution to it (queuesim fit)`;
+  `samples file '${file}' has more than ${groupThousands(limit)} values, the limit (each is kept in memory for resampling): thin it, or fit a distribution to it (queuesim fit)`;
 /** The named column is not in the header. */
 export const samplesNoColumn = (column: string, columns: string[], suggestion: string | undefined): string =>
   `the samples file has no column '${column}' (its header: ${columns.join(', ')})${suggestion ? `; did you mean '${suggestion}'?` : ''}`;

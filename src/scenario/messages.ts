@@ -4,6 +4,7 @@
  */
 
 import { describeValue, didYouMean, formatNumber, listNames, oneOf, producerNames } from './message-words.js';
+import { groupThousands } from '../math/thousands.js';
 import { DURATION_EXAMPLES, RATE_EXAMPLES, SIZE_EXAMPLES } from './message-words.js';
 
 export { describeValue } from './message-words.js';
@@ -521,4 +522,4 @@ export const weibullShapeBelowLimit = (shape: number, limit: number): string =>
   `shape ${formatNumber(shape)} is below the limit of ${limit}: below it the Weibull's variance (through Γ(1 + 2/shape)) overflows and its draws span hundreds of orders of magnitude; measured shapes are about 0.3 to 5`;
 /** A size past its documented limit. */
 export const aboveLimit = (value: number, limit: number, why: string): string =>
-  `${value.toLocaleString('en-US')} is above the limit of ${limit.toLocaleString('en-US')}: ${why}`;
+  `${groupThousands(value)} is above the limit of ${groupThousands(limit)}: ${why}`;
