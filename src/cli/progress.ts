@@ -4,10 +4,23 @@
  * done, simulated time, events a second and the time left — so that a long run is never silent. `--quiet`
  * turns both off.
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { StudyProgress } from '../analysis/replications.js';
 import { formatSeconds } from '../report/format.js';
 import { writeStderr } from './io.js';
+
+type CliProgress = typeof cliProgress;
+let loadedBarPackage: CliProgress | undefined;
+
+/**
+ * The bar's package, required when a bar first shows: a start-up without one (--quiet, --json, no terminal,
+ * a short run) does not compile it. `require` keeps it synchronous: a run on this thread does not yield.
+ */
+function barPackage(): CliProgress {
+  loadedBarPackage ??= createRequire(import.meta.url)('cli-progress') as CliProgress;
+  return loadedBarPackage;
+}
 
 /** A run shorter than this shows no bar at all, milliseconds. */
 const SHOW_AFTER_MS = 1000;
@@ -28,7 +41,8 @@ export function progressBar(enabled: boolean): ProgressBar {
     update({ phase, done, total }) {
       if (bar === null) {
         if (Date.now() - startedAt < SHOW_AFTER_MS) return;
-        bar = new cliProgress.SingleBar({
+        const { SingleBar } = barPackage();
+        bar = new SingleBar({
           stream: process.stderr,
           format: '{phase} |{bar}| {percentage}% | {runs} | ETA {eta_formatted}',
           barCompleteChar: '█',

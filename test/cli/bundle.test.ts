@@ -67,6 +67,40 @@ describe('the bundled command line', () => {
     expect(usesYaml(invalid)).toBe(true);
   });
 
+  it('loads the progress bar package only when a bar shows, on a terminal', () => {
+    const requiresBar = (required: string[]) =>
+      required.some((path) => path.includes('/node_modules/cli-progress/'));
+    const file = scenarioFile(SMALL_SCENARIO);
+    const quiet = runBundle(['run', file, '--duration', '1s', '--json', '--no-report']);
+    expect(quiet.status).toBe(0);
+    expect(requiresBar(quiet.required)).toBe(false);
+    // A run of a few seconds on a pseudo-terminal (util-linux `script`), where the bar appears after a second.
+    const command = [
+      process.execPath,
+      '--import',
+      logLoaded,
+      bin,
+      'run',
+      file,
+      '--duration',
+      '80h',
+      '--no-report',
+    ]
+      .map((word) => `'${word}'`)
+      .join(' ');
+    const terminal = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    });
+    expect(terminal.error, 'util-linux `script` is needed for this test').toBeUndefined();
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toMatch(/replications \|[█░]+\|/);
+    expect(
+      requiresBar([...terminal.stdout.matchAll(/^required (\S+?)\r?$/gm)].map((match) => match[1])),
+    ).toBe(true);
+  });
+
   it('answers --version from a few kilobytes, and --help without the simulator', () => {
     const whole = bundleBytes();
     const version = runBundle(['--version']);
