@@ -5,7 +5,8 @@
 // the scenario after a first one (a tenth as long) has warmed the JIT up, as the real loop is.
 //
 // dist/ holds only the command line's bundle, so the simulator is bundled here the way the command line is
-// (esbuild, minified, node20) into a temporary file: the profile sees the code that ships.
+// (esbuild, minified, node20) into a temporary file: the profile sees the code that ships, but with its
+// functions' names kept (the command line drops them), so that the table can name them.
 //
 //   node bench/allocations.mjs bench/mm2-10.yaml [--duration 40000s] [--top 12]
 import { build } from 'esbuild';
