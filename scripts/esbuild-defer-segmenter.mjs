@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 
 const EAGER = 'const segmenter = new Intl.Segmenter();';
 const DEFERRED =
-  'let eagerSegmenter; const segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };';
+  'let builtSegmenter; const segmenter = { segment: (text) => (builtSegmenter ??= new Intl.Segmenter()).segment(text) };';
 
 export const deferSegmenter = {
   name: 'defer-segmenter',

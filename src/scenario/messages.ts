@@ -3,8 +3,8 @@
  * so wording stays consistent and tests can compare against the same functions.
  */
 
-import { describeValue, didYouMean, formatNumber, listNames, oneOf, producerNames } from './message-words.js';
 import { groupThousands } from '../math/thousands.js';
+import { describeValue, didYouMean, formatNumber, listNames, oneOf, producerNames } from './message-words.js';
 import { DURATION_EXAMPLES, RATE_EXAMPLES, SIZE_EXAMPLES } from './message-words.js';
 
 export { describeValue } from './message-words.js';
