@@ -1,10 +1,10 @@
 /**
- * The built command line (dist/cli, the esbuild bundle of `npm run build`): each command reads only the
- * chunks it needs, and replications on its worker threads give the same results as one thread and as the
- * source.
+ * The built command line (dist/cli, the esbuild bundle of `npm run build`): `--version` reads only the bin,
+ * every other command compiles the program script from its code cache, a cache that does not fit is never
+ * used, and replications on the worker threads give the same results as one thread and as the source.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli, scenarioFile, SMALL_SCENARIO } from '../helpers/cli.js';
@@ -16,18 +16,23 @@ const logLoaded = `${projectRoot}test/helpers/log-loaded-modules.mjs`;
  * Runs the bundle; returns its outcome, the bytes of the bundle's files it loaded and the CommonJS files it
  * required.
  */
-function runBundle(args: string[]): {
+function runBundle(
+  args: string[],
+  { binFile = bin, nodeFlags = [] as string[] } = {},
+): {
   status: number | null;
   stdout: string;
   loadedBytes: number;
-  /** The bundle's files it loaded. */
+  /** The bundle's files it loaded as modules. */
   files: string[];
   required: string[];
+  /** program-script.ts's verdict on the code cache, or null when the program script was not loaded. */
+  codeCache: string | null;
 } {
-  const child = spawnSync(process.execPath, ['--import', logLoaded, bin, ...args], {
+  const child = spawnSync(process.execPath, [...nodeFlags, '--import', logLoaded, binFile, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', QUEUESIM_CODE_CACHE_REPORT: '1' },
   });
   const urls = [...child.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((match) => match[1]);
   const files = urls.map((url) => fileURLToPath(url)).filter((file) => file.includes('/dist/cli/'));
@@ -38,6 +43,7 @@ function runBundle(args: string[]): {
     loadedBytes,
     files,
     required: requiredPaths(child.stderr),
+    codeCache: /^queuesim: code cache (.+)$/m.exec(child.stderr)?.[1] ?? null,
   };
 }
 
@@ -49,21 +55,10 @@ function requiredPaths(output: string): string[] {
   return [...output.matchAll(/^required (\S+?)\r?$/gm)].map((match) => match[1]);
 }
 
-/** The bytes of every JavaScript file of the bundle. */
-function bundleBytes(): number {
-  const dir = `${projectRoot}dist/cli/`;
-  const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
-  return files.reduce((sum, name) => sum + statSync(dir + name).size, 0);
-}
-
 describe('the bundled command line', () => {
   it('reads a valid scenario without the yaml package, which only a problem needs (for its positions)', () => {
-    // The yaml package required from node_modules, or bundled into a chunk the command loaded (one of its
-    // messages, kept by the minifier, marks its code).
-    const yamlMessage = 'Implicit map keys need to be followed by map values';
-    const usesYaml = ({ files, required }: { files: string[]; required: string[] }) =>
-      required.some((path) => path.includes('/node_modules/yaml/')) ||
-      files.some((file) => readFileSync(file, 'utf8').includes(yamlMessage));
+    const usesYaml = ({ required }: { required: string[] }) =>
+      required.some((path) => path.includes('/node_modules/yaml/'));
     const valid = runBundle([
       'run',
       scenarioFile(SMALL_SCENARIO),
@@ -112,16 +107,46 @@ describe('the bundled command line', () => {
     expect(requiresBar(requiredPaths(terminal.stdout))).toBe(true);
   });
 
-  it('answers --version from a few kilobytes, and --help without the simulator', () => {
-    const whole = bundleBytes();
+  it('answers --version from a few kilobytes, without the program script', () => {
     const version = runBundle(['--version']);
     expect(version.status).toBe(0);
     expect(version.loadedBytes).toBeLessThan(16 * 1024);
+    expect(version.codeCache).toBeNull();
     const help = runBundle(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('queuesim <command>');
-    // yargs and the command definitions only: under a quarter of the bundle (zod, yaml, the model, vega…).
-    expect(help.loadedBytes).toBeLessThan(whole / 4);
+    expect(help.codeCache).toBe('used');
+  });
+
+  it('compiles the program from its code cache, and from source, with the same results, when the cache does not fit', () => {
+    const args = ['run', scenarioFile(SMALL_SCENARIO), '--duration', '1s', '--json', '--no-report'];
+    const cached = runBundle(args);
+    expect(cached.status).toBe(0);
+    expect(cached.codeCache).toBe('used');
+    // V8 refuses a cache made under other flags that change compiled code.
+    const otherFlags = runBundle(args, { nodeFlags: ['--no-opt'] });
+    expect(otherFlags.codeCache).toBe('rejected by V8');
+    expect(otherFlags.stdout).toBe(cached.stdout);
+    // A copy of the bundle inside the project (so that node_modules resolves), its cache then spoilt.
+    const copy = `${projectRoot}dist/code-cache-test-${process.pid}/`;
+    cpSync(`${projectRoot}dist/cli/`, copy, { recursive: true });
+    try {
+      // The script changed, its length not (V8 alone would take the cache): a cache for another script.
+      const script = `${copy}program.cjs`;
+      writeFileSync(
+        script,
+        readFileSync(script, 'utf8').replace('queuesim: internal error', 'QUEUESIM: internal error'),
+      );
+      const otherScript = runBundle(args, { binFile: `${copy}main.js` });
+      expect(otherScript.codeCache).toBe('made for another script');
+      expect(otherScript.stdout).toBe(cached.stdout);
+      rmSync(`${copy}program.cache`);
+      const absent = runBundle(args, { binFile: `${copy}main.js` });
+      expect(absent.codeCache).toBe('absent');
+      expect(absent.stdout).toBe(cached.stdout);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('gives the same replications on two worker threads as on one, and as the source', () => {
