@@ -42,31 +42,38 @@ export function partitionShares(partitions: number, keyCount: number | null, ske
  * picks a column and, against its threshold, the column's key or its alias.
  */
 export class KeySampler {
-  private readonly threshold: Float64Array;
-  private readonly alias: Int32Array;
+  /**
+   * Column c's threshold at 2c and its alias at 2c + 1: one draw reads one cache line, where two arrays
+   * cost two misses a draw over tens of thousands of keys.
+   */
+  private readonly columns: Float64Array;
+  /** partitionOfKey of every key, worked out once: the hash's unsigned modulo is a slow double `%`. */
+  private readonly partitionOfKey: Uint32Array;
 
   constructor(
     readonly count: number,
     skew: number,
+    partitions: number,
   ) {
+    this.partitionOfKey = new Uint32Array(count);
+    for (let k = 0; k < count; k++) this.partitionOfKey[k] = partitionOfKey(k, partitions);
     const scaled = zipfProbabilities(count, skew).map((p) => p * count);
-    this.threshold = new Float64Array(count);
-    this.alias = new Int32Array(count);
+    this.columns = new Float64Array(2 * count);
     const small: number[] = [];
     const large: number[] = [];
     scaled.forEach((value, k) => (value < 1 ? small : large).push(k));
     while (small.length > 0 && large.length > 0) {
       const less = small.pop() as number;
       const more = large[large.length - 1];
-      this.threshold[less] = scaled[less];
-      this.alias[less] = more;
+      this.columns[2 * less] = scaled[less];
+      this.columns[2 * less + 1] = more;
       scaled[more] += scaled[less] - 1;
       if (scaled[more] < 1) small.push(large.pop() as number);
     }
     // What is left is 1 up to rounding: those columns always give their own key.
     for (const k of [...small, ...large]) {
-      this.threshold[k] = 1;
-      this.alias[k] = k;
+      this.columns[2 * k] = 1;
+      this.columns[2 * k + 1] = k;
     }
   }
 
@@ -74,7 +81,12 @@ export class KeySampler {
   sample(random: RandomStream): number {
     const u = random.next() * this.count;
     const column = Math.floor(u);
-    return u - column < this.threshold[column] ? column : this.alias[column];
+    return u - column < this.columns[2 * column] ? column : this.columns[2 * column + 1];
+  }
+
+  /** The partition of `key` among the partitions the sampler was built for. */
+  partitionOf(key: number): number {
+    return this.partitionOfKey[key];
   }
 }
 
@@ -95,5 +107,5 @@ export function partitionOfNewMessage(
   }
   const key = keys.sample(random);
   messages.key[message] = key;
-  return partitionOfKey(key, partitions);
+  return keys.partitionOf(key);
 }

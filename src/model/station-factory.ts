@@ -110,7 +110,7 @@ export function buildTopic(
     // A topic without consumers never samples a service time.
     service: service ?? distributionFromSpec({ kind: 'constant', value: 0 }),
     serviceRandom: stream('service'),
-    keys: topic.keyCount === null ? null : new KeySampler(topic.keyCount, topic.keySkew),
+    keys: topic.keyCount === null ? null : new KeySampler(topic.keyCount, topic.keySkew, topic.partitions),
     keyRandom: stream('keys'),
     failureRandom: stream('failure'),
   };

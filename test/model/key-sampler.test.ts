@@ -19,7 +19,7 @@ describe('KeySampler', () => {
     [20, 0],
     [7, 2.5],
   ])('draws %i keys with Zipf skew %f at their exact probabilities (χ²)', (count, skew) => {
-    const sampler = new KeySampler(count, skew);
+    const sampler = new KeySampler(count, skew, 12);
     const random = new RandomStream(7, `keys/${count}/${skew}`);
     const draws = 200_000;
     const counts = new Array<number>(count).fill(0);
@@ -30,7 +30,7 @@ describe('KeySampler', () => {
   });
 
   it('notices a wrong distribution at the same level (the test can fail)', () => {
-    const sampler = new KeySampler(20, 1.0);
+    const sampler = new KeySampler(20, 1.0, 12);
     const random = new RandomStream(7, 'keys/wrong');
     const counts = new Array<number>(20).fill(0);
     for (let i = 0; i < 200_000; i++) counts[sampler.sample(random)]++;
@@ -47,6 +47,15 @@ describe('KeySampler', () => {
 });
 
 describe('key → partition', () => {
+  it("is the same from the sampler's table as from the hash, for every key", () => {
+    for (const partitions of [1, 7, 12, 1000]) {
+      const sampler = new KeySampler(5000, 1.1, partitions);
+      for (let key = 0; key < 5000; key++) {
+        expect(sampler.partitionOf(key)).toBe(partitionOfKey(key, partitions));
+      }
+    }
+  });
+
   it('is fixed, in range and spreads consecutive keys', () => {
     const counts = new Array<number>(12).fill(0);
     for (let key = 0; key < 120_000; key++) {
