@@ -1,14 +1,15 @@
 // Builds the command line as esbuild bundles in dist/cli:
 // - main.js, the bin (ESM), which answers --version itself and loads the yargs program for anything else;
-// - program.cjs, that program and every command behind it as one script, and program.cache, V8's code
-//   cache of what a `run` compiles (src/cli/program-script.ts loads the two; write-code-cache.js, run
-//   here, writes the cache). Each command's code still runs only when the command does;
-// - replication-worker.js, the worker threads' entry, and its chunks.
+// - program.cjs, that program, every command behind it and the replication worker as one script, and
+//   program.cache, V8's code cache of what a `run` compiles (src/cli/program-script.ts loads the two;
+//   write-code-cache.js, run here, writes the cache). Each command's code still runs only when the
+//   command does;
+// - replication-worker.js, the worker threads' entry, which takes the replication worker from program.cjs.
 // Type checking is `tsc --noEmit`, run before this by `npm run build`.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
-import { WORKER_ENTRY, commonOptions, root } from './esbuild-common.mjs';
+import { commonOptions, root } from './esbuild-common.mjs';
 import { deferSegmenter } from './esbuild-defer-segmenter.mjs';
 
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -47,14 +48,15 @@ await build({
   entryPoints: {
     main: 'src/cli/main.ts',
     'write-code-cache': 'src/cli/write-code-cache.ts',
-    ...WORKER_ENTRY,
+    // The threads' entry takes the replication worker from program.cjs, as the bin takes the program.
+    'replication-worker': 'src/cli/replication-worker-entry.ts',
   },
   banner: { js: banner },
   define: { ...define, QUEUESIM_PROGRAM_SCRIPT: 'true' },
 });
 await build({
   ...cliOptions,
-  entryPoints: { program: 'src/cli/program.ts' },
+  entryPoints: { program: 'src/cli/program-entry.ts' },
   splitting: false,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },

@@ -5,16 +5,16 @@
  */
 import { packageVersion, writeStdout } from './io.js';
 import { joinNegativeValues } from './negative-values.js';
-import type { ProgramModule } from './program-script.js';
+import type * as Program from './program.js';
 
 /** Defined (true) in the built bin, whose program is the script program-script.ts loads. */
 declare const QUEUESIM_PROGRAM_SCRIPT: boolean | undefined;
 
 /** The yargs program: the built bundle's cached script, or program.ts when run from source. */
-async function loadProgram(): Promise<ProgramModule> {
+async function loadProgram(): Promise<typeof Program> {
   // One expression, so that esbuild drops the import of program.ts from the bin.
   return typeof QUEUESIM_PROGRAM_SCRIPT === 'boolean'
-    ? (await import('./program-script.js')).loadProgramScript(import.meta).program
+    ? (await import('./program-script.js')).loadProgramScript(import.meta).exports.loadProgram()
     : import('./program.js');
 }
 

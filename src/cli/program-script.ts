@@ -1,5 +1,5 @@
 /**
- * Loads the command line's yargs program in the built bundle: `dist/cli/program.cjs`, one script compiled
+ * Loads the built command line's code, for the bin and its worker threads: `dist/cli/program.cjs`, one script compiled
  * with the V8 code cache `npm run build` wrote beside it (`program.cache`). Node 20 keeps no compiled code
  * between runs of an ES module, and compiling the half megabyte a `run` needs was a quarter of its start-up;
  * a script compiled from its cache skips that. Without a usable cache (another Node or V8 flags, a cache
@@ -11,12 +11,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
-import type { runProgram } from './program.js';
+import type * as ProgramEntry from './program-entry.js';
 
-/** What program.cjs exports: program.ts's exports. */
-export interface ProgramModule {
-  runProgram: typeof runProgram;
-}
+/** What program.cjs exports: program-entry.ts's exports. */
+export type ProgramScriptExports = typeof ProgramEntry;
 
 /** How the script was compiled, for QUEUESIM_CODE_CACHE_REPORT and the bundle's tests. */
 export type CodeCacheStatus =
@@ -28,7 +26,7 @@ export type CodeCacheStatus =
   | 'not asked for';
 
 export interface LoadedProgram {
-  program: ProgramModule;
+  exports: ProgramScriptExports;
   script: Script;
   status: CodeCacheStatus;
 }
@@ -107,8 +105,8 @@ export function loadProgramScript(binMeta: ImportMeta, { useCache = true } = {})
   });
   const status = script.cachedDataRejected === true ? 'rejected by V8' : cache.status;
   if (process.env.QUEUESIM_CODE_CACHE_REPORT) process.stderr.write(`queuesim: code cache ${status}\n`);
-  const module = { exports: {} as ProgramModule };
+  const module = { exports: {} as ProgramScriptExports };
   const run = script.runInThisContext() as (...parameters: unknown[]) => void;
   run(module.exports, createRequire(scriptFile), module, scriptFile, dirname(scriptFile), binMeta);
-  return { program: module.exports, script, status };
+  return { exports: module.exports, script, status };
 }

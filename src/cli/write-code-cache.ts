@@ -22,12 +22,13 @@ queues:
 const crc32 = crc32Function();
 if (crc32 !== undefined) {
   const loaded = loadProgramScript(import.meta, { useCache: false });
+  const { runProgram } = await loaded.exports.loadProgram();
   const folder = mkdtempSync(join(tmpdir(), 'queuesim-code-cache-'));
   try {
     const scenario = join(folder, 'scenario.yaml');
     writeFileSync(scenario, SCENARIO);
     for (const output of [[], ['--json']]) {
-      await loaded.program.runProgram(['run', scenario, '--no-report', '--quiet', ...output]);
+      await runProgram(['run', scenario, '--no-report', '--quiet', ...output]);
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -28,6 +28,8 @@ function runBundle(
   required: string[];
   /** program-script.ts's verdict on the code cache, or null when the program script was not loaded. */
   codeCache: string | null;
+  /** Its verdicts in every thread that loaded the script (the command line's first). */
+  codeCaches: string[];
 } {
   const child = spawnSync(process.execPath, [...nodeFlags, '--import', logLoaded, binFile, ...args], {
     cwd: projectRoot,
@@ -44,6 +46,7 @@ function runBundle(
     files,
     required: requiredPaths(child.stderr),
     codeCache: /^queuesim: code cache (.+)$/m.exec(child.stderr)?.[1] ?? null,
+    codeCaches: [...child.stderr.matchAll(/^queuesim: code cache (.+)$/gm)].map((match) => match[1]),
   };
 }
 
@@ -149,7 +152,7 @@ describe('the bundled command line', () => {
     }
   });
 
-  it('gives the same replications on two worker threads as on one, and as the source', () => {
+  it('gives the same replications on two worker threads, which run the same script, as on one, and as the source', () => {
     const file = scenarioFile(SMALL_SCENARIO);
     const args = ['run', file, '--replications', '4', '--json', '--no-report', '--quiet'];
     const one = runBundle([...args, '--workers', '1']);
@@ -157,6 +160,9 @@ describe('the bundled command line', () => {
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
+    // The threads run the command line's script, compiled from its cache as the command line's is.
+    expect(one.codeCaches).toEqual(['used']);
+    expect(two.codeCaches).toEqual(['used', 'used', 'used']);
     expect(runCli([...args, '--workers', '1']).stdout).toBe(one.stdout);
   });
 });
