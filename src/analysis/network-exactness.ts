@@ -119,9 +119,12 @@ function queueExactness(j: number, upstreamSet: Set<number>, context: RegionCont
   const upstream = region.slice(1);
   const cleanUpstream = upstream.every((i) => isJacksonStation(queues[i]) && stable[i]);
   // The publishes whose copies reach the region, in publish order (names are listed in that order).
-  const reaching = [...new Set(region.flatMap((i) => publishesInto[i]))]
-    .sort((a, b) => a - b)
-    .map((n) => publishes[n]);
+  // publishesInto[j] holds each publish once, in publish order: a region of one queue needs no merge.
+  const reachingNumbers =
+    region.length === 1
+      ? publishesInto[j]
+      : [...new Set(region.flatMap((i) => publishesInto[i]))].sort((a, b) => a - b);
+  const reaching = reachingNumbers.map((n) => publishes[n]);
   const noFork = reaching.every((p) => p.copies.every((copies) => insideCount(copies, inside, region) < 2));
   const feeding = reaching.filter((p) => p.producerPoisson !== null);
   const poissonProducers = feeding.every((p) => p.producerPoisson);
