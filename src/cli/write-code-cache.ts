@@ -1,8 +1,9 @@
 /**
  * Run by `npm run build` (scripts/build-cli.mjs) on the built bundle, never by a user: runs `queuesim run`
- * of a small M/M/2/10 scenario (long enough to raise no short-run warning) through the program script, as a table and as JSON, then writes V8's code
- * cache beside the script (program-script.ts). V8 caches the functions compiled so far, so the cache
- * covers what a run needs: the scenario checks, the model, the engine and the terminal output.
+ * of a small M/M/2/10 scenario (long enough to raise no short-run warning) through the program script, as
+ * a table and as JSON, then writes V8's code cache beside the script (program-script.ts). V8 caches the
+ * functions compiled so far, so the cache covers what a run needs: the scenario checks, the model, the
+ * engine and the terminal output.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
