@@ -2,9 +2,8 @@
  * Replications on worker threads (piscina). The worker is the build's `replication-worker.js` entry, beside
  * this code's `import.meta.url` (in dist/cli, the bin's, which program.cjs receives; in dist/lib, this
  * chunk's), so each thread loads the bundle once when the pool starts; or the `.ts` source run through tsx
- * when queuesim runs from source (tests,
- * `node --import tsx src/cli/main.ts`). Each task's outcome depends only on the task, so a pool of any size
- * gives the serial runner's results.
+ * when queuesim runs from source (tests, `node --import tsx src/cli/main.ts`). Each task's outcome depends
+ * only on the task, so a pool of any size gives the serial runner's results.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';

@@ -1,9 +1,10 @@
 /**
- * Loads the built command line's code, for the bin and its worker threads: `dist/cli/program.cjs`, one script compiled
- * with the V8 code cache `npm run build` wrote beside it (`program.cache`). Node 20 keeps no compiled code
- * between runs of an ES module, and compiling the half megabyte a `run` needs was a quarter of its start-up;
- * a script compiled from its cache skips that. Without a usable cache (another Node or V8 flags, a cache
- * that does not match the script) the same script is compiled from its source: slower, never different.
+ * Loads the built command line's code, for the bin and its worker threads: `dist/cli/program.cjs`, one
+ * script compiled with the V8 code cache `npm run build` wrote beside it (`program.cache`). Node 20 keeps
+ * no compiled code between runs of an ES module, and compiling the half megabyte a `run` needs was a
+ * quarter of its start-up; a script compiled from its cache skips that. Without a usable cache (another
+ * Node or V8 flags, a cache that does not match the script) the same script is compiled from its source:
+ * slower, never different.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +29,8 @@ export type CodeCacheStatus =
 export interface LoadedProgram {
   exports: ProgramScriptExports;
   script: Script;
-  status: CodeCacheStatus;
+  /** The script's bytes as compiled: what a cache made from `script` is for. */
+  source: Buffer;
 }
 
 const HEADER_BYTES = 8;
@@ -108,5 +110,5 @@ export function loadProgramScript(binMeta: ImportMeta, { useCache = true } = {})
   const module = { exports: {} as ProgramScriptExports };
   const run = script.runInThisContext() as (...parameters: unknown[]) => void;
   run(module.exports, createRequire(scriptFile), module, scriptFile, dirname(scriptFile), binMeta);
-  return { exports: module.exports, script, status };
+  return { exports: module.exports, script, source: sourceBytes };
 }

@@ -5,7 +5,7 @@
  * functions compiled so far, so the cache covers what a run needs: the scenario checks, the model, the
  * engine and the terminal output.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
@@ -35,8 +35,7 @@ if (crc32 !== undefined) {
     rmSync(folder, { recursive: true, force: true });
   }
   if (process.exitCode) throw new Error(`the runs for the code cache failed (exit code ${process.exitCode})`);
-  const { scriptFile, cacheFile } = programFiles(import.meta);
   const data = loaded.script.createCachedData();
-  const header = cacheHeader(crc32, readFileSync(scriptFile), data);
-  await writeFileAtomic(cacheFile, Buffer.concat([header, data]));
+  const header = cacheHeader(crc32, loaded.source, data);
+  await writeFileAtomic(programFiles(import.meta).cacheFile, Buffer.concat([header, data]));
 }

@@ -37,6 +37,7 @@ function runBundle(
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', QUEUESIM_CODE_CACHE_REPORT: '1' },
   });
   const urls = [...child.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((match) => match[1]);
+  const codeCaches = [...child.stderr.matchAll(/^queuesim: code cache (.+)$/gm)].map((match) => match[1]);
   const files = urls.map((url) => fileURLToPath(url)).filter((file) => file.includes('/dist/cli/'));
   const loadedBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   return {
@@ -45,8 +46,8 @@ function runBundle(
     loadedBytes,
     files,
     required: requiredPaths(child.stderr),
-    codeCache: /^queuesim: code cache (.+)$/m.exec(child.stderr)?.[1] ?? null,
-    codeCaches: [...child.stderr.matchAll(/^queuesim: code cache (.+)$/gm)].map((match) => match[1]),
+    codeCache: codeCaches[0] ?? null,
+    codeCaches,
   };
 }
 
